@@ -1,0 +1,23 @@
+"""Stage 6: the labelled lines become the Episode's description text.
+
+Every output line is an input line (whitespace normalised). Where blank lines stood between two kept
+lines there is one paragraph break; kept lines that were adjacent stay adjacent. Nothing else is added.
+"""
+
+from __future__ import annotations
+
+from .verdict import Verdict
+
+
+def description_text(verdicts: list[Verdict]) -> str:
+    out: list[str] = []
+    gap = False
+    for v in verdicts:
+        if v.label == "content":
+            if out and gap:
+                out.append("")
+            out.append(v.text)
+            gap = False
+        elif v.label == "blank":
+            gap = True
+    return "\n".join(out)

@@ -1,0 +1,220 @@
+"""The platform catalog: every platform's data file and locale files, loaded and compiled once.
+
+A platform is a folder under deboiler/platforms/ (or a --platforms-dir) holding `platform.toml`
+(detection signatures, language-independent line rules, where the description stands) and one
+`<locale>.toml` per UI language (the chrome phrases of that UI). Nothing here knows any platform by name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from .errors import UsageError
+from .phrases import Phrase, compile_phrase, fold
+
+BUILTIN_DIR = Path(__file__).parent / "platforms"
+LABELS = ("content", "title", "show", "meta", "chrome", "duplicate", "blank")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named kind of line (the license notice, "N episodes", the share button ...)."""
+
+    name: str
+    label: str  # what a matching line is when it stands outside the description
+    why: str
+    signature: float  # weight as detection evidence; 0 for lines that prove nothing
+    phrases: dict[str | None, tuple[str, ...]]  # locale (None: every locale) -> phrase sources
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: Rule
+    phrase: str
+    captures: dict[str, str]
+    locale: str | None  # the locale whose phrase matched; None for a language-independent rule
+
+
+@dataclass
+class LineMatcher:
+    """All phrases that apply to a page in one UI locale, ready to test lines against."""
+
+    exact: dict[str, list[tuple[Rule, str, str | None]]]
+    patterns: list[tuple[Rule, Phrase, str | None]]
+
+    def hits(self, text: str) -> list[Hit]:
+        if not text:
+            return []
+        folded = fold(text)
+        found = [Hit(rule, src, {}, loc) for rule, src, loc in self.exact.get(folded, ())]
+        for rule, phrase, loc in self.patterns:
+            captures = phrase.match(text, folded)
+            if captures is not None:
+                found.append(Hit(rule, phrase.source, captures, loc))
+        return found
+
+
+@dataclass
+class Platform:
+    id: str
+    name: str
+    hosts: tuple[str, ...]
+    brands: tuple[str, ...]
+    default_locale: str
+    rules: dict[str, Rule]
+    opens_after: tuple[str, ...]
+    skip: tuple[str, ...]
+    closes_at: tuple[str, ...]
+    source: Path
+    _matchers: dict[str | None, LineMatcher] = field(default_factory=dict, repr=False)
+
+    @property
+    def locales(self) -> list[str]:
+        return sorted({loc for r in self.rules.values() for loc in r.phrases if loc is not None})
+
+    def matcher(self, locale: str | None) -> LineMatcher:
+        """Language-independent rules plus the phrases of `locale` (None: no locale phrases)."""
+        if locale not in self._matchers:
+            self._matchers[locale] = self._build_matcher(locale)
+        return self._matchers[locale]
+
+    def _build_matcher(self, locale: str | None) -> LineMatcher:
+        exact: dict[str, list[tuple[Rule, str, str | None]]] = {}
+        patterns: list[tuple[Rule, Phrase, str | None]] = []
+        fmt_locale = locale or self.default_locale
+        # Locale phrases first: they are the more specific reading (they capture {show}).
+        for want in ((locale,) if locale else ()) + (None,):
+            for rule in self.rules.values():
+                for src in rule.phrases.get(want, ()):
+                    phrase = compile_phrase(src, fmt_locale)
+                    if phrase.key is not None:
+                        exact.setdefault(phrase.key, []).append((rule, src, want))
+                    else:
+                        patterns.append((rule, phrase, want))
+        return LineMatcher(exact=exact, patterns=patterns)
+
+    @cached_property
+    def exact_phrase_locales(self) -> dict[str, set[str]]:
+        """Case-folded slot-free locale phrase -> locales that use it: cheap evidence for the UI locale."""
+        table: dict[str, set[str]] = {}
+        for rule in self.rules.values():
+            for loc, sources in rule.phrases.items():
+                if loc is None:
+                    continue
+                for src in sources:
+                    phrase = compile_phrase(src, loc)
+                    if phrase.key is not None:
+                        table.setdefault(phrase.key, set()).add(loc)
+        return table
+
+    @cached_property
+    def host_regex(self) -> re.Pattern[str]:
+        hosts = "|".join(re.escape(h) for h in self.hosts) or r"(?!x)x"
+        # Optional subdomain, often the UI locale (ko.player.fm).
+        return re.compile(rf"(?<![\w.-])(?:([a-z]{{2,3}}(?:-[a-z]{{2,4}})?)\.)?(?:www\.)?({hosts})(?![\w-])", re.I)
+
+
+@dataclass
+class Catalog:
+    platforms: dict[str, Platform]
+
+    def get(self, platform_id: str) -> Platform:
+        try:
+            return self.platforms[platform_id]
+        except KeyError:
+            known = ", ".join(sorted(self.platforms))
+            raise UsageError(f"unknown platform {platform_id!r}; known: {known}") from None
+
+
+def load_catalog(*extra_dirs: str | Path) -> Catalog:
+    """The built-in platforms, plus those in `extra_dirs` (a later one replaces a built-in of the same id)."""
+    platforms: dict[str, Platform] = {}
+    for root in (BUILTIN_DIR, *map(Path, extra_dirs)):
+        if not root.is_dir():
+            raise UsageError(f"platforms directory not found: {root}")
+        for spec in sorted(root.glob("*/platform.toml")):
+            platform = load_platform(spec.parent)
+            platforms[platform.id] = platform
+    return Catalog(platforms)
+
+
+def load_platform(folder: Path) -> Platform:
+    spec = _read_toml(folder / "platform.toml")
+    try:
+        rules = {
+            name: Rule(
+                name=name,
+                label=_check_label(body.get("label", "chrome"), folder, name),
+                why=body.get("why", f"{spec['name']} page chrome"),
+                signature=float(body.get("signature", 0.0)),
+                phrases={None: tuple(body.get("phrases", ()))},
+            )
+            for name, body in spec.get("rules", {}).items()
+        }
+        for loc_file in sorted(folder.glob("*.toml")):
+            if loc_file.name == "platform.toml":
+                continue
+            loc = _read_toml(loc_file)
+            locale = loc["locale"]
+            for name, sources in loc.get("phrases", {}).items():
+                rule = rules.get(name) or Rule(name, "chrome", f"{spec['name']} interface text", 0.0, {})
+                rules[name] = Rule(
+                    rule.name, rule.label, rule.why, rule.signature, {**rule.phrases, locale: tuple(sources)}
+                )
+        desc = spec.get("description", {})
+        return Platform(
+            id=spec["id"],
+            name=spec["name"],
+            hosts=tuple(spec.get("hosts", ())),
+            brands=tuple(spec.get("brands", ())),
+            default_locale=spec.get("default_locale", "en"),
+            rules=rules,
+            opens_after=tuple(desc.get("opens_after", ())),
+            skip=tuple(desc.get("skip", ())),
+            closes_at=tuple(desc.get("closes_at", ())),
+            source=folder,
+        )
+    except KeyError as exc:
+        raise UsageError(f"{folder}: missing required key {exc}") from None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"cannot read platform file {path}: {exc}") from None
+
+
+def _check_label(label: str, folder: Path, name: str) -> str:
+    if label not in LABELS:
+        raise UsageError(f"{folder}: rule {name!r} has unknown label {label!r}; use one of {LABELS}")
+    return label
+
+
+def signature_matcher(platform: Platform) -> LineMatcher:
+    """Only the rules that count as detection evidence, in every locale at once."""
+    cached = platform._matchers.get("__signatures__")
+    if cached is None:
+        exact: dict[str, list[tuple[Rule, str, str | None]]] = {}
+        patterns: list[tuple[Rule, Phrase, str | None]] = []
+        for rule in platform.rules.values():
+            if rule.signature <= 0:
+                continue
+            for loc, sources in rule.phrases.items():
+                for src in sources:
+                    phrase = compile_phrase(src, loc or platform.default_locale)
+                    if phrase.key is not None:
+                        exact.setdefault(phrase.key, []).append((rule, src, loc))
+                    else:
+                        patterns.append((rule, phrase, loc))
+        cached = platform._matchers["__signatures__"] = LineMatcher(exact, patterns)
+    return cached

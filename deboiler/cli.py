@@ -1,0 +1,201 @@
+"""The `deboiler` command: a thin shell over the library. It reads input, calls deboiler, prints.
+
+Every failure is one line on stderr and an exit code from deboiler.errors.EXIT_CODES; `--debug`
+shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__, langid
+from .errors import EXIT_CODES, DeboilerError, InputNotFound
+from .load import DEFAULT_MAX_BYTES
+
+INTERNAL_ERROR = 70
+EPILOG = "Exit codes: " + "; ".join(f"{code} {what}" for code, what in EXIT_CODES.items()) + f"; {INTERNAL_ERROR} internal error."
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Strip podcast-aggregator boilerplate (Player FM, PodBud, ...) from saved pages, in any UI language.",
+    epilog=EPILOG,
+)
+_state = {"debug": False}
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class LangId(str, Enum):
+    fasttext = "fasttext"
+    langdetect = "langdetect"
+    none = "none"
+
+
+@app.callback()
+def _main(
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback when something fails."),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    _state["debug"] = debug
+    if version:
+        typer.echo(f"deboiler {__version__}")
+        raise typer.Exit()
+
+
+@app.command(epilog=EPILOG)
+def clean(
+    source: str = typer.Argument(..., metavar="PAGE", help="A saved page (text dump or HTML), or - for standard input."),
+    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text: the clean description; json: the whole Episode record."),
+    explain: bool = typer.Option(False, "--explain", "-e", help="Show every input line with its label, the rule that decided it, and why."),
+    platform: Optional[str] = typer.Option(None, "--platform", "-p", help="Force a platform id (see `deboiler platforms`) instead of detecting it."),
+    langid_backend: LangId = typer.Option(LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+) -> None:
+    """Clean one page and print its episode text (or the Episode as JSON).
+
+    \b
+    Examples:
+      deboiler clean page.txt
+      deboiler clean page.txt --format json
+      deboiler clean page.txt --explain
+      cat page.txt | deboiler clean -
+    """
+
+    def run() -> None:
+        from .pipeline import clean as clean_page
+
+        data = _read(source)
+        ep = clean_page(data, explain=explain, platform=platform, langid_backend=langid_backend.value, max_bytes=max_bytes)
+        if fmt is OutputFormat.json:
+            typer.echo(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2))
+        elif explain:
+            typer.echo(_explain_table(ep))
+        else:
+            typer.echo(ep.description)
+
+    _guarded(run)
+
+
+@app.command()
+def platforms() -> None:
+    """List the known platforms with their hosts and UI locales."""
+
+    def run() -> None:
+        from .pipeline import default_catalog
+
+        rows = [("ID", "NAME", "LOCALES", "HOSTS")]
+        for p in sorted(default_catalog().platforms.values(), key=lambda p: p.id):
+            rows.append((p.id, p.name, " ".join(p.locales), " ".join(p.hosts)))
+        typer.echo(_table(rows))
+
+    _guarded(run)
+
+
+@app.command("eval")
+def evaluate(
+    paths: list[Path] = typer.Argument(..., help="Folders (searched recursively) or .gold.json files."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show which fields are wrong on each page."),
+) -> None:
+    """Score deboiler on gold pages: token F1, line precision/recall, duplicates, field accuracy.
+
+    \b
+    Example:
+      deboiler eval corpora/
+    """
+
+    def run() -> None:
+        from .evaluate import find_gold, score_page, summarise
+
+        pairs = find_gold(paths)
+        if not pairs:
+            raise InputNotFound(f"no gold pages (NAME.gold.json beside NAME.txt) under {', '.join(map(str, paths))}")
+        scores = [score_page(page, gold) for page, gold in pairs]
+        overall = summarise(scores)
+        if as_json:
+            typer.echo(json.dumps({"pages": [s.__dict__ for s in scores], "overall": overall}, ensure_ascii=False, indent=2))
+            return
+        rows = [("PAGE", "TOKEN_F1", "LINE_P", "LINE_R", "DUPS", "INVENTED", "FIELDS")]
+        for s in scores:
+            rows.append((s.page, f"{s.token_f1:.3f}", f"{s.line_precision:.3f}", f"{s.line_recall:.3f}", str(s.duplicate_lines), str(s.invented_lines), f"{s.fields_right}/{s.fields_total}"))
+        typer.echo(_table(rows))
+        if verbose:
+            for s in scores:
+                for name, (want, have) in s.wrong_fields.items():
+                    typer.echo(f"  {s.page}: {name}: expected {want!r}, got {have!r}")
+        typer.echo(
+            f"\noverall: {overall['pages']} pages, token F1 {overall['token_f1']:.4f}, line precision {overall['line_precision']:.4f}, "
+            f"line recall {overall['line_recall']:.4f}, duplicate lines {overall['duplicate_lines']}, "
+            f"invented lines {overall['invented_lines']}, field accuracy {overall['field_accuracy']:.4f}"
+        )
+
+    _guarded(run)
+
+
+def _read(source: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    path = Path(source)
+    if path.is_dir():
+        raise InputNotFound(f"{source} is a directory, not a page")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputNotFound(f"no such file: {source}") from None
+    except PermissionError:
+        raise InputNotFound(f"cannot read {source}: permission denied") from None
+
+
+def _explain_table(ep) -> str:
+    rows = [("LINE", "LABEL", "RULE", "TEXT", "WHY")]
+    for v in ep.lines:
+        text = v.text if len(v.text) <= 50 else v.text[:49] + "…"
+        rows.append((str(v.lineno), v.label, v.rule, text, v.reason))
+    head = (
+        f"platform {ep.platform} ({ep.platform_confidence:.2f}: {', '.join(ep.platform_evidence) or 'no evidence'}); "
+        f"locale {ep.locale}; language {ep.language}"
+    )
+    return head + "\n" + _table(rows)
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1] for r in rows)
+
+
+def _guarded(run) -> None:
+    try:
+        run()
+    except DeboilerError as exc:
+        if _state["debug"]:
+            raise
+        typer.echo(f"deboiler: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head): not an error of ours
+        raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        typer.echo("deboiler: interrupted", err=True)
+        raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: still one line, unless the user asked for the traceback
+        if _state["debug"]:
+            raise
+        typer.echo(f"deboiler: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,124 @@
+"""Stage 5: print the description once.
+
+Pages repeat the description: Player FM shows it in the episode card and again below, sometimes cut
+at "continue reading". Two passes, both turning `content` verdicts into `duplicate` with a reason:
+
+1. copies: whole description regions compared with each other. An identical copy, or one cut short
+   (its last line a prefix of the other's, ending at "…", "Read more" or mid-word), gives way to the
+   complete copy, wherever the two stand.
+2. blocks: a paragraph of content that repeats an earlier one word for word (or is a cut-short prefix
+   of another) is dropped. Short paragraphs are exempt: a creator may well repeat "Links:" or "---".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .label import Region
+from .verdict import Verdict
+
+MIN_BLOCK_CHARS = 30  # paragraphs shorter than this may repeat on purpose
+_CUT_MARKERS = re.compile(
+    r"(?:\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\]))?\s*(?:continue reading|read more|show more|see more|…|\.\.\.)?\s*$",
+    re.I,
+)
+
+
+def dedup(verdicts: list[Verdict], regions: Sequence[Region] = ()) -> None:
+    """Mark repeated content in place."""
+    _drop_repeated_copies(verdicts, regions)
+    _drop_repeated_blocks(verdicts)
+
+
+def _content_lines(verdicts: list[Verdict], region: Region) -> list[int]:
+    return [i for i in range(region.start, region.end) if verdicts[i].label == "content"]
+
+
+def _drop_repeated_copies(verdicts: list[Verdict], regions: Sequence[Region]) -> None:
+    copies = [_content_lines(verdicts, r) for r in regions]
+    alive = [bool(c) for c in copies]
+    for a in range(len(copies)):
+        for b in range(a + 1, len(copies)):
+            if not (alive[a] and alive[b]):
+                continue
+            ta = [verdicts[i].text for i in copies[a]]
+            tb = [verdicts[i].text for i in copies[b]]
+            if ta == tb:
+                loser, winner = b, a
+                why = "second copy of the description"
+            elif is_cut_copy(ta, tb):
+                loser, winner = a, b
+                why = "copy of the description cut short"
+            elif is_cut_copy(tb, ta):
+                loser, winner = b, a
+                why = "copy of the description cut short"
+            else:
+                continue
+            alive[loser] = False
+            first, last = verdicts[copies[winner][0]].lineno, verdicts[copies[winner][-1]].lineno
+            for i in copies[loser]:
+                verdicts[i].label = "duplicate"
+                verdicts[i].rule = "dedup:copy"
+                verdicts[i].reason = f"{why}; the complete copy is kept at lines {first}-{last}"
+
+
+def is_cut_copy(short: list[str], full: list[str]) -> bool:
+    """True when `short` is `full` cut off: equal lines, then a last line that stops early."""
+    if not short or len(short) > len(full):
+        return False
+    if short[:-1] != full[: len(short) - 1]:
+        return False
+    last, target = short[-1], full[len(short) - 1]
+    if last == target:
+        return len(short) < len(full)
+    stem = _CUT_MARKERS.sub("", last).rstrip()
+    return len(stem) >= 1 and target.startswith(stem) and len(stem) < len(target)
+
+
+def _drop_repeated_blocks(verdicts: list[Verdict]) -> None:
+    blocks = _paragraphs(verdicts)
+    texts = [" ".join(verdicts[i].text for i in block) for block in blocks]
+    seen: dict[str, int] = {}
+    for b, text in enumerate(texts):
+        if len(text) < MIN_BLOCK_CHARS:
+            continue
+        if text in seen:
+            _mark(verdicts, blocks[b], f"repeats the paragraph at line {verdicts[blocks[seen[text]][0]].lineno}")
+        else:
+            seen[text] = b
+    # A paragraph cut short ("The episode covers…") next to its full form elsewhere on the page.
+    for b, text in enumerate(texts):
+        if len(text) < MIN_BLOCK_CHARS or verdicts[blocks[b][0]].label != "content":
+            continue
+        stem = _CUT_MARKERS.sub("", text).rstrip()
+        if stem == text and not text.endswith(("…", "...")):
+            continue
+        for other, full in enumerate(texts):
+            if other != b and len(full) > len(stem) and full.startswith(stem) and verdicts[blocks[other][0]].label == "content":
+                _mark(verdicts, blocks[b], f"cut-short copy of the paragraph at line {verdicts[blocks[other][0]].lineno}")
+                break
+
+
+def _paragraphs(verdicts: list[Verdict]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, v in enumerate(verdicts):
+        if v.label == "content":
+            current.append(i)
+        elif current and v.label == "blank":
+            blocks.append(current)
+            current = []
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _mark(verdicts: list[Verdict], block: list[int], reason: str) -> None:
+    for i in block:
+        verdicts[i].label = "duplicate"
+        verdicts[i].rule = "dedup:block"
+        verdicts[i].reason = reason

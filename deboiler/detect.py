@@ -1,0 +1,89 @@
+"""Stage 3: which platform a page comes from, how sure we are, and its UI locale.
+
+Evidence is data from the platform files: host names anywhere in the page (the strongest signal),
+brand strings, and signature lines such as Player FM's "Manage episode N series M". Each carries a
+weight; the confidence is their sum, capped at 1. Below the threshold the page is "unknown".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .catalog import Catalog, Platform, signature_matcher
+from .phrases import fold
+
+THRESHOLD = 0.5
+HOST_WEIGHT = 0.5
+BRAND_WEIGHT = 0.2
+
+
+@dataclass(frozen=True)
+class Detection:
+    platform: Platform | None
+    confidence: float
+    evidence: list[str] = field(default_factory=list)
+    host_locale: str | None = None  # UI locale named by the host (ko.player.fm -> "ko")
+
+
+def detect(text: str, blocks: list[Block], catalog: Catalog, forced: str | None = None) -> Detection:
+    """Score every platform and keep the best one over the threshold (or the one the caller forced)."""
+    if forced:
+        platform = catalog.get(forced)
+        score, evidence, host_locale = _score(platform, text, blocks)
+        return Detection(platform, 1.0, ["forced by caller", *evidence], host_locale)
+    best: Detection | None = None
+    for platform in catalog.platforms.values():
+        score, evidence, host_locale = _score(platform, text, blocks)
+        if score >= THRESHOLD and (best is None or score > best.confidence):
+            best = Detection(platform, round(score, 3), evidence, host_locale)
+    return best or Detection(None, 0.0, [], None)
+
+
+def _score(platform: Platform, text: str, blocks: list[Block]) -> tuple[float, list[str], str | None]:
+    score, evidence, host_locale = 0.0, [], None
+    host = platform.host_regex.search(text)
+    if host:
+        score += HOST_WEIGHT
+        evidence.append(f"host {host.group(0)}")
+        sub = (host.group(1) or "").lower()
+        host_locale = sub if sub and sub != "www" else platform.default_locale
+    for brand in platform.brands:
+        if brand in text:
+            score += BRAND_WEIGHT
+            evidence.append(f"brand {brand!r}")
+            break
+    matcher = signature_matcher(platform)
+    seen: set[str] = set()
+    for block in blocks:
+        for hit in matcher.hits(block.text):
+            if hit.rule.name not in seen:
+                seen.add(hit.rule.name)
+                score += hit.rule.signature
+                evidence.append(f"{hit.rule.name} (line {block.lineno})")
+    return min(score, 1.0), evidence, host_locale
+
+
+def choose_locale(platform: Platform, blocks: list[Block], host_locale: str | None) -> tuple[str | None, str]:
+    """The page's UI locale by vote of the locale phrases it shows; the host breaks ties and fills gaps.
+
+    Returns the locale (possibly one we have no phrases for, from the host) and why it was chosen.
+    """
+    table = platform.exact_phrase_locales
+    votes: Counter[str] = Counter()
+    for block in blocks:
+        locales = table.get(fold(block.text)) if block.text else None
+        if locales:
+            for loc in locales:
+                votes[loc] += 1 / len(locales)  # a phrase shared by many UIs ("Artwork") says little
+    if host_locale and host_locale in platform.locales:
+        votes[host_locale] += 1.5
+    if votes:
+        top = max(votes.values())
+        winners = sorted(loc for loc, v in votes.items() if v == top)
+        locale = host_locale if host_locale in winners else winners[0]
+        return locale, f"{votes[locale]:.1f} phrase votes"
+    if host_locale:
+        return host_locale, "named by the host; no phrases for it"
+    return None, "no locale phrases matched"

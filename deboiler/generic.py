@@ -1,0 +1,78 @@
+"""The do-no-harm path for pages of platforms we do not know.
+
+Without a template we cannot tell chrome by position, so we drop only what is clearly interface: a
+line that the multilingual UI lexicon (lexicon/ui.toml) knows, and only where it stands outside the
+main text (the span from the first to the last line of prose). Everything else is kept; exact
+repeats are dropped later by the dedup stage like on any page.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from .blocks import Block
+from .catalog import LineMatcher, Rule
+from .phrases import compile_phrase
+from .verdict import Verdict
+
+LEXICON_FILE = Path(__file__).parent / "lexicon" / "ui.toml"
+PROSE_CHARS = 80
+PROSE_WORDS = 12
+PROSE_CJK_CHARS = 30
+
+
+@lru_cache(maxsize=1)
+def lexicon_matcher() -> LineMatcher:
+    with LEXICON_FILE.open("rb") as fh:
+        data = tomllib.load(fh)
+    exact, patterns = {}, []
+    for lang, table in data.items():
+        rule = Rule(f"ui-{lang}", "chrome", f"interface text ({lang} UI lexicon)", 0.0, {})
+        for src in table.get("phrases", ()):
+            phrase = compile_phrase(src, None if lang == "any" else lang)
+            if phrase.key is not None:
+                exact.setdefault(phrase.key, []).append((rule, src, None if lang == "any" else lang))
+            else:
+                patterns.append((rule, phrase, None if lang == "any" else lang))
+    return LineMatcher(exact, patterns)
+
+
+def is_prose(text: str) -> bool:
+    if len(text) >= PROSE_CHARS or len(text.split()) >= PROSE_WORDS:
+        return True
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return cjk >= PROSE_CJK_CHARS
+
+
+def label_unknown(blocks: list[Block]) -> list[Verdict]:
+    prose = [i for i, b in enumerate(blocks) if b.text and is_prose(b.text)]
+    first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
+    matcher = lexicon_matcher()
+    verdicts = []
+    for i, b in enumerate(blocks):
+        if not b.text:
+            verdicts.append(Verdict(b.lineno, "", "blank", "blank", "blank line"))
+            continue
+        inside = first <= i <= last
+        hits = [] if inside else matcher.hits(b.text)
+        if hits:
+            hit = hits[0]
+            verdicts.append(
+                Verdict(
+                    b.lineno,
+                    b.text,
+                    "chrome",
+                    f"lexicon:{hit.rule.name}",
+                    f"{hit.rule.why}: matches {hit.phrase!r}, outside the main text",
+                )
+            )
+        else:
+            why = "inside the main text" if inside else "not known interface text; kept (unknown platform, do no harm)"
+            verdicts.append(Verdict(b.lineno, b.text, "content", "generic:keep", why))
+    return verdicts

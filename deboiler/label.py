@@ -1,0 +1,165 @@
+"""Stage 4: label every line of a page from a known platform.
+
+The platform's data says where the creator's description stands: it opens after an anchor line
+("Manage episode N series M", PodBud's glued show/date line) and closes at a marker ("continue
+reading", "N episodes"). Inside, every line is the creator's, even one that reads like chrome
+("Share this episode with a friend"). Outside, lines are template: a known phrase says which part,
+and a line no phrase knows is judged by position (the first one in the header is the title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import formats
+from .blocks import Block
+from .catalog import Hit, Platform
+from .verdict import Verdict
+
+
+@dataclass(frozen=True)
+class Region:
+    """One copy of the description: lines [start, end) of the page, opened by the line at `opener`."""
+
+    opener: int
+    start: int
+    end: int
+
+
+@dataclass
+class Labelled:
+    verdicts: list[Verdict]
+    regions: list[Region]
+    fields: dict = field(default_factory=dict)
+
+
+def label_page(blocks: list[Block], platform: Platform, locale: str | None) -> Labelled:
+    data_locale = locale if locale in platform.locales else None
+    matcher = platform.matcher(data_locale)
+    hits = [matcher.hits(b.text) for b in blocks]
+    names = [{h.rule.name for h in line_hits} for line_hits in hits]
+    regions = find_regions(blocks, names, platform)
+    in_region = [False] * len(blocks)
+    for region in regions:
+        for i in range(region.start, region.end):
+            in_region[i] = True
+
+    fmt_locale = locale or platform.default_locale
+    fields: dict = {"ids": {}}
+    verdicts: list[Verdict] = []
+    first_start = regions[0].start if regions else len(blocks)
+    title_seen = False
+    for i, block in enumerate(blocks):
+        if not block.text:
+            verdicts.append(Verdict(block.lineno, "", "blank", "blank", "blank line"))
+        elif in_region[i]:
+            opener = blocks[_region_of(regions, i).opener]
+            verdicts.append(
+                Verdict(
+                    block.lineno,
+                    block.text,
+                    "content",
+                    f"{platform.id}:description",
+                    f"inside the episode description, which opens after line {opener.lineno} ({_short(opener.text)})",
+                )
+            )
+        elif hits[i]:
+            hit = hits[i][0]
+            _collect_fields(fields, hits[i], fmt_locale)
+            verdicts.append(Verdict(block.lineno, block.text, hit.rule.label, _rule_id(platform, hit), _why(hit)))
+        elif not title_seen and i < first_start:
+            title_seen = True
+            fields.setdefault("title", block.text)
+            verdicts.append(
+                Verdict(
+                    block.lineno,
+                    block.text,
+                    "title",
+                    f"{platform.id}:title",
+                    "first line of the page header that no template phrase explains: the episode title",
+                )
+            )
+        elif not regions:
+            verdicts.append(
+                Verdict(
+                    block.lineno,
+                    block.text,
+                    "content",
+                    f"{platform.id}:no-anchor",
+                    f"no {platform.name} description anchor on this page, so an unexplained line is kept",
+                )
+            )
+        else:
+            where = "header" if i < first_start else ("footer" if i >= regions[-1].end else "card between copies")
+            verdicts.append(
+                Verdict(
+                    block.lineno,
+                    block.text,
+                    "chrome",
+                    f"{platform.id}:template-{where.split()[0]}",
+                    f"outside the episode description, in the {platform.name} page {where}; "
+                    "no phrase for it, judged by position",
+                )
+            )
+    return Labelled(verdicts, regions, fields)
+
+
+def find_regions(blocks: list[Block], names: list[set[str]], platform: Platform) -> list[Region]:
+    opens, skip, closes = set(platform.opens_after), set(platform.skip), set(platform.closes_at)
+    # A region is also cut by the next opener, but only by a signature opener: a weak opener such as a
+    # glued "{show}{duration}" line could be any creator line that ends in "45m".
+    strong = {n for n in opens if platform.rules.get(n) and platform.rules[n].signature > 0}
+    regions: list[Region] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        if not (names[i] & opens):
+            i += 1
+            continue
+        start = i + 1
+        while start < n and (not blocks[start].text or names[start] & skip):
+            start += 1
+        end = start
+        while end < n and not (names[end] & closes) and not (names[end] & strong):
+            end += 1
+        regions.append(Region(i, start, end))
+        i = max(end, i + 1)
+    return regions
+
+
+def _region_of(regions: list[Region], i: int) -> Region:
+    return next(r for r in regions if r.start <= i < r.end)
+
+
+def _collect_fields(fields: dict, hits: list[Hit], locale: str) -> None:
+    for hit in hits:
+        caps = hit.captures
+        if "show" in caps:
+            fields.setdefault("show", " ".join(caps["show"].split()))
+        if "date" in caps and "published" not in fields:
+            date = formats.parse_date(caps["date"], locale)
+            if date:
+                fields["published"] = date.isoformat()
+        if "duration" in caps and "duration" not in fields:
+            seconds = formats.parse_duration(caps["duration"], locale)
+            if seconds is not None:
+                fields["duration"] = seconds
+        if "n" in caps and "episode_count" not in fields:
+            count = formats.parse_number(caps["n"], locale)
+            if count is not None:
+                fields["episode_count"] = count
+        for slot, key in (("episode_id", "episode"), ("series_id", "series")):
+            if slot in caps:
+                fields["ids"].setdefault(key, caps[slot])
+
+
+def _rule_id(platform: Platform, hit: Hit) -> str:
+    return f"{platform.id}/{hit.locale}:{hit.rule.name}" if hit.locale else f"{platform.id}:{hit.rule.name}"
+
+
+def _why(hit: Hit) -> str:
+    where = f"the {hit.locale} phrase" if hit.locale else "the pattern"
+    return f"{hit.rule.why}; matches {where} {_short(hit.phrase)!r}"
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,94 @@
+"""Compile a data phrase such as "{n} episodes" or "Content provided by {show}. ..." into a line matcher.
+
+Phrases come from platform and lexicon files, never code: literal text is escaped, and each slot becomes
+a bounded pattern, so no data file can make a regex that backtracks without limit. A phrase without
+slots is matched by dictionary lookup on the case-folded line, which is what most chrome is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import formats
+
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+# Free-text slots are lazy and bounded; a line longer than their bound simply does not match.
+_FREE_TEXT = {
+    "show": r".{1,300}?",
+    "title": r".{1,500}?",
+    "text": r".{0,3000}?",
+}
+_FIXED = {
+    "url": r"https?://\S{1,1000}",
+    "host": r"[\w.-]{1,200}",
+    "word": r"[^\s\d]{1,40}",
+    "episode_id": r"\d{1,20}",
+    "series_id": r"\d{1,20}",
+    "id": r"[\w-]{1,64}",
+}
+_LOCALE_SLOTS = {"date": formats.date_regex, "duration": formats.duration_regex, "n": formats.number_regex}
+KNOWN_SLOTS = frozenset(_FREE_TEXT) | frozenset(_FIXED) | frozenset(_LOCALE_SLOTS)
+
+
+class PhraseError(ValueError):
+    """A data file holds a phrase we cannot compile (unknown slot, empty phrase)."""
+
+
+def fold(text: str) -> str:
+    return text.casefold()
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One compiled phrase. `key` is set for slot-free phrases, `regex` for the others."""
+
+    source: str
+    key: str | None
+    regex: re.Pattern[str] | None
+    prefilter: str  # longest literal run, case-folded: a cheap `in` test before the regex
+
+    def match(self, text: str, folded: str) -> dict[str, str] | None:
+        """Captured slots when the whole line matches, else None."""
+        if self.key is not None:
+            return {} if folded == self.key else None
+        if self.prefilter and self.prefilter not in folded:
+            return None
+        m = self.regex.fullmatch(text)  # type: ignore[union-attr]
+        return None if m is None else {k: v for k, v in m.groupdict().items() if v is not None}
+
+
+@lru_cache(maxsize=4096)
+def compile_phrase(source: str, locale: str | None) -> Phrase:
+    """Compile one phrase for one UI locale (dates, durations and numbers are read the locale's way)."""
+    source = " ".join(source.split())
+    if not source:
+        raise PhraseError("empty phrase")
+    parts = _SLOT.split(source)  # literal, slot, literal, slot, ...
+    literals, slots = parts[0::2], parts[1::2]
+    if not slots:
+        return Phrase(source=source, key=fold(source), regex=None, prefilter="")
+    pattern, seen = [], set()
+    for i, literal in enumerate(literals):
+        pattern.append(re.escape(literal))
+        if i < len(slots):
+            pattern.append(_slot_pattern(slots[i], seen, locale, source))
+    regex = re.compile("".join(pattern), re.IGNORECASE | re.DOTALL)
+    return Phrase(source=source, key=None, regex=regex, prefilter=fold(max(literals, key=len).strip()))
+
+
+def _slot_pattern(slot: str, seen: set[str], locale: str | None, source: str) -> str:
+    if slot in seen:
+        return f"(?P={slot})"  # the same value twice, e.g. the show named twice in a license notice
+    seen.add(slot)
+    if slot in _FREE_TEXT:
+        body = _FREE_TEXT[slot]
+    elif slot in _FIXED:
+        body = _FIXED[slot]
+    elif slot in _LOCALE_SLOTS:
+        body = _LOCALE_SLOTS[slot](locale)
+    else:
+        raise PhraseError(f"unknown slot {{{slot}}} in phrase {source!r}; known: {sorted(KNOWN_SLOTS)}")
+    return f"(?P<{slot}>{body})"

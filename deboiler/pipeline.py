@@ -1,0 +1,71 @@
+"""The one pipeline: load -> blocks -> detect -> label -> dedup -> assemble.
+
+Data flows one way and each stage is a plain function in its own module; `clean` only wires them.
+State that changes results lives in the explicit `Catalog` the caller may pass, never in globals.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import langid
+from .assemble import description_text
+from .blocks import to_blocks
+from .catalog import Catalog, load_catalog
+from .dedup import dedup
+from .detect import choose_locale, detect
+from .episode import Episode
+from .generic import label_unknown
+from .label import label_page
+from .load import DEFAULT_MAX_BYTES, load
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    return load_catalog()
+
+
+def clean(
+    page: bytes | str,
+    *,
+    explain: bool = False,
+    platform: str | None = None,
+    catalog: Catalog | None = None,
+    langid_backend: str = langid.DEFAULT_BACKEND,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Episode:
+    """Clean one saved page (text dump or HTML, bytes or str) into an Episode.
+
+    `platform` forces a platform id instead of detecting it; `explain` fills `Episode.lines` with
+    every input line, its label, the rule that decided it and why. Raises deboiler.errors.DeboilerError
+    subclasses for input that is not a usable page.
+    """
+    catalog = catalog or default_catalog()
+    doc = load(page, max_bytes=max_bytes)
+    blocks = to_blocks(doc)
+    found = detect(doc.text, blocks, catalog, forced=platform)
+
+    if found.platform is None:
+        verdicts, regions, fields, locale = label_unknown(blocks), [], {}, None
+    else:
+        locale, _ = choose_locale(found.platform, blocks, found.host_locale)
+        labelled = label_page(blocks, found.platform, locale)
+        verdicts, regions, fields = labelled.verdicts, labelled.regions, labelled.fields
+    dedup(verdicts, regions)
+    description = description_text(verdicts)
+
+    return Episode(
+        platform=found.platform.id if found.platform else None,
+        platform_confidence=found.confidence,
+        platform_evidence=found.evidence,
+        locale=locale,
+        language=langid.identify(description, langid_backend),
+        show=fields.get("show"),
+        title=fields.get("title"),
+        published=fields.get("published"),
+        duration=fields.get("duration"),
+        episode_count=fields.get("episode_count"),
+        ids=fields.get("ids", {}),
+        description=description,
+        lines=verdicts if explain else None,
+    )

@@ -1,0 +1,93 @@
+"""Bad input: one line on stderr, the documented exit code, never a traceback."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+
+import pytest
+
+import deboiler
+from deboiler import errors
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+def run(exe, *args, stdin=None):
+    return subprocess.run([exe, *args], input=stdin, capture_output=True, timeout=120)
+
+
+def assert_one_line_error(proc, code, words):
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == code, (proc.returncode, err)
+    assert proc.stdout == b""
+    assert err.count("\n") == 1 and err.startswith("deboiler: error: "), err
+    assert "Traceback" not in err
+    assert words in err
+
+
+def test_missing_file(deboiler_exe, tmp_path):
+    assert_one_line_error(run(deboiler_exe, "clean", str(tmp_path / "nope.txt")), 3, "no such file")
+
+
+def test_directory(deboiler_exe, tmp_path):
+    assert_one_line_error(run(deboiler_exe, "clean", str(tmp_path)), 3, "is a directory")
+
+
+def test_empty_file(deboiler_exe, tmp_path):
+    page = tmp_path / "empty.txt"
+    page.write_bytes(b"")
+    assert_one_line_error(run(deboiler_exe, "clean", str(page)), 4, "empty")
+
+
+def test_whitespace_only_stdin(deboiler_exe):
+    assert_one_line_error(run(deboiler_exe, "clean", "-", stdin=b" \n\t\n  \n"), 4, "empty")
+
+
+@pytest.mark.parametrize(
+    "data, what",
+    [
+        (PNG, "PNG image"),
+        (gzip.compress(b"hello world " * 100), "gzip archive"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF document"),
+        (bytes(range(256)) * 20, "binary"),
+    ],
+)
+def test_binary(deboiler_exe, tmp_path, data, what):
+    page = tmp_path / "page.txt"  # the name lies; content decides
+    page.write_bytes(data)
+    assert_one_line_error(run(deboiler_exe, "clean", str(page)), 5, what)
+
+
+def test_undecodable_bytes(deboiler_exe, tmp_path):
+    # Control characters that no text encoding makes readable.
+    page = tmp_path / "page.txt"
+    page.write_bytes(bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17]) * 300)
+    assert_one_line_error(run(deboiler_exe, "clean", str(page)), 6, "control characters")
+
+
+def test_too_large(deboiler_exe, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"word " * 1000)
+    assert_one_line_error(run(deboiler_exe, "clean", str(page), "--max-bytes", "100"), 7, "over the limit")
+
+
+def test_debug_shows_traceback(deboiler_exe, tmp_path):
+    proc = run(deboiler_exe, "--debug", "clean", str(tmp_path / "nope.txt"))
+    assert proc.returncode != 0
+    assert b"Traceback" in proc.stderr
+
+
+def test_library_raises_documented_types():
+    with pytest.raises(errors.EmptyInput):
+        deboiler.clean(b"")
+    with pytest.raises(errors.BinaryInput):
+        deboiler.clean(PNG)
+    assert issubclass(errors.BinaryInput, deboiler.DeboilerError)
+
+
+def test_legacy_encoding_decodes(tmp_path):
+    # A Korean page saved as CP949 (EUC-KR): real legacy bytes, not UTF-8.
+    text = "제목 없는 팟캐스트\n\n이번 에피소드에서는 한국 현대사의 중요한 장면들을 이야기합니다. 청취해 주셔서 감사합니다.\n"
+    ep = deboiler.clean(text.encode("cp949"))
+    assert "한국 현대사" in ep.description
