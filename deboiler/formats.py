@@ -58,9 +58,6 @@ _ASCII_UNITS: dict[str, tuple[str, ...]] = {
 }
 _CLDR_UNITS = {"h": "duration-hour", "m": "duration-minute", "s": "duration-second"}
 
-# Babel date-pattern fields we can turn into regex.  Anything else (eras,
-# numeric weekdays, narrow names) makes us skip that pattern.
-_NUMERIC_FIELDS = {"d": _DAY, "M": _MONTH_NUM, "L": _MONTH_NUM, "y": _YEAR, "u": _YEAR}
 # Besides the four standard formats, these skeletons are common on pages
 # ("Sat, Dec 7, 2024") and cost nothing when they duplicate a format.
 _DATE_SKELETONS = ("yMMMEd", "yMMMd", "yMd")
@@ -166,10 +163,9 @@ def _cldr_value(chain: tuple[str, ...], path: tuple[Any, ...]) -> Any:
     return None
 
 
-def _names(key: str, kind: str, indexes: Iterable[int]) -> dict[int, list[str]]:
+def _names(chain: tuple[str, ...], kind: str, indexes: Iterable[int]) -> dict[int, list[str]]:
     """index -> spellings of month/day names: format and stand-alone, wide and
     abbreviated, each also without its abbreviation dot."""
-    chain = _chain(key)
     out: dict[int, list[str]] = {}
     for idx in indexes:
         spellings: list[str] = []
@@ -216,9 +212,11 @@ def _date_pattern_source(
     pattern: str,
     months: dict[int, list[str]],
     weekdays: str,
+    era: str,
     group: _Group,
 ) -> str | None:
-    """Regex for one CLDR date pattern, or None when it has fields we skip."""
+    """Regex for one CLDR date pattern, or None when it has fields we skip
+    (two-digit years, narrow or numeric names, times)."""
     pieces: list[tuple[str, str]] = []  # (kind, source): kind in num/name/lit/ws
     for kind, value in tokenize_pattern(pattern):
         if kind == "chars":
@@ -247,8 +245,10 @@ def _date_pattern_source(
             else:
                 alts = _alternation(s for spellings in months.values() for s in spellings)
             pieces.append(("name", f"(?:{alts})"))
-        elif char in ("E", "c", "e") and 3 <= count <= 4 and weekdays:
+        elif (char == "E" and count <= 4 or char in "ce" and 3 <= count <= 4) and weekdays:
             pieces.append(("name", f"(?:{weekdays})"))  # accepted, ignored
+        elif char == "G" and era:
+            pieces.append(("name", f"(?:{era})"))  # Thai "d MMMM G y": always AD here
         else:
             return None
     # Whitespace at either end of a pattern is noise.
@@ -277,19 +277,26 @@ def _date_pattern_source(
 @functools.lru_cache(maxsize=256)
 def _date_spec(key: str | None) -> _DateSpec:
     loc = Locale.parse(key or "en")
-    months = _names(str(loc), "months", range(1, 13))
-    days = _names(str(loc), "days", range(7))
+    chain = _chain(str(loc))
+    months = _names(chain, "months", range(1, 13))
+    days = _names(chain, "days", range(7))
     weekdays = _alternation(s for spellings in days.values() for s in spellings)
+    # Only the common era: years are four digits and pages show current dates.
+    era = _alternation(
+        name.strip()
+        for width in ("wide", "abbreviated", "narrow")
+        if isinstance(name := _cldr_value(chain, ("eras", width, 1)), str)
+    )
     patterns = [fmt.pattern for fmt in loc.date_formats.values()]
     patterns += [loc.datetime_skeletons[s].pattern for s in _DATE_SKELETONS if s in loc.datetime_skeletons]
 
     sources: list[str] = []
     parsers: list[re.Pattern[str]] = []
     for pattern in patterns:
-        src = _date_pattern_source(pattern, months, weekdays, _plain)
+        src = _date_pattern_source(pattern, months, weekdays, era, _plain)
         if src is None or src in sources:
             continue
-        cap = _date_pattern_source(pattern, months, weekdays, _capture)
+        cap = _date_pattern_source(pattern, months, weekdays, era, _capture)
         assert cap is not None
         sources.append(src)
         parsers.append(re.compile(cap, re.IGNORECASE))
@@ -342,7 +349,7 @@ class _DurationSpec(NamedTuple):
     parser: re.Pattern[str]
 
 
-def _unit_words(loc: Locale | None) -> dict[str, tuple[list[str], list[str]]]:
+def _unit_words(loc: Locale) -> dict[str, tuple[list[str], list[str]]]:
     """unit ('h'/'m'/'s') -> (suffix words, prefix words).
 
     Words come from every width and plural form of the CLDR duration unit
@@ -362,18 +369,18 @@ def _unit_words(loc: Locale | None) -> dict[str, tuple[list[str], list[str]]]:
             if variant not in bucket:
                 bucket.append(variant)
 
-    if loc is not None:
-        unit_patterns = loc._data["unit_patterns"]
-        for unit, cldr_key in _CLDR_UNITS.items():
-            widths = unit_patterns.get(cldr_key) or {}
-            for width in ("long", "short", "narrow"):
-                for plural, pattern in sorted((widths.get(width) or {}).items()):
-                    if plural == "per" or "{0}" not in pattern:
-                        continue  # "per hour" forms; Arabic dual words without a number
-                    before, _, after = pattern.partition("{0}")
-                    if before.strip() and after.strip():
-                        continue  # rare circumfix forms
-                    add(unit, before or after, prefix=bool(before.strip()))
+    # Babel exposes unit patterns only through the private _data mapping.
+    unit_patterns = loc._data["unit_patterns"]
+    for unit, cldr_key in _CLDR_UNITS.items():
+        widths = unit_patterns.get(cldr_key) or {}
+        for width in ("long", "short", "narrow"):
+            for plural, pattern in sorted((widths.get(width) or {}).items()):
+                if plural == "per" or "{0}" not in pattern:
+                    continue  # "per hour" forms; Arabic dual words without a number
+                before, _, after = pattern.partition("{0}")
+                if before.strip() and after.strip():
+                    continue  # rare circumfix forms
+                add(unit, before or after, prefix=bool(before.strip()))
     for unit, ascii_words in _ASCII_UNITS.items():
         for word in ascii_words:
             add(unit, word, prefix=False)
@@ -481,7 +488,7 @@ def _number_parser(key: str | None) -> re.Pattern[str]:
 
 
 def parse_number(text: str, locale: str | None) -> int | None:
-    """"1 234" -> 1234; anything that is not one integer -> None."""
+    """One integer as matched by number_regex ("1 234" -> 1234), else None."""
     text = text.strip()
     if _number_parser(_locale_key(locale)).fullmatch(text) is None:
         return None

@@ -33,13 +33,17 @@ def lexicon_matcher() -> LineMatcher:
         data = tomllib.load(fh)
     exact, patterns = {}, []
     for lang, table in data.items():
-        rule = Rule(f"ui-{lang}", "chrome", f"interface text ({lang} UI lexicon)", 0.0, {})
-        for src in table.get("phrases", ()):
-            phrase = compile_phrase(src, None if lang == "any" else lang)
-            if phrase.key is not None:
-                exact.setdefault(phrase.key, []).append((rule, src, None if lang == "any" else lang))
-            else:
-                patterns.append((rule, phrase, None if lang == "any" else lang))
+        locale = None if lang == "any" else lang
+        plain = Rule(f"ui-{lang}", "chrome", f"interface text ({lang} UI lexicon)", 0.0, {})
+        # Headings that introduce a list of other shows or episodes ("More like this").
+        lists = Rule(f"list-{lang}", "chrome", f"heading of a recommendation list ({lang} UI lexicon)", 0.0, {})
+        for rule, key in ((plain, "phrases"), (lists, "list_headings")):
+            for src in table.get(key, ()):
+                phrase = compile_phrase(src, locale)
+                if phrase.key is not None:
+                    exact.setdefault(phrase.key, []).append((rule, src, locale))
+                else:
+                    patterns.append((rule, phrase, locale))
     return LineMatcher(exact, patterns)
 
 
@@ -51,18 +55,34 @@ def is_prose(text: str) -> bool:
 
 
 def label_unknown(blocks: list[Block]) -> list[Verdict]:
-    prose = [i for i, b in enumerate(blocks) if b.text and is_prose(b.text)]
-    first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
     matcher = lexicon_matcher()
-    verdicts = []
+    hits = [matcher.hits(b.text) for b in blocks]
+    # A cookie banner is long enough to read as prose; what the lexicon knows never opens the main text.
+    prose = [i for i, b in enumerate(blocks) if b.text and not hits[i] and is_prose(b.text)]
+    first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
+    verdicts: list[Verdict] = []
+    heading: Verdict | None = None  # an open "More like this" list outside the main text
     for i, b in enumerate(blocks):
         if not b.text:
             verdicts.append(Verdict(b.lineno, "", "blank", "blank", "blank line"))
+            heading = None
             continue
         inside = first <= i <= last
-        hits = [] if inside else matcher.hits(b.text)
-        if hits:
-            hit = hits[0]
+        if inside:
+            heading = None
+        elif heading is not None and not hits[i] and not is_prose(b.text):
+            verdicts.append(
+                Verdict(
+                    b.lineno,
+                    b.text,
+                    "chrome",
+                    "lexicon:list",
+                    f"an item of the list under {heading.text!r} (line {heading.lineno}), outside the main text",
+                )
+            )
+            continue
+        if hits[i] and not inside:
+            hit = hits[i][0]
             verdicts.append(
                 Verdict(
                     b.lineno,
@@ -72,6 +92,8 @@ def label_unknown(blocks: list[Block]) -> list[Verdict]:
                     f"{hit.rule.why}: matches {hit.phrase!r}, outside the main text",
                 )
             )
+            if hit.rule.name.startswith("list-"):
+                heading = verdicts[-1]
         else:
             why = "inside the main text" if inside else "not known interface text; kept (unknown platform, do no harm)"
             verdicts.append(Verdict(b.lineno, b.text, "content", "generic:keep", why))

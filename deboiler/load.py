@@ -96,8 +96,11 @@ def _refuse_binary(data: bytes) -> None:
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return  # UTF-16/32 text legitimately holds NUL bytes
     sample = data[:8192]
-    if sample.count(0) > len(sample) // 100 and not _looks_utf16(sample):
-        raise BinaryInput("input is binary (it holds NUL bytes), not a page")
+    if 0 in sample and not _looks_utf16(sample):
+        # A stray NUL happens in text; many control bytes besides it do not.
+        controls = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+        if controls > len(sample) // 100:
+            raise BinaryInput("input is binary (NUL and control bytes), not a page")
 
 
 def _looks_utf16(sample: bytes) -> bool:
