@@ -33,6 +33,7 @@ class Rule:
     why: str
     signature: float  # weight as detection evidence; 0 for lines that prove nothing
     phrases: dict[str | None, tuple[str, ...]]  # locale (None: every locale) -> phrase sources
+    fallback: bool = False  # a language-independent guess, used only for UI locales without a data file
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,11 @@ class Platform:
         return sorted({loc for r in self.rules.values() for loc in r.phrases if loc is not None})
 
     def matcher(self, locale: str | None) -> LineMatcher:
-        """Language-independent rules plus the phrases of `locale` (None: no locale phrases)."""
+        """Language-independent rules plus the phrases of `locale`.
+
+        A locale without a data file (or None) gets the fallback rules instead; its dates and
+        durations are still read the locale's way, since those come from CLDR, not from our files.
+        """
         if locale not in self._matchers:
             self._matchers[locale] = self._build_matcher(locale)
         return self._matchers[locale]
@@ -90,9 +95,12 @@ class Platform:
         exact: dict[str, list[tuple[Rule, str, str | None]]] = {}
         patterns: list[tuple[Rule, Phrase, str | None]] = []
         fmt_locale = locale or self.default_locale
+        has_data = locale in self.locales
         # Locale phrases first: they are the more specific reading (they capture {show}).
-        for want in ((locale,) if locale else ()) + (None,):
+        for want in ((locale,) if has_data else ()) + (None,):
             for rule in self.rules.values():
+                if rule.fallback and has_data:
+                    continue
                 for src in rule.phrases.get(want, ()):
                     phrase = compile_phrase(src, fmt_locale)
                     if phrase.key is not None:
@@ -156,6 +164,7 @@ def load_platform(folder: Path) -> Platform:
                 why=body.get("why", f"{spec['name']} page chrome"),
                 signature=float(body.get("signature", 0.0)),
                 phrases={None: tuple(body.get("phrases", ()))},
+                fallback=bool(body.get("fallback", False)),
             )
             for name, body in spec.get("rules", {}).items()
         }
@@ -167,7 +176,7 @@ def load_platform(folder: Path) -> Platform:
             for name, sources in loc.get("phrases", {}).items():
                 rule = rules.get(name) or Rule(name, "chrome", f"{spec['name']} interface text", 0.0, {})
                 rules[name] = Rule(
-                    rule.name, rule.label, rule.why, rule.signature, {**rule.phrases, locale: tuple(sources)}
+                    rule.name, rule.label, rule.why, rule.signature, {**rule.phrases, locale: tuple(sources)}, rule.fallback
                 )
         desc = spec.get("description", {})
         return Platform(

@@ -77,13 +77,12 @@ def choose_locale(platform: Platform, blocks: list[Block], host_locale: str | No
         if locales:
             for loc in locales:
                 votes[loc] += 1 / len(locales)  # a phrase shared by many UIs ("Artwork") says little
-    if host_locale and host_locale in platform.locales:
-        votes[host_locale] += 1.5
+    if host_locale:
+        # The host names the UI the page was served in (ko.player.fm): stronger than shared phrases.
+        votes[host_locale] += 3
     if votes:
         top = max(votes.values())
         winners = sorted(loc for loc, v in votes.items() if v == top)
         locale = host_locale if host_locale in winners else winners[0]
-        return locale, f"{votes[locale]:.1f} phrase votes"
-    if host_locale:
-        return host_locale, "named by the host; no phrases for it"
+        return locale, f"{votes[locale]:.1f} votes (phrases, host)"
     return None, "no locale phrases matched"

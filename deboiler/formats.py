@@ -288,7 +288,8 @@ def _date_spec(key: str | None) -> _DateSpec:
         if isinstance(name := _cldr_value(chain, ("eras", width, 1)), str)
     )
     patterns = [fmt.pattern for fmt in loc.date_formats.values()]
-    patterns += [loc.datetime_skeletons[s].pattern for s in _DATE_SKELETONS if s in loc.datetime_skeletons]
+    skeletons = loc.datetime_skeletons
+    patterns += [skeletons[s].pattern for s in _DATE_SKELETONS if s in skeletons]
 
     sources: list[str] = []
     parsers: list[re.Pattern[str]] = []

@@ -34,8 +34,7 @@ class Labelled:
 
 
 def label_page(blocks: list[Block], platform: Platform, locale: str | None) -> Labelled:
-    data_locale = locale if locale in platform.locales else None
-    matcher = platform.matcher(data_locale)
+    matcher = platform.matcher(locale)
     hits = [matcher.hits(b.text) for b in blocks]
     names = [{h.rule.name for h in line_hits} for line_hits in hits]
     regions = find_regions(blocks, names, platform)

@@ -80,6 +80,8 @@ def compile_phrase(source: str, locale: str | None) -> Phrase:
 
 
 def _slot_pattern(slot: str, seen: set[str], locale: str | None, source: str) -> str:
+    if slot == "text":
+        return f"(?:{_FREE_TEXT['text']})"  # filler: every {text} is free, and none is captured
     if slot in seen:
         return f"(?P={slot})"  # the same value twice, e.g. the show named twice in a license notice
     seen.add(slot)
