@@ -6,32 +6,76 @@ with their tag path; after this stage nothing cares where a block came from.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from .load import Document
 
-_SPACE = re.compile(r"\s+")
 
-
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Block:
     """One line of the page: where it stood, its raw text and its whitespace-normalised text."""
 
     lineno: int  # 1-based line number in the input
     raw: str
     text: str  # whitespace collapsed and stripped; "" for a blank line
+    folded: str  # text.casefold(), computed once for every matcher
     path: str = ""  # tag path for HTML blocks; empty for text lines
 
 
+class Blocks(list):
+    """The page's blocks in order, plus the whole page case-folded once, so that a phrase's literal
+    part can be found with one substring search over the page instead of one per line."""
+
+    @cached_property
+    def folded_list(self) -> list[str]:
+        return [b.folded for b in self]
+
+    @cached_property
+    def folded_text(self) -> str:
+        return "\n".join(self.folded_list)
+
+    @cached_property
+    def _by_length(self) -> list[tuple[int, int]]:
+        return sorted((len(b.text), i) for i, b in enumerate(self) if b.text)
+
+    def lines_up_to(self, length: int) -> list[int]:
+        """Indexes of the non-blank blocks whose text is at most `length` characters long."""
+        by_length = self._by_length
+        return [i for n, i in by_length[: bisect_right(by_length, (length, len(self)))]]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        starts, at = [], 0
+        for b in self:
+            starts.append(at)
+            at += len(b.folded) + 1
+        return starts
+
+    def lines_containing(self, needle: str) -> list[int]:
+        """Indexes of the blocks whose folded text contains `needle` (already case-folded)."""
+        text, found, at = self.folded_text, [], self.folded_text.find(needle)
+        while at >= 0:
+            line = bisect_right(self.starts, at) - 1
+            found.append(line)
+            nxt = self.starts[line + 1] if line + 1 < len(self.starts) else len(text)
+            at = text.find(needle, nxt)
+        return found
+
+
 def normalise_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
-def split_lines(text: str) -> list[Block]:
-    return [Block(lineno=i, raw=raw, text=normalise_space(raw)) for i, raw in enumerate(text.split("\n"), start=1)]
+def split_lines(text: str) -> Blocks:
+    blocks = Blocks()
+    for i, raw in enumerate(text.split("\n"), start=1):
+        clean = " ".join(raw.split())
+        blocks.append(Block(i, raw, clean, clean.casefold()))
+    return blocks
 
 
-def to_blocks(doc: Document) -> list[Block]:
+def to_blocks(doc: Document) -> Blocks:
     # HTML gets its own block builder in a later stage; until then it is read as its visible lines.
     return split_lines(doc.text)

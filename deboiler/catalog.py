@@ -8,6 +8,7 @@ A platform is a folder under deboiler/platforms/ (or a --platforms-dir) holding 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +18,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
+from .blocks import Blocks
 from .errors import UsageError
 from .phrases import Phrase, compile_phrase, fold
 
@@ -51,17 +53,74 @@ class LineMatcher:
     exact: dict[str, list[tuple[Rule, str, str | None]]]
     patterns: list[tuple[Rule, Phrase, str | None]]
 
-    def hits(self, text: str) -> list[Hit]:
+    def __post_init__(self) -> None:
+        # Slot phrases grouped by their literal part: one substring search over the whole page finds
+        # the few lines worth a regex. Phrases with no literal part ({date}, {duration}) are short,
+        # so only lines within their bounded length are tried.
+        self._by_literal: dict[str, list[int]] = {}
+        self._unliteral: list[int] = []
+        for idx, (_, phrase, _) in enumerate(self.patterns):
+            if phrase.prefilter:
+                self._by_literal.setdefault(phrase.prefilter, []).append(idx)
+            else:
+                self._unliteral.append(idx)
+        self._unliteral_len = max((self.patterns[i][1].max_len for i in self._unliteral), default=-1)
+
+    def hits(self, text: str, folded: str | None = None) -> list[Hit]:
+        """Every rule the line matches, locale phrases first."""
         if not text:
             return []
-        folded = fold(text)
+        if folded is None:
+            folded = fold(text)
         found = [Hit(rule, src, {}, loc) for rule, src, loc in self.exact.get(folded, ())]
-        for rule, phrase, loc in self.patterns:
-            captures = phrase.match(text, folded)
-            if captures is not None:
-                found.append(Hit(rule, phrase.source, captures, loc))
+        for idx in range(len(self.patterns)):
+            hit = self._try(idx, text, folded)
+            if hit:
+                found.append(hit)
         return found
 
+    def scan(self, blocks: Blocks, skip: Sequence[object] | None = None) -> list[list[Hit]]:
+        """`hits` for every block of a page (blocks where `skip[i]` is truthy get none).
+
+        Written for speed, since it sees every line of every page: candidate lines come from one
+        substring search per literal over the whole page, a dict lookup per line for slot-free
+        phrases, and a length check for the short slot-only phrases; only those are tried.
+        """
+        found: list[list[Hit]] = [[] for _ in blocks]
+        exact, folded = self.exact, blocks.folded_list
+        todo: dict[int, set[int]] = {i: set() for i, f in enumerate(folded) if f in exact}
+        for literal, idxs in self._by_literal.items():
+            for line in blocks.lines_containing(literal):
+                todo.setdefault(line, set()).update(idxs)
+        if self._unliteral:
+            for i in blocks.lines_up_to(self._unliteral_len):
+                todo.setdefault(i, set()).update(self._unliteral)
+        for i in sorted(todo):
+            block = blocks[i]
+            if not block.text or (skip is not None and skip[i]):
+                continue
+            hits = found[i]
+            listed = exact.get(block.folded)
+            if listed:
+                hits.extend(Hit(rule, src, {}, loc) for rule, src, loc in listed)
+            matched = {h.rule.name for h in hits}
+            for idx in sorted(todo[i]):
+                if self.patterns[idx][0].name in matched:
+                    continue  # one phrase per rule is enough; the first (the locale's) captures most
+                hit = self._try(idx, block.text, block.folded)
+                if hit:
+                    hits.append(hit)
+                    matched.add(hit.rule.name)
+        return found
+
+    def _try(self, idx: int, text: str, folded: str) -> Hit | None:
+        rule, phrase, loc = self.patterns[idx]
+        if len(text) > phrase.max_len or (phrase.prefilter and phrase.prefilter not in folded):
+            return None
+        m = phrase.regex.fullmatch(text)  # type: ignore[union-attr]
+        if m is None:
+            return None
+        return Hit(rule, phrase.source, {k: v for k, v in m.groupdict().items() if v is not None}, loc)
 
 @dataclass
 class Platform:
@@ -75,7 +134,7 @@ class Platform:
     skip: tuple[str, ...]
     closes_at: tuple[str, ...]
     source: Path
-    _matchers: dict[str | None, LineMatcher] = field(default_factory=dict, repr=False)
+    _matchers: dict[object, LineMatcher] = field(default_factory=dict, repr=False)
 
     @property
     def locales(self) -> list[str]:
@@ -128,6 +187,19 @@ class Platform:
         hosts = "|".join(re.escape(h) for h in self.hosts) or r"(?!x)x"
         # Optional subdomain, often the UI locale (ko.player.fm).
         return re.compile(rf"(?<![\w.-])(?:([a-z]{{2,3}}(?:-[a-z]{{2,4}})?)\.)?(?:www\.)?({hosts})(?![\w-])", re.I)
+
+    def find_host(self, text: str, folded: str) -> re.Match[str] | None:
+        """The first mention of one of our hosts. A plain substring search finds the spot; the regex
+        (which has no literal prefix, so is slow over a whole page) only reads a window around it."""
+        for host in self.hosts:
+            at = folded.find(host.casefold())
+            while at >= 0:
+                window = text[max(0, at - 12) : at + len(host) + 1]
+                m = self.host_regex.search(window)
+                if m:
+                    return m
+                at = folded.find(host.casefold(), at + 1)
+        return None
 
 
 @dataclass

@@ -12,17 +12,29 @@ at "continue reading". Two passes, both turning `content` verdicts into `duplica
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .label import Region
 from .verdict import Verdict
 
 MIN_BLOCK_CHARS = 30  # paragraphs shorter than this may repeat on purpose
-_CUT_MARKERS = re.compile(
-    r"(?:\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\]))?\s*(?:continue reading|read more|show more|see more|…|\.\.\.)?\s*$",
-    re.I,
-)
+# What a site leaves where it cut a text short, checked at the end of a line (case-folded).
+CUT_MARKERS = ("continue reading", "read more", "show more", "see more", "[…]", "[...]", "…", "...")
+
+
+def strip_cut_marker(text: str) -> str:
+    """The text without the trailing ellipsis or "read more" a site put where it cut it."""
+    stem = text.rstrip()
+    changed = True
+    while changed and stem:
+        changed = False
+        folded = stem.casefold()
+        for marker in CUT_MARKERS:
+            if folded.endswith(marker):
+                stem = stem[: len(stem) - len(marker)].rstrip()
+                changed = True
+                break
+    return stem
 
 
 def dedup(verdicts: list[Verdict], regions: Sequence[Region] = ()) -> None:
@@ -72,7 +84,7 @@ def is_cut_copy(short: list[str], full: list[str]) -> bool:
     last, target = short[-1], full[len(short) - 1]
     if last == target:
         return len(short) < len(full)
-    stem = _CUT_MARKERS.sub("", last).rstrip()
+    stem = strip_cut_marker(last)
     return len(stem) >= 1 and target.startswith(stem) and len(stem) < len(target)
 
 
@@ -91,8 +103,8 @@ def _drop_repeated_blocks(verdicts: list[Verdict]) -> None:
     for b, text in enumerate(texts):
         if len(text) < MIN_BLOCK_CHARS or verdicts[blocks[b][0]].label != "content":
             continue
-        stem = _CUT_MARKERS.sub("", text).rstrip()
-        if stem == text and not text.endswith(("…", "...")):
+        stem = strip_cut_marker(text)
+        if stem == text:
             continue
         for other, full in enumerate(texts):
             if other != b and len(full) > len(stem) and full.startswith(stem) and verdicts[blocks[other][0]].label == "content":

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .blocks import Block
+from .blocks import Blocks
 from .catalog import Catalog, Platform, signature_matcher
-from .phrases import fold
 
 THRESHOLD = 0.5
 HOST_WEIGHT = 0.5
@@ -27,23 +26,26 @@ class Detection:
     host_locale: str | None = None  # UI locale named by the host (ko.player.fm -> "ko")
 
 
-def detect(text: str, blocks: list[Block], catalog: Catalog, forced: str | None = None) -> Detection:
+def detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None = None) -> Detection:
     """Score every platform and keep the best one over the threshold (or the one the caller forced)."""
+    folded = text.casefold()
     if forced:
         platform = catalog.get(forced)
-        score, evidence, host_locale = _score(platform, text, blocks)
+        score, evidence, host_locale = _score(platform, text, folded, blocks)
         return Detection(platform, 1.0, ["forced by caller", *evidence], host_locale)
     best: Detection | None = None
     for platform in catalog.platforms.values():
-        score, evidence, host_locale = _score(platform, text, blocks)
+        score, evidence, host_locale = _score(platform, text, folded, blocks)
         if score >= THRESHOLD and (best is None or score > best.confidence):
             best = Detection(platform, round(score, 3), evidence, host_locale)
+            if score >= 1.0:
+                break  # nothing can beat full confidence, and ties go to the first platform anyway
     return best or Detection(None, 0.0, [], None)
 
 
-def _score(platform: Platform, text: str, blocks: list[Block]) -> tuple[float, list[str], str | None]:
+def _score(platform: Platform, text: str, folded: str, blocks: Blocks) -> tuple[float, list[str], str | None]:
     score, evidence, host_locale = 0.0, [], None
-    host = platform.host_regex.search(text)
+    host = platform.find_host(text, folded)
     if host:
         score += HOST_WEIGHT
         evidence.append(f"host {host.group(0)}")
@@ -54,18 +56,17 @@ def _score(platform: Platform, text: str, blocks: list[Block]) -> tuple[float, l
             score += BRAND_WEIGHT
             evidence.append(f"brand {brand!r}")
             break
-    matcher = signature_matcher(platform)
     seen: set[str] = set()
-    for block in blocks:
-        for hit in matcher.hits(block.text):
+    for block, hits in zip(blocks, signature_matcher(platform).scan(blocks)):
+        for hit in hits:
             if hit.rule.name not in seen:
                 seen.add(hit.rule.name)
                 score += hit.rule.signature
-                evidence.append(f"{hit.rule.name} (line {block.lineno})")
+                evidence.append(f"line {block.lineno}: {hit.rule.name}")
     return min(score, 1.0), evidence, host_locale
 
 
-def choose_locale(platform: Platform, blocks: list[Block], host_locale: str | None) -> tuple[str | None, str]:
+def choose_locale(platform: Platform, blocks: Blocks, host_locale: str | None) -> tuple[str | None, str]:
     """The page's UI locale by vote of the locale phrases it shows; the host breaks ties and fills gaps.
 
     Returns the locale (possibly one we have no phrases for, from the host) and why it was chosen.
@@ -73,7 +74,7 @@ def choose_locale(platform: Platform, blocks: list[Block], host_locale: str | No
     table = platform.exact_phrase_locales
     votes: Counter[str] = Counter()
     for block in blocks:
-        locales = table.get(fold(block.text)) if block.text else None
+        locales = table.get(block.folded) if block.text else None
         if locales:
             for loc in locales:
                 votes[loc] += 1 / len(locales)  # a phrase shared by many UIs ("Artwork") says little

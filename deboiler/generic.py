@@ -16,7 +16,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-from .blocks import Block
+from .blocks import Blocks
 from .catalog import LineMatcher, Rule
 from .phrases import compile_phrase
 from .verdict import Verdict
@@ -54,9 +54,9 @@ def is_prose(text: str) -> bool:
     return cjk >= PROSE_CJK_CHARS
 
 
-def label_unknown(blocks: list[Block]) -> list[Verdict]:
+def label_unknown(blocks: Blocks) -> list[Verdict]:
     matcher = lexicon_matcher()
-    hits = [matcher.hits(b.text) for b in blocks]
+    hits = matcher.scan(blocks)
     # A cookie banner is long enough to read as prose; what the lexicon knows never opens the main text.
     prose = [i for i, b in enumerate(blocks) if b.text and not hits[i] and is_prose(b.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)

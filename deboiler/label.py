@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import formats
-from .blocks import Block
+from .blocks import Blocks
 from .catalog import Hit, Platform
 from .verdict import Verdict
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -33,15 +36,17 @@ class Labelled:
     fields: dict = field(default_factory=dict)
 
 
-def label_page(blocks: list[Block], platform: Platform, locale: str | None) -> Labelled:
-    matcher = platform.matcher(locale)
-    hits = [matcher.hits(b.text) for b in blocks]
-    names = [{h.rule.name for h in line_hits} for line_hits in hits]
+def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labelled:
+    hits = platform.matcher(locale).scan(blocks)
+    names = [{h.rule.name for h in line_hits} if line_hits else _NONE for line_hits in hits]
     regions = find_regions(blocks, names, platform)
-    in_region = [False] * len(blocks)
+    in_region: list[str] = [""] * len(blocks)  # the reason, for lines inside a description region
     for region in regions:
+        opener = blocks[region.opener]
+        why = f"inside the episode description, which opens after line {opener.lineno} ({_short(opener.text)})"
         for i in range(region.start, region.end):
-            in_region[i] = True
+            in_region[i] = why
+    content_rule = f"{platform.id}:description"
 
     fmt_locale = locale or platform.default_locale
     fields: dict = {"ids": {}}
@@ -52,16 +57,7 @@ def label_page(blocks: list[Block], platform: Platform, locale: str | None) -> L
         if not block.text:
             verdicts.append(Verdict(block.lineno, "", "blank", "blank", "blank line"))
         elif in_region[i]:
-            opener = blocks[_region_of(regions, i).opener]
-            verdicts.append(
-                Verdict(
-                    block.lineno,
-                    block.text,
-                    "content",
-                    f"{platform.id}:description",
-                    f"inside the episode description, which opens after line {opener.lineno} ({_short(opener.text)})",
-                )
-            )
+            verdicts.append(Verdict(block.lineno, block.text, "content", content_rule, in_region[i]))
         elif hits[i]:
             hit = hits[i][0]
             _collect_fields(fields, hits[i], fmt_locale)
@@ -103,7 +99,7 @@ def label_page(blocks: list[Block], platform: Platform, locale: str | None) -> L
     return Labelled(verdicts, regions, fields)
 
 
-def find_regions(blocks: list[Block], names: list[set[str]], platform: Platform) -> list[Region]:
+def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platform: Platform) -> list[Region]:
     opens, skip, closes = set(platform.opens_after), set(platform.skip), set(platform.closes_at)
     # A region is also cut by the next opener, but only by a signature opener: a weak opener such as a
     # glued "{show}{duration}" line could be any creator line that ends in "45m".
@@ -123,10 +119,6 @@ def find_regions(blocks: list[Block], names: list[set[str]], platform: Platform)
         regions.append(Region(i, start, end))
         i = max(end, i + 1)
     return regions
-
-
-def _region_of(regions: list[Region], i: int) -> Region:
-    return next(r for r in regions if r.start <= i < r.end)
 
 
 def _collect_fields(fields: dict, hits: list[Hit], locale: str) -> None:

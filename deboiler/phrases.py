@@ -49,6 +49,7 @@ class Phrase:
     key: str | None
     regex: re.Pattern[str] | None
     prefilter: str  # longest literal run, case-folded: a cheap `in` test before the regex
+    max_len: int  # no line longer than this can match (slots are bounded), so it is never tried
 
     def match(self, text: str, folded: str) -> dict[str, str] | None:
         """Captured slots when the whole line matches, else None."""
@@ -69,19 +70,31 @@ def compile_phrase(source: str, locale: str | None) -> Phrase:
     parts = _SLOT.split(source)  # literal, slot, literal, slot, ...
     literals, slots = parts[0::2], parts[1::2]
     if not slots:
-        return Phrase(source=source, key=fold(source), regex=None, prefilter="")
+        return Phrase(source=source, key=fold(source), regex=None, prefilter="", max_len=len(source))
     pattern, seen = [], set()
     for i, literal in enumerate(literals):
         pattern.append(re.escape(literal))
         if i < len(slots):
             pattern.append(_slot_pattern(slots[i], seen, locale, source))
     regex = re.compile("".join(pattern), re.IGNORECASE | re.DOTALL)
-    return Phrase(source=source, key=None, regex=regex, prefilter=fold(max(literals, key=len).strip()))
+    prefilter = fold(max(literals, key=len).strip())
+    return Phrase(source=source, key=None, regex=regex, prefilter=prefilter, max_len=_max_width(regex))
+
+
+def _max_width(regex: re.Pattern[str]) -> int:
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    width = sre_parse.parse(regex.pattern, regex.flags).getwidth()[1]
+    return min(width, 1 << 30)
 
 
 def _slot_pattern(slot: str, seen: set[str], locale: str | None, source: str) -> str:
     if slot == "text":
-        return f"(?:{_FREE_TEXT['text']})"  # filler: every {text} is free, and none is captured
+        # Filler: never captured, so greedy is as right as lazy, and much faster when the literal
+        # that follows stands at the end of a long line ("{text}player.fm/legal.").
+        return "(?:.{0,3000})"
     if slot in seen:
         return f"(?P={slot})"  # the same value twice, e.g. the show named twice in a license notice
     seen.add(slot)

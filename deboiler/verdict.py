@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(slots=True)
 class Verdict:
     lineno: int
     text: str  # whitespace-normalised line
@@ -14,4 +14,4 @@ class Verdict:
     reason: str  # the same, for a person
 
     def to_dict(self) -> dict:
-        return {"line": self.lineno, **{k: v for k, v in asdict(self).items() if k != "lineno"}}
+        return {"line": self.lineno, "text": self.text, "label": self.label, "rule": self.rule, "reason": self.reason}
