@@ -7,6 +7,7 @@ A platform is a folder under deboiler/platforms/ (or a --platforms-dir) holding 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class Rule:
     signature: float  # weight as detection evidence; 0 for lines that prove nothing
     phrases: dict[str | None, tuple[str, ...]]  # locale (None: every locale) -> phrase sources
     fallback: bool = False  # a language-independent guess, used only for UI locales without a data file
+    show_named_twice: bool = False  # the line names the show twice (read it so where no phrase captures it)
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ class Platform:
     opens_after: tuple[str, ...]
     skip: tuple[str, ...]
     closes_at: tuple[str, ...]
+    title_before: tuple[str, ...]  # rules of the line printed right under the title
     source: Path
     _matchers: dict[object, LineMatcher] = field(default_factory=dict, repr=False)
 
@@ -237,6 +240,7 @@ def load_platform(folder: Path) -> Platform:
                 signature=float(body.get("signature", 0.0)),
                 phrases={None: tuple(body.get("phrases", ()))},
                 fallback=bool(body.get("fallback", False)),
+                show_named_twice=bool(body.get("show_named_twice", False)),
             )
             for name, body in spec.get("rules", {}).items()
         }
@@ -247,9 +251,7 @@ def load_platform(folder: Path) -> Platform:
             locale = loc["locale"]
             for name, sources in loc.get("phrases", {}).items():
                 rule = rules.get(name) or Rule(name, "chrome", f"{spec['name']} interface text", 0.0, {})
-                rules[name] = Rule(
-                    rule.name, rule.label, rule.why, rule.signature, {**rule.phrases, locale: tuple(sources)}, rule.fallback
-                )
+                rules[name] = dataclasses.replace(rule, phrases={**rule.phrases, locale: tuple(sources)})
         desc = spec.get("description", {})
         return Platform(
             id=spec["id"],
@@ -261,6 +263,7 @@ def load_platform(folder: Path) -> Platform:
             opens_after=tuple(desc.get("opens_after", ())),
             skip=tuple(desc.get("skip", ())),
             closes_at=tuple(desc.get("closes_at", ())),
+            title_before=tuple(spec.get("title", {}).get("before", ())),
             source=folder,
         )
     except KeyError as exc:

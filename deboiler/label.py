@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import formats
 from .blocks import Blocks
 from .catalog import Hit, Platform
+from .fields import collect_fields, finish_fields
 from .verdict import Verdict
 
 
@@ -52,7 +52,7 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
     fields: dict = {"ids": {}}
     verdicts: list[Verdict] = []
     first_start = regions[0].start if regions else len(blocks)
-    title_seen = False
+    title_at, title_why = find_title(blocks, hits, names, platform, first_start)
     for i, block in enumerate(blocks):
         if not block.text:
             verdicts.append(Verdict(block.lineno, "", "blank", "blank", "blank line"))
@@ -60,20 +60,11 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
             verdicts.append(Verdict(block.lineno, block.text, "content", content_rule, in_region[i]))
         elif hits[i]:
             hit = hits[i][0]
-            _collect_fields(fields, hits[i], fmt_locale)
+            collect_fields(fields, hits[i], block.text, fmt_locale)
             verdicts.append(Verdict(block.lineno, block.text, hit.rule.label, _rule_id(platform, hit), _why(hit)))
-        elif not title_seen and i < first_start:
-            title_seen = True
-            fields.setdefault("title", block.text)
-            verdicts.append(
-                Verdict(
-                    block.lineno,
-                    block.text,
-                    "title",
-                    f"{platform.id}:title",
-                    "first line of the page header that no template phrase explains: the episode title",
-                )
-            )
+        elif i == title_at:
+            fields["title"] = block.text
+            verdicts.append(Verdict(block.lineno, block.text, "title", f"{platform.id}:title", title_why))
         elif not regions:
             verdicts.append(
                 Verdict(
@@ -96,7 +87,27 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
                     "no phrase for it, judged by position",
                 )
             )
+    finish_fields(fields)
     return Labelled(verdicts, regions, fields)
+
+
+def find_title(
+    blocks: Blocks, hits: list[list[Hit]], names: list, platform: Platform, header_end: int
+) -> tuple[int, str]:
+    """The title is a header line no phrase explains: the last one before the line the platform
+    prints under the title (Player FM's duration, PodBud's show/date line), else the first one."""
+    free = [i for i in range(header_end) if blocks[i].text and not hits[i]]
+    if not free:
+        return -1, ""
+    below = set(platform.title_before)
+    for i in range(header_end):
+        if names[i] & below:
+            above = [f for f in free if f < i]
+            if above:
+                line = blocks[i].lineno
+                return above[-1], f"the header line no template phrase explains, right above line {line}: the episode title"
+            break
+    return free[0], "first line of the page header that no template phrase explains: the episode title"
 
 
 def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platform: Platform) -> list[Region]:
@@ -119,28 +130,6 @@ def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platfor
         regions.append(Region(i, start, end))
         i = max(end, i + 1)
     return regions
-
-
-def _collect_fields(fields: dict, hits: list[Hit], locale: str) -> None:
-    for hit in hits:
-        caps = hit.captures
-        if "show" in caps:
-            fields.setdefault("show", " ".join(caps["show"].split()))
-        if "date" in caps and "published" not in fields:
-            date = formats.parse_date(caps["date"], locale)
-            if date:
-                fields["published"] = date.isoformat()
-        if "duration" in caps and "duration" not in fields:
-            seconds = formats.parse_duration(caps["duration"], locale)
-            if seconds is not None:
-                fields["duration"] = seconds
-        if "n" in caps and "episode_count" not in fields:
-            count = formats.parse_number(caps["n"], locale)
-            if count is not None:
-                fields["episode_count"] = count
-        for slot, key in (("episode_id", "episode"), ("series_id", "series")):
-            if slot in caps:
-                fields["ids"].setdefault(key, caps[slot])
 
 
 def _rule_id(platform: Platform, hit: Hit) -> str:

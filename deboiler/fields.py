@@ -1,0 +1,103 @@
+"""Episode fields read off the template lines a page's phrases matched.
+
+Slots name the field: {show}, {date} -> published, {duration}, {n} -> episode_count, {episode_id}
+and {series_id} -> ids. Dates, durations and counts are read the UI locale's way (formats.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import formats
+from .catalog import Hit
+
+_URL = re.compile(r"https?://\S+")
+_EDGE_PUNCT = " .,;:!?·•|-–—\"'“”«»"
+MIN_SHOW_CHARS = 2
+
+
+def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> None:
+    """Add what these hits on one line say to `fields` (the first value found for a field wins)."""
+    for hit in hits:
+        caps = hit.captures
+        if "show" in caps:
+            fields.setdefault("show", " ".join(caps["show"].split()))
+        elif hit.rule.show_named_twice and "_show_guess" not in fields:
+            fields["_show_guess"] = show_named_twice(text)
+        if "date" in caps and "published" not in fields:
+            date = formats.parse_date(caps["date"], locale)
+            if date:
+                fields["published"] = date.isoformat()
+        if "duration" in caps and "duration" not in fields:
+            seconds = formats.parse_duration(caps["duration"], locale)
+            if seconds is not None:
+                fields["duration"] = seconds
+        if "n" in caps and "episode_count" not in fields:
+            count = formats.parse_number(caps["n"], locale)
+            if count is not None:
+                fields["episode_count"] = count
+        for slot, key in (("episode_id", "episode"), ("series_id", "series")):
+            if slot in caps:
+                fields.setdefault("ids", {}).setdefault(key, caps[slot])
+
+
+def finish_fields(fields: dict) -> None:
+    """A show read by a locale phrase beats one guessed from a notice in a UI we have no phrases for."""
+    guess = fields.pop("_show_guess", None)
+    if "show" not in fields and guess:
+        fields["show"] = guess
+
+
+def show_named_twice(line: str) -> str | None:
+    """The show in a notice that names it twice, in a language we have no phrases for.
+
+    Player FM's license notice says, in every UI language, "content provided by SHOW ... uploaded by
+    SHOW or their partners". The longest text that occurs twice is the show, give or take the short
+    lowercase word in front of both ("by", "von", "par"), which is trimmed.
+    """
+    text = " ".join(_URL.sub(" ", line).split())
+    # Template words repeat too ("proporcionado ... proporciona"): a name has a capital, a digit or
+    # a caseless script letter, so prefer repeats that do, and fall back to any repeat.
+    best = _longest_repeat(text, _name_like) or _longest_repeat(text, lambda piece: True)
+    if best is None:
+        return None
+    words = best.strip(_EDGE_PUNCT).split(" ")
+    while len(words) > 1 and _is_particle(words[0]):
+        words.pop(0)
+    while len(words) > 1 and _is_particle(words[-1]):
+        words.pop()
+    show = " ".join(words).strip(_EDGE_PUNCT)
+    return show if len(show) >= MIN_SHOW_CHARS else None
+
+
+def _is_particle(word: str) -> bool:
+    return len(word) <= 4 and word.isalpha() and word.islower()
+
+
+def _name_like(piece: str) -> bool:
+    return any(ch.isupper() or ch.isdigit() or (ch.isalpha() and not ch.islower()) for ch in piece)
+
+
+def _longest_repeat(text: str, accept) -> str | None:
+    """Longest accepted substring occurring twice without overlap (binary search on its length;
+    `accept` must hold for some substring of every length below an accepted one, as it does for
+    "contains a character of a kind")."""
+
+    def repeated(length: int) -> str | None:
+        first: dict[str, int] = {}
+        for i in range(len(text) - length + 1):
+            piece = text[i : i + length]
+            at = first.setdefault(piece, i)
+            if i - at >= length and accept(piece):
+                return piece
+        return None
+
+    lo, hi, best = MIN_SHOW_CHARS, len(text) // 2, None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        found = repeated(mid)
+        if found:
+            best, lo = found, mid + 1
+        else:
+            hi = mid - 1
+    return best

@@ -1,0 +1,122 @@
+"""Labeling by template and position: what must hold on pages unlike the gold ones."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import deboiler
+from deboiler.fields import show_named_twice
+
+from .conftest import CORPORA, KOREAN_SEED, gold_description, gold_of
+
+PLATFORMS = Path(deboiler.__file__).parent / "platforms"
+PLAYERFM_PAGES = sorted((CORPORA / "playerfm").glob("*.txt")) + [KOREAN_SEED]
+
+
+def catalog_without(tmp_path: Path, platform: str, locale: str) -> deboiler.Catalog:
+    """The catalog as it would be had nobody written `locale`'s data file for `platform`."""
+    shutil.copytree(PLATFORMS / platform, tmp_path / platform)
+    (tmp_path / platform / f"{locale}.toml").unlink()
+    return deboiler.load_catalog(tmp_path)
+
+
+@pytest.mark.parametrize("page", PLAYERFM_PAGES, ids=[p.stem for p in PLAYERFM_PAGES])
+def test_page_comes_out_the_same_without_its_locale_file(tmp_path, page):
+    want = gold_of(page)
+    ep = deboiler.clean(page.read_bytes(), catalog=catalog_without(tmp_path, "playerfm", want["locale"]))
+    assert ep.description == gold_description(page)
+    for name in ("platform", "language", "show", "title", "duration", "episode_count", "ids"):
+        assert getattr(ep, name) == want[name], name
+    # The host names the UI locale even where we have no phrases for it.
+    assert ep.locale == want["locale"]
+
+
+GERMAN_CHROME = {
+    "Content provided by": "Inhalt bereitgestellt von Margin Notes. Alle Podcast-Inhalte, einschließlich Episoden, "
+    "Grafiken und Podcast-Beschreibungen, werden direkt von Margin Notes oder deren Podcast-Plattformpartner "
+    "hochgeladen und bereitgestellt. Wenn Sie glauben, dass jemand Ihr urheberrechtlich geschütztes Werk ohne "
+    "Ihre Erlaubnis verwendet, können Sie dem hier beschriebenen Verfahren folgen https://de.player.fm/legal.",
+    "Player FM - Podcast App": "Player FM - Podcast-App",
+    "Go offline with the Player FM app!": "Gehen Sie mit der Player FM App offline!",
+    "Share": "Teilen",
+    "iconShare": "iconTeilen",
+    "312 episodes": "312 Folgen",
+    "All episodes": "Alle Folgen",
+    "Welcome to Player FM!": "Willkommen bei Player FM!",
+    "Player FM is scanning": "Player FM durchsucht das Internet nach hochwertigen Podcasts, die Sie jetzt genießen können.",
+    "Quick Reference Guide": "Kurzanleitung",
+}
+
+
+def germanise(text: str) -> str:
+    out = []
+    for line in text.split("\n"):
+        for english, german in GERMAN_CHROME.items():
+            if line.strip() == english or (len(english) > 15 and line.startswith(english)):
+                line = german
+                break
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_unseen_locale_loses_its_chrome_by_position():
+    page = CORPORA / "playerfm" / "en_truncated_first.txt"
+    german = germanise(page.read_text(encoding="utf-8"))
+    assert "Kurzanleitung" in german and "Teilen" in german  # the fixture really is German chrome
+    ep = deboiler.clean(german, explain=True)
+    assert ep.description == gold_description(page)
+    assert (ep.platform, ep.locale, ep.show, ep.episode_count) == ("playerfm", "de", "Margin Notes", 312)
+    assert ep.title == "The Dispossessed, Fifty Years On" and ep.duration == 3849
+    dropped = {v.text: v.rule for v in ep.lines if v.label in ("chrome", "meta")}
+    assert dropped["Kurzanleitung"] == "playerfm:template-footer"
+    assert dropped["Teilen"] == "playerfm:template-header"
+
+
+def test_title_is_the_line_above_the_duration_even_after_an_unknown_header_line():
+    lines = KOREAN_SEED.read_text(encoding="utf-8").split("\n")
+    lines.insert(5, "보관된 시리즈 (\"비활성 피드\" 상태)")  # an archived-series notice above the title
+    ep = deboiler.clean("\n".join(lines), explain=True)
+    assert ep.title == "Neel Nanda - Mechanistic Interpretability"
+    assert ep.description == gold_description(KOREAN_SEED)
+    notice = next(v for v in ep.lines if v.text.startswith("보관된"))
+    assert notice.label == "chrome" and "judged by position" in notice.reason
+
+
+def test_creator_lines_that_look_like_chrome_stay_inside_the_description():
+    ep = deboiler.clean((CORPORA / "playerfm" / "en_chromelike_creator.txt").read_bytes(), explain=True)
+    kept = ep.description.split("\n")
+    assert "Share this episode with a friend" in kept
+    assert any(line.startswith("Subscribe on YouTube") for line in kept)
+    shares = [v for v in ep.lines if v.text == "Share"]
+    assert shares and all(v.label == "chrome" for v in shares)
+
+
+@pytest.mark.parametrize(
+    "notice, show",
+    [
+        (
+            "Contenido proporcionado por TED. Todo el contenido del podcast, incluidos episodios, se carga y "
+            "proporciona directamente por TED o su socio de plataforma de podcast. https://es.player.fm/legal.",
+            "TED",
+        ),
+        (
+            "Margin Notesによって提供されたコンテンツです。エピソード、グラフィック、ポッドキャストの説明を含むすべての"
+            "ポッドキャストコンテンツは、Margin Notesまたはそのポッドキャストプラットフォームパートナーによって"
+            "直接アップロードされ、提供されます。 https://ja.player.fm/legal",
+            "Margin Notes",
+        ),
+        (GERMAN_CHROME["Content provided by"], "Margin Notes"),
+    ],
+)
+def test_show_named_twice_in_a_notice_we_have_no_phrase_for(notice, show):
+    assert show_named_twice(notice) == show
+
+
+def test_forced_platform_and_unknown_page():
+    unknown = (CORPORA / "unknown" / "castlane_episode.txt").read_bytes()
+    assert deboiler.clean(unknown).platform is None
+    forced = deboiler.clean(KOREAN_SEED.read_bytes(), platform="playerfm")
+    assert forced.platform_evidence[0] == "forced by caller" and forced.platform_confidence == 1.0
