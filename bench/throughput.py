@@ -74,7 +74,9 @@ def main() -> None:
         extract = lambda h: trafilatura.extract(h, include_comments=False) or ""  # noqa: E731
         f1 = sum(token_f1(extract(h), g) for h, g in zip(htmls, golds)) / len(htmls)
         rate, _ = timed(extract, htmls, args.seconds)
-        print(f"{'trafilatura ' + trafilatura.__version__ + ' (same pages as <p>)':38} {rate:9.0f} {rate * mb:7.2f} {f1:9.3f}")
+        print(
+            f"{'trafilatura ' + trafilatura.__version__ + ' (same pages as <p>)':38} {rate:9.0f} {rate * mb:7.2f} {f1:9.3f}"
+        )
 
 
 if __name__ == "__main__":

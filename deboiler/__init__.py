@@ -1,8 +1,8 @@
 """deboiler: strip podcast-aggregator boilerplate from saved pages and return the clean episode.
 
-    import deboiler
-    ep = deboiler.clean(open("page.txt", "rb").read())
-    ep.description, ep.show, ep.published, ep.to_dict()
+import deboiler
+ep = deboiler.clean(open("page.txt", "rb").read())
+ep.description, ep.show, ep.published, ep.to_dict()
 """
 
 from .catalog import Catalog, load_catalog

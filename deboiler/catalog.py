@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -68,6 +68,19 @@ class LineMatcher:
                 self._unliteral.append(idx)
         self._unliteral_len = max((self.patterns[i][1].max_len for i in self._unliteral), default=-1)
 
+    @classmethod
+    def build(cls, entries: Iterable[tuple[Rule, str, str | None, str | None]]) -> LineMatcher:
+        """From (rule, phrase source, the locale it speaks for, the locale to read slots in), in order."""
+        exact: dict[str, list[tuple[Rule, str, str | None]]] = {}
+        patterns: list[tuple[Rule, Phrase, str | None]] = []
+        for rule, src, locale, fmt_locale in entries:
+            phrase = compile_phrase(src, fmt_locale)
+            if phrase.key is not None:
+                exact.setdefault(phrase.key, []).append((rule, src, locale))
+            else:
+                patterns.append((rule, phrase, locale))
+        return cls(exact, patterns)
+
     def hits(self, text: str, folded: str | None = None) -> list[Hit]:
         """Every rule the line matches, locale phrases first."""
         if not text:
@@ -124,6 +137,7 @@ class LineMatcher:
             return None
         return Hit(rule, phrase.source, {k: v for k, v in m.groupdict().items() if v is not None}, loc)
 
+
 @dataclass
 class Platform:
     id: str
@@ -154,22 +168,16 @@ class Platform:
         return self._matchers[locale]
 
     def _build_matcher(self, locale: str | None) -> LineMatcher:
-        exact: dict[str, list[tuple[Rule, str, str | None]]] = {}
-        patterns: list[tuple[Rule, Phrase, str | None]] = []
         fmt_locale = locale or self.default_locale
         has_data = locale in self.locales
         # Locale phrases first: they are the more specific reading (they capture {show}).
-        for want in ((locale,) if has_data else ()) + (None,):
-            for rule in self.rules.values():
-                if rule.fallback and has_data:
-                    continue
-                for src in rule.phrases.get(want, ()):
-                    phrase = compile_phrase(src, fmt_locale)
-                    if phrase.key is not None:
-                        exact.setdefault(phrase.key, []).append((rule, src, want))
-                    else:
-                        patterns.append((rule, phrase, want))
-        return LineMatcher(exact=exact, patterns=patterns)
+        return LineMatcher.build(
+            (rule, src, want, fmt_locale)
+            for want in ((locale,) if has_data else ()) + (None,)
+            for rule in self.rules.values()
+            if not (rule.fallback and has_data)
+            for src in rule.phrases.get(want, ())
+        )
 
     @cached_property
     def exact_phrase_locales(self) -> dict[str, set[str]]:
@@ -288,17 +296,11 @@ def signature_matcher(platform: Platform) -> LineMatcher:
     """Only the rules that count as detection evidence, in every locale at once."""
     cached = platform._matchers.get("__signatures__")
     if cached is None:
-        exact: dict[str, list[tuple[Rule, str, str | None]]] = {}
-        patterns: list[tuple[Rule, Phrase, str | None]] = []
-        for rule in platform.rules.values():
-            if rule.signature <= 0:
-                continue
-            for loc, sources in rule.phrases.items():
-                for src in sources:
-                    phrase = compile_phrase(src, loc or platform.default_locale)
-                    if phrase.key is not None:
-                        exact.setdefault(phrase.key, []).append((rule, src, loc))
-                    else:
-                        patterns.append((rule, phrase, loc))
-        cached = platform._matchers["__signatures__"] = LineMatcher(exact, patterns)
+        cached = platform._matchers["__signatures__"] = LineMatcher.build(
+            (rule, src, loc, loc or platform.default_locale)
+            for rule in platform.rules.values()
+            if rule.signature > 0
+            for loc, sources in rule.phrases.items()
+            for src in sources
+        )
     return cached

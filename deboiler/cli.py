@@ -10,7 +10,6 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -19,7 +18,11 @@ from .errors import EXIT_CODES, DeboilerError, InputNotFound
 from .load import DEFAULT_MAX_BYTES
 
 INTERNAL_ERROR = 70
-EPILOG = "Exit codes: " + "; ".join(f"{code} {what}" for code, what in EXIT_CODES.items()) + f"; {INTERNAL_ERROR} internal error."
+EPILOG = (
+    "Exit codes: "
+    + "; ".join(f"{code} {what}" for code, what in EXIT_CODES.items())
+    + f"; {INTERNAL_ERROR} internal error."
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -55,11 +58,21 @@ def _main(
 
 @app.command(epilog=EPILOG)
 def clean(
-    source: str = typer.Argument(..., metavar="PAGE", help="A saved page (text dump or HTML), or - for standard input."),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text: the clean description; json: the whole Episode record."),
-    explain: bool = typer.Option(False, "--explain", "-e", help="Show every input line with its label, the rule that decided it, and why."),
-    platform: Optional[str] = typer.Option(None, "--platform", "-p", help="Force a platform id (see `deboiler platforms`) instead of detecting it."),
-    langid_backend: LangId = typer.Option(LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."),
+    source: str = typer.Argument(
+        ..., metavar="PAGE", help="A saved page (text dump or HTML), or - for standard input."
+    ),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.text, "--format", "-f", help="text: the clean description; json: the whole Episode record."
+    ),
+    explain: bool = typer.Option(
+        False, "--explain", "-e", help="Show every input line with its label, the rule that decided it, and why."
+    ),
+    platform: str | None = typer.Option(
+        None, "--platform", "-p", help="Force a platform id (see `deboiler platforms`) instead of detecting it."
+    ),
+    langid_backend: LangId = typer.Option(
+        LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
+    ),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes."),
 ) -> None:
     """Clean one page and print its episode text (or the Episode as JSON).
@@ -76,7 +89,9 @@ def clean(
         from .pipeline import clean as clean_page
 
         data = _read(source)
-        ep = clean_page(data, explain=explain, platform=platform, langid_backend=langid_backend.value, max_bytes=max_bytes)
+        ep = clean_page(
+            data, explain=explain, platform=platform, langid_backend=langid_backend.value, max_bytes=max_bytes
+        )
         if fmt is OutputFormat.json:
             typer.echo(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2))
         elif explain:
@@ -124,11 +139,23 @@ def evaluate(
         scores = [score_page(page, gold) for page, gold in pairs]
         overall = summarise(scores)
         if as_json:
-            typer.echo(json.dumps({"pages": [s.__dict__ for s in scores], "overall": overall}, ensure_ascii=False, indent=2))
+            typer.echo(
+                json.dumps({"pages": [s.__dict__ for s in scores], "overall": overall}, ensure_ascii=False, indent=2)
+            )
             return
         rows = [("PAGE", "TOKEN_F1", "LINE_P", "LINE_R", "DUPS", "INVENTED", "FIELDS")]
         for s in scores:
-            rows.append((s.page, f"{s.token_f1:.3f}", f"{s.line_precision:.3f}", f"{s.line_recall:.3f}", str(s.duplicate_lines), str(s.invented_lines), f"{s.fields_right}/{s.fields_total}"))
+            rows.append(
+                (
+                    s.page,
+                    f"{s.token_f1:.3f}",
+                    f"{s.line_precision:.3f}",
+                    f"{s.line_recall:.3f}",
+                    str(s.duplicate_lines),
+                    str(s.invented_lines),
+                    f"{s.fields_right}/{s.fields_total}",
+                )
+            )
         typer.echo(_table(rows))
         if verbose:
             for s in scores:
@@ -193,7 +220,9 @@ def _guarded(run) -> None:
     except Exception as exc:  # a bug: still one line, unless the user asked for the traceback
         if _state["debug"]:
             raise
-        typer.echo(f"deboiler: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        typer.echo(
+            f"deboiler: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True
+        )
         raise typer.Exit(INTERNAL_ERROR) from None
 
 

@@ -107,8 +107,15 @@ def _drop_repeated_blocks(verdicts: list[Verdict]) -> None:
         if stem == text:
             continue
         for other, full in enumerate(texts):
-            if other != b and len(full) > len(stem) and full.startswith(stem) and verdicts[blocks[other][0]].label == "content":
-                _mark(verdicts, blocks[b], f"cut-short copy of the paragraph at line {verdicts[blocks[other][0]].lineno}")
+            if (
+                other != b
+                and len(full) > len(stem)
+                and full.startswith(stem)
+                and verdicts[blocks[other][0]].label == "content"
+            ):
+                _mark(
+                    verdicts, blocks[b], f"cut-short copy of the paragraph at line {verdicts[blocks[other][0]].lineno}"
+                )
                 break
 
 

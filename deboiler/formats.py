@@ -115,7 +115,7 @@ def _locale_key(tag: str | None) -> str | None:
 # patterns, number symbols) contains no aliases and is read via the Locale.
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _raw_cldr(name: str) -> dict[Any, Any]:
     # Never mutated: our own unmerged copy of one locale file.
     with open(localedata.resolve_locale_filename(name), "rb") as f:
@@ -134,7 +134,7 @@ def _parent(name: str) -> str:
     return "root" if len(parts) == 1 else "_".join(parts[:-1])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _chain(name: str) -> tuple[str, ...]:
     chain = [name]
     while chain[-1] != "root":
@@ -238,9 +238,7 @@ def _date_pattern_source(
             # Accept every month spelling for MMM and MMMM alike: pages mix them.
             if group is _capture:
                 alts = "|".join(
-                    f"(?P<mon{m}>{_alternation(spellings)})"
-                    for m, spellings in months.items()
-                    if spellings
+                    f"(?P<mon{m}>{_alternation(spellings)})" for m, spellings in months.items() if spellings
                 )
             else:
                 alts = _alternation(s for spellings in months.values() for s in spellings)

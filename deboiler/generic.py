@@ -18,7 +18,6 @@ except ModuleNotFoundError:  # Python 3.10
 
 from .blocks import Blocks
 from .catalog import LineMatcher, Rule
-from .phrases import compile_phrase
 from .verdict import Verdict
 
 LEXICON_FILE = Path(__file__).parent / "lexicon" / "ui.toml"
@@ -31,20 +30,15 @@ PROSE_CJK_CHARS = 30
 def lexicon_matcher() -> LineMatcher:
     with LEXICON_FILE.open("rb") as fh:
         data = tomllib.load(fh)
-    exact, patterns = {}, []
+    entries = []
     for lang, table in data.items():
         locale = None if lang == "any" else lang
         plain = Rule(f"ui-{lang}", "chrome", f"interface text ({lang} UI lexicon)", 0.0, {})
         # Headings that introduce a list of other shows or episodes ("More like this").
         lists = Rule(f"list-{lang}", "chrome", f"heading of a recommendation list ({lang} UI lexicon)", 0.0, {})
         for rule, key in ((plain, "phrases"), (lists, "list_headings")):
-            for src in table.get(key, ()):
-                phrase = compile_phrase(src, locale)
-                if phrase.key is not None:
-                    exact.setdefault(phrase.key, []).append((rule, src, locale))
-                else:
-                    patterns.append((rule, phrase, locale))
-    return LineMatcher(exact, patterns)
+            entries.extend((rule, src, locale, locale) for src in table.get(key, ()))
+    return LineMatcher.build(entries)
 
 
 def is_prose(text: str) -> bool:

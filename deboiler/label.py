@@ -16,7 +16,6 @@ from .catalog import Hit, Platform
 from .fields import collect_fields, finish_fields
 from .verdict import Verdict
 
-
 _NONE: frozenset[str] = frozenset()
 
 
@@ -105,7 +104,9 @@ def find_title(
             above = [f for f in free if f < i]
             if above:
                 line = blocks[i].lineno
-                return above[-1], f"the header line no template phrase explains, right above line {line}: the episode title"
+                return above[
+                    -1
+                ], f"the header line no template phrase explains, right above line {line}: the episode title"
             break
     return free[0], "first line of the page header that no template phrase explains: the episode title"
 

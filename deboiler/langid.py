@@ -11,7 +11,7 @@ or more accurate one can be measured and swapped in without touching the pipelin
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from .errors import UsageError
 
@@ -29,7 +29,7 @@ def identify(text: str, backend: str = DEFAULT_BACKEND) -> str | None:
     return _backend(backend)(sample)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _backend(name: str) -> Callable[[str], str | None]:
     if name == "fasttext":
         return _fasttext()

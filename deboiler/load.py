@@ -48,7 +48,10 @@ _HTML_SNIFF = re.compile(
     r"\A\s{0,1000}(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<script|<link|<\?xml)",
     re.I,
 )
-_HTML_TAGS = re.compile(r"</?(?:html|head|body|div|span|p|a|script|meta|link|section|article|main|nav|header|footer|ul|li|h[1-6])\b[^>]{0,500}>", re.I)
+_HTML_TAGS = re.compile(
+    r"</?(?:html|head|body|div|span|p|a|script|meta|link|section|article|main|nav|header|footer|ul|li|h[1-6])\b[^>]{0,500}>",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,9 @@ def test_known_platform_page_matches_gold(page: Path, gold: Path):
     ep = deboiler.clean(page.read_bytes())
     assert ep.description == gold_description(page)
     want = gold_of(page)
-    assert {k: getattr(ep, k) for k in want if k != "description"} == {k: v for k, v in want.items() if k != "description"}
+    assert {k: getattr(ep, k) for k in want if k != "description"} == {
+        k: v for k, v in want.items() if k != "description"
+    }
 
 
 @pytest.mark.parametrize("page, gold", UNKNOWN, ids=[p.stem for p, _ in UNKNOWN])

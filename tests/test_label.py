@@ -77,7 +77,7 @@ def test_unseen_locale_loses_its_chrome_by_position():
 
 def test_title_is_the_line_above_the_duration_even_after_an_unknown_header_line():
     lines = KOREAN_SEED.read_text(encoding="utf-8").split("\n")
-    lines.insert(5, "보관된 시리즈 (\"비활성 피드\" 상태)")  # an archived-series notice above the title
+    lines.insert(5, '보관된 시리즈 ("비활성 피드" 상태)')  # an archived-series notice above the title
     ep = deboiler.clean("\n".join(lines), explain=True)
     assert ep.title == "Neel Nanda - Mechanistic Interpretability"
     assert ep.description == gold_description(KOREAN_SEED)

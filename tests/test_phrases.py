@@ -16,7 +16,10 @@ def test_exact_phrase_is_case_and_space_insensitive():
 
 def test_slots_capture_and_repeat_as_backreference():
     notice = "Content provided by {show}. All content is uploaded by {show} or partners. {url}"
-    caps = match(notice, "Content provided by The Daily. All content is uploaded by The Daily or partners. https://player.fm/legal.")
+    caps = match(
+        notice,
+        "Content provided by The Daily. All content is uploaded by The Daily or partners. https://player.fm/legal.",
+    )
     assert caps["show"] == "The Daily"
     assert match(notice, "Content provided by A. All content is uploaded by B or partners. https://x.y") is None
 
