@@ -1,7 +1,7 @@
 """Stage 2: a decoded document becomes a list of blocks, the unit every later stage labels.
 
-For text input a block is one line. HTML input (a later stage) will produce blocks in reading order
-with their tag path; after this stage nothing cares where a block came from.
+For text input a block is one line. HTML input becomes blocks in reading order with their tag path
+(html_blocks.py); after this stage nothing cares where a block came from.
 """
 
 from __future__ import annotations
@@ -9,8 +9,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
+from .errors import EmptyInput
 from .load import Document
+
+if TYPE_CHECKING:
+    from .markup import Markup
 
 
 @dataclass(slots=True)
@@ -76,6 +81,26 @@ def split_lines(text: str) -> Blocks:
     return blocks
 
 
-def to_blocks(doc: Document) -> Blocks:
-    # HTML gets its own block builder in a later stage; until then it is read as its visible lines.
-    return split_lines(doc.text)
+@dataclass
+class Page:
+    """What every later stage reads: the blocks, the visible text detection searches for hosts and
+    brands, the markup's metadata (HTML only) and the HTML source (for the generic extractor)."""
+
+    blocks: Blocks
+    visible_text: str
+    markup: Markup | None = None
+    html: str | None = None
+
+
+def read_page(doc: Document) -> Page:
+    """Text and HTML meet here: after this, nothing cares which one the page was."""
+    if doc.kind != "html":
+        return Page(split_lines(doc.text), doc.text)
+    from .html_blocks import html_to_blocks, parse
+    from .markup import read_markup
+
+    root = parse(doc.text)
+    blocks = html_to_blocks(root)
+    if not any(b.text for b in blocks):
+        raise EmptyInput("the HTML page has no visible text")
+    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text)

@@ -8,6 +8,7 @@ weight; the confidence is their sum, capped at 1. Below the threshold the page i
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .blocks import Blocks
@@ -15,6 +16,7 @@ from .catalog import Catalog, Platform, signature_matcher
 
 THRESHOLD = 0.5
 HOST_WEIGHT = 0.5
+CANONICAL_WEIGHT = 1.0
 BRAND_WEIGHT = 0.2
 
 
@@ -26,16 +28,22 @@ class Detection:
     host_locale: str | None = None  # UI locale named by the host (ko.player.fm -> "ko")
 
 
-def detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None = None) -> Detection:
-    """Score every platform and keep the best one over the threshold (or the one the caller forced)."""
+def detect(
+    text: str, blocks: Blocks, catalog: Catalog, forced: str | None = None, markup_hosts: Sequence[str] = ()
+) -> Detection:
+    """Score every platform and keep the best one over the threshold (or the one the caller forced).
+
+    `markup_hosts` are the hosts of the page's canonical link and og:url: the page says where it is
+    from, which beats any mention in its text.
+    """
     folded = text.casefold()
     if forced:
         platform = catalog.get(forced)
-        score, evidence, host_locale = _score(platform, text, folded, blocks)
+        score, evidence, host_locale = _score(platform, text, folded, blocks, markup_hosts)
         return Detection(platform, 1.0, ["forced by caller", *evidence], host_locale)
     best: Detection | None = None
     for platform in catalog.platforms.values():
-        score, evidence, host_locale = _score(platform, text, folded, blocks)
+        score, evidence, host_locale = _score(platform, text, folded, blocks, markup_hosts)
         if score >= THRESHOLD and (best is None or score > best.confidence):
             best = Detection(platform, round(score, 3), evidence, host_locale)
             if score >= 1.0:
@@ -43,14 +51,24 @@ def detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None = Non
     return best or Detection(None, 0.0, [], None)
 
 
-def _score(platform: Platform, text: str, folded: str, blocks: Blocks) -> tuple[float, list[str], str | None]:
+def _score(
+    platform: Platform, text: str, folded: str, blocks: Blocks, markup_hosts: Sequence[str] = ()
+) -> tuple[float, list[str], str | None]:
     score, evidence, host_locale = 0.0, [], None
+    for seen in markup_hosts:
+        own = next((h for h in platform.hosts if seen == h or seen.endswith("." + h)), None)
+        if own:
+            score += CANONICAL_WEIGHT
+            evidence.append(f"canonical host {seen}")
+            sub = seen[: -len(own)].rstrip(".").split(".")[-1] if seen != own else ""
+            host_locale = sub if sub and sub != "www" else platform.default_locale
+            break
     host = platform.find_host(text, folded)
     if host:
         score += HOST_WEIGHT
         evidence.append(f"host {host.group(0)}")
         sub = (host.group(1) or "").lower()
-        host_locale = sub if sub and sub != "www" else platform.default_locale
+        host_locale = host_locale or (sub if sub and sub != "www" else platform.default_locale)
     for brand in platform.brands:
         if brand in text:
             score += BRAND_WEIGHT

@@ -41,6 +41,7 @@ def find_gold(paths: list[Path]) -> list[tuple[Path, Path]]:
         golds = [root] if root.is_file() else sorted(root.rglob("*.gold.json"))
         for gold in golds:
             stem = gold.name[: -len(".gold.json")]
+            # A text dump and a saved HTML of the same page share one gold file.
             for suffix in PAGE_SUFFIXES:
                 page = gold.with_name(stem + suffix)
                 if page.exists():

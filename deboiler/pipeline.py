@@ -10,12 +10,12 @@ from functools import lru_cache
 
 from . import langid
 from .assemble import description_text
-from .blocks import to_blocks
+from .blocks import read_page
 from .catalog import Catalog, load_catalog
 from .dedup import dedup
 from .detect import choose_locale, detect
 from .episode import Episode
-from .generic import label_unknown
+from .generic import label_unknown, main_text_of
 from .label import label_page
 from .load import DEFAULT_MAX_BYTES, load
 
@@ -42,15 +42,23 @@ def clean(
     """
     catalog = catalog or default_catalog()
     doc = load(page, max_bytes=max_bytes)
-    blocks = to_blocks(doc)
-    found = detect(doc.text, blocks, catalog, forced=platform)
+    read = read_page(doc)
+    blocks = read.blocks
+    hosts = read.markup.hosts if read.markup else []
+    found = detect(read.visible_text, blocks, catalog, forced=platform, markup_hosts=hosts)
 
     if found.platform is None:
-        verdicts, regions, fields, locale = label_unknown(blocks), [], {}, None
+        main_text = main_text_of(read.html) if read.html is not None else None
+        verdicts, regions, fields, locale = label_unknown(blocks, main_text), [], {}, None
     else:
         locale, _ = choose_locale(found.platform, blocks, found.host_locale)
         labelled = label_page(blocks, found.platform, locale)
         verdicts, regions, fields = labelled.verdicts, labelled.regions, labelled.fields
+    if read.markup:
+        # The visible text wins where both speak; the markup fills what the text leaves empty.
+        for name, value in read.markup.fields().items():
+            if fields.get(name) is None and value is not None:
+                fields[name] = value
     dedup(verdicts, regions)
     description = description_text(verdicts)
 

@@ -1,0 +1,197 @@
+"""Stage 2 for HTML: a parsed page becomes blocks in reading order, the way a browser lays out text.
+
+This follows the browser's innerText rules closely enough that a saved page and a text dump of the
+same page give the same lines: block elements start a new line, <p> and headings stand apart with
+a blank line, <br> breaks a line, whitespace collapses except in <pre>. Nothing that a reader does
+not see is kept: script, style, template, noscript and elements hidden by `hidden`, `display:none`
+or `visibility:hidden`. Each block keeps the path of the element it came from ("body>main>div.notes>p")
+so that platform data can name chrome by where it stands as well as by what it says.
+
+The tree is walked with an explicit stack, so absurdly deep markup cannot exhaust Python's recursion.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .blocks import Block, Blocks
+
+SKIP = frozenset(
+    "script style template noscript head title meta link svg math iframe object embed canvas audio video "
+    "source track map area select option datalist input textarea button".split()
+)
+# Buttons, inputs and selects are controls, not text a reader reads as the page; a text dump of the
+# page does show a button's label, though, so buttons are kept after all (see _skip).
+SKIP = SKIP - {"button"}
+BLOCK = frozenset(
+    "address article aside blockquote center details dialog dd div dl dt fieldset figcaption figure footer "
+    "form header hgroup hr li main menu nav ol pre section summary table tbody thead tfoot tr ul legend "
+    "caption body html".split()
+)
+PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6".split())  # stand apart: a blank line before and after
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def parse(text: str) -> etree._Element | None:
+    """Parse markup leniently; None when there is nothing to parse."""
+    try:
+        return lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        # ValueError: a str with an XML encoding declaration; parse its bytes instead.
+        try:
+            return lxml_html.document_fromstring(text.encode("utf-8"))
+        except (etree.ParserError, ValueError):
+            return None
+
+
+def _skip(el: etree._Element) -> bool:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True  # comments, processing instructions
+    tag = tag.lower()
+    if tag in SKIP:
+        return True
+    attrib = el.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true" and tag in ("div", "section", "dialog"):
+        return True
+    style = attrib.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _label(el: etree._Element) -> str:
+    tag = el.tag.lower()
+    ident = el.get("id")
+    if ident:
+        return f"{tag}#{ident.split()[0]}"
+    cls = el.get("class")
+    if cls and cls.split():
+        return f"{tag}.{cls.split()[0]}"
+    return tag
+
+
+class _Lines:
+    """Collects text runs and line breaks, and turns them into lines with the path of each."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str]] = []
+        self.parts: list[str] = []
+        self.path = ""
+        self.pending = 0  # line breaks owed before the next text (innerText's "required line break count")
+
+    def text(self, text: str, path: str, pre: bool = False) -> None:
+        if not pre:
+            text = _SPACE.sub(" ", text)
+        if not text or (not pre and text == " " and (self.pending or not self.parts)):
+            return  # collapsible white space at the start of a line is not rendered
+        if self.pending:
+            self._flush()
+            if self.lines:
+                self.lines.extend(("", "") for _ in range(self.pending - 1))
+            self.pending = 0
+        if pre and "\n" in text:
+            first, *rest = text.split("\n")
+            self._add(first, path)
+            for piece in rest:
+                self._flush()
+                self._add(piece, path)
+        else:
+            self._add(text, path)
+
+    def _add(self, text: str, path: str) -> None:
+        if not self.parts:
+            self.path = path
+        self.parts.append(text)
+
+    def brk(self, count: int) -> None:
+        self.pending = max(self.pending, count)
+
+    def newline(self) -> None:
+        """<br>: ends the line even when it is empty."""
+        if self.pending:
+            self._flush()
+            self.pending = 0
+        if self.parts:
+            self._flush()
+        else:
+            self.lines.append(("", self.path))
+
+    def _flush(self) -> None:
+        if self.parts:
+            line = "".join(self.parts).strip()
+            if line:
+                self.lines.append((line, self.path))
+            self.parts = []
+
+    def done(self) -> list[tuple[str, str]]:
+        self._flush()
+        while self.lines and not self.lines[-1][0]:
+            self.lines.pop()
+        return self.lines
+
+
+def tree_to_lines(root: etree._Element) -> list[tuple[str, str]]:
+    """(text, element path) for every rendered line, blank lines included."""
+    out = _Lines()
+    body = root.find("body")
+    start = body if body is not None else root
+    # Stack entries: (element, path of the element, inside <pre>, closing?)
+    stack: list[tuple[etree._Element, str, bool, bool]] = [(start, "body", False, False)]
+    while stack:
+        el, path, pre, closing = stack.pop()
+        parent_path = path.rsplit(">", 1)[0] if ">" in path else path
+        if closing:
+            tag = el.tag.lower()
+            if tag in PARAGRAPH:
+                out.brk(2)
+            elif tag in BLOCK:
+                out.brk(1)
+            elif tag in ("td", "th"):
+                out.text(" ", parent_path)
+            if el.tail:
+                out.text(el.tail, parent_path, pre)
+            continue
+        if _skip(el):
+            if el.tail:
+                out.text(el.tail, parent_path, pre)
+            continue
+        tag = el.tag.lower()
+        if tag == "br":
+            out.newline()
+            if el.tail:
+                out.text(el.tail, parent_path, pre)
+            continue
+        if tag in PARAGRAPH:
+            out.brk(2)
+        elif tag in BLOCK:
+            out.brk(1)
+        if tag == "img":
+            if el.tail:
+                out.text(el.tail, parent_path, pre)
+            continue
+        inner_pre = pre or tag == "pre"
+        if el.text:
+            out.text(el.text, path, inner_pre)
+        stack.append((el, path, pre, True))
+        for child in reversed(el):
+            child_path = f"{path}>{_label(child)}" if isinstance(child.tag, str) else path
+            stack.append((child, child_path, inner_pre, False))
+    return out.done()
+
+
+def html_to_blocks(root: etree._Element | None) -> Blocks:
+    blocks = Blocks()
+    if root is None:
+        return blocks
+    for i, (raw, path) in enumerate(tree_to_lines(root), start=1):
+        clean = " ".join(raw.split())
+        blocks.append(Block(i, raw, clean, clean.casefold(), path))
+    return blocks
+
+
+def rendered_text(root: etree._Element | None) -> str:
+    """The page as a text dump: what a user copying it out of the browser would get."""
+    return "\n".join(line for line, _ in tree_to_lines(root)) if root is not None else ""

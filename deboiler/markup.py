@@ -1,0 +1,143 @@
+"""Metadata a saved HTML page carries in its markup: schema.org JSON-LD, Open Graph, the canonical
+link and <time datetime>. Only read here; pipeline.py decides how much to trust it (the visible text
+wins where both speak, the markup fills what the text leaves empty).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+EPISODE_TYPES = {"PodcastEpisode", "Episode", "RadioEpisode", "AudioObject"}
+_ISO_DURATION = re.compile(
+    r"^P(?:(?P<d>\d{1,4})D)?(?:T(?:(?P<h>\d{1,4})H)?(?:(?P<m>\d{1,5})M)?(?:(?P<s>\d{1,6}(?:\.\d{1,6})?)S)?)?$", re.I
+)
+MAX_JSONLD_CHARS = 1_000_000
+
+
+@dataclass
+class Markup:
+    url: str | None = None  # canonical link, else og:url
+    hosts: list[str] = field(default_factory=list)  # host names of canonical and og:url
+    site_name: str | None = None
+    og_title: str | None = None
+    lang: str | None = None  # <html lang>
+    title: str | None = None  # JSON-LD episode name
+    show: str | None = None  # JSON-LD partOfSeries name
+    published: str | None = None  # ISO date
+    duration: int | None = None  # seconds
+    time_datetime: str | None = None  # first <time datetime>, as an ISO date
+
+    def fields(self) -> dict:
+        return {
+            "title": self.title or self.og_title,
+            "show": self.show,
+            "published": self.published or self.time_datetime,
+            "duration": self.duration,
+        }
+
+
+def read_markup(root: etree._Element | None) -> Markup:
+    markup = Markup()
+    if root is None:
+        return markup
+    markup.lang = (root.get("lang") or "").strip() or None
+    for meta in root.iter("meta"):
+        prop = (meta.get("property") or meta.get("name") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if not content:
+            continue
+        if prop == "og:site_name":
+            markup.site_name = markup.site_name or content
+        elif prop == "og:url":
+            _add_url(markup, content, canonical=False)
+        elif prop == "og:title":
+            markup.og_title = markup.og_title or content
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            _add_url(markup, link.get("href").strip(), canonical=True)
+    for time_el in root.iter("time"):
+        date = iso_date(time_el.get("datetime") or "")
+        if date:
+            markup.time_datetime = date
+            break
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            for episode in _episodes(script.text):
+                _read_episode(markup, episode)
+    return markup
+
+
+def _add_url(markup: Markup, url: str, canonical: bool) -> None:
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return
+    if canonical or markup.url is None:
+        markup.url = url
+    if host not in markup.hosts:
+        markup.hosts.insert(0, host) if canonical else markup.hosts.append(host)
+
+
+def _episodes(text: str):
+    if len(text) > MAX_JSONLD_CHARS:
+        return
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            kinds = item.get("@type")
+            kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+            if kinds & EPISODE_TYPES:
+                yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(reversed(graph))
+
+
+def _read_episode(markup: Markup, episode: dict) -> None:
+    if markup.title is None and isinstance(episode.get("name"), str):
+        markup.title = " ".join(episode["name"].split()) or None
+    series = episode.get("partOfSeries")
+    if isinstance(series, list) and series:
+        series = series[0]
+    if markup.show is None and isinstance(series, dict) and isinstance(series.get("name"), str):
+        markup.show = " ".join(series["name"].split()) or None
+    if markup.published is None:
+        markup.published = iso_date(str(episode.get("datePublished") or episode.get("uploadDate") or ""))
+    if markup.duration is None:
+        for key in ("duration", "timeRequired"):
+            value = episode.get(key)
+            if isinstance(value, str) and (seconds := iso_duration(value)) is not None:
+                markup.duration = seconds
+                break
+
+
+def iso_date(text: str) -> str | None:
+    """'2024-12-07', '2024-12-07T10:00:00Z' -> '2024-12-07'; anything else -> None."""
+    m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def iso_duration(text: str) -> int | None:
+    """ISO 8601 duration: 'PT3H42M' -> 13320, 'PT4H10M0S' -> 15000, 'P1DT2H' -> 93600."""
+    m = _ISO_DURATION.match(text.strip())
+    if not m or not any(m.groupdict().values()):
+        return None
+    d, h, mi, s = (float(m[g]) if m[g] else 0.0 for g in "dhms")
+    return int(round(d * 86400 + h * 3600 + mi * 60 + s))
