@@ -5,6 +5,8 @@ ep = deboiler.clean(open("page.txt", "rb").read())
 ep.description, ep.show, ep.published, ep.to_dict()
 """
 
+import logging
+
 from .catalog import Catalog, load_catalog
 from .episode import Episode
 from .errors import DeboilerError
@@ -12,3 +14,7 @@ from .pipeline import clean
 
 __all__ = ["clean", "Episode", "Catalog", "load_catalog", "DeboilerError", "__version__"]
 __version__ = "0.1.0"
+
+# trafilatura logs "discarding data" warnings on pages it finds nothing in; deboiler reports its own
+# outcome, so keep them off stderr unless the application configures logging itself.
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())

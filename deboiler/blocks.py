@@ -100,7 +100,7 @@ def read_page(doc: Document) -> Page:
     from .markup import read_markup
 
     root = parse(doc.text)
-    blocks = html_to_blocks(root)
+    blocks = html_to_blocks(root, doc.text)
     if not any(b.text for b in blocks):
         raise EmptyInput("the HTML page has no visible text")
     return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text)

@@ -13,6 +13,7 @@ The tree is walked with an explicit stack, so absurdly deep markup cannot exhaus
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -133,15 +134,22 @@ class _Lines:
         return self.lines
 
 
-def tree_to_lines(root: etree._Element) -> list[tuple[str, str]]:
-    """(text, element path) for every rendered line, blank lines included."""
+MAX_DEPTH = 255  # libxml2 stops building the tree below this depth and drops what is there
+
+
+def tree_to_lines(root: etree._Element) -> tuple[list[tuple[str, str]], bool]:
+    """(text, element path) for every rendered line, blank lines included, and whether the tree
+    reached the parser's depth limit (then text below it is missing)."""
     out = _Lines()
     body = root.find("body")
     start = body if body is not None else root
+    too_deep = False
     # Stack entries: (element, path of the element, inside <pre>, closing?)
     stack: list[tuple[etree._Element, str, bool, bool]] = [(start, "body", False, False)]
     while stack:
         el, path, pre, closing = stack.pop()
+        if not closing and len(stack) > MAX_DEPTH and not too_deep:
+            too_deep = path.count(">") >= MAX_DEPTH - 2
         parent_path = path.rsplit(">", 1)[0] if ">" in path else path
         if closing:
             tag = el.tag.lower()
@@ -179,14 +187,30 @@ def tree_to_lines(root: etree._Element) -> list[tuple[str, str]]:
         for child in reversed(el):
             child_path = f"{path}>{_label(child)}" if isinstance(child.tag, str) else path
             stack.append((child, child_path, inner_pre, False))
-    return out.done()
+    return out.done(), too_deep
 
 
-def html_to_blocks(root: etree._Element | None) -> Blocks:
+_INVISIBLE = re.compile(r"<(script|style|template|noscript|head)\b[^>]{0,2000}>.*?</\1\s*>", re.I | re.S)
+_BREAKING_TAG = re.compile(
+    r"<(?:br|/?(?:p|div|li|h[1-6]|tr|section|article|ul|ol|table|header|footer|nav|main|aside|blockquote|pre|dd|dt))\b[^>]{0,2000}>",
+    re.I,
+)
+_ANY_TAG = re.compile(r"<[^>]{0,2000}>")
+
+
+def flat_lines(source: str) -> list[tuple[str, str]]:
+    """Lines of markup too deep for a tree: tags that break a line become newlines, the rest go.
+    Cruder than the tree walk, but it loses no text."""
+    text = _ANY_TAG.sub(" ", _BREAKING_TAG.sub("\n", _INVISIBLE.sub(" ", source)))
+    return [(" ".join(line.split()), "flat") for line in unescape(text).split("\n")]
+
+
+def html_to_blocks(root: etree._Element | None, source: str = "") -> Blocks:
+    lines, too_deep = tree_to_lines(root) if root is not None else ([], False)
+    if too_deep or (not any(line for line, _ in lines) and source):
+        lines = flat_lines(source)
     blocks = Blocks()
-    if root is None:
-        return blocks
-    for i, (raw, path) in enumerate(tree_to_lines(root), start=1):
+    for i, (raw, path) in enumerate(lines, start=1):
         clean = " ".join(raw.split())
         blocks.append(Block(i, raw, clean, clean.casefold(), path))
     return blocks
@@ -194,4 +218,4 @@ def html_to_blocks(root: etree._Element | None) -> Blocks:
 
 def rendered_text(root: etree._Element | None) -> str:
     """The page as a text dump: what a user copying it out of the browser would get."""
-    return "\n".join(line for line, _ in tree_to_lines(root)) if root is not None else ""
+    return "\n".join(line for line, _ in tree_to_lines(root)[0]) if root is not None else ""

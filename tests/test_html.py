@@ -1,0 +1,89 @@
+"""HTML input: rendering to lines, markup metadata, and the same Episode as the text dump."""
+
+from __future__ import annotations
+
+import json
+
+import deboiler
+from deboiler.html_blocks import html_to_blocks, parse, rendered_text
+from deboiler.markup import iso_duration, read_markup
+
+from .conftest import KOREAN_SEED, gold_description
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ignored title</title>
+<script>document.write("script text")</script><style>p { color: red }</style>
+<link rel="canonical" href="https://ko.player.fm/series/mlst/neel-nanda">
+<meta property="og:site_name" content="Player FM"><meta property="og:url" content="https://ko.player.fm/x">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "PodcastEpisode",
+ "name": "From JSON-LD", "datePublished": "2023-06-18T09:00:00Z", "duration": "PT4H10M",
+ "partOfSeries": {"@type": "PodcastSeries", "name": "MLST"}}]}</script></head>
+<body><nav><a href="/">Home</a> <a href="/login">Log in</a></nav>
+<div hidden>hidden attribute</div><div style="color: blue; display: none">display none</div>
+<template><p>template text</p></template><noscript>noscript text</noscript>
+<h1>A   heading</h1><div>one<br>two</div><p>Para <b>bold</b> end.</p><pre>keep
+lines</pre><ul><li>item</li></ul><time datetime="2024-01-02">Jan 2</time></body></html>"""
+
+
+def test_rendering_follows_what_a_reader_sees():
+    text = rendered_text(parse(PAGE))
+    assert text.split("\n") == [
+        "Home Log in",
+        "",
+        "A heading",
+        "",
+        "one",
+        "two",
+        "",
+        "Para bold end.",
+        "",
+        "keep",
+        "lines",
+        "item",
+        "Jan 2",
+    ]
+    for invisible in ("script text", "color: red", "hidden attribute", "display none", "template text", "noscript"):
+        assert invisible not in text
+
+
+def test_blocks_keep_their_tag_path():
+    blocks = html_to_blocks(parse(PAGE))
+    by_text = {b.text: b.path for b in blocks if b.text}
+    assert by_text["Para bold end."] == "body>p"
+    assert by_text["item"] == "body>ul>li"
+
+
+def test_markup_metadata():
+    markup = read_markup(parse(PAGE))
+    assert markup.hosts == ["ko.player.fm"] and markup.url == "https://ko.player.fm/series/mlst/neel-nanda"
+    assert (markup.title, markup.show, markup.published, markup.duration) == ("From JSON-LD", "MLST", "2023-06-18", 15000)
+    assert markup.site_name == "Player FM" and markup.lang == "en"
+    assert iso_duration("PT3H42M") == 13320 and iso_duration("P1DT1S") == 86401 and iso_duration("3h") is None
+
+
+def test_deeply_nested_and_broken_markup_loses_no_text():
+    # libxml2 stops building the tree 256 levels down; the flat fallback still reads the text.
+    deep = "<div>" * 20000 + "deep text" + "</div>" * 10
+    ep = deboiler.clean("<html><body>" + deep + "<p>unclosed <b>tags <i>everywhere", langid_backend="none")
+    assert ep.description.split("\n") == ["deep text", "", "unclosed tags everywhere"]
+
+
+def test_seed_as_simple_html_gives_the_same_episode_as_the_text():
+    """The Korean seed, each line a <p> or <div> as a saved page would have it, plus page chrome."""
+    lines = KOREAN_SEED.read_text(encoding="utf-8").split("\n")
+    body = []
+    for line in lines:
+        body.append(f"<div>{line}</div>" if line.strip() else "<p></p>")
+    html = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><link rel='canonical' href='https://ko.player.fm/series/x/y'>"
+        "<script>var x = 'Manage episode 1 series 2';</script></head><body>"
+        "<header><a href='/'>Player FM</a><form><input placeholder='검색'></form><a href='/login'>로그인</a></header>"
+        + "".join(body)
+        + "<div class='modal' hidden><p>숨겨진 대화 상자</p></div></body></html>"
+    )
+    text_ep = deboiler.clean(KOREAN_SEED.read_bytes())
+    html_ep = deboiler.clean(html.encode("utf-8"), explain=True)
+    assert html_ep.description == text_ep.description == gold_description(KOREAN_SEED)
+    for name in ("platform", "locale", "language", "show", "title", "duration", "episode_count", "ids"):
+        assert getattr(html_ep, name) == getattr(text_ep, name), name
+    assert "canonical host ko.player.fm" in html_ep.platform_evidence
+    assert json.dumps(html_ep.to_dict(), ensure_ascii=False)
