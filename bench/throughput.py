@@ -1,10 +1,12 @@
-"""Text-mode throughput on the gold pages, one core, side by side with trafilatura.
+"""Throughput on the gold pages, one core, side by side with trafilatura on the same pages.
 
     python bench/throughput.py                # every corpora/ text page, ~5 s per row
     python bench/throughput.py --seconds 10 --pages corpora/seeds
+    python bench/throughput.py --html         # every corpora/ saved-HTML page
 
-trafilatura reads HTML, not text dumps, so it gets each page as the simplest faithful HTML
-(one <p> per line). Both outputs are scored against the same gold (token F1 of the description).
+Text mode: trafilatura reads HTML, not text dumps, so it gets each page as the simplest faithful
+HTML (one <p> per line). HTML mode: both read the same saved HTML. Both outputs are scored against
+the same gold (token F1 of the description).
 """
 
 from __future__ import annotations
@@ -48,13 +50,18 @@ def main() -> None:
     parser.add_argument("--pages", type=Path, nargs="*", default=[ROOT / "corpora"])
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--no-trafilatura", action="store_true")
+    parser.add_argument("--html", action="store_true", help="saved-HTML gold pages instead of text dumps")
     args = parser.parse_args()
 
-    pairs = [(p, g) for p, g in find_gold(args.pages) if p.suffix == ".txt"]
+    kind = ".html" if args.html else ".txt"
+    pairs = [(p, g) for p, g in find_gold(args.pages) if p.suffix == kind]
+    if not pairs:
+        sys.exit(f"no {kind} gold pages under {args.pages}")
     pages = [p.read_bytes() for p, _ in pairs]
     golds = ["\n".join(json.loads(g.read_text())["episode"]["description"]) for _, g in pairs]
     mb = sum(map(len, pages)) / len(pages) / 1e6
-    print(f"# {len(pages)} text pages, mean {mb * 1e3:.1f} KB; Python {platform.python_version()}, one core")
+    what = "saved-HTML" if args.html else "text"
+    print(f"# {len(pages)} {what} pages, mean {mb * 1e3:.1f} KB; Python {platform.python_version()}, one core")
     print(f"{'tool':38} {'pages/s':>9} {'MB/s':>7} {'token F1':>9}")
 
     rows = [
@@ -70,7 +77,7 @@ def main() -> None:
     if not args.no_trafilatura:
         import trafilatura
 
-        htmls = [as_html(b.decode("utf-8")) for b in pages]
+        htmls = pages if args.html else [as_html(b.decode("utf-8")) for b in pages]
         extract = lambda h: trafilatura.extract(h, include_comments=False) or ""  # noqa: E731
         f1 = sum(token_f1(extract(h), g) for h, g in zip(htmls, golds)) / len(htmls)
         rate, _ = timed(extract, htmls, args.seconds)

@@ -43,6 +43,25 @@ _BINARY_MAGIC = {
     b"fLaC": "FLAC audio",
 }
 
+# What pages declare and what they mean: browsers read these labels as the superset encoding (the
+# WHATWG Encoding Standard), and pages rely on it, so a strict EUC-KR decode of a "euc-kr" page fails.
+SUPERSETS = {
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "big5": "big5hkscs",
+}
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]{1,40})""", re.I)
 _HTML_SNIFF = re.compile(
     r"\A\s{0,1000}(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<script|<link|<\?xml)",
@@ -127,6 +146,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     declared = _DECLARED_CHARSET.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii", "replace").lower()
+        name = SUPERSETS.get(name, name)
         try:
             return data.decode(name), name
         except (LookupError, UnicodeDecodeError):

@@ -87,3 +87,9 @@ def test_seed_as_simple_html_gives_the_same_episode_as_the_text():
         assert getattr(html_ep, name) == getattr(text_ep, name), name
     assert "canonical host ko.player.fm" in html_ep.platform_evidence
     assert json.dumps(html_ep.to_dict(), ensure_ascii=False)
+
+
+def test_declared_legacy_charset_is_read_as_its_superset():
+    # "똠" exists in CP949 but not in strict EUC-KR: browsers read "euc-kr" as CP949, and so must we.
+    html = '<html><head><meta charset="euc-kr"></head><body><p>똠방각하 이야기, 이번 주 에피소드입니다.</p></body></html>'
+    assert deboiler.clean(html.encode("cp949"), langid_backend="none").description == "똠방각하 이야기, 이번 주 에피소드입니다."
