@@ -38,6 +38,7 @@ class Rule:
     phrases: dict[str | None, tuple[str, ...]]  # locale (None: every locale) -> phrase sources
     fallback: bool = False  # a language-independent guess, used only for UI locales without a data file
     show_named_twice: bool = False  # the line names the show twice (read it so where no phrase captures it)
+    selectors: tuple[str, ...] = ()  # HTML only: a block inside an element matching one of these (tag.class#id)
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,44 @@ class Hit:
     locale: str | None  # the locale whose phrase matched; None for a language-independent rule
 
 
+@dataclass(frozen=True)
+class Selector:
+    """A simple CSS selector for one element: tag, .class and #id parts ("div.modal", ".share", "nav")."""
+
+    source: str
+    tag: str
+    classes: frozenset[str]
+    ident: str
+
+    @classmethod
+    def parse(cls, source: str) -> Selector:
+        m = re.fullmatch(r"([a-zA-Z][\w-]*)?((?:[.#][\w-]+)*)", source.strip())
+        if not m or not source.strip():
+            raise UsageError(f"unsupported selector {source!r}: use tag, .class, #id or a combination like div.modal")
+        parts = re.findall(r"([.#])([\w-]+)", m.group(2))
+        idents = [v for k, v in parts if k == "#"]
+        return cls(
+            source, (m.group(1) or "").lower(), frozenset(v for k, v in parts if k == "."), idents[0] if idents else ""
+        )
+
+    def matches(self, segment: str) -> bool:
+        """`segment` as html_blocks writes it: tag#id.class1.class2"""
+        head, *classes = segment.split(".")
+        tag, _, ident = head.partition("#")
+        return (
+            (not self.tag or self.tag == tag)
+            and (not self.ident or self.ident == ident)
+            and self.classes.issubset(classes)
+        )
+
+
 @dataclass
 class LineMatcher:
     """All phrases that apply to a page in one UI locale, ready to test lines against."""
 
     exact: dict[str, list[tuple[Rule, str, str | None]]]
     patterns: list[tuple[Rule, Phrase, str | None]]
+    selector_rules: list[tuple[Rule, Selector]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Slot phrases grouped by their literal part: one substring search over the whole page finds
@@ -69,8 +102,11 @@ class LineMatcher:
         self._unliteral_len = max((self.patterns[i][1].max_len for i in self._unliteral), default=-1)
 
     @classmethod
-    def build(cls, entries: Iterable[tuple[Rule, str, str | None, str | None]]) -> LineMatcher:
-        """From (rule, phrase source, the locale it speaks for, the locale to read slots in), in order."""
+    def build(
+        cls, entries: Iterable[tuple[Rule, str, str | None, str | None]], selector_rules: Iterable[Rule] = ()
+    ) -> LineMatcher:
+        """From (rule, phrase source, the locale it speaks for, the locale to read slots in), in order,
+        and the rules that also name elements by selector."""
         exact: dict[str, list[tuple[Rule, str, str | None]]] = {}
         patterns: list[tuple[Rule, Phrase, str | None]] = []
         for rule, src, locale, fmt_locale in entries:
@@ -79,7 +115,8 @@ class LineMatcher:
                 exact.setdefault(phrase.key, []).append((rule, src, locale))
             else:
                 patterns.append((rule, phrase, locale))
-        return cls(exact, patterns)
+        by_selector = [(rule, Selector.parse(sel)) for rule in selector_rules for sel in rule.selectors]
+        return cls(exact, patterns, by_selector)
 
     def hits(self, text: str, folded: str | None = None) -> list[Hit]:
         """Every rule the line matches, locale phrases first."""
@@ -110,6 +147,8 @@ class LineMatcher:
         if self._unliteral:
             for i in blocks.lines_up_to(self._unliteral_len):
                 todo.setdefault(i, set()).update(self._unliteral)
+        if self.selector_rules:
+            self._scan_selectors(blocks, found)
         for i in sorted(todo):
             block = blocks[i]
             if not block.text or (skip is not None and skip[i]):
@@ -127,6 +166,16 @@ class LineMatcher:
                     hits.append(hit)
                     matched.add(hit.rule.name)
         return found
+
+    def _scan_selectors(self, blocks: Blocks, found: list[list[Hit]]) -> None:
+        for i, block in enumerate(blocks):
+            if not block.path or not block.text:
+                continue
+            segments = block.path.split(">")
+            for rule, selector in self.selector_rules:
+                if any(selector.matches(seg) for seg in segments):
+                    found[i].append(Hit(rule, f"selector {selector.source}", {}, None))
+                    break
 
     def _try(self, idx: int, text: str, folded: str) -> Hit | None:
         rule, phrase, loc = self.patterns[idx]
@@ -171,12 +220,15 @@ class Platform:
         fmt_locale = locale or self.default_locale
         has_data = locale in self.locales
         # Locale phrases first: they are the more specific reading (they capture {show}).
+        rules = [rule for rule in self.rules.values() if not (rule.fallback and has_data)]
         return LineMatcher.build(
-            (rule, src, want, fmt_locale)
-            for want in ((locale,) if has_data else ()) + (None,)
-            for rule in self.rules.values()
-            if not (rule.fallback and has_data)
-            for src in rule.phrases.get(want, ())
+            (
+                (rule, src, want, fmt_locale)
+                for want in ((locale,) if has_data else ()) + (None,)
+                for rule in rules
+                for src in rule.phrases.get(want, ())
+            ),
+            [rule for rule in rules if rule.selectors],
         )
 
     @cached_property
@@ -249,6 +301,7 @@ def load_platform(folder: Path) -> Platform:
                 phrases={None: tuple(body.get("phrases", ()))},
                 fallback=bool(body.get("fallback", False)),
                 show_named_twice=bool(body.get("show_named_twice", False)),
+                selectors=tuple(body.get("selectors", ())),
             )
             for name, body in spec.get("rules", {}).items()
         }

@@ -64,14 +64,15 @@ def _skip(el: etree._Element) -> bool:
 
 
 def _label(el: etree._Element) -> str:
-    tag = el.tag.lower()
+    """A path segment: tag, #id and every .class, so that data can name an element by any of them."""
+    label = el.tag.lower()
     ident = el.get("id")
-    if ident:
-        return f"{tag}#{ident.split()[0]}"
+    if ident and ident.split():
+        label += "#" + ident.split()[0]
     cls = el.get("class")
-    if cls and cls.split():
-        return f"{tag}.{cls.split()[0]}"
-    return tag
+    if cls:
+        label += "".join("." + c for c in cls.split()[:6])
+    return label
 
 
 class _Lines:

@@ -36,7 +36,7 @@ class Labelled:
 
 
 def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labelled:
-    hits = platform.matcher(locale).scan(blocks)
+    hits = _agree_on_show(platform.matcher(locale).scan(blocks))
     names = [{h.rule.name for h in line_hits} if line_hits else _NONE for line_hits in hits]
     regions = find_regions(blocks, names, platform)
     in_region: list[str] = [""] * len(blocks)  # the reason, for lines inside a description region
@@ -88,6 +88,19 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
             )
     finish_fields(fields)
     return Labelled(verdicts, regions, fields)
+
+
+def _agree_on_show(hits: list[list[Hit]]) -> list[list[Hit]]:
+    """One page has one show. The first line that names it (license notice, glued meta line) sets it;
+    a later phrase whose {show} reads differently did not really match: "Follow {show}" must not close
+    the description at the creator's "Follow The Show on Instagram: ..."."""
+    show = next((" ".join(h.captures["show"].split()) for line in hits for h in line if "show" in h.captures), None)
+    if show is None:
+        return hits
+    return [
+        [h for h in line if "show" not in h.captures or " ".join(h.captures["show"].split()) == show] if line else line
+        for line in hits
+    ]
 
 
 def find_title(
