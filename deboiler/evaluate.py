@@ -77,9 +77,11 @@ def score_page(page: Path, gold: Path, langid_backend: str = "fasttext") -> Page
 
 
 def got_input_lines(raw: bytes) -> list[str]:
+    """The page's lines as deboiler reads them (for HTML: the rendered lines, not the source)."""
+    from .blocks import read_page
     from .load import load
 
-    return load(raw).text.split("\n")
+    return [b.text for b in read_page(load(raw)).blocks]
 
 
 def token_f1(got: str, want: str) -> float:

@@ -41,10 +41,14 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
                 fields.setdefault("ids", {}).setdefault(key, caps[slot])
 
 
-def finish_fields(fields: dict) -> None:
-    """A show read by a locale phrase beats one guessed from a notice in a UI we have no phrases for."""
+def finish_fields(fields: dict, markup: dict | None = None) -> None:
+    """Settle each field: what the visible text says (a phrase captured it) wins; the markup fills
+    what the text leaves empty; a show guessed from a notice in a UI we have no phrases for comes last."""
     guess = fields.pop("_show_guess", None)
-    if "show" not in fields and guess:
+    for name, value in (markup or {}).items():
+        if fields.get(name) is None and value is not None:
+            fields[name] = value
+    if fields.get("show") is None and guess:
         fields["show"] = guess
 
 

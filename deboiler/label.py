@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Blocks
 from .catalog import Hit, Platform
-from .fields import collect_fields, finish_fields
+from .fields import collect_fields
 from .verdict import Verdict
 
 _NONE: frozenset[str] = frozenset()
@@ -86,7 +86,6 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
                     "no phrase for it, judged by position",
                 )
             )
-    finish_fields(fields)
     return Labelled(verdicts, regions, fields)
 
 

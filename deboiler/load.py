@@ -139,6 +139,18 @@ def _decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"input starts with a {name} byte-order mark but does not decode as {name}") from exc
+    # BOM-less UTF-16 of mostly-Latin text is often valid UTF-8 too (NULs and low bytes), so it goes first.
+    if _looks_utf16(data[:8192]):
+        for name in ("utf-16-le", "utf-16-be") if data[1::2][:4096].count(0) > data[0::2][:4096].count(0) else (
+            "utf-16-be",
+            "utf-16-le",
+        ):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text:
+                return text, name
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -151,14 +163,6 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode(name), name
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common; fall through to detection
-    if _looks_utf16(data[:8192]):
-        for name in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if "\x00" not in text:
-                return text, name
     import charset_normalizer  # imported late: it is slow to import and most input is UTF-8
 
     best = charset_normalizer.from_bytes(data).best()

@@ -15,6 +15,7 @@ from .catalog import Catalog, load_catalog
 from .dedup import dedup
 from .detect import choose_locale, detect
 from .episode import Episode
+from .fields import finish_fields
 from .generic import label_unknown, main_text_of
 from .label import label_page
 from .load import DEFAULT_MAX_BYTES, load
@@ -54,11 +55,7 @@ def clean(
         locale, _ = choose_locale(found.platform, blocks, found.host_locale)
         labelled = label_page(blocks, found.platform, locale)
         verdicts, regions, fields = labelled.verdicts, labelled.regions, labelled.fields
-    if read.markup:
-        # The visible text wins where both speak; the markup fills what the text leaves empty.
-        for name, value in read.markup.fields().items():
-            if fields.get(name) is None and value is not None:
-                fields[name] = value
+    finish_fields(fields, read.markup.fields() if read.markup else None)
     dedup(verdicts, regions)
     description = description_text(verdicts)
 

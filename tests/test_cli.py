@@ -88,7 +88,7 @@ def test_in_process_clean_and_eval():
     assert json.loads(result.output)["show"] == "Machine Learning Street Talk (MLST)"
     result = runner.invoke(app, ["eval", str(KOREAN_SEED.parent)])
     assert result.exit_code == 0, result.output
-    assert "overall: 2 pages" in result.output
+    assert "overall: 4 pages" in result.output  # both seeds, as text and as saved HTML
 
 
 def test_in_process_unknown_platform_is_usage_error():

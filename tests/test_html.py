@@ -55,7 +55,12 @@ def test_blocks_keep_their_tag_path():
 def test_markup_metadata():
     markup = read_markup(parse(PAGE))
     assert markup.hosts == ["ko.player.fm"] and markup.url == "https://ko.player.fm/series/mlst/neel-nanda"
-    assert (markup.title, markup.show, markup.published, markup.duration) == ("From JSON-LD", "MLST", "2023-06-18", 15000)
+    assert (markup.title, markup.show, markup.published, markup.duration) == (
+        "From JSON-LD",
+        "MLST",
+        "2023-06-18",
+        15000,
+    )
     assert markup.site_name == "Player FM" and markup.lang == "en"
     assert iso_duration("PT3H42M") == 13320 and iso_duration("P1DT1S") == 86401 and iso_duration("3h") is None
 
@@ -91,5 +96,10 @@ def test_seed_as_simple_html_gives_the_same_episode_as_the_text():
 
 def test_declared_legacy_charset_is_read_as_its_superset():
     # "똠" exists in CP949 but not in strict EUC-KR: browsers read "euc-kr" as CP949, and so must we.
-    html = '<html><head><meta charset="euc-kr"></head><body><p>똠방각하 이야기, 이번 주 에피소드입니다.</p></body></html>'
-    assert deboiler.clean(html.encode("cp949"), langid_backend="none").description == "똠방각하 이야기, 이번 주 에피소드입니다."
+    html = (
+        '<html><head><meta charset="euc-kr"></head><body><p>똠방각하 이야기, 이번 주 에피소드입니다.</p></body></html>'
+    )
+    assert (
+        deboiler.clean(html.encode("cp949"), langid_backend="none").description
+        == "똠방각하 이야기, 이번 주 에피소드입니다."
+    )
