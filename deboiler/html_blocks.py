@@ -16,7 +16,6 @@ import re
 from html import unescape
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .blocks import Block, Blocks
 
@@ -37,15 +36,20 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
+# Plain lxml elements: lxml.html's element classes cost a lookup per node and we need none of their API.
+# no_network: never fetch a DTD or entity; the page is parsed, not followed.
+_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+
+
 def parse(text: str) -> etree._Element | None:
     """Parse markup leniently; None when there is nothing to parse."""
     try:
-        return lxml_html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+        return etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         # ValueError: a str with an XML encoding declaration; parse its bytes instead.
         try:
-            return lxml_html.document_fromstring(text.encode("utf-8"))
-        except (etree.ParserError, ValueError):
+            return etree.fromstring(text.encode("utf-8"), _PARSER)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             return None
 
 
@@ -145,13 +149,10 @@ def tree_to_lines(root: etree._Element) -> tuple[list[tuple[str, str]], bool]:
     body = root.find("body")
     start = body if body is not None else root
     too_deep = False
-    # Stack entries: (element, path of the element, inside <pre>, closing?)
-    stack: list[tuple[etree._Element, str, bool, bool]] = [(start, "body", False, False)]
+    # Stack entries: (element, its path, its parent's path, depth, inside <pre>, closing?)
+    stack: list[tuple[etree._Element, str, str, int, bool, bool]] = [(start, "body", "body", 0, False, False)]
     while stack:
-        el, path, pre, closing = stack.pop()
-        if not closing and len(stack) > MAX_DEPTH and not too_deep:
-            too_deep = path.count(">") >= MAX_DEPTH - 2
-        parent_path = path.rsplit(">", 1)[0] if ">" in path else path
+        el, path, parent_path, depth, pre, closing = stack.pop()
         if closing:
             tag = el.tag.lower()
             if tag in PARAGRAPH:
@@ -181,13 +182,15 @@ def tree_to_lines(root: etree._Element) -> tuple[list[tuple[str, str]], bool]:
             if el.tail:
                 out.text(el.tail, parent_path, pre)
             continue
+        if depth >= MAX_DEPTH - 2:
+            too_deep = True
         inner_pre = pre or tag == "pre"
         if el.text:
             out.text(el.text, path, inner_pre)
-        stack.append((el, path, pre, True))
+        stack.append((el, path, parent_path, depth, pre, True))
         for child in reversed(el):
             child_path = f"{path}>{_label(child)}" if isinstance(child.tag, str) else path
-            stack.append((child, child_path, inner_pre, False))
+            stack.append((child, child_path, path, depth + 1, inner_pre, False))
     return out.done(), too_deep
 
 
