@@ -29,10 +29,11 @@ SKIP = SKIP - {"button"}
 BLOCK = frozenset(
     "address article aside blockquote center details dialog dd div dl dt fieldset figcaption figure footer "
     "form header hgroup hr li main menu nav ol pre section summary table tbody thead tfoot tr ul legend "
-    "caption body html".split()
+    "caption body html button".split()
 )
 PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6".split())  # stand apart: a blank line before and after
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_INVISIBLE_CHARS = {0x00AD: None, 0x200B: None, 0xFEFF: None}
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
@@ -89,6 +90,8 @@ class _Lines:
         self.pending = 0  # line breaks owed before the next text (innerText's "required line break count")
 
     def text(self, text: str, path: str, pre: bool = False) -> None:
+        if "\u00ad" in text or "\u200b" in text or "\ufeff" in text:
+            text = text.translate(_INVISIBLE_CHARS)  # soft hyphens and zero-width spaces render as nothing
         if not pre:
             text = _SPACE.sub(" ", text)
         if not text or (not pre and text == " " and (self.pending or not self.parts)):

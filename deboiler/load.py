@@ -141,9 +141,13 @@ def _decode(data: bytes) -> tuple[str, str]:
                 raise DecodeError(f"input starts with a {name} byte-order mark but does not decode as {name}") from exc
     # BOM-less UTF-16 of mostly-Latin text is often valid UTF-8 too (NULs and low bytes), so it goes first.
     if _looks_utf16(data[:8192]):
-        for name in ("utf-16-le", "utf-16-be") if data[1::2][:4096].count(0) > data[0::2][:4096].count(0) else (
-            "utf-16-be",
-            "utf-16-le",
+        for name in (
+            ("utf-16-le", "utf-16-be")
+            if data[1::2][:4096].count(0) > data[0::2][:4096].count(0)
+            else (
+                "utf-16-be",
+                "utf-16-le",
+            )
         ):
             try:
                 text = data.decode(name)

@@ -103,3 +103,8 @@ def test_declared_legacy_charset_is_read_as_its_superset():
         deboiler.clean(html.encode("cp949"), langid_backend="none").description
         == "똠방각하 이야기, 이번 주 에피소드입니다."
     )
+
+
+def test_invisible_characters_and_buttons():
+    html = "<body><p>Not&shy;fall&#8203;daten</p><p>&#8203;</p><div><button>Accept all</button><button>Manage</button></div></body>"
+    assert rendered_text(parse(html)).split("\n") == ["Notfalldaten", "", "Accept all", "Manage"]

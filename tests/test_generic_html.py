@@ -1,0 +1,199 @@
+"""The generic path for saved HTML of platforms we do not know: trafilatura finds the main text,
+deboiler keeps its own rendered lines that trafilatura's words align to."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import deboiler
+import deboiler.pipeline
+from deboiler import generic
+from deboiler.blocks import Block, Blocks
+from deboiler.html_blocks import html_to_blocks, parse, rendered_text
+
+ARTICLE = [
+    "This week we wade into the rocky shore at low tide with marine biologist Dr. Ana Ruiz, who has spent "
+    "twenty years counting the animals that live in the pools the sea leaves behind.",
+    "We talk about why anemones close up when the water drains away, how hermit crabs trade shells in "
+    "orderly queues, and what a warming ocean means for the episodes of life that play out twice a day on "
+    "every coast.",
+    "Ana also explains how listeners can help: a simple count of sea stars, done at the same pool every "
+    "month, is data that her team uses to track a wasting disease along the whole coast.",
+]
+LINKS = [
+    "The shore survey project and how to take part in the monthly count",
+    "Ana's field guide to the rocky intertidal zone of the Atlantic coast",
+]
+# Menu words the article also uses ("episodes", "about"): looked up on their own they would pass
+# for main text; aligned in page order they do not.
+NAV = ["Home", "Episodes", "About", "Contact", "Log in"]
+RELATED = [
+    "Episode 41: The secret life of kelp forests",
+    "Episode 40: Whales and the songs they sing",
+    "Episode 39: Sea stars and the wasting disease",
+]
+COOKIE = (
+    "We use cookies to improve your experience on our site and to show you relevant advertising. "
+    "By continuing to browse you agree to our use of cookies."
+)
+FOOTER = [
+    "© 2024 Saltmarsh Radio. All rights reserved.",
+    "Privacy policy",
+    "Terms of use",
+    "Follow us on Twitter and Instagram",
+]
+
+
+def _page(body_article: str) -> str:
+    nav = "".join(f'<li><a href="/{i}">{item}</a></li>' for i, item in enumerate(NAV))
+    related = "".join(f'<li><a href="/{41 - i}">{item}</a></li>' for i, item in enumerate(RELATED))
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Episode 42: Tide pools | Saltmarsh Radio</title></head><body>
+<div id="cookie-banner"><p>{COOKIE}</p><button>Accept all</button><button>Manage settings</button></div>
+<header><a href="/">Saltmarsh Radio</a><nav><ul>{nav}</ul></nav></header>
+<main><article>{body_article}</article></main>
+<aside><h3>Related episodes</h3><ul>{related}</ul></aside>
+<footer><p>{FOOTER[0]}</p><ul><li><a href="/privacy">{FOOTER[1]}</a></li><li><a href="/terms">{FOOTER[2]}</a></li></ul>
+<p>{FOOTER[3]}</p></footer></body></html>"""
+
+
+PAGE = _page(
+    "<h1>Episode 42: What lives in a tide pool</h1><p class='meta'>March 3, 2024 · 48 min</p>"
+    + "".join(f"<p>{p}</p>" for p in ARTICLE)
+    + "<h2>Links from the episode</h2><ul>"
+    + "".join(f"<li>{item}</li>" for item in LINKS)
+    + "</ul>"
+)
+
+
+def _clean(page: str, **kw) -> deboiler.Episode:
+    return deboiler.clean(page, langid_backend="none", **kw)
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line]
+
+
+def test_keeps_the_article_and_drops_nav_cookies_related_and_footer():
+    ep = _clean(PAGE)
+    assert ep.platform is None  # the generic path
+    lines = _lines(ep.description)
+    for paragraph in ARTICLE + LINKS:
+        assert paragraph in lines
+    assert lines.index(ARTICLE[0]) < lines.index(ARTICLE[1]) < lines.index(ARTICLE[2]) < lines.index(LINKS[0])
+    for chrome in NAV + RELATED + FOOTER + [COOKIE, "Saltmarsh Radio", "Related episodes"]:
+        assert chrome not in lines, chrome
+    assert "Accept all" not in ep.description and "Manage settings" not in ep.description
+
+
+def test_every_description_line_is_a_rendered_line_of_the_page():
+    rendered = {" ".join(line.split()) for line in rendered_text(parse(PAGE)).split("\n")}
+    description = _lines(_clean(PAGE).description)
+    assert description
+    assert set(description) <= rendered
+
+
+def test_menu_words_that_the_article_uses_are_not_main_text():
+    ep = _clean(PAGE, explain=True)
+    by_text = {v.text: v for v in ep.lines if v.text}
+    for item in ("Episodes", "About"):
+        assert by_text[item].label == "chrome", by_text[item]
+    assert by_text[ARTICLE[1]].reason == "inside the main text"
+
+
+def test_same_page_same_result_whatever_came_before():
+    first = _clean(PAGE).to_dict()
+    _clean(_page("<p>" + " ".join(ARTICLE) + "</p>"))  # trafilatura's dedup cache would remember this
+    assert _clean(PAGE).to_dict() == first
+
+
+def test_without_trafilatura_output_the_prose_span_is_kept(monkeypatch):
+    monkeypatch.setattr(deboiler.pipeline, "main_text_of", lambda html: None)
+    ep = _clean(PAGE)
+    lines = _lines(ep.description)
+    for paragraph in ARTICLE:
+        assert paragraph in lines
+    for chrome in [COOKIE, "Home", "Log in", "Privacy policy", FOOTER[0]]:
+        assert chrome not in lines  # what the UI lexicon knows still goes
+
+
+def test_a_failing_trafilatura_does_not_lose_the_page(monkeypatch):
+    import trafilatura
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("extractor crashed")
+
+    monkeypatch.setattr(trafilatura, "extract", boom)
+    assert generic.main_text_of(PAGE) is None
+    assert ARTICLE[0] in _lines(_clean(PAGE).description)
+
+
+def test_main_text_found_nowhere_on_the_page_falls_back_to_prose():
+    blocks = html_to_blocks(parse(PAGE))
+    verdicts = generic.label_unknown(blocks, "Nothing of this text stands anywhere on that page at all, not one word.")
+    kept = [v.text for v in verdicts if v.label == "content"]
+    for paragraph in ARTICLE:
+        assert paragraph in kept
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        "<html><body><p>Hi</p></body></html>",
+        "<html><body><div><a href='/a'>Episode one</a></div><div><a href='/b'>Episode two</a></div></body></html>",
+        "<html><body><table><tr><td>Episode</td><td>Length</td></tr><tr><td>Pilot</td><td>31:00</td></tr></table></body></html>",
+    ],
+)
+def test_tiny_pages_do_not_crash(page):
+    ep = _clean(page)
+    rendered = {" ".join(line.split()) for line in rendered_text(parse(page)).split("\n")}
+    assert set(_lines(ep.description)) <= rendered
+
+
+def _blocks(lines: list[str]) -> Blocks:
+    blocks = Blocks()
+    for i, line in enumerate(lines, start=1):
+        text = " ".join(line.split())
+        blocks.append(Block(i, line, text, text.casefold()))
+    return blocks
+
+
+def test_the_complete_copy_wins_over_the_copy_cut_short():
+    full = "Rebecca and Sam are joined by the critic Dana Hollis, whose essays take their title from the opening line of the book."
+    cut = full[:70]
+    lines = ["Manage episode", "Fifty years on, the novel still refuses an easy answer.", cut, "continue reading"]
+    lines += [
+        "Manage episode",
+        "Fifty years on, the novel still refuses an easy answer.",
+        full,
+        "Spoilers from minute 20.",
+    ]
+    main = "\n".join(["Fifty years on, the novel still refuses an easy answer.", full, "Spoilers from minute 20."])
+    covered = generic._covered(_blocks(lines), main)
+    assert covered == [False, False, False, False, False, True, True, True]
+
+
+def test_text_that_trafilatura_moved_is_still_found():
+    lines = ["Top stories", "Markets are mixed this morning across Asia.", "Menu", ARTICLE[0], ARTICLE[1]]
+    main = "\n".join([ARTICLE[1], ARTICLE[0]])  # output order differs from page order
+    covered = generic._covered(_blocks(lines), main)
+    assert covered == [False, False, False, True, True]
+
+
+def test_short_lines_count_only_as_whole_lines_in_place():
+    # "News" and "CNN Business" occur in the output, but after the text that anchors the menu lines.
+    lines = ["News", "Follow CNN Business", "Meal 1", "Eat every 2-3 hours", "Related: Meal 2"]
+    main = "Meal 1\nEat every 2-3 hours\nCNN Business reports the news."
+    covered = generic._covered(_blocks(lines), main)
+    assert covered == [False, False, True, True, False]
+
+
+def test_alignment_work_is_bounded_on_pathological_pages():
+    blocks = _blocks(["the the the the the"] * 20000)
+    start = time.perf_counter()
+    covered = generic._covered(blocks, " ".join(["the"] * 20000))
+    assert time.perf_counter() - start < 5
+    assert len(covered) == len(blocks)
