@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 import deboiler  # noqa: E402
 from deboiler.evaluate import find_gold, token_f1  # noqa: E402
+from deboiler.load import load  # noqa: E402
 
 
 def as_html(text: str) -> str:
@@ -77,13 +78,12 @@ def main() -> None:
     if not args.no_trafilatura:
         import trafilatura
 
-        htmls = pages if args.html else [as_html(b.decode("utf-8")) for b in pages]
+        htmls = pages if args.html else [as_html(load(b).text) for b in pages]
         extract = lambda h: trafilatura.extract(h, include_comments=False) or ""  # noqa: E731
         f1 = sum(token_f1(extract(h), g) for h, g in zip(htmls, golds)) / len(htmls)
         rate, _ = timed(extract, htmls, args.seconds)
-        print(
-            f"{'trafilatura ' + trafilatura.__version__ + ' (same pages as <p>)':38} {rate:9.0f} {rate * mb:7.2f} {f1:9.3f}"
-        )
+        label = "trafilatura " + trafilatura.__version__ + ("" if args.html else " (same pages as <p>)")
+        print(f"{label:38} {rate:9.0f} {rate * mb:7.2f} {f1:9.3f}")
 
 
 if __name__ == "__main__":
