@@ -257,7 +257,7 @@ class Platform:
         for host in self.hosts:
             at = folded.find(host.casefold())
             while at >= 0:
-                window = text[max(0, at - 12) : at + len(host) + 1]
+                window = folded[max(0, at - 12) : at + len(host) + 1]
                 m = self.host_regex.search(window)
                 if m:
                     return m

@@ -36,7 +36,7 @@ def detect(
     `markup_hosts` are the hosts of the page's canonical link and og:url: the page says where it is
     from, which beats any mention in its text.
     """
-    folded = text.casefold()
+    folded = blocks.folded_text if blocks else text.casefold()  # already folded line by line
     if forced:
         platform = catalog.get(forced)
         score, evidence, host_locale = _score(platform, text, folded, blocks, markup_hosts)
