@@ -199,6 +199,7 @@ class Platform:
     skip: tuple[str, ...]
     closes_at: tuple[str, ...]
     title_before: tuple[str, ...]  # rules of the line printed right under the title
+    host_locales: dict[str, str]  # host subdomain -> UI locale where they differ (zh -> zh-Hans)
     source: Path
     _matchers: dict[object, LineMatcher] = field(default_factory=dict, repr=False)
 
@@ -325,6 +326,7 @@ def load_platform(folder: Path) -> Platform:
             skip=tuple(desc.get("skip", ())),
             closes_at=tuple(desc.get("closes_at", ())),
             title_before=tuple(spec.get("title", {}).get("before", ())),
+            host_locales=dict(spec.get("host_locales", {})),
             source=folder,
         )
     except KeyError as exc:

@@ -61,14 +61,13 @@ def _score(
             score += CANONICAL_WEIGHT
             evidence.append(f"canonical host {seen}")
             sub = seen[: -len(own)].rstrip(".").split(".")[-1] if seen != own else ""
-            host_locale = sub if sub and sub != "www" else platform.default_locale
+            host_locale = _locale_of(platform, sub)
             break
     host = platform.find_host(text, folded)
     if host:
         score += HOST_WEIGHT
         evidence.append(f"host {host.group(0)}")
-        sub = (host.group(1) or "").lower()
-        host_locale = host_locale or (sub if sub and sub != "www" else platform.default_locale)
+        host_locale = host_locale or _locale_of(platform, (host.group(1) or "").lower())
     for brand in platform.brands:
         if brand in text:
             score += BRAND_WEIGHT
@@ -82,6 +81,13 @@ def _score(
                 score += hit.rule.signature
                 evidence.append(f"line {block.lineno}: {hit.rule.name}")
     return min(score, 1.0), evidence, host_locale
+
+
+def _locale_of(platform: Platform, subdomain: str) -> str:
+    """The UI locale a host's subdomain names: ko.player.fm -> ko; no subdomain -> the default UI."""
+    if not subdomain or subdomain == "www":
+        return platform.default_locale
+    return platform.host_locales.get(subdomain, subdomain)
 
 
 def choose_locale(platform: Platform, blocks: Blocks, host_locale: str | None) -> tuple[str | None, str]:

@@ -70,6 +70,10 @@ def show_named_twice(line: str) -> str | None:
         words.pop(0)
     while len(words) > 1 and _is_particle(words[-1]):
         words.pop()
+    # Longer template words in front of both mentions ("geleverd door", "przez"): lowercase words go
+    # while a capitalised word follows, since a name is what carries the capitals.
+    while len(words) > 1 and words[0].islower() and any(ch.isupper() for w in words[1:] for ch in w):
+        words.pop(0)
     show = " ".join(words).strip(_EDGE_PUNCT)
     return show if len(show) >= MIN_SHOW_CHARS else None
 
