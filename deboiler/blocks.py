@@ -90,6 +90,7 @@ class Page:
     visible_text: str
     markup: Markup | None = None
     html: str | None = None
+    flat: bool = False  # the markup was too deep for a tree; its lines come from the flat fallback
 
 
 def read_page(doc: Document) -> Page:
@@ -103,4 +104,5 @@ def read_page(doc: Document) -> Page:
     blocks = html_to_blocks(root, doc.text)
     if not any(b.text for b in blocks):
         raise EmptyInput("the HTML page has no visible text")
-    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text)
+    flat = any(b.path == "flat" for b in blocks)
+    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text, flat)

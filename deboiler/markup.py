@@ -97,7 +97,7 @@ def _episodes(text: str):
             stack.extend(reversed(item))
         elif isinstance(item, dict):
             kinds = item.get("@type")
-            kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+            kinds = {k for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)}
             if kinds & EPISODE_TYPES:
                 yield item
             graph = item.get("@graph")

@@ -49,7 +49,8 @@ def clean(
     found = detect(read.visible_text, blocks, catalog, forced=platform, markup_hosts=hosts)
 
     if found.platform is None:
-        main_text = main_text_of(read.html) if read.html is not None else None
+        # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.
+        main_text = main_text_of(read.html) if read.html is not None and not read.flat else None
         verdicts, regions, fields, locale = label_unknown(blocks, main_text), [], {}, None
     else:
         locale, _ = choose_locale(found.platform, blocks, found.host_locale)
