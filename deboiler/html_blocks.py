@@ -198,6 +198,30 @@ def tree_to_lines(root: etree._Element) -> tuple[list[tuple[str, str]], bool]:
 
 
 _INVISIBLE = re.compile(r"<(script|style|template|noscript|head)\b[^>]{0,2000}>.*?</\1\s*>", re.I | re.S)
+_INVISIBLE_OPEN = re.compile(r"<(script|style|template|noscript|head)\b[^>]{0,2000}>", re.I)
+_INVISIBLE_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in "script style template noscript head".split()}
+
+
+def _drop_invisible(source: str) -> str:
+    """`_INVISIBLE.sub(" ", source)`, in linear time. The regex alone rescans the rest of the page from
+    every opening tag that has no closing tag, so a deep page with 8,000 unclosed <script> tags took 2 s
+    and one of a few MB took hours. A closing tag not found after one opening tag is not found after a
+    later one either, so that tag name is not looked for again; the result is the same."""
+    out, kept, pos, unclosed = [], 0, 0, set()
+    while (m := _INVISIBLE_OPEN.search(source, pos)) is not None:
+        name = m.group(1).lower()
+        close = None if name in unclosed else _INVISIBLE_CLOSE[name].search(source, m.end())
+        if close is None:
+            unclosed.add(name)
+            pos = m.start() + 1
+            continue
+        out.append(source[kept : m.start()])
+        out.append(" ")
+        kept = pos = close.end()
+    out.append(source[kept:])
+    return "".join(out)
+
+
 _BREAKING_TAG = re.compile(
     r"<(?:br|/?(?:p|div|li|h[1-6]|tr|section|article|ul|ol|table|header|footer|nav|main|aside|blockquote|pre|dd|dt))\b[^>]{0,2000}>",
     re.I,
@@ -208,7 +232,7 @@ _ANY_TAG = re.compile(r"<[^>]{0,2000}>")
 def flat_lines(source: str) -> list[tuple[str, str]]:
     """Lines of markup too deep for a tree: tags that break a line become newlines, the rest go.
     Cruder than the tree walk, but it loses no text."""
-    text = _ANY_TAG.sub(" ", _BREAKING_TAG.sub("\n", _INVISIBLE.sub(" ", source)))
+    text = _ANY_TAG.sub(" ", _BREAKING_TAG.sub("\n", _drop_invisible(source)))
     return [(" ".join(line.split()), "flat") for line in unescape(text).split("\n")]
 
 

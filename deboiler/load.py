@@ -1,8 +1,10 @@
 """Stage 1: bytes or str in, decoded text out, with its kind (text or HTML) sniffed from content.
 
-Decoding order: byte-order mark, then strict UTF-8 (most pages), then a charset the page declares
-(<meta charset>, http-equiv), then charset-normalizer. Refuses, with a one-line error, what is not
-text at all: empty input, known binary formats, and decodes that come out as control-character soup.
+Decoding order: byte-order mark, then strict UTF-8 (most pages), then, for a page that is mostly
+UTF-8, line by line (its other lines in the declared or a detected legacy encoding), then a charset
+the page declares (<meta charset>, http-equiv), then charset-normalizer. Refuses, with a one-line
+error, what is not text at all: empty input, known binary formats, and decodes that come out as
+control-character soup.
 """
 
 from __future__ import annotations
@@ -88,6 +90,11 @@ def load(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         if len(data) > max_bytes:
             raise InputTooLarge(f"input is {len(data):,} characters, over the limit of {max_bytes:,}")
         text, encoding = data, "str"
+        # A lone surrogate (U+D800..U+DFFF, e.g. from a "\ud800" JSON escape) is not a character: no
+        # encoder accepts it, so the Episode could not be written out as UTF-8 and the fastText backend
+        # raised TypeError on it. It becomes U+FFFD, as any decoder makes of a byte it cannot read.
+        if _SURROGATE.search(text):
+            text = _SURROGATE.sub("\ufffd", text)
     else:
         if len(data) > max_bytes:
             raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
@@ -119,8 +126,10 @@ def _refuse_binary(data: bytes) -> None:
         return  # UTF-16/32 text legitimately holds NUL bytes
     sample = data[:8192]
     if 0 in sample and not _looks_utf16(sample):
-        # A stray NUL happens in text; many control bytes besides it do not.
-        controls = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+        # A stray NUL happens in text; many control bytes besides it do not. (NUL itself is not
+        # counted: it was, so a short note with one stray NUL was refused as binary, while the loader
+        # drops NULs from text anyway.)
+        controls = sum(1 for b in sample if 0 < b < 9 or 13 < b < 32 or b == 127)
         if controls > len(sample) // 100:
             raise BinaryInput("input is binary (NUL and control bytes), not a page")
 
@@ -135,10 +144,12 @@ def _looks_utf16(sample: bytes) -> bool:
 def _decode(data: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(name), name
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"input starts with a {name} byte-order mark but does not decode as {name}") from exc
+            text = _decode_utf(data, name)
+            if text is not None:
+                return text, name
+            if name != "utf-8-sig":  # a UTF-8 page with some bad lines is read line by line below
+                raise DecodeError(f"input starts with a {name} byte-order mark but does not decode as {name}")
+            break
     # BOM-less UTF-16 of mostly-Latin text is often valid UTF-8 too (NULs and low bytes), so it goes first.
     if _looks_utf16(data[:8192]):
         for name in (
@@ -149,20 +160,22 @@ def _decode(data: bytes) -> tuple[str, str]:
                 "utf-16-le",
             )
         ):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if "\x00" not in text:
+            text = _decode_utf(data, name)
+            if text is not None and "\x00" not in text:
                 return text, name
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     declared = _DECLARED_CHARSET.search(data[:4096])
+    name = None
     if declared:
         name = declared.group(1).decode("ascii", "replace").lower()
         name = SUPERSETS.get(name, name)
+    mixed = _decode_mostly_utf8(data, name)
+    if mixed is not None:
+        return mixed
+    if name:
         try:
             return data.decode(name), name
         except (LookupError, UnicodeDecodeError):
@@ -175,6 +188,81 @@ def _decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def _decode_utf(data: bytes, name: str) -> str | None:
+    """Strict; for UTF-16/32 a few undecodable units (a lone surrogate: a string cut mid-pair) become
+    U+FFFD. Why: strict, one lone surrogate refused a UTF-16 page with a BOM, and without a BOM it made
+    the loader take the other byte order, which decodes ASCII text to CJK nonsense. Random bytes hold
+    an unpaired surrogate in about one unit in thirty, far over the limit here, so they still fail."""
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError:
+        if name.startswith("utf-8"):
+            return None
+        text = data.decode(name, "replace")
+        return text if text.count("\ufffd") <= len(text) // 1000 + 1 else None
+
+
+_NON_ASCII = bytes(range(128))  # bytes.translate(None, _NON_ASCII) keeps only the non-ASCII bytes
+MIN_UTF8_EVIDENCE = 16  # non-ASCII bytes in valid UTF-8 lines; legacy pages in corpora/encodings have 0
+
+
+def _decode_mostly_utf8(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """A UTF-8 page with some lines that are not UTF-8 (a stray byte, a part pasted in CP1251), read
+    line by line; None when UTF-8 is not the page's main encoding.
+
+    Why: one bad byte made strict UTF-8 fail, and charset-normalizer then read the whole page in a
+    legacy code page (mac_latin2, cp1251 ...), so every non-ASCII line came out as mojibake and
+    mangled chrome ("149 м—җн”јмҶҢл“ң") leaked into the description; a UTF-8 part and a CP1251 part
+    together were refused outright (DecodeError). Lines that are valid UTF-8 stay UTF-8; the others
+    are read with the declared charset, or charset-normalizer when there is enough of them to judge,
+    or else as UTF-8 with U+FFFD for the bytes that are not (what a browser shows)."""
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    good = bad = 0
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+            good += len(line.translate(None, _NON_ASCII))
+        except UnicodeDecodeError:
+            decoded.append(None)
+            bad += len(line.translate(None, _NON_ASCII))
+    if good < MIN_UTF8_EVIDENCE or good < bad:
+        return None
+    rest = b"\n".join(line for line, text in zip(lines, decoded) if text is None)
+    other = _read_legacy(rest, declared, bad) or (rest.decode("utf-8", "replace"), "replace")
+    it = iter(other[0].split("\n"))
+    return "\n".join(text if text is not None else next(it) for text in decoded), f"utf-8+{other[1]}"
+
+
+def _read_legacy(rest: bytes, declared: str | None, non_ascii: int) -> tuple[str, str] | None:
+    """The non-UTF-8 lines of a mostly-UTF-8 page, in the declared or a detected legacy encoding."""
+    if declared:
+        try:
+            if codecs.lookup(declared).name != "utf-8":
+                text = rest.decode(declared)
+                if text.count("\n") == rest.count(b"\n"):
+                    return text, declared
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if non_ascii >= MIN_DETECT_BYTES:
+        import charset_normalizer
+
+        best = charset_normalizer.from_bytes(rest, cp_isolation=_WEB_LEGACY).best()
+        if best is not None and best.encoding and str(best).count("\n") == rest.count(b"\n"):
+            return str(best), best.encoding
+    return None
+
+
+# The legacy encodings browsers read (WHATWG), Mac ones left out: on a few lines, charset-normalizer
+# free to choose read b"T\xffOC" as UTF-16 (two CJK characters) and Russian CP1251 as mac_cyrillic.
+_WEB_LEGACY = (
+    "cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 koi8_r koi8_u cp866 iso8859_2 "
+    "iso8859_3 iso8859_4 iso8859_5 iso8859_6 iso8859_7 iso8859_8 iso8859_10 iso8859_13 iso8859_14 iso8859_15 "
+    "iso8859_16 cp949 cp932 euc_jp iso2022_jp gb18030 big5hkscs"
+).split()
+MIN_DETECT_BYTES = 32  # fewer non-ASCII bytes than this are too few to tell a code page by
+
+
 def _normalise_newlines(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -185,6 +273,7 @@ def _normalise_newlines(text: str) -> str:
     return text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
