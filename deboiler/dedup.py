@@ -12,6 +12,7 @@ at "continue reading". Two passes, both turning `content` verdicts into `duplica
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from .label import Region
@@ -47,32 +48,51 @@ def _content_lines(verdicts: list[Verdict], region: Region) -> list[int]:
     return [i for i in range(region.start, region.end) if verdicts[i].label == "content"]
 
 
+KEY_CHARS = 16  # a cut paragraph is compared only with paragraphs whose first characters it shares
+
+
 def _drop_repeated_copies(verdicts: list[Verdict], regions: Sequence[Region]) -> None:
     copies = [_content_lines(verdicts, r) for r in regions]
+    texts = [[verdicts[i].text for i in copy] for copy in copies]
     alive = [bool(c) for c in copies]
-    for a in range(len(copies)):
-        for b in range(a + 1, len(copies)):
-            if not (alive[a] and alive[b]):
-                continue
-            ta = [verdicts[i].text for i in copies[a]]
-            tb = [verdicts[i].text for i in copies[b]]
-            if ta == tb:
-                loser, winner = b, a
-                why = "second copy of the description"
-            elif is_cut_copy(ta, tb):
-                loser, winner = a, b
-                why = "copy of the description cut short"
-            elif is_cut_copy(tb, ta):
-                loser, winner = b, a
-                why = "copy of the description cut short"
+
+    def drop(loser: int, winner: int, why: str) -> None:
+        alive[loser] = False
+        first, last = verdicts[copies[winner][0]].lineno, verdicts[copies[winner][-1]].lineno
+        for i in copies[loser]:
+            verdicts[i].label = "duplicate"
+            verdicts[i].rule = "dedup:copy"
+            verdicts[i].reason = f"{why}; the complete copy is kept at lines {first}-{last}"
+
+    # Identical copies in one pass; then cut copies, compared only with copies that could be their full
+    # form, so a page of thousands of different cards stays linear.
+    seen: dict[tuple[str, ...], int] = {}
+    for c, lines in enumerate(texts):
+        if alive[c]:
+            key = tuple(lines)
+            if key in seen:
+                drop(c, seen[key], "second copy of the description")
             else:
-                continue
-            alive[loser] = False
-            first, last = verdicts[copies[winner][0]].lineno, verdicts[copies[winner][-1]].lineno
-            for i in copies[loser]:
-                verdicts[i].label = "duplicate"
-                verdicts[i].rule = "dedup:copy"
-                verdicts[i].reason = f"{why}; the complete copy is kept at lines {first}-{last}"
+                seen[key] = c
+    # A cut copy equals its full copy up to its last line, so it shares the full copy's first line,
+    # or (cut inside its first line) its first line starts the full copy's. Look only there.
+    uniques = sorted(seen.values())
+    by_first: dict[str, list[int]] = {}
+    for c in uniques:
+        by_first.setdefault(texts[c][0], []).append(c)
+    firsts = sorted(by_first)
+    for a in uniques:
+        if len(texts[a]) > 1:
+            candidates = by_first[texts[a][0]]
+        else:
+            stem = strip_cut_marker(texts[a][0])
+            lo = bisect_left(firsts, stem)
+            hi = bisect_left(firsts, stem + "\U0010ffff")
+            candidates = [c for first in firsts[lo:hi] for c in by_first[first]]
+        for b in candidates:
+            if b != a and alive[a] and alive[b] and is_cut_copy(texts[a], texts[b]):
+                drop(a, b, "copy of the description cut short")
+                break
 
 
 def is_cut_copy(short: list[str], full: list[str]) -> bool:
@@ -99,14 +119,19 @@ def _drop_repeated_blocks(verdicts: list[Verdict]) -> None:
             _mark(verdicts, blocks[b], f"repeats the paragraph at line {verdicts[blocks[seen[text]][0]].lineno}")
         else:
             seen[text] = b
-    # A paragraph cut short ("The episode covers…") next to its full form elsewhere on the page.
+    # A paragraph cut short ("The episode covers…") next to its full form elsewhere on the page;
+    # candidates are the paragraphs that start alike (stems are >= MIN_BLOCK_CHARS - a marker long).
+    by_start: dict[str, list[int]] = {}
+    for b, text in enumerate(texts):
+        by_start.setdefault(text[:KEY_CHARS], []).append(b)
     for b, text in enumerate(texts):
         if len(text) < MIN_BLOCK_CHARS or verdicts[blocks[b][0]].label != "content":
             continue
         stem = strip_cut_marker(text)
         if stem == text:
             continue
-        for other, full in enumerate(texts):
+        for other in by_start.get(stem[:KEY_CHARS], ()):
+            full = texts[other]
             if (
                 other != b
                 and len(full) > len(stem)
