@@ -1,6 +1,6 @@
 """Player FM in 21 UI languages: the locale files, their gold pages, and what holds without each file.
 
-corpora/playerfm_locales/ holds one hand-written page per UI locale beyond en and ko, written in the
+corpora/playerfm/locales/ holds one hand-written page per UI locale beyond en and ko, written in the
 skeleton of the Korean seed with the chrome of deboiler/platforms/playerfm/<locale>.toml.
 """
 
@@ -19,7 +19,7 @@ from deboiler.evaluate import token_f1
 from .conftest import CORPORA, gold_description, gold_of
 
 PLAYERFM = Path(deboiler.__file__).parent / "platforms" / "playerfm"
-PAGES = sorted((CORPORA / "playerfm_locales").glob("*.txt"))
+PAGES = sorted((CORPORA / "playerfm" / "locales").glob("*.txt"))
 NEW_LOCALES = {
     "ja", "zh-Hans", "zh-Hant", "de", "fr", "es", "pt", "it", "nl", "pl",
     "ru", "uk", "tr", "vi", "id", "th", "ar", "hi", "sv",
@@ -94,7 +94,7 @@ def test_page_without_its_locale_file(page: Path, catalogs_without):
 @pytest.mark.parametrize("page", sorted(KNOWN_SHOW_GAPS))
 def test_known_show_gaps_are_still_gaps(page: str, catalogs_without):
     """Keeps KNOWN_SHOW_GAPS honest: a page that comes out right must leave the set."""
-    path = CORPORA / "playerfm_locales" / f"{page}.txt"
+    path = CORPORA / "playerfm" / "locales" / f"{page}.txt"
     want = gold_of(path)
     ep = deboiler.clean(path.read_bytes(), catalog=catalogs_without[want["locale"]])
     assert ep.show != want["show"]
