@@ -7,6 +7,7 @@ and {series_id} -> ids. Dates, durations and counts are read the UI locale's way
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import formats
 from .catalog import Hit
@@ -23,7 +24,8 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
         if "show" in caps:
             fields.setdefault("show", " ".join(caps["show"].split()))
         elif hit.rule.show_named_twice and "_show_guess" not in fields:
-            fields["_show_guess"] = show_named_twice(text)
+            sources = tuple(sorted(src for srcs in hit.rule.phrases.values() for src in srcs))
+            fields["_show_guess"] = show_named_twice(text, lead_ins(sources))
         if "date" in caps and "published" not in fields:
             date = formats.parse_date(caps["date"], locale)
             if date:
@@ -52,7 +54,25 @@ def finish_fields(fields: dict, markup: dict | None = None) -> None:
         fields["show"] = guess
 
 
-def show_named_twice(line: str) -> str | None:
+@lru_cache(maxsize=64)
+def lead_ins(sources: tuple[str, ...]) -> frozenset[str]:
+    """What stands right before {show} in the notices we do know ("by", "由", "von"): in a UI we have
+    no phrases for, the same word in front of both mentions is template, not name. For scripts
+    without spaces the last one to three characters count."""
+    found: set[str] = set()
+    for src in sources:
+        for before in src.split("{show}")[:-1]:
+            before = before.split("}")[-1]  # only the literal text after any other slot
+            if before.endswith(" "):
+                words = before.split()
+                if words:
+                    found.add(words[-1])
+            elif before:
+                found.update(before[-n:] for n in (1, 2, 3) if len(before) >= n and not before[-n:].isspace())
+    return frozenset(w for w in found if w.strip(_EDGE_PUNCT))
+
+
+def show_named_twice(line: str, lead_ins: frozenset[str] = frozenset()) -> str | None:
     """The show in a notice that names it twice, in a language we have no phrases for.
 
     Player FM's license notice says, in every UI language, "content provided by SHOW ... uploaded by
@@ -75,6 +95,12 @@ def show_named_twice(line: str) -> str | None:
     while len(words) > 1 and words[0].islower() and any(ch.isupper() for w in words[1:] for ch in w):
         words.pop(0)
     show = " ".join(words).strip(_EDGE_PUNCT)
+    # A lead-in that other UIs put before the show ("由" in Chinese) glued in front of the name.
+    for lead in sorted(lead_ins, key=len, reverse=True):
+        rest = show[len(lead) :].strip(_EDGE_PUNCT)
+        if show.startswith(lead) and len(rest) >= MIN_SHOW_CHARS and (show[len(lead)] == " " or not lead[-1].isascii()):
+            show = rest
+            break
     return show if len(show) >= MIN_SHOW_CHARS else None
 
 
