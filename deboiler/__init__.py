@@ -7,12 +7,13 @@ ep.description, ep.show, ep.published, ep.to_dict()
 
 import logging
 
+from .batch import clean_many
 from .catalog import Catalog, load_catalog
 from .episode import Episode
 from .errors import DeboilerError
 from .pipeline import clean
 
-__all__ = ["clean", "Episode", "Catalog", "load_catalog", "DeboilerError", "__version__"]
+__all__ = ["clean", "clean_many", "Episode", "Catalog", "load_catalog", "DeboilerError", "__version__"]
 __version__ = "0.1.0"
 
 # trafilatura logs "discarding data" warnings on pages it finds nothing in; deboiler reports its own

@@ -14,6 +14,7 @@ from pathlib import Path
 import typer
 
 from . import __version__, langid
+from .batch import DEFAULT_CHUNK_SIZE
 from .errors import EXIT_CODES, DeboilerError, InputNotFound
 from .load import DEFAULT_MAX_BYTES
 
@@ -162,6 +163,66 @@ def evaluate(
             f"\noverall: {overall['pages']} pages, token F1 {overall['token_f1']:.4f}, line precision {overall['line_precision']:.4f}, "
             f"line recall {overall['line_recall']:.4f}, duplicate lines {overall['duplicate_lines']}, "
             f"invented lines {overall['invented_lines']}, field accuracy {overall['field_accuracy']:.4f}"
+        )
+
+    _guarded(run)
+
+
+@app.command(epilog=EPILOG)
+def batch(
+    inputs: list[str] = typer.Argument(
+        ..., metavar="INPUT", help="Page files, folders (recursive), globs, or .jsonl/.jsonl.gz/.jsonl.zst files."
+    ),
+    output: Path = typer.Option(..., "--output", "-o", help="The JSONL file to write (OUT.part until complete)."),
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: every core)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue OUT.part (or OUT) from an earlier run."),
+    chunk_size: int = typer.Option(DEFAULT_CHUNK_SIZE, "--chunk-size", help="Records per task sent to a worker."),
+    html_field: str | None = typer.Option(
+        None, "--html-field", help="JSONL field holding saved HTML (default: html, else the text field)."
+    ),
+    text_field: str | None = typer.Option(
+        None, "--text-field", help="JSONL field holding a text dump (default: text)."
+    ),
+    id_field: str = typer.Option("id", "--id-field", help="JSONL field holding the record id (else PATH:LINE)."),
+    url_field: str = typer.Option(
+        "url", "--url-field", help="JSONL field holding the page URL (copied to the output)."
+    ),
+    platform: str | None = typer.Option(None, "--platform", "-p", help="Force a platform id instead of detecting it."),
+    langid_backend: LangId = typer.Option(
+        LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
+    ),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse pages larger than this many bytes."),
+    no_progress: bool = typer.Option(
+        False, "--no-progress", help="No progress bar (it is off anyway when stderr is not a terminal)."
+    ),
+) -> None:
+    """Clean many pages on every core into one JSONL file, one record per input record, in input order.
+
+    A bad record becomes an error record ("status": "error") and the rest go on. Killed or
+    interrupted (exit 130), run the same command with --resume to finish.
+
+    \b
+    Examples:
+      deboiler batch pages/ -o episodes.jsonl
+      deboiler batch 'crawl/*.jsonl.gz' -o episodes.jsonl --workers 8
+      deboiler batch crawl.jsonl --text-field body --id-field key -o out.jsonl --resume
+    """
+
+    def run() -> None:
+        from .batch import run_batch
+        from .sources import Fields
+
+        run_batch(
+            inputs,
+            output,
+            workers=workers,
+            resume=resume,
+            chunk_size=chunk_size,
+            fields=Fields.from_options(html=html_field, text=text_field, id=id_field, url=url_field),
+            progress=not no_progress,
+            platform=platform,
+            langid_backend=langid_backend.value,
+            max_bytes=max_bytes,
         )
 
     _guarded(run)

@@ -49,6 +49,18 @@ class InputTooLarge(DeboilerError):
     exit_code = 7
 
 
+class OutputError(DeboilerError):
+    """The output file cannot be written (missing folder, no permission, disk full)."""
+
+    exit_code = 73  # EX_CANTCREAT (sysexits.h)
+
+
+class Interrupted(DeboilerError):
+    """Ctrl-C during a batch: the records written so far are kept in OUT.part for --resume."""
+
+    exit_code = 130
+
+
 EXIT_CODES: dict[int, str] = {
     0: "success",
     1: "other deboiler error",
@@ -58,4 +70,6 @@ EXIT_CODES: dict[int, str] = {
     5: "binary input (not text)",
     6: "undecodable input",
     7: "input larger than --max-bytes",
+    73: "output not writable (batch)",
+    130: "interrupted (batch: OUT.part kept for --resume)",
 }

@@ -1,0 +1,321 @@
+"""`deboiler batch` and `deboiler.clean_many`: real worker processes, real kills, real files.
+
+Every check compares against `deboiler.clean` run in this process on the same input: the batch only
+decides where clean runs, so its records must be clean's, one per input record, in input order.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+import deboiler
+
+from .conftest import CORPORA
+
+PAGES = sorted(p for p in CORPORA.rglob("*") if p.suffix in (".txt", ".html"))
+TEXT_PAGES = [p for p in PAGES if p.suffix == ".txt" and "encodings" not in p.parts]  # all UTF-8
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+OWN_FIELDS = ("source", "id", "url", "status", "error")
+
+
+def run(exe: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([exe, "batch", *map(str, args)], capture_output=True, timeout=timeout)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_bytes().split(b"\n") if line]
+
+
+def expected(page: bytes | str) -> dict:
+    """What deboiler.clean says in this process: the Episode record, or the error's class name."""
+    try:
+        return deboiler.clean(page).to_dict()
+    except deboiler.DeboilerError as exc:
+        return {"error": type(exc).__name__}
+
+
+def episode_of(row: dict) -> dict:
+    if row["status"] == "error":
+        return {"error": row["error"].split(":", 1)[0]}
+    return {k: v for k, v in row.items() if k not in OWN_FIELDS}
+
+
+@pytest.fixture()
+def mixed(tmp_path: Path) -> tuple[list[str], list[tuple[str, str, bytes | str]]]:
+    """A folder of corpora pages (plus a PNG, an empty file, a hidden file) and a JSONL.gz with bad lines.
+
+    Returns the INPUT arguments and the records the batch must write, in order: (source, id, page),
+    page None for a line that is not a record at all.
+    """
+    folder = tmp_path / "pages"
+    (folder / "sub").mkdir(parents=True)
+    want: list[tuple[str, str, bytes | str | None]] = []
+    files = {f"{i:02d}_{p.name}": p.read_bytes() for i, p in enumerate(PAGES)}
+    files["zz_image.txt"] = PNG
+    files["zz_empty.txt"] = b""
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    (folder / "sub" / "nested.txt").write_bytes(TEXT_PAGES[0].read_bytes())
+    (folder / ".hidden.txt").write_bytes(b"not an input")
+    for name in sorted([*files, "sub"]):  # a folder is walked in name order, depth first
+        if name == "sub":
+            want.append(
+                (str(folder / "sub" / "nested.txt"), str(folder / "sub" / "nested.txt"), TEXT_PAGES[0].read_bytes())
+            )
+        else:
+            want.append((str(folder / name), str(folder / name), files[name]))
+
+    jsonl = tmp_path / "crawl.jsonl.gz"
+    lines = []
+    for i, p in enumerate(TEXT_PAGES[:8]):
+        text = p.read_bytes().decode("utf-8", "replace")
+        lines.append(json.dumps({"id": f"t{i}", "text": text, "url": f"https://example.org/{i}"}))
+        want.append((str(jsonl), f"t{i}", text))
+    html = next(p for p in PAGES if p.suffix == ".html" and "encodings" not in p.parts).read_text(encoding="utf-8")
+    lines.append(json.dumps({"id": "h0", "html": html, "text": "ignored: html comes first"}))
+    want.append((str(jsonl), "h0", html))
+    lines.append(json.dumps({"id": "empty", "text": ""}))
+    want.append((str(jsonl), "empty", ""))
+    lines.append(json.dumps({"id": "binary", "text": "\x00\x01\x02\x03\x04\x05\x06\x07\x08" * 20}))
+    want.append((str(jsonl), "binary", "\x00\x01\x02\x03\x04\x05\x06\x07\x08" * 20))
+    lines.append('{"id": "broken", "text": "no closing quote}')
+    want.append((str(jsonl), f"{jsonl}:{len(lines)}", None))
+    lines.append("")  # a blank line is not a record
+    lines.append(json.dumps({"text": TEXT_PAGES[1].read_text(encoding="utf-8")}))  # no id: PATH:LINE
+    want.append((str(jsonl), f"{jsonl}:{len(lines)}", TEXT_PAGES[1].read_text(encoding="utf-8")))
+    jsonl.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8")))
+    return [str(folder), str(jsonl)], want
+
+
+def test_every_record_once_in_order_and_equal_to_clean(deboiler_exe, tmp_path, mixed):
+    inputs, want = mixed
+    out1, out2 = tmp_path / "w1.jsonl", tmp_path / "w2.jsonl"
+    proc = run(deboiler_exe, *inputs, "-o", out2, "--workers", "2", "--chunk-size", "3")
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_jsonl(out2)
+    assert [(r["source"], r["id"]) for r in rows] == [(s, i) for s, i, _ in want]
+    for row, (_, _, page) in zip(rows, want):
+        if page is None:
+            assert row["status"] == "error" and row["error"].startswith("BadRecord: line "), row
+            continue
+        assert row["status"] == ("error" if "error" in expected(page) else "ok"), row
+        assert episode_of(row) == expected(page), row["id"]
+    by_id = {r["id"]: r for r in rows}
+    assert by_id[str(Path(inputs[0]) / "zz_image.txt")]["error"].startswith("BinaryInput: ")
+    assert by_id[str(Path(inputs[0]) / "zz_empty.txt")]["error"].startswith("EmptyInput: ")
+    assert by_id["empty"]["error"].startswith("EmptyInput: ")
+    assert by_id["binary"]["status"] == "error"
+    assert by_id["t0"]["url"] == "https://example.org/0" and by_id["t0"]["platform"] is not None
+    assert not (tmp_path / "w2.jsonl.part").exists()
+    summary = proc.stderr.decode()
+    assert f"{len(want)} records in {out2}" in summary and "platform:" in summary and "dropped:" in summary
+
+    proc = run(deboiler_exe, *inputs, "-o", out1, "--workers", "1")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert out1.read_bytes() == out2.read_bytes()
+
+
+def test_quoted_glob_is_expanded(deboiler_exe, tmp_path):
+    for p in TEXT_PAGES[:3]:
+        shutil.copy(p, tmp_path / p.name)
+    out = tmp_path / "out.jsonl"
+    proc = run(deboiler_exe, str(tmp_path / "*.txt"), "-o", out, "--workers", "1")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert [r["id"] for r in read_jsonl(out)] == sorted(str(tmp_path / p.name) for p in TEXT_PAGES[:3])
+
+
+def many_records(path: Path, n: int) -> list[str]:
+    """n JSONL records: the corpora's text pages over and over, each with its own id."""
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in TEXT_PAGES]
+    ids = [f"rec-{i:05d}" for i in range(n)]
+    with open(path, "w", encoding="utf-8") as f:
+        for i, rid in enumerate(ids):
+            f.write(json.dumps({"id": rid, "text": texts[i % len(texts)]}) + "\n")
+    return ids
+
+
+def start(exe: str, *args) -> subprocess.Popen:
+    return subprocess.Popen(
+        [exe, "batch", *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+
+
+def wait_for_output(part: Path, proc: subprocess.Popen, at_least: int = 1) -> None:
+    deadline = time.monotonic() + 60
+    while not (part.exists() and part.stat().st_size >= at_least):
+        assert proc.poll() is None, "the batch ended before it was killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+
+
+def assert_group_gone(pgid: int) -> None:
+    """The workers (and the forkserver) leave once their parent is gone."""
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        assert time.monotonic() < deadline, "worker processes outlived the killed batch"
+        time.sleep(0.05)
+
+
+def test_sigkill_at_random_moments_then_resume_gives_every_record_once(deboiler_exe, tmp_path):
+    ids = many_records(tmp_path / "in.jsonl", 2000)
+    out, part = tmp_path / "out.jsonl", tmp_path / "out.jsonl.part"
+    args = [tmp_path / "in.jsonl", "-o", out, "--workers", "2", "--chunk-size", "25"]
+    rng = random.Random()
+    for attempt in range(2):  # killed twice: the second time while resuming
+        proc = start(deboiler_exe, *args, *(["--resume"] if attempt else []))
+        wait_for_output(part, proc, at_least=part.stat().st_size + 1 if part.exists() else 1)
+        delay = rng.uniform(0, 0.4)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)  # the parent only: its workers must notice and go
+        proc.communicate(timeout=30)
+        assert_group_gone(proc.pid)
+        assert part.exists() and not out.exists(), f"the batch finished within {delay:.2f} s: nothing was killed"
+    proc = start(deboiler_exe, *args, "--resume")
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert out.exists() and not part.exists()
+    rows = read_jsonl(out)
+    assert [r["id"] for r in rows] == ids  # every id exactly once, in input order
+    assert "were already written by an earlier run" in err.decode()
+
+
+def test_resume_drops_a_cut_off_last_line(deboiler_exe, tmp_path):
+    ids = many_records(tmp_path / "in.jsonl", 120)
+    full = tmp_path / "full.jsonl"
+    assert run(deboiler_exe, tmp_path / "in.jsonl", "-o", full, "--workers", "1").returncode == 0
+    data = full.read_bytes()
+    cut = data.index(b"\n", len(data) // 2) + 40  # 40 bytes into a record: a kill in the middle of a write
+    out = tmp_path / "out.jsonl"
+    (tmp_path / "out.jsonl.part").write_bytes(data[:cut])
+    proc = run(deboiler_exe, tmp_path / "in.jsonl", "-o", out, "--resume", "--workers", "2")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert out.read_bytes() == data
+    assert [r["id"] for r in read_jsonl(out)] == ids
+    proc = run(deboiler_exe, tmp_path / "in.jsonl", "-o", out, "--resume")  # already complete: nothing to add
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert out.read_bytes() == data and not (tmp_path / "out.jsonl.part").exists()
+    assert "this run cleaned 0 pages" in proc.stderr.decode()
+
+
+def test_ctrl_c_leaves_a_resumable_part_and_exits_130(deboiler_exe, tmp_path):
+    ids = many_records(tmp_path / "in.jsonl", 1500)
+    out, part = tmp_path / "out.jsonl", tmp_path / "out.jsonl.part"
+    proc = start(deboiler_exe, tmp_path / "in.jsonl", "-o", out, "--workers", "2", "--chunk-size", "25")
+    wait_for_output(part, proc)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    _, err = proc.communicate(timeout=60)
+    last = err.decode().rstrip("\n").split("\n")[-1]
+    assert proc.returncode == 130, err.decode()
+    assert last.startswith("deboiler: error: interrupted: ") and "--resume" in last
+    assert "Traceback" not in err.decode()
+    assert part.read_bytes().endswith(b"\n") and not out.exists()
+    done = [r["id"] for r in read_jsonl(part)]
+    assert done == ids[: len(done)]
+    proc = run(deboiler_exe, tmp_path / "in.jsonl", "-o", out, "--resume", "--workers", "2")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert [r["id"] for r in read_jsonl(out)] == ids
+
+
+def grandchildren(pid: int) -> list[int]:
+    """The pool workers of a batch: children of its forkserver, itself a child of the batch."""
+    parent = {}
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                parent[int(entry)] = int(f.read().rsplit(b")", 1)[1].split()[1])
+        except (ValueError, OSError, IndexError):
+            continue
+    return [p for p, pp in parent.items() if parent.get(pp) == pid]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the worker processes through /proc")
+def test_a_worker_killed_mid_run_loses_no_record(deboiler_exe, tmp_path):
+    ids = many_records(tmp_path / "in.jsonl", 1500)
+    out = tmp_path / "out.jsonl"
+    proc = start(deboiler_exe, tmp_path / "in.jsonl", "-o", out, "--workers", "2", "--chunk-size", "25")
+    wait_for_output(tmp_path / "out.jsonl.part", proc)
+    workers = grandchildren(proc.pid)
+    assert workers, "no worker processes found"
+    os.kill(workers[0], signal.SIGKILL)  # what the out-of-memory killer does
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    rows = read_jsonl(out)
+    assert [r["id"] for r in rows] == ids
+    assert all(r["status"] == "ok" for r in rows)  # the chunks in flight were cleaned again, one by one
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_clean_many_yields_in_order_what_clean_returns(workers):
+    pages: list[bytes | str] = [p.read_bytes() for p in PAGES] + [b"", PNG, "   "]
+    pages += [PAGES[0].read_text(encoding="utf-8", errors="replace")]
+    results = list(deboiler.clean_many(pages, workers=workers, chunk_size=4))
+    assert len(results) == len(pages)
+    for page, result in zip(pages, results):
+        if isinstance(result, deboiler.DeboilerError):
+            assert expected(page) == {"error": type(result).__name__}
+        else:
+            assert isinstance(result, deboiler.Episode) and result.lines is None
+            assert result.to_dict() == expected(page)
+    assert isinstance(results[-4], deboiler.errors.EmptyInput)
+    assert isinstance(results[-3], deboiler.errors.BinaryInput)
+
+
+def test_clean_many_passes_clean_options():
+    page = TEXT_PAGES[0].read_bytes()
+    [ep] = deboiler.clean_many([page], workers=2, explain=True, langid_backend="none")
+    assert (
+        ep.language is None
+        and ep.lines
+        and ep.to_dict() == deboiler.clean(page, explain=True, langid_backend="none").to_dict()
+    )
+    with pytest.raises(deboiler.errors.UsageError):
+        list(deboiler.clean_many([page], workers=1, platform="nosuch"))
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, code: int, words: str) -> None:
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == code, (proc.returncode, err)
+    assert err.count("\n") == 1 and err.startswith("deboiler: error: "), err
+    assert words in err
+
+
+def test_cli_errors_are_one_line_with_their_exit_code(deboiler_exe, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(TEXT_PAGES[0].read_bytes())
+    out = tmp_path / "out.jsonl"
+    assert_one_line_error(run(deboiler_exe, tmp_path / "nope.txt", "-o", out), 3, "no such file or directory")
+    assert_one_line_error(run(deboiler_exe, tmp_path / "*.nothing", "-o", out), 3, "no files match")
+    assert_one_line_error(run(deboiler_exe, page, "-o", tmp_path / "no" / "out.jsonl"), 73, "cannot write")
+    assert_one_line_error(run(deboiler_exe, page, "-o", out, "--platform", "nosuch"), 2, "unknown platform")
+    assert_one_line_error(run(deboiler_exe, page, "-o", page), 2, "own output")
+    assert not out.exists() and not (tmp_path / "out.jsonl.part").exists()  # refused before writing anything
+
+    (tmp_path / "out.jsonl.part").write_bytes(b"")
+    assert_one_line_error(run(deboiler_exe, page, "-o", out), 2, "add --resume")
+    (tmp_path / "out.jsonl.part").write_bytes(b'{"source": "elsewhere.txt", "id": "x", "status": "ok"}\n')
+    assert_one_line_error(run(deboiler_exe, page, "-o", out, "--resume"), 2, "does not match the inputs")
+
+    zst = tmp_path / "crawl.jsonl.zst"
+    zst.write_bytes(b"")
+    if not _has_zstandard():
+        assert_one_line_error(run(deboiler_exe, zst, "-o", tmp_path / "z.jsonl"), 2, "zstandard")
+
+
+def _has_zstandard() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("zstandard") is not None
