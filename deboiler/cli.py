@@ -15,7 +15,7 @@ import typer
 
 from . import __version__, langid
 from .batch import DEFAULT_CHUNK_SIZE
-from .errors import EXIT_CODES, DeboilerError, InputNotFound
+from .errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge
 from .load import DEFAULT_MAX_BYTES
 
 INTERNAL_ERROR = 70
@@ -86,7 +86,7 @@ def clean(
     def run() -> None:
         from .pipeline import clean as clean_page
 
-        data = _read(source)
+        data = _read(source, max_bytes)
         ep = clean_page(
             data, explain=explain, platform=platform, langid_backend=langid_backend.value, max_bytes=max_bytes
         )
@@ -228,14 +228,19 @@ def batch(
     _guarded(run)
 
 
-def _read(source: str) -> bytes:
+def _read(source: str, max_bytes: int) -> bytes:
+    """The page's bytes; never reads more than max_bytes + 1, so refusing a huge input costs nothing."""
     if source == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(max_bytes + 1)
     path = Path(source)
     if path.is_dir():
         raise InputNotFound(f"{source} is a directory, not a page")
     try:
-        return path.read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+        with path.open("rb") as fh:
+            return fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputNotFound(f"no such file: {source}") from None
     except PermissionError:
