@@ -85,6 +85,13 @@ def show_named_twice(line: str, lead_ins: frozenset[str] = frozenset()) -> str |
     best = _longest_repeat(text, _name_like) or _longest_repeat(text, lambda piece: True)
     if best is None:
         return None
+    # A repeat that starts inside a word on both mentions ("…จัดทำโดย SHOW", "…ตรงโดย SHOW") began
+    # with template text glued to the words before it: in a script that writes words without spaces,
+    # the space after that particle is where the name starts.
+    first = text.find(best)
+    second = text.find(best, first + len(best))
+    if " " in best.strip() and best[:1].isalpha() and all(at > 0 and text[at - 1].isalpha() for at in (first, second)):
+        best = best.strip().split(" ", 1)[1]
     words = best.strip(_EDGE_PUNCT).split(" ")
     while len(words) > 1 and _is_particle(words[0]):
         words.pop(0)
