@@ -196,6 +196,7 @@ class Platform:
     default_locale: str
     rules: dict[str, Rule]
     opens_after: tuple[str, ...]
+    fallback_opens_after: tuple[str, ...]  # used only when no opens_after line is on the page
     skip: tuple[str, ...]
     closes_at: tuple[str, ...]
     title_before: tuple[str, ...]  # rules of the line printed right under the title
@@ -323,6 +324,7 @@ def load_platform(folder: Path) -> Platform:
             default_locale=spec.get("default_locale", "en"),
             rules=rules,
             opens_after=tuple(desc.get("opens_after", ())),
+            fallback_opens_after=tuple(desc.get("fallback_opens_after", ())),
             skip=tuple(desc.get("skip", ())),
             closes_at=tuple(desc.get("closes_at", ())),
             title_before=tuple(spec.get("title", {}).get("before", ())),

@@ -124,12 +124,26 @@ def find_title(
 
 
 def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platform: Platform) -> list[Region]:
-    opens, skip, closes = set(platform.opens_after), set(platform.skip), set(platform.closes_at)
+    regions = _regions(blocks, names, platform, set(platform.opens_after), 0)
+    if regions or not platform.fallback_opens_after:
+        return regions
+    # No anchor line (a dump made by a tool that hides what CSS hides can lose "Manage episode ..."):
+    # open after the fallback openers instead, but only below the line printed under the title, so
+    # the header's own copy of the license notice cannot swallow the title.
+    below = set(platform.title_before)
+    header_end = next((i for i, line_names in enumerate(names) if line_names & below), len(blocks))
+    return _regions(blocks, names, platform, set(platform.fallback_opens_after), header_end + 1)
+
+
+def _regions(
+    blocks: Blocks, names: list[frozenset[str] | set[str]], platform: Platform, opens: set[str], first: int
+) -> list[Region]:
+    skip, closes = set(platform.skip), set(platform.closes_at)
     # A region is also cut by the next opener, but only by a signature opener: a weak opener such as a
     # glued "{show}{duration}" line could be any creator line that ends in "45m".
     strong = {n for n in opens if platform.rules.get(n) and platform.rules[n].signature > 0}
     regions: list[Region] = []
-    i, n = 0, len(blocks)
+    i, n = first, len(blocks)
     while i < n:
         if not (names[i] & opens):
             i += 1

@@ -120,3 +120,21 @@ def test_forced_platform_and_unknown_page():
     assert deboiler.clean(unknown).platform is None
     forced = deboiler.clean(KOREAN_SEED.read_bytes(), platform="playerfm")
     assert forced.platform_evidence[0] == "forced by caller" and forced.platform_confidence == 1.0
+
+
+ALL_PLAYERFM_TEXT = sorted((CORPORA / "playerfm").rglob("*.txt")) + [KOREAN_SEED]
+
+
+@pytest.mark.parametrize("page", ALL_PLAYERFM_TEXT, ids=[p.stem for p in ALL_PLAYERFM_TEXT])
+def test_page_without_its_manage_anchor_lines(page):
+    """A dump that hides what CSS hides can lose "Manage episode N series M": the license notice under
+    it then opens the description, and only the ids are lost."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    kept = [line for line in lines if not line.startswith("Manage episode")]
+    assert len(kept) < len(lines)
+    ep = deboiler.clean("\n".join(kept))
+    want = gold_of(page)
+    assert ep.description == gold_description(page)
+    for name in ("platform", "locale", "show", "title", "duration", "episode_count"):
+        assert getattr(ep, name) == want[name], name
+    assert ep.ids == {}
