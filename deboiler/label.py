@@ -26,6 +26,7 @@ class Region:
     opener: int
     start: int
     end: int
+    closed: bool = True  # ended at a closing marker, not at the next opener or the end of the page
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Labelled:
 def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labelled:
     hits = _agree_on_show(platform.matcher(locale).scan(blocks))
     names = [{h.rule.name for h in line_hits} if line_hits else _NONE for line_hits in hits]
-    regions = find_regions(blocks, names, platform)
+    regions = [_trim_unclosed(r, blocks, hits) for r in find_regions(blocks, names, platform)]
     in_region: list[str] = [""] * len(blocks)  # the reason, for lines inside a description region
     for region in regions:
         opener = blocks[region.opener]
@@ -154,9 +155,21 @@ def _regions(
         end = start
         while end < n and not (names[end] & closes) and not (names[end] & strong):
             end += 1
-        regions.append(Region(i, start, end))
+        regions.append(Region(i, start, end, closed=end < n and bool(names[end] & closes)))
         i = max(end, i + 1)
     return regions
+
+
+def _trim_unclosed(region: Region, blocks: Blocks, hits: list[list[Hit]]) -> Region:
+    """A description that no marker closed ran on into the template ("Artwork", "Share", the footer):
+    give back its last lines while they are blank or template phrases. Only then: where a marker
+    closes it, even a creator line that is exactly "Share" stays the creator's."""
+    if region.closed:
+        return region
+    end = region.end
+    while end > region.start and (not blocks[end - 1].text or hits[end - 1]):
+        end -= 1
+    return Region(region.opener, region.start, end, closed=False)
 
 
 def _rule_id(platform: Platform, hit: Hit) -> str:

@@ -138,3 +138,23 @@ def test_page_without_its_manage_anchor_lines(page):
     for name in ("platform", "locale", "show", "title", "duration", "episode_count"):
         assert getattr(ep, name) == want[name], name
     assert ep.ids == {}
+
+
+@pytest.mark.parametrize("page", ALL_PLAYERFM_TEXT, ids=[p.stem for p in ALL_PLAYERFM_TEXT])
+def test_page_without_closing_markers(page):
+    """Without "continue reading" and the "N episodes" line nothing closes the description: it runs
+    on to the next card, and the template lines it ran into are given back."""
+    want = gold_of(page)
+    count = f"{want['episode_count']:,}".replace(",", "") if want["episode_count"] else None
+    lines = page.read_text(encoding="utf-8").split("\n")
+    kept = [
+        line
+        for line in lines
+        if "continue reading" not in line
+        and not (count and len(line.split()) == 2 and line.split()[0].replace(".", "").replace(",", "") == count)
+    ]
+    assert len(kept) < len(lines)
+    ep = deboiler.clean("\n".join(kept))
+    assert ep.description == gold_description(page)
+    for name in ("platform", "locale", "show", "title", "duration", "ids"):
+        assert getattr(ep, name) == want[name], name
