@@ -33,6 +33,8 @@ from pathlib import Path
 
 from . import langid
 from .batch_report import BatchProgress, Stats, print_summary
+from .crossdup import DEFAULT_THRESHOLD, Index
+from .crossdup import key as crossdup_key
 from .episode import FIELDS, Episode
 from .errors import DeboilerError, InputNotFound, InputTooLarge, Interrupted, OutputError, UsageError
 from .load import DEFAULT_MAX_BYTES
@@ -41,6 +43,7 @@ from .sources import Fields, Record, expand, parse, records, total_bytes
 
 DEFAULT_CHUNK_SIZE = 100  # records per task: ~0.1 s of work, so IPC costs little and Ctrl-C stops soon
 CHUNK_BYTES = 16 << 20  # a chunk also closes at this many bytes of page text, for very large pages
+ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 2  # chunks submitted ahead per worker: enough to keep every worker busy
 
 
@@ -95,14 +98,30 @@ def run_batch(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     fields: Fields = Fields(),
     progress: bool = True,
+    dedup: str | None = None,
+    dedup_threshold: float = DEFAULT_THRESHOLD,
+    engine: str = "local",
+    scheduler: str | None = None,
     **clean_kwargs,
 ) -> Stats:
     """`deboiler batch`: clean every input record into one JSONL file. Returns the counts of this run.
 
     Raises InputNotFound / UsageError before writing anything, OutputError when OUT cannot be
     written, and Interrupted (exit 130) after Ctrl-C, with OUT.part kept for `resume=True`.
+
+    dedup: None, "exact" or "minhash" (see deboiler.crossdup): every record gets a "duplicate_of"
+    field. engine: "local" (a process pool) or "dask" (dask.distributed: `scheduler` is the address
+    of a running cluster, else a LocalCluster of `workers` processes is started).
     """
     workers = _check(workers, chunk_size, clean_kwargs)
+    if engine not in ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if scheduler is not None and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    index = None
+    if dedup is not None:
+        index = Index(dedup, dedup_threshold)  # checks the mode and threshold
+        clean_kwargs = {**clean_kwargs, "dedup": dedup}
     out = Path(output)
     if str(output) == "-" or out.is_dir():
         raise UsageError(f"batch writes a file: -o must name a file, not {str(output)!r}")
@@ -119,7 +138,7 @@ def run_batch(
             todo = records(paths, exclude=own)
             if resume:
                 try:
-                    position = _skip_done(todo, fields, part, resumed, stop, bar)
+                    position = _skip_done(todo, fields, part, resumed, stop, bar, index)
                 except UsageError:
                     if renamed:  # give the complete output its name back
                         handle.close()
@@ -127,7 +146,21 @@ def run_batch(
                     raise
                 bar.skipped(position)
             if not stop.requested:
-                _clean_into(handle, part, todo, run, bar, stop, workers, chunk_size, fields, clean_kwargs)
+                _clean_into(
+                    handle,
+                    part,
+                    todo,
+                    run,
+                    bar,
+                    stop,
+                    workers,
+                    chunk_size,
+                    fields,
+                    clean_kwargs,
+                    index,
+                    engine,
+                    scheduler,
+                )
         if not stop.requested:
             _finish(handle, part, out)
     finally:
@@ -140,15 +173,36 @@ def run_batch(
     return run
 
 
-def _clean_into(handle, part: Path, todo, run: Stats, bar, stop, workers, chunk_size, fields, kwargs) -> None:
+def _clean_into(
+    handle, part: Path, todo, run: Stats, bar, stop, workers, chunk_size, fields, kwargs, index, engine, scheduler
+) -> None:
     """Clean the records still to do and append their lines to OUT.part, one write per chunk."""
-    with closing(_ordered(_chunks(todo, chunk_size), workers, kwargs, fields, as_lines=True)) as results:
-        for chunk, (blob, stats) in results:
+    chunks = _chunks(todo, chunk_size)
+    if engine == "dask":
+        from .dask_engine import ordered as dask_ordered
+
+        ordered = dask_ordered(chunks, workers, kwargs, fields, scheduler)
+    else:
+        ordered = _ordered(chunks, workers, kwargs, fields, as_lines=True)
+    with closing(ordered) as results:
+        for chunk, (blob, stats, keys) in results:
+            if index is not None:
+                blob = _tag(blob, keys, index)
             _write(handle, blob, part)
             run.add(stats)
             bar.update(chunk[-1].end, run.records, run.status["error"])
             if stop.requested:
                 return
+
+
+def _tag(blob: bytes, keys: list[tuple[str, object]], index: Index) -> bytes:
+    """Add each line's "duplicate_of", deciding in input order (here, in the parent only)."""
+    lines = blob.split(b"\n")[:-1]  # every line ends in \n, and _json_line escapes every other break
+    out = []
+    for line, (rid, k) in zip(lines, keys, strict=True):
+        piece = _json_line({"duplicate_of": index.assign(rid, k)})
+        out.append(line[:-1] + b", " + piece[1:])
+    return b"".join(out)
 
 
 def _check(workers: int | None, chunk_size: int, clean_kwargs: dict) -> int:
@@ -201,11 +255,15 @@ def _complete_length(part: Path, size: int) -> int:
     return 0
 
 
-def _skip_done(todo: Iterator[Record], fields: Fields, part: Path, resumed: Stats, stop, bar: BatchProgress) -> int:
+def _skip_done(
+    todo: Iterator[Record], fields: Fields, part: Path, resumed: Stats, stop, bar: BatchProgress, index=None
+) -> int:
     """Consume the input records already in OUT.part, checking each one's source and id.
 
     Returns the input position after them. The partial output is a prefix of the inputs, because it
     is written in input order; anything else means other inputs, and resuming would mix two runs.
+    With --dedup, the duplicate index is rebuilt from the kept records' descriptions (re-hashed here,
+    in input order, exactly as the first run did), so the records still to do are matched against them.
     """
     position = 0
     with open(part, "rb") as done:
@@ -228,6 +286,15 @@ def _skip_done(todo: Iterator[Record], fields: Fields, part: Path, resumed: Stat
                 raise UsageError(
                     f"{part} does not match the inputs: its record {n} is {key[0]} id {key[1]}, the input's is "
                     f"{rec.source} id {rec.id}; run the same command from the same folder, or delete it to start over"
+                )
+            if (index is not None) != ("duplicate_of" in row):
+                raise UsageError(
+                    f"{part} was written {'without' if index is not None else 'with'} --dedup: "
+                    "resume with the same options, or delete it to start over"
+                )
+            if index is not None:
+                index.assign(
+                    row["id"], crossdup_key(row.get("description") if row["status"] == "ok" else None, index.mode)
                 )
             resumed.count(row)
             position = rec.end
@@ -359,9 +426,12 @@ def _one_by_one(suspects: list[list[Record]], kwargs: dict, fields: Fields, as_l
                 yield chunk, [ep for r in results for ep in r]
                 continue
             stats = Stats()
-            for _, part_stats in results:
+            keys = [] if kwargs.get("dedup") else None
+            for _, part_stats, part_keys in results:
                 stats.add(part_stats)
-            yield chunk, (b"".join(blob for blob, _ in results), stats)
+                if keys is not None:
+                    keys.extend(part_keys)
+            yield chunk, (b"".join(blob for blob, _, _ in results), stats, keys)
     finally:
         pool.shutdown(wait=True)
 
@@ -422,7 +492,8 @@ def _work(chunk: list[Record], as_lines: bool, options: tuple[dict, Fields] | No
     kwargs, fields = options or _worker_options[0]
     chunk = [parse(rec, fields) for rec in chunk]
     explain = kwargs.get("explain", False)
-    clean_options = {k: v for k, v in kwargs.items() if k != "explain"}
+    dedup = kwargs.get("dedup")
+    clean_options = {k: v for k, v in kwargs.items() if k not in ("explain", "dedup")}
     if not as_lines:
         episodes: list = []
         for rec in chunk:
@@ -437,6 +508,7 @@ def _work(chunk: list[Record], as_lines: bool, options: tuple[dict, Fields] | No
         return episodes
     stats = Stats()
     lines: list[bytes] = []
+    keys: list | None = [] if dedup else None
     for rec in chunk:
         row: dict = {"source": rec.source, "id": rec.id, "url": rec.url}
         try:
@@ -449,7 +521,9 @@ def _work(chunk: list[Record], as_lines: bool, options: tuple[dict, Fields] | No
             row.update(status="ok", error=None, **ep.to_dict())
         stats.count(row)
         lines.append(_json_line(row))
-    return b"".join(lines), stats
+        if keys is not None:
+            keys.append((rec.id, crossdup_key(row["description"], dedup)))
+    return b"".join(lines), stats, keys
 
 
 def _clean_record(rec: Record, options: dict) -> Episode:

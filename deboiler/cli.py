@@ -195,6 +195,18 @@ def batch(
     no_progress: bool = typer.Option(
         False, "--no-progress", help="No progress bar (it is off anyway when stderr is not a terminal)."
     ),
+    dedup: str | None = typer.Option(
+        None,
+        "--dedup",
+        help='Mark the same episode text on several records: exact or minhash. Adds "duplicate_of" (the first record\'s id).',
+    ),
+    dedup_threshold: float = typer.Option(
+        0.8, "--dedup-threshold", help="--dedup minhash: Jaccard similarity (word 5-shingles) that makes a duplicate."
+    ),
+    engine: str = typer.Option("local", "--engine", help="Where workers run: local (process pool) or dask."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="--engine dask: address of a running scheduler (default: start a LocalCluster)."
+    ),
 ) -> None:
     """Clean many pages on every core into one JSONL file, one record per input record, in input order.
 
@@ -206,6 +218,8 @@ def batch(
       deboiler batch pages/ -o episodes.jsonl
       deboiler batch 'crawl/*.jsonl.gz' -o episodes.jsonl --workers 8
       deboiler batch crawl.jsonl --text-field body --id-field key -o out.jsonl --resume
+      deboiler batch crawl.jsonl -o out.jsonl --dedup minhash --dedup-threshold 0.8
+      deboiler batch crawl.jsonl -o out.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
 
     def run() -> None:
@@ -223,6 +237,10 @@ def batch(
             platform=platform,
             langid_backend=langid_backend.value,
             max_bytes=max_bytes,
+            dedup=dedup,
+            dedup_threshold=dedup_threshold,
+            engine=engine,
+            scheduler=scheduler,
         )
 
     _guarded(run)
