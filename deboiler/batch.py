@@ -425,15 +425,20 @@ def _one_by_one(suspects: list[list[Record]], kwargs: dict, fields: Fields, as_l
             if not as_lines:
                 yield chunk, [ep for r in results for ep in r]
                 continue
-            stats = Stats()
-            keys = [] if kwargs.get("dedup") else None
-            for _, part_stats, part_keys in results:
-                stats.add(part_stats)
-                if keys is not None:
-                    keys.extend(part_keys)
-            yield chunk, (b"".join(blob for blob, _, _ in results), stats, keys)
+            yield chunk, merge_results(results, kwargs)
     finally:
         pool.shutdown(wait=True)
+
+
+def merge_results(results: list[tuple], kwargs: dict) -> tuple:
+    """One chunk's result from the results of its records cleaned one at a time."""
+    stats = Stats()
+    keys = [] if kwargs.get("dedup") else None
+    for _, part_stats, part_keys in results:
+        stats.add(part_stats)
+        if keys is not None:
+            keys.extend(part_keys)
+    return b"".join(blob for blob, _, _ in results), stats, keys
 
 
 _lifeline_pipe: tuple = ()  # (read end, write end), made once per process; see _exit_with_parent

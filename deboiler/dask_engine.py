@@ -83,7 +83,7 @@ def ordered(chunks: Iterable[list[Record]], workers: int, kwargs: dict, fields: 
 def _one_by_one(client, chunk: list[Record], options: tuple[dict, Fields]):
     from distributed import KilledWorker
 
-    from .batch import Stats, WorkerCrashed, _work
+    from .batch import WorkerCrashed, _work, merge_results
 
     kwargs, fields = options
     results = []
@@ -94,10 +94,4 @@ def _one_by_one(client, chunk: list[Record], options: tuple[dict, Fields]):
             rec = parse(rec, fields)
             crashed = Record(rec.source, rec.id, rec.url, error=WorkerCrashed("the worker process died on this page"))
             results.append(_work([crashed], True, options))
-    stats = Stats()
-    keys = [] if kwargs.get("dedup") else None
-    for _, part_stats, part_keys in results:
-        stats.add(part_stats)
-        if keys is not None:
-            keys.extend(part_keys)
-    return b"".join(blob for blob, _, _ in results), stats, keys
+    return merge_results(results, kwargs)
