@@ -1,6 +1,6 @@
 """`deboiler batch` end to end: pages/s with 1 and 2 workers, speed-up, peak memory of the whole run.
 
-    python bench/batch.py                      # 20,000 records, 1 and 2 workers
+    python bench/batch.py                      # 20,000 records, 1 and 2 workers, and dask with 2
     python bench/batch.py --records 100000
     python bench/batch.py --records 1000000 --workers 2   # the flat-memory check (~7 GB of records)
 
@@ -155,6 +155,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts to run")
+    parser.add_argument("--dask", default="2", help="worker counts for --engine dask on a LocalCluster ('' to skip)")
     parser.add_argument("--chunk-size", type=int, default=None)
     parser.add_argument("--gzip", action="store_true", help="write the records as .jsonl.gz (less disk)")
     parser.add_argument("--tmp", type=Path, default=None, help="folder for the records and outputs")
@@ -175,9 +176,11 @@ def main() -> None:
         )
         print(f"# Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}")
         rows, outputs = [], []
-        for workers in [int(w) for w in args.workers.split(",")]:
-            out = work / f"out-{workers}.jsonl"
-            cmd = [exe, "batch", str(records), "-o", str(out), "--workers", str(workers), "--no-progress"]
+        runs = [(str(w), int(w), []) for w in args.workers.split(",") if w]
+        runs += [(f"dask {w}", int(w), ["--engine", "dask"]) for w in args.dask.split(",") if w]
+        for workers, count, engine in runs:
+            out = work / f"out-{workers.replace(' ', '-')}.jsonl"
+            cmd = [exe, "batch", str(records), "-o", str(out), "--workers", str(count), "--no-progress", *engine]
             if args.chunk_size:
                 cmd += ["--chunk-size", str(args.chunk_size)]
             print("$ " + " ".join(cmd).replace(str(work), "$TMP").replace(exe, "deboiler"), flush=True)
