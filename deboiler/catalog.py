@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +21,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 from .blocks import Blocks
 from .errors import UsageError
-from .phrases import Phrase, compile_phrase, fold
+from .phrases import Phrase, compile_phrase
 
 BUILTIN_DIR = Path(__file__).parent / "platforms"
 LABELS = ("content", "title", "show", "meta", "chrome", "duplicate", "blank")
@@ -118,21 +118,8 @@ class LineMatcher:
         by_selector = [(rule, Selector.parse(sel)) for rule in selector_rules for sel in rule.selectors]
         return cls(exact, patterns, by_selector)
 
-    def hits(self, text: str, folded: str | None = None) -> list[Hit]:
-        """Every rule the line matches, locale phrases first."""
-        if not text:
-            return []
-        if folded is None:
-            folded = fold(text)
-        found = [Hit(rule, src, {}, loc) for rule, src, loc in self.exact.get(folded, ())]
-        for idx in range(len(self.patterns)):
-            hit = self._try(idx, text, folded)
-            if hit:
-                found.append(hit)
-        return found
-
-    def scan(self, blocks: Blocks, skip: Sequence[object] | None = None) -> list[list[Hit]]:
-        """`hits` for every block of a page (blocks where `skip[i]` is truthy get none).
+    def scan(self, blocks: Blocks) -> list[list[Hit]]:
+        """Every rule each block of a page matches, locale phrases first.
 
         Written for speed, since it sees every line of every page: candidate lines come from one
         substring search per literal over the whole page, a dict lookup per line for slot-free
@@ -151,7 +138,7 @@ class LineMatcher:
             self._scan_selectors(blocks, found)
         for i in sorted(todo):
             block = blocks[i]
-            if not block.text or (skip is not None and skip[i]):
+            if not block.text:
                 continue
             hits = found[i]
             listed = exact.get(block.folded)
@@ -179,12 +166,8 @@ class LineMatcher:
 
     def _try(self, idx: int, text: str, folded: str) -> Hit | None:
         rule, phrase, loc = self.patterns[idx]
-        if len(text) > phrase.max_len or (phrase.prefilter and phrase.prefilter not in folded):
-            return None
-        m = phrase.regex.fullmatch(text)  # type: ignore[union-attr]
-        if m is None:
-            return None
-        return Hit(rule, phrase.source, {k: v for k, v in m.groupdict().items() if v is not None}, loc)
+        captures = phrase.match(text, folded)
+        return None if captures is None else Hit(rule, phrase.source, captures, loc)
 
 
 @dataclass
@@ -253,7 +236,7 @@ class Platform:
         # Optional subdomain, often the UI locale (ko.player.fm).
         return re.compile(rf"(?<![\w.-])(?:([a-z]{{2,3}}(?:-[a-z]{{2,4}})?)\.)?(?:www\.)?({hosts})(?![\w-])", re.I)
 
-    def find_host(self, text: str, folded: str) -> re.Match[str] | None:
+    def find_host(self, folded: str) -> re.Match[str] | None:
         """The first mention of one of our hosts. A plain substring search finds the spot; the regex
         (which has no literal prefix, so is slow over a whole page) only reads a window around it."""
         for host in self.hosts:

@@ -63,7 +63,7 @@ def _score(
             sub = seen[: -len(own)].rstrip(".").split(".")[-1] if seen != own else ""
             host_locale = _locale_of(platform, sub)
             break
-    host = platform.find_host(text, folded)
+    host = platform.find_host(folded)
     if host:
         score += HOST_WEIGHT
         evidence.append(f"host {host.group(0)}")

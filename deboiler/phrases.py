@@ -55,7 +55,7 @@ class Phrase:
         """Captured slots when the whole line matches, else None."""
         if self.key is not None:
             return {} if folded == self.key else None
-        if self.prefilter and self.prefilter not in folded:
+        if len(text) > self.max_len or (self.prefilter and self.prefilter not in folded):
             return None
         m = self.regex.fullmatch(text)  # type: ignore[union-attr]
         return None if m is None else {k: v for k, v in m.groupdict().items() if v is not None}
