@@ -152,14 +152,9 @@ def _decode(data: bytes) -> tuple[str, str]:
             break
     # BOM-less UTF-16 of mostly-Latin text is often valid UTF-8 too (NULs and low bytes), so it goes first.
     if _looks_utf16(data[:8192]):
-        for name in (
-            ("utf-16-le", "utf-16-be")
-            if data[1::2][:4096].count(0) > data[0::2][:4096].count(0)
-            else (
-                "utf-16-be",
-                "utf-16-le",
-            )
-        ):
+        # The byte order whose high bytes (the NULs of Latin text) fall in the odd places goes first.
+        little_first = data[1:8192:2].count(0) > data[0:8192:2].count(0)
+        for name in ("utf-16-le", "utf-16-be") if little_first else ("utf-16-be", "utf-16-le"):
             text = _decode_utf(data, name)
             if text is not None and "\x00" not in text:
                 return text, name
