@@ -101,15 +101,32 @@ def clean(
 
 
 @app.command()
-def platforms() -> None:
-    """List the known platforms with their hosts and UI locales."""
+def platforms(
+    corpora: Path = typer.Option(
+        Path("corpora"),
+        "--corpora",
+        help="Folder of gold pages to count per platform (the repository's corpora/ by default; "
+        "the GOLD column is left out when it does not exist).",
+    ),
+) -> None:
+    """List the known platforms with their UI locales, hosts and number of gold pages.
+
+    \b
+    GOLD counts hand-checked pages under --corpora (a text dump and a saved HTML of the same page count
+    as two). Add a platform: see "How to add a platform" in the README.
+    """
 
     def run() -> None:
+        from .evaluate import gold_pages_by_platform
         from .pipeline import default_catalog
 
-        rows = [("ID", "NAME", "LOCALES", "HOSTS")]
+        gold = gold_pages_by_platform([corpora]) if corpora.is_dir() else None
+        rows = [("ID", "NAME", "LOCALES", *(["GOLD"] if gold is not None else []), "HOSTS")]
         for p in sorted(default_catalog().platforms.values(), key=lambda p: p.id):
-            rows.append((p.id, p.name, " ".join(p.locales), " ".join(p.hosts)))
+            counted = [str(gold[p.id])] if gold is not None else []
+            rows.append((p.id, p.name, " ".join(p.locales), *counted, " ".join(p.hosts)))
+        if gold is not None and gold[None]:
+            rows.append(("(unknown)", "sites deboiler does not know", "-", str(gold[None]), "-"))
         typer.echo(_table(rows))
 
     _guarded(run)
@@ -129,7 +146,7 @@ def evaluate(
     """
 
     def run() -> None:
-        from .evaluate import find_gold, score_page, summarise
+        from .evaluate import find_gold, score_page, summarise, summarise_by_platform
 
         pairs = find_gold(paths)
         if not pairs:
@@ -137,9 +154,8 @@ def evaluate(
         scores = [score_page(page, gold) for page, gold in pairs]
         overall = summarise(scores)
         if as_json:
-            typer.echo(
-                json.dumps({"pages": [s.__dict__ for s in scores], "overall": overall}, ensure_ascii=False, indent=2)
-            )
+            report = {"pages": [s.__dict__ for s in scores], "by_platform": summarise_by_platform(scores), "overall": overall}
+            typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
             return
         rows = [("PAGE", "TOKEN_F1", "LINE_P", "LINE_R", "DUPS", "INVENTED", "FIELDS")]
         for s in scores:
@@ -159,11 +175,12 @@ def evaluate(
             for s in scores:
                 for name, (want, have) in s.wrong_fields.items():
                     typer.echo(f"  {s.page}: {name}: expected {want!r}, got {have!r}")
-        typer.echo(
-            f"\noverall: {overall['pages']} pages, token F1 {overall['token_f1']:.4f}, line precision {overall['line_precision']:.4f}, "
-            f"line recall {overall['line_recall']:.4f}, duplicate lines {overall['duplicate_lines']}, "
-            f"invented lines {overall['invented_lines']}, field accuracy {overall['field_accuracy']:.4f}"
-        )
+        per_platform = summarise_by_platform(scores)
+        if len(per_platform) > 1:
+            typer.echo("")
+            for name, summary in per_platform.items():
+                typer.echo(_summary_line(name, summary))
+        typer.echo("\n" + _summary_line("overall", overall))
 
     _guarded(run)
 
@@ -263,6 +280,15 @@ def _read(source: str, max_bytes: int) -> bytes:
         raise InputNotFound(f"no such file: {source}") from None
     except PermissionError:
         raise InputNotFound(f"cannot read {source}: permission denied") from None
+
+
+def _summary_line(name: str, summary: dict) -> str:
+    return (
+        f"{name}: {summary['pages']} pages, token F1 {summary['token_f1']:.4f}, "
+        f"line precision {summary['line_precision']:.4f}, line recall {summary['line_recall']:.4f}, "
+        f"duplicate lines {summary['duplicate_lines']}, invented lines {summary['invented_lines']}, "
+        f"field accuracy {summary['field_accuracy']:.4f}"
+    )
 
 
 def _explain_table(ep) -> str:

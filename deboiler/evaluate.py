@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"\w+")
 @dataclass
 class PageScore:
     page: str
+    platform: str | None  # the gold's platform, to summarise per platform
     token_f1: float
     line_precision: float
     line_recall: float
@@ -65,6 +66,7 @@ def score_page(page: Path, gold: Path, langid_backend: str = "fasttext") -> Page
             wrong[name] = (want, have)
     return PageScore(
         page=str(page),
+        platform=expected.get("platform"),
         token_f1=token_f1(" ".join(got_lines), " ".join(want_lines)),
         line_precision=precision,
         line_recall=recall,
@@ -74,6 +76,14 @@ def score_page(page: Path, gold: Path, langid_backend: str = "fasttext") -> Page
         fields_total=len(FIELDS),
         wrong_fields=wrong,
     )
+
+
+def gold_pages_by_platform(paths: list[Path]) -> Counter:
+    """How many gold pages (text and HTML counted apart) each platform has; None counts unknown sites."""
+    counts: Counter = Counter()
+    for _, gold in find_gold(paths):
+        counts[json.loads(gold.read_text(encoding="utf-8"))["episode"].get("platform")] += 1
+    return counts
 
 
 def got_input_lines(raw: bytes) -> list[str]:
@@ -112,3 +122,11 @@ def summarise(scores: list[PageScore]) -> dict:
         "invented_lines": sum(s.invented_lines for s in scores),
         "field_accuracy": right / total,
     }
+
+
+def summarise_by_platform(scores: list[PageScore]) -> dict[str, dict]:
+    """`summarise` per gold platform ("unknown" for pages of sites deboiler does not know)."""
+    groups: dict[str, list[PageScore]] = {}
+    for s in scores:
+        groups.setdefault(s.platform or "unknown", []).append(s)
+    return {name: summarise(group) for name, group in sorted(groups.items())}

@@ -74,6 +74,22 @@ def test_platforms_lists_platforms_and_locales(deboiler_exe):
     assert any(line.startswith("podbud") for line in out.splitlines())
 
 
+def test_platforms_counts_gold_pages(tmp_path):
+    """GOLD counts the page files beside each gold (text and HTML apart), from the gold's platform field."""
+    for stem, platform, suffixes in (("a", "podbud", (".txt", ".html")), ("b", "podbud", (".txt",)), ("c", None, (".txt",))):
+        for suffix in suffixes:
+            (tmp_path / (stem + suffix)).write_text("page", encoding="utf-8")
+        (tmp_path / f"{stem}.gold.json").write_text(json.dumps({"episode": {"platform": platform}}), encoding="utf-8")
+    result = runner.invoke(app, ["platforms", "--corpora", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines()[1:]}
+    header = result.output.splitlines()[0].split()
+    assert header[3] == "GOLD"
+    assert rows["podbud"][-2] == "3"  # a.txt, a.html, b.txt
+    assert rows["playerfm"][-2] == "0"
+    assert rows["(unknown)"][-2] == "1"
+
+
 def test_help_explains_itself_with_example_and_exit_codes(deboiler_exe):
     proc = run(deboiler_exe, "clean", "--help")
     out = proc.stdout.decode()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.evaluate import find_gold, score_page, summarise
+from deboiler.evaluate import find_gold, score_page, summarise, summarise_by_platform
 
 from .conftest import CORPORA, KOREAN_SEED, PODBUD_SEED, gold_description, gold_of
 
@@ -52,3 +52,12 @@ def test_eval_overall_bar():
     assert overall["token_f1"] >= 0.97
     assert overall["duplicate_lines"] == 0 and overall["invented_lines"] == 0
     assert overall["field_accuracy"] >= 0.98
+
+
+def test_eval_bar_per_platform():
+    """Issue 6's bar holds for each platform on its own, not only on the average over all pages."""
+    per_platform = summarise_by_platform([score_page(p, g) for p, g in KNOWN])
+    for name, summary in per_platform.items():
+        assert summary["token_f1"] >= 0.98, (name, summary)
+        assert summary["field_accuracy"] >= 0.98, (name, summary)
+        assert summary["duplicate_lines"] == 0 and summary["invented_lines"] == 0, (name, summary)
