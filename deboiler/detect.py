@@ -110,4 +110,7 @@ def choose_locale(platform: Platform, blocks: Blocks, host_locale: str | None) -
         winners = sorted(loc for loc, v in votes.items() if v == top)
         locale = host_locale if host_locale in winners else winners[0]
         return locale, f"{votes[locale]:.1f} votes (phrases, host)"
+    if not platform.locales:
+        # A platform written as one file (phrases in platform.toml only) serves one UI: its default.
+        return platform.default_locale, "the platform has one UI locale"
     return None, "no locale phrases matched"
