@@ -33,6 +33,8 @@ class Blocks(list):
     """The page's blocks in order, plus the whole page case-folded once, so that a phrase's literal
     part can be found with one substring search over the page instead of one per line."""
 
+    flat = False  # HTML too deep for a tree: the lines come from html_blocks' flat fallback
+
     @cached_property
     def folded_list(self) -> list[str]:
         return [b.folded for b in self]
@@ -104,5 +106,4 @@ def read_page(doc: Document) -> Page:
     blocks = html_to_blocks(root, doc.text)
     if not any(b.text for b in blocks):
         raise EmptyInput("the HTML page has no visible text")
-    flat = any(b.path == "flat" for b in blocks)
-    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text, flat)
+    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text, blocks.flat)

@@ -16,6 +16,7 @@ import re
 from html import unescape
 
 from lxml import etree
+from lxml.html import HtmlElement
 
 from .blocks import Block, Blocks
 
@@ -24,7 +25,7 @@ SKIP = frozenset(
     "source track map area select option datalist input textarea button".split()
 )
 # Buttons, inputs and selects are controls, not text a reader reads as the page; a text dump of the
-# page does show a button's label, though, so buttons are kept after all (see _skip).
+# page does show a button's label, though, so buttons are kept after all.
 SKIP = SKIP - {"button"}
 BLOCK = frozenset(
     "address article aside blockquote center details dialog dd div dl dt fieldset figcaption figure footer "
@@ -35,11 +36,32 @@ PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6".split())  # stand apart: a blank lin
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _INVISIBLE_CHARS = {0x00AD: None, 0x200B: None, 0xFEFF: None}
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
+_ASCII_SPACE = " \t\n\r\f\v"  # what collapses; U+00A0 and other Unicode spaces are text
 
+# What an element does to the layout, looked up once per element by its (already lower-case) tag.
+_INLINE, _BREAK, _PRE, _PARAGRAPH, _CELL, _BR, _IMG, _SKIPPED = range(8)
+_BREAKS = (0, 1, 1, 2, 0, 0, 0, 0)  # line breaks an element of each kind owes before and after it
+_KIND: dict[str, int] = {
+    **dict.fromkeys("a span b i em strong small code abbr cite q s u sub sup time label font mark".split(), _INLINE),
+    **dict.fromkeys(BLOCK, _BREAK),
+    "pre": _PRE,
+    **dict.fromkeys(PARAGRAPH, _PARAGRAPH),
+    "td": _CELL,
+    "th": _CELL,
+    "br": _BR,
+    "img": _IMG,
+    **dict.fromkeys(SKIP, _SKIPPED),
+}
+# The attributes that can hide an element, found by one XPath query in C rather than by reading three
+# attributes of every element from Python; _hidden decides on the few elements that carry one.
+_HIDING_ATTRIBUTES = etree.XPath("//@hidden|//@aria-hidden|//@style")
 
-# Plain lxml elements: lxml.html's element classes cost a lookup per node and we need none of their API.
+# Every element is a plain lxml element of lxml.html's HtmlElement class, set by a lookup that runs in
+# C (lxml.html's own parser calls a Python lookup for every element): trafilatura, on the generic
+# path, accepts only HtmlElement trees, and so can reuse this parse instead of parsing the page again.
 # no_network: never fetch a DTD or entity; the page is parsed, not followed.
 _PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=HtmlElement))
 
 
 def parse(text: str) -> etree._Element | None:
@@ -54,18 +76,21 @@ def parse(text: str) -> etree._Element | None:
             return None
 
 
-def _skip(el: etree._Element) -> bool:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return True  # comments, processing instructions
-    tag = tag.lower()
-    if tag in SKIP:
-        return True
-    attrib = el.attrib
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true" and tag in ("div", "section", "dialog"):
-        return True
-    style = attrib.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+def _hidden(root: etree._Element) -> set[etree._Element]:
+    """The elements that `hidden`, `aria-hidden` (on a container) or an inline style hide. The set
+    holds the element objects, so lxml hands out these same objects again during the walk."""
+    hidden = set()
+    for value in _HIDING_ATTRIBUTES(root):
+        name = value.attrname
+        if name == "hidden":
+            hidden.add(value.getparent())
+        elif name == "aria-hidden":
+            el = value.getparent()
+            if value == "true" and el.tag.lower() in ("div", "section", "dialog"):
+                hidden.add(el)
+        elif value and _HIDDEN_STYLE.search(value):
+            hidden.add(value.getparent())
+    return hidden
 
 
 def _label(el: etree._Element) -> str:
@@ -80,43 +105,92 @@ def _label(el: etree._Element) -> str:
     return label
 
 
+class Paths:
+    """Tag paths ("body>main>div.notes>p"), built only when asked for: a page whose platform names no
+    chrome by selector, and every page of an unknown platform, never needs one."""
+
+    def __init__(self, start: etree._Element) -> None:
+        # Keyed by element object: the dict keeps each one alive, so lxml returns the same object for it.
+        self._known: dict[etree._Element | None, str] = {start: "body", None: ""}
+
+    def of(self, el: etree._Element | None) -> str:
+        known = self._known
+        path = known.get(el)
+        if path is not None:
+            return path
+        chain = []  # el and its ancestors up to the first one whose path is known
+        while path is None:
+            chain.append(el)
+            el = el.getparent()
+            if el is None:  # not under the start element (cannot happen for a rendered line)
+                path = ""
+                break
+            path = known.get(el)
+        for node in reversed(chain):
+            path = known[node] = f"{path}>{_label(node)}"
+        return path
+
+
+class HtmlBlock(Block):
+    """A Block whose tag path is worked out from its element on first use."""
+
+    __slots__ = ("_node", "_paths")
+
+    def __init__(self, lineno: int, raw: str, text: str, folded: str, node, paths: Paths) -> None:
+        self.lineno, self.raw, self.text, self.folded = lineno, raw, text, folded
+        self._node, self._paths = node, paths
+
+    @property
+    def path(self) -> str:  # type: ignore[override]
+        return self._paths.of(self._node)
+
+
 class _Lines:
-    """Collects text runs and line breaks, and turns them into lines with the path of each."""
+    """Collects text runs and line breaks, and turns them into lines with the element of each (the
+    element whose path the line gets: the one holding its first text run)."""
+
+    __slots__ = ("lines", "parts", "owner", "pending")
 
     def __init__(self) -> None:
-        self.lines: list[tuple[str, str]] = []
+        self.lines: list[tuple[str, object]] = []
         self.parts: list[str] = []
-        self.path = ""
+        self.owner = None
         self.pending = 0  # line breaks owed before the next text (innerText's "required line break count")
 
-    def text(self, text: str, path: str, pre: bool = False) -> None:
+    def text(self, text: str, owner, pre: bool = False) -> None:
+        if not pre and not text.strip(_ASCII_SPACE):
+            # Collapsible white space only (the indentation between tags, most text runs of a page):
+            # one space, rendered only inside a line.
+            if text and self.parts and not self.pending:
+                self.parts.append(" ")
+            return
         if "\u00ad" in text or "\u200b" in text or "\ufeff" in text:
             text = text.translate(_INVISIBLE_CHARS)  # soft hyphens and zero-width spaces render as nothing
-        if not pre:
+        if not pre and ("  " in text or not text.isprintable()):  # else nothing to collapse
             text = _SPACE.sub(" ", text)
         if not text or (not pre and text == " " and (self.pending or not self.parts)):
             return  # collapsible white space at the start of a line is not rendered
         if self.pending:
             self._flush()
-            if self.lines:
-                self.lines.extend(("", "") for _ in range(self.pending - 1))
+            if self.pending > 1 and self.lines:
+                self.lines.extend([("", None)] * (self.pending - 1))
             self.pending = 0
         if pre and "\n" in text:
             first, *rest = text.split("\n")
-            self._add(first, path)
+            self._add(first, owner)
             for piece in rest:
                 self._flush()
-                self._add(piece, path)
+                self._add(piece, owner)
+        elif self.parts:
+            self.parts.append(text)
         else:
-            self._add(text, path)
+            self.owner = owner
+            self.parts.append(text)
 
-    def _add(self, text: str, path: str) -> None:
+    def _add(self, text: str, owner) -> None:
         if not self.parts:
-            self.path = path
+            self.owner = owner
         self.parts.append(text)
-
-    def brk(self, count: int) -> None:
-        self.pending = max(self.pending, count)
 
     def newline(self) -> None:
         """<br>: ends the line even when it is empty."""
@@ -126,16 +200,16 @@ class _Lines:
         if self.parts:
             self._flush()
         else:
-            self.lines.append(("", self.path))
+            self.lines.append(("", self.owner))
 
     def _flush(self) -> None:
         if self.parts:
             line = "".join(self.parts).strip()
             if line:
-                self.lines.append((line, self.path))
-            self.parts = []
+                self.lines.append((line, self.owner))
+            self.parts.clear()  # in place: the walk holds this list
 
-    def done(self) -> list[tuple[str, str]]:
+    def done(self) -> list[tuple[str, object]]:
         self._flush()
         while self.lines and not self.lines[-1][0]:
             self.lines.pop()
@@ -145,56 +219,82 @@ class _Lines:
 MAX_DEPTH = 255  # libxml2 stops building the tree below this depth and drops what is there
 
 
+def _render(start: etree._Element) -> tuple[list[tuple[str, object]], bool]:
+    """(text, element whose path the line gets) for every rendered line, blank lines included, and
+    whether the walk reached the parser's depth limit (then text below it is missing).
+
+    One pass over the tree with an explicit stack, so absurdly deep markup cannot exhaust Python's
+    recursion. Stack entries are (element, its parent, inside <pre>, depth) to open an element, and
+    (element, its parent, inside <pre>, -1 - its kind) to close it after its children; an element
+    without children is opened and closed at once. This loop sees every element of every page, so
+    the white space between tags (most text runs) is handled here rather than in _Lines.text."""
+    out = _Lines()
+    text, parts = out.text, out.parts
+    hidden = _hidden(start)
+    kinds, breaks = _KIND, _BREAKS
+    too_deep = False
+    stack: list = [(start, start, False, 0)]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    while stack:
+        el, parent, pre, depth = pop()
+        if depth < 0:  # closing entry
+            kind = -1 - depth
+        else:
+            tag = el.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = kinds.get(tag.lower(), _INLINE) if isinstance(tag, str) else _SKIPPED
+            if kind == _SKIPPED or (hidden and el in hidden):
+                kind = _INLINE  # only its tail is rendered
+            elif kind == _BR:
+                out.newline()
+            elif kind == _IMG:
+                pass
+            else:
+                need = breaks[kind]
+                if need > out.pending:
+                    out.pending = need
+                if depth >= MAX_DEPTH - 2:
+                    too_deep = True
+                inner_pre = pre or kind == _PRE
+                own = el.text
+                if own:
+                    if inner_pre or own.strip(_ASCII_SPACE):
+                        text(own, el, inner_pre)
+                    elif parts and not out.pending:
+                        parts.append(" ")  # collapsible white space between tags
+                if len(el):
+                    push((el, parent, pre, -1 - kind))
+                    depth += 1
+                    extend([(child, el, inner_pre, depth) for child in reversed(el)])
+                    continue
+        # Closing (an element without children closes right after it opens).
+        need = breaks[kind]
+        if need > out.pending:
+            out.pending = need
+        elif kind == _CELL:
+            text(" ", parent)
+        tail = el.tail
+        if tail:
+            if pre or tail.strip(_ASCII_SPACE):
+                text(tail, parent, pre)
+            elif parts and not out.pending:
+                parts.append(" ")  # collapsible white space between tags
+    return out.done(), too_deep
+
+
 def tree_to_lines(root: etree._Element) -> tuple[list[tuple[str, str]], bool]:
     """(text, element path) for every rendered line, blank lines included, and whether the tree
     reached the parser's depth limit (then text below it is missing)."""
-    out = _Lines()
+    start = _start(root)
+    lines, too_deep = _render(start)
+    paths = Paths(start)
+    return [(line, paths.of(owner)) for line, owner in lines], too_deep
+
+
+def _start(root: etree._Element) -> etree._Element:
     body = root.find("body")
-    start = body if body is not None else root
-    too_deep = False
-    # Stack entries: (element, its path, its parent's path, depth, inside <pre>, closing?)
-    stack: list[tuple[etree._Element, str, str, int, bool, bool]] = [(start, "body", "body", 0, False, False)]
-    while stack:
-        el, path, parent_path, depth, pre, closing = stack.pop()
-        if closing:
-            tag = el.tag.lower()
-            if tag in PARAGRAPH:
-                out.brk(2)
-            elif tag in BLOCK:
-                out.brk(1)
-            elif tag in ("td", "th"):
-                out.text(" ", parent_path)
-            if el.tail:
-                out.text(el.tail, parent_path, pre)
-            continue
-        if _skip(el):
-            if el.tail:
-                out.text(el.tail, parent_path, pre)
-            continue
-        tag = el.tag.lower()
-        if tag == "br":
-            out.newline()
-            if el.tail:
-                out.text(el.tail, parent_path, pre)
-            continue
-        if tag in PARAGRAPH:
-            out.brk(2)
-        elif tag in BLOCK:
-            out.brk(1)
-        if tag == "img":
-            if el.tail:
-                out.text(el.tail, parent_path, pre)
-            continue
-        if depth >= MAX_DEPTH - 2:
-            too_deep = True
-        inner_pre = pre or tag == "pre"
-        if el.text:
-            out.text(el.text, path, inner_pre)
-        stack.append((el, path, parent_path, depth, pre, True))
-        for child in reversed(el):
-            child_path = f"{path}>{_label(child)}" if isinstance(child.tag, str) else path
-            stack.append((child, child_path, path, depth + 1, inner_pre, False))
-    return out.done(), too_deep
+    return body if body is not None else root
 
 
 _INVISIBLE = re.compile(r"<(script|style|template|noscript|head)\b[^>]{0,2000}>.*?</\1\s*>", re.I | re.S)
@@ -237,16 +337,24 @@ def flat_lines(source: str) -> list[tuple[str, str]]:
 
 
 def html_to_blocks(root: etree._Element | None, source: str = "") -> Blocks:
-    lines, too_deep = tree_to_lines(root) if root is not None else ([], False)
-    if too_deep or (not any(line for line, _ in lines) and source):
-        lines = flat_lines(source)
     blocks = Blocks()
-    for i, (raw, path) in enumerate(lines, start=1):
-        clean = " ".join(raw.split())
-        blocks.append(Block(i, raw, clean, clean.casefold(), path))
+    if root is not None:
+        start = _start(root)
+        lines, too_deep = _render(start)
+        if not too_deep and (any(line for line, _ in lines) or not source):
+            paths = Paths(start)
+            for i, (raw, owner) in enumerate(lines, start=1):
+                clean = " ".join(raw.split())
+                blocks.append(HtmlBlock(i, raw, clean, clean.casefold(), owner, paths))
+            return blocks
+    if root is not None or source:
+        blocks.flat = True
+        for i, (raw, path) in enumerate(flat_lines(source), start=1):
+            clean = " ".join(raw.split())
+            blocks.append(Block(i, raw, clean, clean.casefold(), path))
     return blocks
 
 
 def rendered_text(root: etree._Element | None) -> str:
     """The page as a text dump: what a user copying it out of the browser would get."""
-    return "\n".join(line for line, _ in tree_to_lines(root)[0]) if root is not None else ""
+    return "\n".join(line for line, _ in _render(_start(root))[0]) if root is not None else ""
