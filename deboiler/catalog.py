@@ -2,7 +2,10 @@
 
 A platform is a folder under deboiler/platforms/ (or a --platforms-dir) holding `platform.toml`
 (detection signatures, language-independent line rules, where the description stands) and one
-`<locale>.toml` per UI language (the chrome phrases of that UI). Nothing here knows any platform by name.
+`<locale>.toml` per UI language (the chrome phrases of that UI). A --platforms-dir may also hold a
+platform as one file, `<id>.toml` (what `deboiler learn` writes): the same keys as platform.toml, with
+each UI's phrases in a `[phrases.<locale>]` table instead of a locale file. Nothing here knows any
+platform by name.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ from .errors import UsageError
 from .phrases import Phrase, compile_phrase
 
 BUILTIN_DIR = Path(__file__).parent / "platforms"
-LABELS = ("content", "title", "show", "meta", "chrome", "duplicate", "blank")
+# show_boilerplate: a line a show prints in every episode's description (a sponsor footer), told apart
+# by `deboiler learn`; kept in the description unless the caller asks to drop it.
+LABELS = ("content", "title", "show", "meta", "chrome", "duplicate", "blank", "show_boilerplate")
 
 
 @dataclass(frozen=True)
@@ -263,20 +268,36 @@ class Catalog:
 
 
 def load_catalog(*extra_dirs: str | Path) -> Catalog:
-    """The built-in platforms, plus those in `extra_dirs` (a later one replaces a built-in of the same id)."""
+    """The built-in platforms, plus those in `extra_dirs` (a later one replaces a built-in of the same id).
+
+    In each folder: `<id>/platform.toml` (+ locale files) and `<id>.toml` single-file platforms."""
     platforms: dict[str, Platform] = {}
     for root in (BUILTIN_DIR, *map(Path, extra_dirs)):
         if not root.is_dir():
             raise UsageError(f"platforms directory not found: {root}")
-        for spec in sorted(root.glob("*/platform.toml")):
-            platform = load_platform(spec.parent)
+        found = [load_platform(spec.parent) for spec in sorted(root.glob("*/platform.toml"))]
+        found += [load_platform_file(path) for path in sorted(root.glob("*.toml"))]
+        for platform in found:
             platforms[platform.id] = platform
     return Catalog(platforms)
 
 
 def load_platform(folder: Path) -> Platform:
     spec = _read_toml(folder / "platform.toml")
+    locale_files = [_read_toml(f) for f in sorted(folder.glob("*.toml")) if f.name != "platform.toml"]
+    return _build_platform(spec, locale_files, folder)
+
+
+def load_platform_file(path: Path) -> Platform:
+    """A platform in one file: platform.toml's keys plus `[phrases.<locale>]` tables (`deboiler learn`)."""
+    return _build_platform(_read_toml(path), [], path)
+
+
+def _build_platform(spec: dict, locale_files: list[dict], folder: Path) -> Platform:
+    # Locale phrases come from locale files, or from [phrases.<locale>] tables in the platform file.
     try:
+        inline = spec.get("phrases", {})
+        locale_files = locale_files + [{"locale": tag, "phrases": table} for tag, table in inline.items()]
         rules = {
             name: Rule(
                 name=name,
@@ -290,10 +311,7 @@ def load_platform(folder: Path) -> Platform:
             )
             for name, body in spec.get("rules", {}).items()
         }
-        for loc_file in sorted(folder.glob("*.toml")):
-            if loc_file.name == "platform.toml":
-                continue
-            loc = _read_toml(loc_file)
+        for loc in locale_files:
             locale = loc["locale"]
             for name, sources in loc.get("phrases", {}).items():
                 rule = rules.get(name) or Rule(name, "chrome", f"{spec['name']} interface text", 0.0, {})
