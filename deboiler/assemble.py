@@ -9,11 +9,13 @@ from __future__ import annotations
 from .verdict import Verdict
 
 
-def description_text(verdicts: list[Verdict]) -> str:
+def description_text(verdicts: list[Verdict], drop_show_boilerplate: bool = False) -> str:
+    """A show's own boilerplate (a sponsor footer) is the creator's text: kept unless asked otherwise."""
+    kept = ("content",) if drop_show_boilerplate else ("content", "show_boilerplate")
     out: list[str] = []
     gap = False
     for v in verdicts:
-        if v.label == "content":
+        if v.label in kept:
             if out and gap:
                 out.append("")
             out.append(v.text)

@@ -34,10 +34,16 @@ class Labelled:
     verdicts: list[Verdict]
     regions: list[Region]
     fields: dict = field(default_factory=dict)
+    show_boilerplate: dict[int, Hit] = field(default_factory=dict)  # kept lines a show prints in every episode
 
 
 def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labelled:
     hits = _agree_on_show(platform.matcher(locale).scan(blocks))
+    # A show's own boilerplate is the creator's text, never template: it does not open, close or
+    # explain a line; mark_show_boilerplate names it once dedup has printed the description once.
+    boiler = {i: h for i, line in enumerate(hits) for h in line if h.rule.label == "show_boilerplate"}
+    if boiler:
+        hits = [[h for h in line if h.rule.label != "show_boilerplate"] for line in hits]
     names = [{h.rule.name for h in line_hits} if line_hits else _NONE for line_hits in hits]
     regions = [_trim_unclosed(r, blocks, hits) for r in find_regions(blocks, names, platform)]
     in_region: list[str] = [""] * len(blocks)  # the reason, for lines inside a description region
@@ -87,7 +93,17 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
                     "no phrase for it, judged by position",
                 )
             )
-    return Labelled(verdicts, regions, fields)
+    kept = {i: hit for i, hit in boiler.items() if verdicts[i].label == "content"}
+    return Labelled(verdicts, regions, fields, kept)
+
+
+def mark_show_boilerplate(verdicts: list[Verdict], boiler: dict[int, Hit], platform: Platform) -> None:
+    """Relabel the kept lines a show prints in every episode (after dedup, which compares them as content)."""
+    for i, hit in boiler.items():
+        if verdicts[i].label == "content":
+            verdicts[i].label = "show_boilerplate"
+            verdicts[i].rule = _rule_id(platform, hit)
+            verdicts[i].reason = f"{_why(hit)}; kept in the description unless show boilerplate is dropped"
 
 
 def _agree_on_show(hits: list[list[Hit]]) -> list[list[Hit]]:

@@ -17,7 +17,7 @@ from .detect import choose_locale, detect
 from .episode import Episode
 from .fields import finish_fields
 from .generic import label_unknown, main_text_of
-from .label import label_page
+from .label import label_page, mark_show_boilerplate
 from .load import DEFAULT_MAX_BYTES, load
 
 
@@ -34,11 +34,13 @@ def clean(
     catalog: Catalog | None = None,
     langid_backend: str = langid.DEFAULT_BACKEND,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    drop_show_boilerplate: bool = False,
 ) -> Episode:
     """Clean one saved page (text dump or HTML, bytes or str) into an Episode.
 
     `platform` forces a platform id instead of detecting it; `explain` fills `Episode.lines` with
-    every input line, its label, the rule that decided it and why. Raises deboiler.errors.DeboilerError
+    every input line, its label, the rule that decided it and why. `drop_show_boilerplate` leaves out
+    the lines a learned platform file names as a show's boilerplate (kept by default). Raises deboiler.errors.DeboilerError
     subclasses for input that is not a usable page.
     """
     catalog = catalog or default_catalog()
@@ -52,13 +54,17 @@ def clean(
         # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.
         main_text = main_text_of(read.html) if read.html is not None and not read.flat else None
         verdicts, regions, fields, locale = label_unknown(blocks, main_text), [], {}, None
+        boiler = {}
     else:
         locale, _ = choose_locale(found.platform, blocks, found.host_locale)
         labelled = label_page(blocks, found.platform, locale)
         verdicts, regions, fields = labelled.verdicts, labelled.regions, labelled.fields
+        boiler = labelled.show_boilerplate
     finish_fields(fields, read.markup.fields() if read.markup else None)
     dedup(verdicts, regions)
-    description = description_text(verdicts)
+    if boiler:
+        mark_show_boilerplate(verdicts, boiler, found.platform)
+    description = description_text(verdicts, drop_show_boilerplate)
 
     return Episode(
         platform=found.platform.id if found.platform else None,
