@@ -1,0 +1,254 @@
+"""deboiler learn: lines that recur across pages, the phrase each becomes, and the show of each page.
+
+A masked key that stands on several pages is a candidate template line. Its placeholders become
+slots only where the value changes between the pages (a link or a year printed on every page stays
+literal text): {show} and {title} where the value is the page's show or title, {date}, {duration},
+{url}, and for numbers {n} (a count), or {episode_id} and {series_id} for a pair of long ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .learn_align import align
+from .learn_mask import KIND, NUMBER, SHOW, TITLE, Masked, literal_weight
+
+_PLAIN_DIGITS = re.compile(r"\d+")
+META_SLOTS = frozenset({"date", "duration", "n", "episode_id", "series_id"})
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    page: int  # index of the training page
+    index: int  # index of the block on that page
+    masked: Masked
+
+
+@dataclass
+class Template:
+    """A recurring line and the phrase written for it."""
+
+    key: str
+    occurrences: list[Occurrence]
+    phrase: str
+    slots: tuple[str, ...]  # slot names in the phrase, in order
+    how: dict[str, str] = field(default_factory=dict)  # slot -> how its values were told apart
+
+    @property
+    def pages(self) -> set[int]:
+        return {o.page for o in self.occurrences}
+
+    @property
+    def label(self) -> str:
+        return "meta" if META_SLOTS & set(self.slots) else "chrome"
+
+
+def recurring(masks: Sequence[Sequence[Masked | None]]) -> dict[str, list[Occurrence]]:
+    """Every masked key on two or more pages, with all its occurrences."""
+    found: dict[str, list[Occurrence]] = defaultdict(list)
+    for p, page in enumerate(masks):
+        for i, m in enumerate(page):
+            if m is not None:
+                found[m.key].append(Occurrence(p, i, m))
+    return {k: occ for k, occ in found.items() if len({o.page for o in occ}) >= 2}
+
+
+def make_template(key: str, occurrences: list[Occurrence], shows: Sequence[str | None]) -> Template | None:
+    """The phrase for a recurring key, or None when no phrase can say it (a literal `{slot}` in it)."""
+    out, slots, how, used, literal = [], [], {}, Counter(), []
+    numbers = _number_slots(key, occurrences, shows)
+    k = 0
+    for ch in key:
+        if ch not in KIND:
+            out.append(ch)
+            literal.append(ch)
+            continue
+        values = [o.masked.values[k] for o in occurrences]
+        if ch in (SHOW, TITLE):
+            name = KIND[ch]
+            how[name] = f"the page's {name}, which differs between the pages"
+        elif ch == NUMBER:
+            name = numbers.get(k)
+        elif len(set(values)) == 1:
+            name = None  # the same link, date or length on every page: template text, not a field
+        else:
+            name = KIND[ch]
+        if name is None:
+            out.append(values[0])
+            literal.append(values[0])
+        else:
+            if used[name] and name not in ("show", "title"):
+                name = "text"  # a second date or link in the line: the phrase can capture only one
+            used[name] += 1
+            out.append("{" + name + "}")
+            slots.append(name)
+            if name not in how:
+                how[name] = _HOW.get(name, "")
+        k += 1
+    if any(ch in "{}" for piece in literal for ch in piece):
+        return None  # a brace in the page text could read as a slot
+    phrase = " ".join("".join(out).split())
+    return Template(key, occurrences, phrase, tuple(slots), how)
+
+
+_HOW = {
+    "date": "a date in the UI's CLDR formats, different on each page",
+    "duration": "a duration, different on each page",
+    "url": "a link, different on each page",
+    "n": "a number, different between the pages: read as the episode count",
+    "episode_id": "a long number different on every page: read as the episode id",
+    "series_id": "a long number: read as the series id",
+    "text": "a second value of a kind the line already has a slot for",
+}
+
+
+def _number_slots(key: str, occurrences: list[Occurrence], shows: Sequence[str | None]) -> dict[int, str | None]:
+    """Value index -> slot name for the numbers of a key (None: the same number on every page)."""
+    ordinals = [k for k, (_, ph) in enumerate(occurrences[0].masked.placeholders()) if ph == NUMBER]
+    varying = [k for k in ordinals if len({o.masked.values[k] for o in occurrences}) > 1]
+    names: dict[int, str | None] = dict.fromkeys(ordinals)
+    if len(varying) == 1:
+        k = varying[0]
+        ids = all(_PLAIN_DIGITS.fullmatch(o.masked.values[k]) and len(o.masked.values[k]) >= 5 for o in occurrences)
+        names[k] = "episode_id" if ids else "n"
+    elif len(varying) >= 2:
+        long_ids = [
+            k
+            for k in varying
+            if all(_PLAIN_DIGITS.fullmatch(o.masked.values[k]) and len(o.masked.values[k]) >= 4 for o in occurrences)
+        ]
+        if len(long_ids) >= 2:
+            # A number that stays the same on the pages of one show and differs between shows names the
+            # series; where no show has two pages here, the first id is the episode's, the next the series'.
+            per_show = [k for k in long_ids[:2] if _constant_per_show(k, occurrences, shows)]
+            episode, series = long_ids[0], long_ids[1]
+            if len(per_show) == 1:
+                series = per_show[0]
+                episode = long_ids[1] if series == long_ids[0] else long_ids[0]
+            names[episode], names[series] = "episode_id", "series_id"
+        for k in varying:
+            names.setdefault(k, "text")
+            if names[k] is None:
+                names[k] = "text"
+    return names
+
+
+def _constant_per_show(k: int, occurrences: list[Occurrence], shows: Sequence[str | None]) -> bool:
+    by_show: dict[str, set[str]] = defaultdict(set)
+    for o in occurrences:
+        if shows[o.page]:
+            by_show[shows[o.page]].add(o.masked.values[k])
+    pairs = [vals for show, vals in by_show.items() if sum(1 for o in occurrences if shows[o.page] == show) >= 2]
+    return bool(pairs) and all(len(vals) == 1 for vals in pairs)
+
+
+# ---------------------------------------------------------------------------------------------
+# The show of each page, when the markup does not say it
+
+
+def find_shows(masks: Sequence[Sequence[Masked | None]], groups: Sequence[Sequence[int]]) -> list[str | None]:
+    """Per page, the name the template lines of its UI group print where the other pages print theirs.
+
+    Lines that differ between pages but share most of their text are aligned; a value in their gaps
+    votes for being the show once per line it fills, once more for each further gap of the same line
+    it fills (a license notice names the show twice), and twice more when another page has it too (two
+    episodes of one show). A value with two votes or more is the show; titles get one vote at most.
+    """
+    votes: list[Counter[str]] = [Counter() for _ in masks]
+    for group in groups:
+        for lines in _similar_lines(masks, group):
+            alignment = align([m.key for _, m in lines])
+            if alignment is None:
+                continue
+            for page, m in lines:
+                spans = alignment.gaps(m.key) or []
+                values = [_clean_value(m.original(s, e)) for s, e in spans]
+                counted = Counter(v for v in values if _name_like(v))
+                for value, n in counted.items():
+                    votes[page][value] += n
+    pages_with: Counter[str] = Counter(v for page_votes in votes for v in page_votes)
+    shows: list[str | None] = []
+    for page_votes in votes:
+        scored = Counter({v: n + (2 if pages_with[v] >= 2 else 0) for v, n in page_votes.items()})
+        best = max(scored.items(), key=lambda kv: (kv[1], len(kv[0])), default=None)
+        shows.append(best[0] if best and best[1] >= 2 else None)
+    return shows
+
+
+def _similar_lines(masks: Sequence[Sequence[Masked | None]], group: Sequence[int]) -> list[list[tuple[int, Masked]]]:
+    """Sets of lines from different pages of one UI group that fit one alignment with a value in every
+    gap. Only lines that begin or end alike (first or last five characters) are compared; lines that
+    recur on half the pages or more are template as they are and take no part."""
+    pages_of: dict[str, set[int]] = defaultdict(set)
+    for p in group:
+        for m in masks[p]:
+            if m is not None:
+                pages_of[m.key].add(p)
+    half = max(2, (len(group) + 1) // 2)
+    lines: dict[tuple[int, str], Masked] = {}
+    for p in group:
+        for m in masks[p]:
+            if m is not None and len(pages_of[m.key]) < half and literal_weight(m.key) >= 8:
+                lines.setdefault((p, m.key), m)
+    buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for p, key in lines:
+        buckets["^" + key[:5]].append((p, key))
+        buckets["$" + key[-5:]].append((p, key))
+    crowded = {b for b, members in buckets.items() if len(members) > 3 * len(group)}  # "[00:" says nothing
+    clusters: list[list[tuple[int, str]]] = []
+    member_of: dict[tuple[int, str], list[int]] = defaultdict(list)  # bucket -> clusters started in it
+    for item in lines:
+        p, key = item
+        tried: set[int] = set()
+        joined = False
+        for bucket in ("^" + key[:5], "$" + key[-5:]):
+            if bucket in crowded:
+                continue
+            for c in member_of.get(bucket, []):
+                if c in tried:
+                    continue
+                tried.add(c)
+                if _fits([k for _, k in clusters[c]] + [key]):
+                    clusters[c].append(item)
+                    joined = True
+                    break
+            if joined:
+                break
+        if not joined:
+            clusters.append([item])
+            c = len(clusters) - 1
+        for bucket in ("^" + key[:5], "$" + key[-5:]):
+            if c not in member_of[bucket]:
+                member_of[bucket].append(c)
+    return [[(p, lines[(p, k)]) for p, k in cluster] for cluster in clusters if len({p for p, _ in cluster}) >= 2]
+
+
+def _fits(keys: list[str]) -> bool:
+    """One alignment holds every key, shares enough text with each, and every gap has a value in each."""
+    if len(set(keys)) == 1:
+        return True
+    alignment = align(keys)
+    if alignment is None:
+        return False
+    shared = sum(literal_weight(p) for p in alignment.parts)
+    if shared < 6 or shared < 0.3 * max(literal_weight(k) for k in keys):
+        return False
+    for key in keys:
+        spans = alignment.gaps(key) or []
+        if any(not key[s:e].strip() for s, e in spans):
+            return False
+    return True
+
+
+_EDGE = " \t.,;:!?·•|/-–—\"'“”«»"  # not brackets: "Street Talk (MLST)" ends with one
+
+
+def _clean_value(value: str) -> str:
+    return value.strip(_EDGE) if value.strip(_EDGE) else ""
+
+
+def _name_like(value: str) -> bool:
+    return 2 <= len(value) <= 120 and len(value.split()) <= 12 and "://" not in value
