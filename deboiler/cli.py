@@ -68,6 +68,17 @@ def clean(
     platform: str | None = typer.Option(
         None, "--platform", "-p", help="Force a platform id (see `deboiler platforms`) instead of detecting it."
     ),
+    platforms_dirs: list[Path] = typer.Option(
+        [],
+        "--platforms-dir",
+        help="A folder of extra platforms (ID.toml files as `deboiler learn` writes them, or ID/platform.toml "
+        "folders), used next to the built-ins; one of the same id replaces the built-in. Repeatable.",
+    ),
+    drop_show_boilerplate: bool = typer.Option(
+        False,
+        "--drop-show-boilerplate",
+        help="Leave out the lines a platform file names as a show's own boilerplate (kept by default).",
+    ),
     langid_backend: LangId = typer.Option(
         LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
     ),
@@ -80,15 +91,24 @@ def clean(
       deboiler clean page.txt
       deboiler clean page.txt --format json
       deboiler clean page.txt --explain
+      deboiler clean page.txt --platforms-dir learned/
       cat page.txt | deboiler clean -
     """
 
     def run() -> None:
+        from .catalog import load_catalog
         from .pipeline import clean as clean_page
 
+        catalog = load_catalog(*platforms_dirs) if platforms_dirs else None
         data = _read(source, max_bytes)
         ep = clean_page(
-            data, explain=explain, platform=platform, langid_backend=langid_backend.value, max_bytes=max_bytes
+            data,
+            explain=explain,
+            platform=platform,
+            catalog=catalog,
+            langid_backend=langid_backend.value,
+            max_bytes=max_bytes,
+            drop_show_boilerplate=drop_show_boilerplate,
         )
         if fmt is OutputFormat.json:
             typer.echo(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2))
@@ -96,6 +116,39 @@ def clean(
             typer.echo(_explain_table(ep))
         else:
             typer.echo(ep.description)
+
+    _guarded(run)
+
+
+@app.command(epilog=EPILOG)
+def learn(
+    pages: list[str] = typer.Argument(
+        ..., metavar="PAGE", help="At least 5 saved pages (text dumps or HTML) of one site, or folders of them."
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="The platform file to write, ID.toml; its folder is what --platforms-dir takes."
+    ),
+    platform_id: str | None = typer.Option(None, "--id", help="The platform's id (default: the output file's name)."),
+    name: str | None = typer.Option(None, "--name", help="The platform's name (default: the brand its pages show)."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse pages larger than this many bytes."),
+) -> None:
+    """Learn a platform file from a handful of pages of a site deboiler does not know.
+
+    Lines that recur across the pages become chrome phrases, their changing parts slots ({show},
+    {title}, {date}, {duration}, {n}, ids); the file says where the description opens and closes,
+    and comments say what each rule was learned from. A line on one page only is never chrome.
+
+    \b
+    Example:
+      deboiler learn pages/*.txt -o learned/mysite.toml
+      deboiler clean new_page.txt --platforms-dir learned/ --explain
+    """
+
+    def run() -> None:
+        from .learn import learn_files, summary
+
+        learned = learn_files(pages, output, platform_id, name, max_bytes)
+        typer.echo(summary(learned, output), err=True)
 
     _guarded(run)
 

@@ -65,6 +65,7 @@ class Learned:
     names: dict[str, str]  # template key -> rule name
     layout: Layout
     boilerplate: list[ShowBoilerplate] = field(default_factory=list)
+    checked: tuple[int, int] | None = None  # the written file on the training pages: (with a description, detected)
 
     def rule_names(self, keys: Sequence[str]) -> list[str]:
         out: list[str] = []
@@ -195,6 +196,36 @@ def _show_boilerplate(pages, shows, inside, template_keys) -> list[ShowBoilerpla
     return found
 
 
+def summary(learned: Learned, output: Path) -> str:
+    """What `deboiler learn` prints: what it learned, and how the written file does on its own pages."""
+    uis = ", ".join(f"{p.locale} {len(g)}" for g in learned.groups for p in learned.pages[g[0] : g[0] + 1])
+    opens = ", ".join(learned.rule_names(learned.layout.opens_after)) or "nothing (no opener found)"
+    closes = ", ".join(learned.rule_names(learned.layout.closes_at)) or "the end of the page"
+    n = len(learned.pages)
+    kept_on, detected = learned.checked or (0, 0)
+    return (
+        f"learned {learned.id} ({learned.name}) from {n} pages (UI locales: {uis}): {len(learned.rules)} rules, "
+        f"{len(learned.boilerplate)} show-boilerplate lines; the description opens after {opens} and closes at "
+        f"{closes}. Wrote {output}; cleaned with it, {detected} of the {n} pages are detected as {learned.id} "
+        f"and {kept_on} give a description."
+    )
+
+
+def check_on_training_pages(output: Path, pages: Sequence[tuple[str, bytes]], max_bytes: int) -> tuple[int, int]:
+    """Clean the training pages with the written file alone: (pages with a description, pages detected)."""
+    from .catalog import Catalog, load_platform_file
+    from .pipeline import clean
+
+    platform = load_platform_file(output)
+    catalog = Catalog({platform.id: platform})
+    kept = detected = 0
+    for _, data in pages:
+        episode = clean(data, catalog=catalog, max_bytes=max_bytes, langid_backend="none")
+        detected += episode.platform == platform.id
+        kept += bool(episode.description)
+    return kept, detected
+
+
 def page_files(paths: Sequence[str | Path]) -> list[Path]:
     """The page files named, folders giving their .txt/.html/.htm files (sorted, recursively)."""
     files: list[Path] = []
@@ -220,6 +251,8 @@ def learn_files(
     from .learn_toml import platform_id_from, write_platform
 
     output = Path(output)
+    if output.suffix != ".toml":
+        raise UsageError(f"the platform file must end in .toml (--platforms-dir reads <id>.toml files): {output}")
     files = page_files(paths)
     pages = []
     for f in files:
@@ -233,4 +266,5 @@ def learn_files(
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    learned.checked = check_on_training_pages(output, pages, max_bytes)
     return learned
