@@ -4,12 +4,12 @@ The worker function is `deboiler.clean` itself; this module only decides where i
 stream in chunks to a process pool with a bounded number of chunks in flight (so memory stays flat
 however many pages there are), and results come back in input order.
 
-`deboiler batch` writes one JSONL line per input record to OUT.part, one whole chunk per write,
-flushed per chunk, and renames OUT.part to OUT when every record is in. Only the parent writes, and
-records are written in input order, so after a kill at any moment OUT.part is a prefix of the final
-output, perhaps followed by one cut-off line. `--resume` drops that cut-off line, checks that the
-complete lines are the first records of the inputs (same source and id, in order) and appends the
-rest. Ctrl-C finishes the chunk being written, leaves OUT.part resumable and exits 130.
+`deboiler batch` writes one output record per input record (JSONL or Parquet, see
+deboiler.batch_output) to OUT.part and renames it to OUT when every record is in. Only the parent
+writes, and records are written in input order, so after a kill at any moment OUT.part holds a prefix
+of the final output. `--resume` checks that the records already there are the first records of the
+inputs (same source and id, in order) and adds the rest. Ctrl-C finishes the chunk being written,
+leaves OUT.part resumable and exits 130.
 
 A worker process that dies (out of memory, a crash in a C library) takes its pool down with it: the
 chunks then in flight are re-run one record at a time in a pool of one, so that only the page that
@@ -18,7 +18,6 @@ kills a worker again becomes an error record (WorkerCrashed) and every other rec
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import signal
@@ -32,14 +31,17 @@ from contextlib import closing
 from pathlib import Path
 
 from . import langid
+from .batch_output import SHARD_ROWS, encoder, open_output
+from .batch_output import output_format as format_of
 from .batch_report import BatchProgress, Stats, print_summary
+from .catalog import load_catalog
 from .crossdup import DEFAULT_THRESHOLD, Index
 from .crossdup import key as crossdup_key
 from .episode import FIELDS, Episode
-from .errors import DeboilerError, InputNotFound, InputTooLarge, Interrupted, OutputError, UsageError
+from .errors import DeboilerError, InputNotFound, InputTooLarge, Interrupted, UsageError
 from .load import DEFAULT_MAX_BYTES
 from .pipeline import clean, default_catalog
-from .sources import Fields, Record, expand, parse, records, total_bytes
+from .sources import Fields, NotAPage, Record, expand, parse, records, total_bytes
 
 DEFAULT_CHUNK_SIZE = 100  # records per task: ~0.1 s of work, so IPC costs little and Ctrl-C stops soon
 CHUNK_BYTES = 16 << 20  # a chunk also closes at this many bytes of page text, for very large pages
@@ -77,7 +79,7 @@ def clean_many(
     """
     workers = _check(workers, chunk_size, clean_kwargs)
     recs = (Record("", str(i), page=page) for i, page in enumerate(pages))
-    with closing(_ordered(_chunks(recs, chunk_size), workers, clean_kwargs, Fields(), as_lines=False)) as results:
+    with closing(_ordered(_chunks(recs, chunk_size), workers, clean_kwargs, Fields(), "episodes")) as results:
         for _, episodes in results:
             for ep in episodes:
                 if isinstance(ep, BaseException) and not isinstance(ep, DeboilerError):
@@ -102,22 +104,31 @@ def run_batch(
     dedup_threshold: float = DEFAULT_THRESHOLD,
     engine: str = "local",
     scheduler: str | None = None,
+    output_format: str | None = None,
+    row_group_size: int = SHARD_ROWS,
+    platforms_dirs: Sequence[str | Path] = (),
     **clean_kwargs,
 ) -> Stats:
-    """`deboiler batch`: clean every input record into one JSONL file. Returns the counts of this run.
+    """`deboiler batch`: clean every input record into one JSONL or Parquet file. Returns the counts of this run.
 
     Raises InputNotFound / UsageError before writing anything, OutputError when OUT cannot be
     written, and Interrupted (exit 130) after Ctrl-C, with OUT.part kept for `resume=True`.
 
     dedup: None, "exact" or "minhash" (see deboiler.crossdup): every record gets a "duplicate_of"
     field. engine: "local" (a process pool) or "dask" (dask.distributed: `scheduler` is the address
-    of a running cluster, else a LocalCluster of `workers` processes is started).
+    of a running cluster, else a LocalCluster of `workers` processes is started). output_format:
+    "jsonl" or "parquet" (default: from OUT's name); row_group_size: records per Parquet row group
+    (and per shard of OUT.part, the most a kill can cost). platforms_dirs: platform data folders loaded
+    next to the built-ins (deboiler.load_catalog), for every worker.
     """
+    if platforms_dirs:
+        clean_kwargs = {**clean_kwargs, "catalog": load_catalog(*platforms_dirs)}  # a missing folder: UsageError
     workers = _check(workers, chunk_size, clean_kwargs)
     if engine not in ENGINES:
         raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if scheduler is not None and engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    fmt = format_of(output, output_format)
     index = None
     if dedup is not None:
         index = Index(dedup, dedup_threshold)  # checks the mode and threshold
@@ -128,43 +139,30 @@ def run_batch(
     part = out.with_name(out.name + ".part")
     own = (out, part)
     paths = expand(inputs, exclude=own)
-    handle, renamed = _open_part(out, part, resume)
+    sink = open_output(fmt, out, resume, dedup=index is not None, row_group_size=row_group_size)
     started = time.monotonic()
     run, resumed = Stats(), Stats()
     stop = _StopOnCtrlC()
     bar = BatchProgress(progress, measure=lambda: total_bytes(paths, exclude=own))
+    max_bytes = clean_kwargs.get("max_bytes", DEFAULT_MAX_BYTES)
     try:
         with stop, bar:
-            todo = records(paths, exclude=own)
+            todo = records(paths, exclude=own, fields=fields, max_bytes=max_bytes)
             if resume:
                 try:
-                    position = _skip_done(todo, fields, part, resumed, stop, bar, index)
+                    position = _skip_done(todo, fields, sink, resumed, stop, bar, index)
                 except UsageError:
-                    if renamed:  # give the complete output its name back
-                        handle.close()
-                        os.replace(part, out)
+                    sink.give_back()
                     raise
                 bar.skipped(position)
             if not stop.requested:
                 _clean_into(
-                    handle,
-                    part,
-                    todo,
-                    run,
-                    bar,
-                    stop,
-                    workers,
-                    chunk_size,
-                    fields,
-                    clean_kwargs,
-                    index,
-                    engine,
-                    scheduler,
+                    sink, todo, run, bar, stop, workers, chunk_size, fields, clean_kwargs, index, engine, scheduler, fmt
                 )
         if not stop.requested:
-            _finish(handle, part, out)
+            sink.finish()
     finally:
-        handle.close()
+        sink.close()
     seconds = time.monotonic() - started
     print_summary(run, resumed, output=str(part if stop.requested else out), seconds=seconds, workers=workers)
     if stop.requested:
@@ -174,35 +172,25 @@ def run_batch(
 
 
 def _clean_into(
-    handle, part: Path, todo, run: Stats, bar, stop, workers, chunk_size, fields, kwargs, index, engine, scheduler
+    sink, todo, run: Stats, bar, stop, workers, chunk_size, fields, kwargs, index, engine, scheduler, fmt
 ) -> None:
-    """Clean the records still to do and append their lines to OUT.part, one write per chunk."""
+    """Clean the records still to do and add them to OUT.part, one write per chunk."""
     chunks = _chunks(todo, chunk_size)
     if engine == "dask":
         from .dask_engine import ordered as dask_ordered
 
-        ordered = dask_ordered(chunks, workers, kwargs, fields, scheduler)
+        ordered = dask_ordered(chunks, workers, kwargs, fields, scheduler, fmt)
     else:
-        ordered = _ordered(chunks, workers, kwargs, fields, as_lines=True)
+        ordered = _ordered(chunks, workers, kwargs, fields, fmt)
     with closing(ordered) as results:
-        for chunk, (blob, stats, keys) in results:
-            if index is not None:
-                blob = _tag(blob, keys, index)
-            _write(handle, blob, part)
+        for chunk, (encoded, stats, keys) in results:
+            if index is not None:  # decided here, in input order, so that any number of workers agrees
+                encoded = sink.tag(encoded, [index.assign(rid, k) for rid, k in keys])
+            sink.write(encoded)
             run.add(stats)
             bar.update(chunk[-1].end, run.records, run.status["error"])
             if stop.requested:
                 return
-
-
-def _tag(blob: bytes, keys: list[tuple[str, object]], index: Index) -> bytes:
-    """Add each line's "duplicate_of", deciding in input order (here, in the parent only)."""
-    lines = blob.split(b"\n")[:-1]  # every line ends in \n, and _json_line escapes every other break
-    out = []
-    for line, (rid, k) in zip(lines, keys, strict=True):
-        piece = _json_line({"duplicate_of": index.assign(rid, k)})
-        out.append(line[:-1] + b", " + piece[1:])
-    return b"".join(out)
 
 
 def _check(workers: int | None, chunk_size: int, clean_kwargs: dict) -> int:
@@ -217,46 +205,8 @@ def _check(workers: int | None, chunk_size: int, clean_kwargs: dict) -> int:
     return workers or default_workers()
 
 
-# ---------------------------------------------------------------------------------------------------
-# The output file
-
-
-def _open_part(out: Path, part: Path, resume: bool):
-    """Open OUT.part for appending, cut a trailing partial line; (handle, whether OUT was renamed)."""
-    if part.exists() and not resume:
-        raise UsageError(f"{part} is left from an interrupted run: add --resume to continue it, or delete it")
-    renamed = False
-    if resume and not part.exists() and out.is_file():
-        os.replace(out, part)  # a finished run resumed: only records for new inputs are added
-        renamed = True
-    try:
-        handle = open(part, "ab")
-    except OSError as exc:
-        raise OutputError(f"cannot write {part}: {exc.strerror or exc}") from None
-    size = handle.seek(0, os.SEEK_END)
-    keep = _complete_length(part, size)
-    if keep < size:
-        handle.truncate(keep)  # a line cut off by a kill: its record is cleaned again
-    return handle, renamed
-
-
-def _complete_length(part: Path, size: int) -> int:
-    """Bytes up to and including the last newline: the complete lines."""
-    with open(part, "rb") as f:
-        pos = size
-        while pos > 0:
-            step = min(pos, 1 << 16)
-            f.seek(pos - step)
-            block = f.read(step)
-            cut = block.rfind(b"\n")
-            if cut >= 0:
-                return pos - step + cut + 1
-            pos -= step
-    return 0
-
-
 def _skip_done(
-    todo: Iterator[Record], fields: Fields, part: Path, resumed: Stats, stop, bar: BatchProgress, index=None
+    todo: Iterator[Record], fields: Fields, sink, resumed: Stats, stop, bar: BatchProgress, index=None
 ) -> int:
     """Consume the input records already in OUT.part, checking each one's source and id.
 
@@ -266,72 +216,34 @@ def _skip_done(
     in input order, exactly as the first run did), so the records still to do are matched against them.
     """
     position = 0
-    with open(part, "rb") as done:
-        for n, line in enumerate(done, 1):
-            try:
-                row = json.loads(line)
-                key = (row["source"], row["id"])
-            except (ValueError, KeyError, TypeError):
-                raise UsageError(
-                    f"{part}: line {n} is not a deboiler batch record; delete the file to start over"
-                ) from None
-            rec = next(todo, None)
-            if rec is not None:
-                rec = parse(rec, fields)
-            else:
-                raise UsageError(
-                    f"{part} holds more records than the inputs: it was written for other inputs; delete it to start over"
-                )
-            if (rec.source, rec.id) != key:
-                raise UsageError(
-                    f"{part} does not match the inputs: its record {n} is {key[0]} id {key[1]}, the input's is "
-                    f"{rec.source} id {rec.id}; run the same command from the same folder, or delete it to start over"
-                )
-            if (index is not None) != ("duplicate_of" in row):
-                raise UsageError(
-                    f"{part} was written {'without' if index is not None else 'with'} --dedup: "
-                    "resume with the same options, or delete it to start over"
-                )
-            if index is not None:
-                index.assign(
-                    row["id"], crossdup_key(row.get("description") if row["status"] == "ok" else None, index.mode)
-                )
-            resumed.count(row)
-            position = rec.end
-            if stop.requested:
-                break
-            if n % 1000 == 0:
-                bar.update(position, 0, 0)
+    part = sink.part
+    for n, row in enumerate(sink.done(), 1):
+        key = (row["source"], row["id"])
+        rec = next(todo, None)
+        if rec is None:
+            raise UsageError(
+                f"{part} holds more records than the inputs: it was written for other inputs; delete it to start over"
+            )
+        rec = parse(rec, fields)
+        if (sink.stored(rec.source), sink.stored(rec.id)) != key:
+            raise UsageError(
+                f"{part} does not match the inputs: its record {n} is {key[0]} id {key[1]}, the input's is "
+                f"{rec.source} id {rec.id}; run the same command from the same folder, or delete it to start over"
+            )
+        if (index is not None) != ("duplicate_of" in row):
+            raise UsageError(
+                f"{part} was written {'without' if index is not None else 'with'} --dedup: "
+                "resume with the same options, or delete it to start over"
+            )
+        if index is not None:
+            index.assign(row["id"], crossdup_key(row.get("description") if row["status"] == "ok" else None, index.mode))
+        resumed.count(row)
+        position = rec.end
+        if stop.requested:
+            break
+        if n % 1000 == 0:
+            bar.update(position, 0, 0)
     return position
-
-
-def _write(handle, blob: bytes, part: Path) -> None:
-    try:
-        handle.write(blob)
-        handle.flush()
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write {part}: {exc.strerror or exc}; the records written so far are kept: run again with --resume"
-        ) from None
-
-
-def _finish(handle, part: Path, out: Path) -> None:
-    """Make the finished output durable, then give it its name in one atomic step."""
-    try:
-        handle.flush()
-        os.fsync(handle.fileno())
-        handle.close()
-        os.replace(part, out)
-    except OSError as exc:
-        raise OutputError(f"cannot finish {out}: {exc.strerror or exc}") from None
-    try:
-        fd = os.open(out.parent if str(out.parent) else ".", os.O_RDONLY)
-        try:
-            os.fsync(fd)  # the rename itself survives a power cut
-        finally:
-            os.close(fd)
-    except OSError:
-        pass  # not every filesystem lets a folder be fsynced
 
 
 class _StopOnCtrlC:
@@ -371,74 +283,105 @@ def _chunks(recs: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def _ordered(chunks: Iterable[list[Record]], workers: int, kwargs: dict, fields: Fields, as_lines: bool):
-    """(chunk, result) for every chunk, in input order, with at most IN_FLIGHT_PER_WORKER x workers submitted."""
-    if workers == 1:
-        for chunk in chunks:
-            yield chunk, _work(chunk, as_lines, (kwargs, fields))
-        return
-    pool = _pool(workers, kwargs, fields)
+def bounded_in_order(chunks: Iterable[list[Record]], limit: int, submit, collect):
+    """(chunk, result) for every chunk, in input order, with at most `limit` chunks submitted ahead.
+
+    Both engines run through this: the bound keeps memory flat and every worker busy. `submit(chunk)`
+    returns a future; `collect(chunk, future, pending)` returns the chunk's result, where `pending` is
+    the deque of the later (chunk, future) pairs, which `collect` may submit again (a process pool
+    that died took their futures with it).
+    """
     pending: deque = deque()
     chunks = iter(chunks)
     try:
         while True:
-            while len(pending) < IN_FLIGHT_PER_WORKER * workers:
+            while len(pending) < limit:
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                pending.append((chunk, pool.submit(_work, chunk, as_lines)))
+                pending.append((chunk, submit(chunk)))
             if not pending:
                 return
             chunk, future = pending.popleft()
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                suspects = [chunk, *(c for c, _ in pending)]
-                pending.clear()
-                pool.shutdown(wait=True, cancel_futures=True)
-                yield from _one_by_one(suspects, kwargs, fields, as_lines)
-                pool = _pool(workers, kwargs, fields)
-                continue
-            yield chunk, result
+            yield chunk, collect(chunk, future, pending)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for _, future in pending:
+            future.cancel()
 
 
-def _one_by_one(suspects: list[list[Record]], kwargs: dict, fields: Fields, as_lines: bool):
-    """Re-run the chunks a dead worker took down, each record alone in a pool of one, so that only a
-    page that kills its worker again is lost (as a WorkerCrashed error record). Yields (chunk, result)."""
-    pool = _pool(1, kwargs, fields)
+def _ordered(chunks: Iterable[list[Record]], workers: int, kwargs: dict, fields: Fields, form: str):
+    """(chunk, result) for every chunk in input order, cleaned on a local process pool of `workers`.
+
+    form: "episodes" (clean_many), "jsonl" or "parquet" (the batch output's encoding, see _work).
+    """
+    if workers == 1:
+        for chunk in chunks:
+            yield chunk, _work(chunk, form, (kwargs, fields))
+        return
+    pool = [_pool(workers, kwargs, fields)]  # replaced when a worker dies and takes the pool down
+
+    def submit(chunk):
+        return pool[0].submit(_work, chunk, form)
+
+    def collect(chunk, future, pending):
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            # Any chunk in flight may hold the page that killed the worker: this one is cleaned again
+            # one record at a time, the others go to a fresh pool, and a chunk that breaks that one too
+            # is cleaned one record at a time when its turn comes.
+            pool[0].shutdown(wait=True, cancel_futures=True)
+            result = _one_by_one(chunk, kwargs, fields, form)
+            pool[0] = _pool(workers, kwargs, fields)
+            for i, (later, f) in enumerate(pending):
+                if not (f.done() and not f.cancelled() and f.exception() is None):
+                    pending[i] = (later, submit(later))
+            return result
+
     try:
-        for chunk in suspects:
-            results = []
-            for rec in chunk:
-                try:
-                    results.append(pool.submit(_work, [rec], as_lines).result())
-                except BrokenProcessPool:
-                    pool.shutdown(wait=True)
-                    pool = _pool(1, kwargs, fields)
-                    rec = parse(rec, fields)
-                    crashed = Record(
-                        rec.source, rec.id, rec.url, error=WorkerCrashed("the worker process died on this page")
-                    )
-                    results.append(_work([crashed], as_lines, (kwargs, fields)))
-            if not as_lines:
-                yield chunk, [ep for r in results for ep in r]
-                continue
-            yield chunk, merge_results(results, kwargs)
+        yield from bounded_in_order(chunks, IN_FLIGHT_PER_WORKER * workers, submit, collect)
     finally:
-        pool.shutdown(wait=True)
+        pool[0].shutdown(wait=True, cancel_futures=True)
 
 
-def merge_results(results: list[tuple], kwargs: dict) -> tuple:
-    """One chunk's result from the results of its records cleaned one at a time."""
+def _one_by_one(chunk: list[Record], kwargs: dict, fields: Fields, form: str):
+    """Re-run a chunk a dead worker took down, each record alone in a pool of one, so that only a page
+    that kills its worker again is lost (as a WorkerCrashed error record)."""
+    pool = [_pool(1, kwargs, fields)]
+
+    def alone(rec: Record):
+        try:
+            return pool[0].submit(_work, [rec], form).result()
+        except BrokenProcessPool:
+            pool[0].shutdown(wait=True)
+            pool[0] = _pool(1, kwargs, fields)
+            raise WorkerCrashed("the worker process died on this page") from None
+
+    try:
+        return each_alone(chunk, alone, kwargs, fields, form)
+    finally:
+        pool[0].shutdown(wait=True)
+
+
+def each_alone(chunk: list[Record], alone, kwargs: dict, fields: Fields, form: str):
+    """One chunk's result from its records run one at a time by `alone(record)`, which raises
+    WorkerCrashed when the record killed its worker: that record becomes a WorkerCrashed error record."""
+    results = []
+    for rec in chunk:
+        try:
+            results.append(alone(rec))
+        except WorkerCrashed as exc:
+            rec = parse(rec, fields)
+            results.append(_work([Record(rec.source, rec.id, rec.url, error=exc)], form, (kwargs, fields)))
+    if form == "episodes":
+        return [ep for r in results for ep in r]
     stats = Stats()
     keys = [] if kwargs.get("dedup") else None
     for _, part_stats, part_keys in results:
         stats.add(part_stats)
         if keys is not None:
             keys.extend(part_keys)
-    return b"".join(blob for blob, _, _ in results), stats, keys
+    return encoder(form).merge([encoded for encoded, _, _ in results]), stats, keys
 
 
 _lifeline_pipe: tuple = ()  # (read end, write end), made once per process; see _exit_with_parent
@@ -492,14 +435,19 @@ def _exit_with_parent(lifeline) -> None:
 _ERROR_FIELDS = dict.fromkeys(FIELDS)
 
 
-def _work(chunk: list[Record], as_lines: bool, options: tuple[dict, Fields] | None = None):
-    """Clean one chunk. as_lines: (the JSONL lines as bytes, Stats); else a list of Episode or exception."""
+def _work(chunk: list[Record], form: str, options: tuple[dict, Fields] | None = None):
+    """Clean one chunk.
+
+    form "episodes": a list of Episode or exception (clean_many). Else the batch's output records,
+    encoded for the output ("jsonl": bytes of JSON lines; "parquet": an Arrow table), with their Stats
+    and, with --dedup, each record's (id, dedup key).
+    """
     kwargs, fields = options or _worker_options[0]
     chunk = [parse(rec, fields) for rec in chunk]
     explain = kwargs.get("explain", False)
     dedup = kwargs.get("dedup")
     clean_options = {k: v for k, v in kwargs.items() if k not in ("explain", "dedup")}
-    if not as_lines:
+    if form == "episodes":
         episodes: list = []
         for rec in chunk:
             try:
@@ -511,24 +459,28 @@ def _work(chunk: list[Record], as_lines: bool, options: tuple[dict, Fields] | No
                 ep.lines = None
             episodes.append(ep)
         return episodes
+    output = encoder(form)
     stats = Stats()
-    lines: list[bytes] = []
+    rows: list[dict] = []
     keys: list | None = [] if dedup else None
     for rec in chunk:
         row: dict = {"source": rec.source, "id": rec.id, "url": rec.url}
         try:
             ep = _clean_record(rec, clean_options)
+        except NotAPage as exc:  # a WARC request record, a 404: nothing to clean, and said so
+            row.update(status="skipped", error=_one_line(exc), **_ERROR_FIELDS)
         except Exception as exc:  # one bad record is one error record; a bug on one page is too
             row.update(status="error", error=_one_line(exc), **_ERROR_FIELDS)
         else:
-            stats.labels.update(v.label for v in ep.lines)
+            labels = [v.label for v in ep.lines]
             ep.lines = None
             row.update(status="ok", error=None, **ep.to_dict())
+            stats.labels.update(labels)
         stats.count(row)
-        lines.append(_json_line(row))
+        rows.append(row)
         if keys is not None:
             keys.append((rec.id, crossdup_key(row["description"], dedup)))
-    return b"".join(lines), stats, keys
+    return output.encode(rows), stats, keys
 
 
 def _clean_record(rec: Record, options: dict) -> Episode:
@@ -554,13 +506,3 @@ def _read(path: str, max_bytes: int) -> bytes:
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _json_line(row: dict) -> bytes:
-    text = json.dumps(row, ensure_ascii=False)
-    if "\u2028" in text or "\u2029" in text or "\x85" in text:  # line breaks to str.splitlines, not to JSON
-        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
-    try:
-        return (text + "\n").encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate (from a JSON escape, or a file name): ASCII JSON keeps it
-        return (json.dumps(row) + "\n").encode("ascii")

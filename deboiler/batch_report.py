@@ -23,6 +23,7 @@ class Stats:
     records: int = 0
     status: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)  # error class name -> records
+    skipped: Counter = field(default_factory=Counter)  # why a record held no page (WARC request, HTTP 404) -> records
     platform: Counter = field(default_factory=Counter)  # ok records only; "none" for unknown platforms
     locale: Counter = field(default_factory=Counter)
     language: Counter = field(default_factory=Counter)
@@ -36,12 +37,14 @@ class Stats:
             self.platform[record.get("platform") or "none"] += 1
             self.locale[record.get("locale") or "none"] += 1
             self.language[record.get("language") or "none"] += 1
+        elif record["status"] == "skipped":
+            self.skipped[_reason(record.get("error") or "")] += 1
         else:
             self.errors[(record.get("error") or "").split(":", 1)[0]] += 1
 
     def add(self, other: Stats) -> None:
         self.records += other.records
-        for name in ("status", "errors", "platform", "locale", "language", "labels"):
+        for name in ("status", "errors", "skipped", "platform", "locale", "language", "labels"):
             getattr(self, name).update(getattr(other, name))
 
 
@@ -135,6 +138,7 @@ def print_summary(
         lines.append(f"  resumed:   {resumed.records:,} records were already written by an earlier run")
     for name, counter in (
         ("errors", total.errors),
+        ("skipped", total.skipped),
         ("platform", total.platform),
         ("locale", total.locale),
         ("language", total.language),
@@ -147,6 +151,11 @@ def print_summary(
         lines.append(f"  lines:     {kept:,} kept (content); dropped: {_counts(dropped) or 'none'}  (this run)")
     out.write("\n".join(lines) + "\n")
     out.flush()
+
+
+def _reason(error: str) -> str:
+    """A skipped record's reason without its class name, numbers kept ("HTTP status 404", "a request record")."""
+    return error.split(": ", 1)[-1]
 
 
 def _counts(counter: Counter, top: int = 8) -> str:

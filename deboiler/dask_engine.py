@@ -1,10 +1,17 @@
 """`deboiler batch --engine dask`: the same per-chunk worker function, run on dask.distributed.
 
-`ordered` is a drop-in for batch._ordered (as_lines=True): it yields (chunk, (blob, stats, keys)) in
-input order with at most IN_FLIGHT_PER_WORKER x workers chunks submitted, so the parent writes the
-same bytes through the same writer (OUT.part, --resume, Ctrl-C) as the local engine. With
-`scheduler` it connects to a running cluster (whose workers must have deboiler installed); without,
-it starts a LocalCluster of `workers` worker processes, one thread each, and closes it at the end.
+`ordered` is a drop-in for batch._ordered: it yields (chunk, (encoded, stats, keys)) in input order
+through the same bounded loop (batch.bounded_in_order), so the parent writes the same bytes through
+the same writer (OUT.part, --resume, Ctrl-C) as the local engine. With `scheduler` it connects to a
+running cluster (whose workers must have deboiler installed); without, it starts a LocalCluster of
+`workers` worker processes, one thread each, and closes it at the end. The clean() options (with a
+--platforms-dir catalog) go to every worker once, not with every task.
+
+Memory: dask's BatchedSend keeps its last `distributed.admin.low-level-log-length` (default 1,000)
+messages for debugging, and a task message carries its chunk's pages, so a batch's client and an
+in-process scheduler grew by up to 1,000 chunks' worth of pages (hundreds of MB). This engine sets
+that log length to 0 while it runs; a separate scheduler process needs the same setting
+(DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=0), see README.
 
 A worker that dies is dask's business first (it re-runs the task elsewhere); a chunk that keeps
 killing workers (distributed.KilledWorker) is re-run one record at a time, and a record that still
@@ -15,11 +22,12 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections import deque
 from collections.abc import Iterable
 
 from .errors import UsageError
-from .sources import Fields, Record, parse
+from .sources import Fields, Record
+
+NO_MESSAGE_LOG = {"distributed.admin.low-level-log-length": 0}
 
 
 def _client(workers: int, scheduler: str | None):
@@ -46,52 +54,43 @@ def _client(workers: int, scheduler: str | None):
     return Client(cluster), cluster
 
 
-def ordered(chunks: Iterable[list[Record]], workers: int, kwargs: dict, fields: Fields, scheduler: str | None = None):
+def ordered(
+    chunks: Iterable[list[Record]],
+    workers: int,
+    kwargs: dict,
+    fields: Fields,
+    scheduler: str | None = None,
+    form: str = "jsonl",
+):
+    import dask
     from distributed import KilledWorker
 
-    from .batch import IN_FLIGHT_PER_WORKER, _work
+    from .batch import IN_FLIGHT_PER_WORKER, WorkerCrashed, _work, bounded_in_order, each_alone
 
-    client, cluster = _client(workers, scheduler)
-    options = (kwargs, fields)
-    if scheduler:  # the cluster's size, not ours, decides how much to keep in flight
-        workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-    pending: deque = deque()
-    chunks = iter(chunks)
-    try:
-        while True:
-            while len(pending) < IN_FLIGHT_PER_WORKER * workers:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    break
-                pending.append((chunk, client.submit(_work, chunk, True, options, pure=False)))
-            if not pending:
-                return
-            chunk, future = pending.popleft()
-            try:
-                result = future.result()
-            except KilledWorker:
-                result = _one_by_one(client, chunk, options)
-            yield chunk, result
-    finally:
-        for _, future in pending:
-            future.cancel()
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def _one_by_one(client, chunk: list[Record], options: tuple[dict, Fields]):
-    from distributed import KilledWorker
-
-    from .batch import WorkerCrashed, _work, merge_results
-
-    kwargs, fields = options
-    results = []
-    for rec in chunk:
+    with dask.config.set(NO_MESSAGE_LOG):  # before the client and cluster exist: their comms read it
+        client, cluster = _client(workers, scheduler)
         try:
-            results.append(client.submit(_work, [rec], True, options, pure=False).result())
-        except KilledWorker:
-            rec = parse(rec, fields)
-            crashed = Record(rec.source, rec.id, rec.url, error=WorkerCrashed("the worker process died on this page"))
-            results.append(_work([crashed], True, options))
-    return merge_results(results, kwargs)
+            if scheduler:  # the cluster's size, not ours, decides how much to keep in flight
+                workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+            [options] = client.scatter([(kwargs, fields)], broadcast=True, hash=False)  # one copy per worker
+
+            def submit(chunk):
+                return client.submit(_work, chunk, form, options, pure=False)
+
+            def alone(rec: Record):
+                try:
+                    return submit([rec]).result()
+                except KilledWorker:
+                    raise WorkerCrashed("the worker process died on this page") from None
+
+            def collect(chunk, future, pending):
+                try:
+                    return future.result()
+                except KilledWorker:
+                    return each_alone(chunk, alone, kwargs, fields, form)
+
+            yield from bounded_in_order(chunks, IN_FLIGHT_PER_WORKER * workers, submit, collect)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()

@@ -1,11 +1,12 @@
-"""Where a batch's pages come from: files, folders, globs and JSONL files, read as a stream of Records.
+"""Where a batch's pages come from: files, folders, globs, JSONL, Parquet and WARC files, read as a stream of Records.
 
 Nothing is read ahead: folders are walked and JSONL files read line by line as the batch asks for the
 next record, so memory stays flat however large the input. Every input record becomes exactly one
 Record, in a fixed order (arguments in the order given; folders and globs sorted by name), so a
 second run over the same inputs sees the same records in the same order (what `--resume` relies on).
 A record that cannot be a page (a malformed JSON line, a missing field) is still a Record: one whose
-`error` is set, which the batch writes as an error record.
+`error` is set, which the batch writes as an error record (status "skipped" when the error is NotAPage:
+a WARC request record, a 404).
 
 - a page file: one Record, `source` and `id` both the path; the worker reads the file itself;
 - a folder: every file under it, recursively, names starting with "." skipped;
@@ -13,6 +14,8 @@ A record that cannot be a page (a malformed JSON line, a missing field) is still
 - `*.jsonl`, `*.jsonl.gz`, `*.jsonl.zst` (the last with the zstandard package): one Record per
   non-blank line, its page from the `html` field if present, else `text`; `id` from the `id` field,
   else `PATH:LINE`; `url` from the `url` field. All four field names are options.
+- `*.parquet`, `*.pq`: one Record per row, the same four names as columns (deboiler.source_parquet);
+- `*.warc`, `*.warc.gz`: one Record per WARC record (deboiler.source_warc).
 """
 
 from __future__ import annotations
@@ -29,17 +32,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DeboilerError, InputNotFound, UsageError
+from .load import DEFAULT_MAX_BYTES
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
 
 
 class BadRecord(DeboilerError):
-    """A JSONL line that is not a usable record: not JSON, not an object, no page field."""
+    """An input record that is not usable: a JSONL line that is not JSON or has no page field, a Parquet
+    row with no page, an archive that cannot be read further."""
+
+
+class NotAPage(DeboilerError):
+    """A record that holds no page to clean (a WARC request record, a 404): written with status "skipped"."""
 
 
 @dataclass(frozen=True)
 class Fields:
-    """The JSONL field names. The page is the first of `page` that a record holds (and is not null)."""
+    """The JSONL field (and Parquet column) names. The page is the first of `page` that a record holds (and is not null)."""
 
     page: tuple[str, ...] = ("html", "text")
     id: str = "id"
@@ -99,12 +108,22 @@ def expand(inputs: Sequence[str], exclude: Iterable[str | Path] = ()) -> list[Pa
     return paths
 
 
-def records(paths: Sequence[Path], exclude: Iterable[str | Path] = ()) -> Iterator[Record]:
-    """Every input record, in order, read lazily. `exclude`: files to pass over (the batch's own output).
+def records(
+    paths: Sequence[Path],
+    exclude: Iterable[str | Path] = (),
+    fields: Fields = Fields(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Record]:
+    """Every input record, in order, read lazily. `exclude`: files and folders to pass over (the batch's own output).
 
     JSONL lines come unparsed (`parse` reads them), so that the one process reading the inputs only
-    splits lines and the JSON decoding happens in the workers.
+    splits lines and the JSON decoding happens in the workers. Parquet rows and WARC records come
+    read (their decoding is arrow's C++ and warcio's header parsing; `fields` names the Parquet
+    columns, and `max_bytes` bounds how much of a WARC body is read).
     """
+    from .source_parquet import is_parquet, parquet_records
+    from .source_warc import is_warc, warc_records
+
     skip = {os.path.abspath(p) for p in exclude}
     base = 0  # bytes of the inputs before the current file
     for path, size in _files(paths, skip):
@@ -113,6 +132,12 @@ def records(paths: Sequence[Path], exclude: Iterable[str | Path] = ()) -> Iterat
             yield Record(source, source, error=InputNotFound(f"cannot read {source}"), end=base)
         elif is_jsonl(path):
             yield from _jsonl(path, base)
+            base += size
+        elif is_parquet(path):
+            yield from parquet_records(path, base, size, fields)
+            base += size
+        elif is_warc(path):
+            yield from warc_records(path, base, max_bytes)
             base += size
         else:
             base += size
@@ -148,7 +173,8 @@ def _walk(folder: str, skip: set[str]) -> Iterator[tuple[Path, int | None]]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry.path, skip)
+            if os.path.abspath(entry.path) not in skip:  # a Parquet output's OUT.part folder
+                yield from _walk(entry.path, skip)
         elif os.path.abspath(entry.path) not in skip:
             try:
                 yield Path(entry.path), entry.stat().st_size

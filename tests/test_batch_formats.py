@@ -1,0 +1,382 @@
+"""`deboiler batch` with Parquet and WARC inputs and Parquet output: real files, real kills.
+
+The input files are built here with pyarrow's and warcio's own writers from the hand-checked gold
+pages in corpora/ (their bytes as stored, legacy encodings included), and every output record is
+checked against that page's gold, field by field, or against the skip or error it must be.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import random
+import signal
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from .conftest import CORPORA, gold_of
+from .test_batch import (
+    TEXT_PAGES,
+    assert_group_gone,
+    assert_one_line_error,
+    episode_of,
+    expected,
+    many_records,
+    read_jsonl,
+    run,
+    start,
+)
+
+SHIFT_JIS = CORPORA / "encodings" / "playerfm_ja_shift_jis.html"
+CP1251 = CORPORA / "encodings" / "playerfm_ru_cp1251.txt"
+UTF16 = CORPORA / "encodings" / "podbud_utf16.html"
+CP949 = CORPORA / "encodings" / "playerfm_ko_cp949.html"
+EN_TEXT = CORPORA / "playerfm" / "en_short_single.txt"
+KO_HTML = CORPORA / "playerfm" / "ko_korean_show.html"
+PODBUD_HTML = CORPORA / "podbud" / "no_date.html"
+SEED_TEXT = CORPORA / "seeds" / "003_2e280c63de17b94b.txt"
+GOLD_PAGES = [SHIFT_JIS, CP1251, UTF16, CP949, EN_TEXT, KO_HTML, PODBUD_HTML, SEED_TEXT]
+
+
+def test_the_fixtures_hold_pages_that_are_not_utf8():
+    for page in (SHIFT_JIS, CP1251, UTF16, CP949):
+        with pytest.raises(UnicodeDecodeError):
+            page.read_bytes().decode("utf-8")
+    for page in GOLD_PAGES:
+        assert gold_of(page)["platform"] is not None  # a known platform: its gold is exact, every field
+
+
+def assert_gold(row: dict, page: Path) -> None:
+    """The output record is the page's gold: status ok, every gold field, the description line by line."""
+    want = gold_of(page)
+    assert row["status"] == "ok" and row["error"] is None, (page.name, row["error"])
+    assert row["description"].split("\n") == want["description"], page.name
+    for name, value in want.items():
+        if name != "description":
+            assert row[name] == value, (page.name, name)
+
+
+def read_parquet(path: Path) -> list[dict]:
+    rows = pq.read_table(path).to_pylist()
+    for row in rows:  # a map column reads back as (key, value) pairs
+        row["ids"] = dict(row["ids"]) if row["ids"] is not None else None
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------
+# Parquet in, Parquet and JSONL out
+
+
+@pytest.fixture()
+def parquet_input(tmp_path: Path) -> tuple[Path, list[tuple[str, str | None, object]]]:
+    """A Parquet file of pages under other column names, in row groups of 3.
+
+    Returns the file and what each output record must be, in order: (id, url, expectation), the
+    expectation a gold page or ("error", class name, words of the message).
+    """
+    path = tmp_path / "crawl.parquet"
+    rows, want = [], []
+    for i, page in enumerate(GOLD_PAGES):  # the bytes as stored, in a binary column
+        rows.append({"key": 100 + i, "link": f"https://example.org/{i}", "raw": page.read_bytes(), "txt": None})
+        want.append((str(100 + i), f"https://example.org/{i}", page))
+    text = EN_TEXT.read_text(encoding="utf-8")
+    rows.append({"key": None, "link": None, "raw": None, "txt": text})  # no id: PATH:ROW
+    want.append((f"{path}:{len(rows)}", None, EN_TEXT))
+    rows.append({"key": 998, "link": None, "raw": None, "txt": None})  # no page at all
+    want.append(("998", None, ("error", "BadRecord", f"row {len(rows)} has no 'raw' or 'txt' value")))
+    rows.append({"key": 999, "link": None, "raw": None, "txt": "   "})
+    want.append(("999", None, ("error", "EmptyInput", "")))
+    schema = pa.schema([("key", pa.int64()), ("link", pa.string()), ("raw", pa.binary()), ("txt", pa.string())])
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path, row_group_size=3)
+    assert pq.ParquetFile(path).num_row_groups == 4
+    return path, want
+
+
+def check_rows(rows: list[dict], want: list) -> None:
+    assert [(r["id"], r["url"]) for r in rows] == [(rid, url) for rid, url, _ in want]
+    for row, (_, _, expect) in zip(rows, want):
+        if isinstance(expect, Path):
+            assert_gold(row, expect)
+        else:
+            status, cls, words = expect
+            assert row["status"] == status and row["error"].startswith(f"{cls}: ") and words in row["error"], row
+            assert row["description"] is None and row["platform"] is None
+
+
+def test_parquet_in_parquet_and_jsonl_out_record_by_record(deboiler_exe, tmp_path, parquet_input):
+    path, want = parquet_input
+    names = ["--html-field", "raw", "--text-field", "txt", "--id-field", "key", "--url-field", "link"]
+    out_pq, out_jsonl = tmp_path / "out.parquet", tmp_path / "out.jsonl"
+    proc = run(deboiler_exe, path, "-o", out_pq, *names, "-w", "2", "--chunk-size", "2", "--row-group-size", "4")
+    assert proc.returncode == 0, proc.stderr.decode()
+    proc = run(deboiler_exe, path, "-o", out_jsonl, *names, "-w", "1")
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_parquet(out_pq)
+    assert all(r["source"] == str(path) for r in rows)
+    check_rows(rows, want)
+    assert rows == read_jsonl(out_jsonl)  # the same records whichever the format
+    meta = pq.ParquetFile(out_pq)
+    assert [meta.metadata.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 4, 3]
+    schema = meta.schema_arrow
+    assert schema.field("duration").type == pa.int64() and schema.field("ids").type == pa.map_(pa.string(), pa.string())
+    assert not (tmp_path / "out.parquet.part").exists()
+
+
+def test_output_format_option_and_bad_parquet(deboiler_exe, tmp_path, parquet_input):
+    path, want = parquet_input
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1 this is not a parquet file")
+    out = tmp_path / "episodes.data"
+    proc = run(deboiler_exe, broken, path, "-o", out, "--output-format", "parquet", "--html-field", "raw",
+               "--text-field", "txt", "--id-field", "key", "--url-field", "link", "-w", "1")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_parquet(out)
+    assert rows[0]["source"] == str(broken) and rows[0]["id"] == f"{broken}:1"
+    assert rows[0]["error"].startswith("BadRecord: cannot read it as Parquet")
+    check_rows(rows[1:], want)
+    assert_one_line_error(run(deboiler_exe, path, "-o", out, "--output-format", "csv"), 2, "--output-format")
+
+
+def test_no_page_column_makes_every_row_an_error_record(deboiler_exe, tmp_path):
+    path = tmp_path / "other.parquet"
+    pq.write_table(pa.table({"id": ["a", "b"], "body": ["x", "y"]}), path)
+    out = tmp_path / "out.jsonl"
+    assert run(deboiler_exe, path, "-o", out, "-w", "1").returncode == 0
+    rows = read_jsonl(out)
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert all(r["error"] == "BadRecord: the file has no 'html' or 'text' column" for r in rows)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Parquet output: kill, resume
+
+
+def wait_for_shard(part: Path, proc, at_least: int = 1) -> None:
+    deadline = time.monotonic() + 60
+    while not (part.is_dir() and len(list(part.glob("*.parquet"))) >= at_least):
+        assert proc.poll() is None, "the batch ended before it was killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+
+
+def test_parquet_output_sigkill_at_random_moments_then_resume(deboiler_exe, tmp_path):
+    ids = many_records(tmp_path / "in.jsonl", 1500)
+    out, part = tmp_path / "out.parquet", tmp_path / "out.parquet.part"
+    args = [tmp_path / "in.jsonl", "-o", out, "-w", "2", "--chunk-size", "20", "--row-group-size", "50"]
+    rng = random.Random()
+    for attempt in range(2):  # killed twice: the second time while resuming
+        done = len(list(part.glob("*.parquet"))) if part.exists() else 0
+        proc = start(deboiler_exe, *args, *(["--resume"] if attempt else []))
+        wait_for_shard(part, proc, at_least=done + 1)
+        delay = rng.uniform(0, 0.4)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+        assert_group_gone(proc.pid)
+        assert part.is_dir() and not out.exists(), f"the batch finished within {delay:.2f} s: nothing was killed"
+    proc = start(deboiler_exe, *args, "--resume")
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert "were already written by an earlier run" in err.decode()
+    assert out.exists() and not part.exists()
+    rows = read_parquet(out)
+    assert [r["id"] for r in rows] == ids  # every id exactly once, in input order
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in TEXT_PAGES]  # many_records' pages, in turn
+    want = [expected(text) for text in texts]
+    for i, row in enumerate(rows):
+        assert episode_of(row) == want[i % len(texts)], row["id"]
+
+
+def test_resume_a_finished_parquet_with_more_inputs_and_refusals(deboiler_exe, tmp_path, parquet_input):
+    path, want = parquet_input
+    names = ["--html-field", "raw", "--text-field", "txt", "--id-field", "key", "--url-field", "link"]
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({"key": "m1", "txt": SEED_TEXT.read_text(encoding="utf-8")}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    assert run(deboiler_exe, path, "-o", out, *names, "-w", "1").returncode == 0
+    first = out.read_bytes()
+    proc = run(deboiler_exe, path, more, "-o", out, *names, "--resume", "-w", "1")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "this run cleaned 1 pages" in proc.stderr.decode()
+    rows = read_parquet(out)
+    check_rows(rows[:-1], want)
+    assert rows[-1]["id"] == "m1" and rows[-1]["source"] == str(more)
+    assert_gold(rows[-1], SEED_TEXT)
+
+    out.write_bytes(first)  # resumed with other inputs: refused, and the finished file keeps its name
+    proc = run(deboiler_exe, more, "-o", out, *names, "--resume", "-w", "1")
+    assert_one_line_error(proc, 2, "does not match the inputs")
+    assert out.read_bytes() == first and not (tmp_path / "out.parquet.part").exists()
+
+    (tmp_path / "other.parquet.part").write_bytes(b"")  # a JSONL part where Parquet shards belong
+    assert_one_line_error(run(deboiler_exe, more, "-o", tmp_path / "other.parquet", "--resume"), 2, "not Parquet shards")
+    (tmp_path / "third.jsonl.part").mkdir()
+    assert_one_line_error(run(deboiler_exe, more, "-o", tmp_path / "third.jsonl", "--resume"), 2, "not a JSONL part")
+    assert_one_line_error(run(deboiler_exe, more, "-o", out, "--row-group-size", "0"), 2, "--row-group-size")
+
+
+def test_a_cut_shard_is_cleaned_again(deboiler_exe, tmp_path):
+    """A kill while a shard is written leaves NAME.tmp: resume drops it and cleans its records again."""
+    ids = many_records(tmp_path / "in.jsonl", 30)
+    out = tmp_path / "out.parquet"
+    args = [tmp_path / "in.jsonl", "-o", out, "-w", "1", "--row-group-size", "10"]
+    assert run(deboiler_exe, *args).returncode == 0
+    whole = read_parquet(out)
+    part = tmp_path / "out.parquet.part"
+    part.mkdir()
+    pq.write_table(pq.read_table(out).slice(0, 10), part / "00000000.parquet")
+    (part / "00000001.parquet.tmp").write_bytes(b"PAR1 cut short")
+    out.unlink()
+    proc = run(deboiler_exe, *args, "--resume")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "10 records were already written" in proc.stderr.decode() and "this run cleaned 20 pages" in proc.stderr.decode()
+    assert [r["id"] for r in read_parquet(out)] == ids and read_parquet(out) == whole
+
+
+def test_ids_with_lone_surrogates_survive_parquet_and_resume(deboiler_exe, tmp_path):
+    """JSON may name a record "\\ud800"; a Parquet string cannot hold it, so it is stored escaped."""
+    text = EN_TEXT.read_text(encoding="utf-8")
+    lines = [json.dumps({"id": f"s{i}\ud800", "text": text}) for i in range(4)]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    args = [tmp_path / "in.jsonl", "-o", out, "-w", "1", "--row-group-size", "2", "--dedup", "exact"]
+    assert run(deboiler_exe, *args).returncode == 0
+    rows = read_parquet(out)
+    assert [r["id"] for r in rows] == [f"s{i}\\ud800" for i in range(4)]
+    assert [r["duplicate_of"] for r in rows] == [None, "s0\\ud800", "s0\\ud800", "s0\\ud800"]
+    assert all(r["status"] == "ok" for r in rows)
+    part = tmp_path / "out.parquet.part"  # resume from the first shard: the escaped ids must match the input's
+    part.mkdir()
+    pq.write_table(pq.read_table(out).slice(0, 2), part / "00000000.parquet")
+    out.unlink()
+    proc = run(deboiler_exe, *args, "--resume")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert read_parquet(out) == rows
+
+
+# ---------------------------------------------------------------------------------------------------
+# WARC in
+
+
+def http(status: str, content_type: str | None, *extra: tuple[str, str]) -> StatusAndHeaders:
+    headers = [("Content-Type", content_type)] if content_type else []
+    return StatusAndHeaders(status, headers + list(extra), protocol="HTTP/1.1")
+
+
+class Archive:
+    """A WARC written with warcio, and what each of its records must become in the output, in order."""
+
+    def __init__(self, path: Path, gzip: bool = True):
+        self.path, self.want, self.ends = path, [], []  # ends: file offset after each record
+        self._file = open(path, "wb")
+        self.writer = WARCWriter(self._file, gzip=gzip)
+
+    def add(self, record, expect) -> None:
+        self.writer.write_record(record)
+        self.ends.append(self._file.tell())
+        uri = record.rec_headers.get_header("WARC-Target-URI")
+        self.want.append((record.rec_headers.get_header("WARC-Record-ID"), uri, expect))
+
+    def response(self, uri: str, body: bytes, headers: StatusAndHeaders, expect) -> None:
+        self.add(self.writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers), expect)
+
+    def request(self, uri: str) -> None:
+        headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
+        self.add(
+            self.writer.create_warc_record(uri, "request", payload=io.BytesIO(b""), http_headers=headers),
+            ("skipped", "NotAPage", "a request record"),
+        )
+
+    def close(self) -> Path:
+        self._file.close()
+        return self.path
+
+
+def chunked(body: bytes) -> bytes:
+    """HTTP/1.1 chunked transfer coding, in chunks of 1000 bytes."""
+    out = b"".join(b"%x\r\n%s\r\n" % (len(body[i : i + 1000]), body[i : i + 1000]) for i in range(0, len(body), 1000))
+    return out + b"0\r\n\r\n"
+
+
+MAX_BYTES = 60_000
+
+
+@pytest.fixture()
+def warcs(tmp_path: Path) -> list[Archive]:
+    big = b"<html><body><p>" + b"filler " * 10_000 + b"</p></body></html>"
+    assert len(big) > MAX_BYTES > max(len(p.read_bytes()) for p in GOLD_PAGES)
+    a = Archive(tmp_path / "crawl.warc.gz")
+    a.add(a.writer.create_warcinfo_record("crawl.warc.gz", {"software": "tests"}), ("skipped", "NotAPage", "a warcinfo record"))
+    a.request("https://ja.player.fm/e/1")
+    a.response("https://ja.player.fm/e/1", SHIFT_JIS.read_bytes(), http("200 OK", "text/html; charset=shift_jis"), SHIFT_JIS)
+    a.response("https://player.fm/e/2", CP1251.read_bytes(), http("200 OK", "text/plain; charset=windows-1251"), CP1251)
+    a.response("https://podbud.com/e/3", UTF16.read_bytes(), http("200 OK", "text/html"), UTF16)
+    gz = gzip.compress(CP949.read_bytes())
+    a.response("https://ko.player.fm/e/4", gz, http("200 OK", "text/html", ("Content-Encoding", "gzip")), CP949)
+    body = chunked(KO_HTML.read_bytes())
+    a.response("https://player.fm/e/5", body, http("200 OK", "text/html", ("Transfer-Encoding", "chunked")), KO_HTML)
+    a.response("https://player.fm/gone", b"<html>Not found</html>", http("404 Not Found", "text/html"),
+               ("skipped", "NotAPage", "HTTP status 404"))  # fmt: skip
+    a.response("https://player.fm/old", b"", http("301 Moved Permanently", None, ("Location", "https://player.fm/new")),
+               ("skipped", "NotAPage", "HTTP status 301"))  # fmt: skip
+    a.response("https://player.fm/logo.png", b"\x89PNG\r\n\x1a\n", http("200 OK", "image/png"),
+               ("skipped", "NotAPage", "content type image/png"))  # fmt: skip
+    a.response("https://player.fm/big", big, http("200 OK", "text/html"), ("error", "InputTooLarge", f"{MAX_BYTES:,}"))
+    a.response("https://player.fm/no-type", EN_TEXT.read_bytes(), http("200 OK", None), EN_TEXT)
+    meta = a.writer.create_warc_record("https://player.fm/e/5", "metadata", payload=io.BytesIO(b"outlink: x"),
+                                       warc_content_type="application/warc-fields")  # fmt: skip
+    a.add(meta, ("skipped", "NotAPage", "a metadata record"))
+    revisit = a.writer.create_revisit_record("https://player.fm/e/5", "sha1:AAAA", "https://player.fm/e/5", "20240101000000")
+    a.add(revisit, ("skipped", "NotAPage", "a revisit record"))
+    resource = a.writer.create_warc_record("file:///saved/podbud.html", "resource", payload=io.BytesIO(PODBUD_HTML.read_bytes()),
+                                           warc_content_type="text/html")  # fmt: skip
+    a.add(resource, PODBUD_HTML)
+    b = Archive(tmp_path / "plain.warc", gzip=False)
+    b.response("https://player.fm/e/6", SEED_TEXT.read_bytes(), http("200 OK", "text/plain; charset=utf-8"), SEED_TEXT)
+    return [a, b]
+
+
+def check_warc(rows: list[dict], archives: list[Archive]) -> None:
+    want = [(rid, uri, expect) for a in archives for rid, uri, expect in a.want]
+    assert [r["source"] for r in rows] == [str(a.path) for a in archives for _ in a.want]
+    check_rows(rows, want)
+
+
+def test_warc_records_one_output_record_each(deboiler_exe, tmp_path, warcs):
+    paths = [a.close() for a in warcs]
+    out_jsonl, out_pq = tmp_path / "out.jsonl", tmp_path / "out.parquet"
+    proc = run(deboiler_exe, *paths, "-o", out_jsonl, "-w", "2", "--chunk-size", "3", "--max-bytes", str(MAX_BYTES))
+    assert proc.returncode == 0, proc.stderr.decode()
+    check_warc(read_jsonl(out_jsonl), warcs)
+    summary = proc.stderr.decode()
+    assert "skipped 7" in summary and "a request record 1" in summary, summary
+    proc = run(deboiler_exe, *paths, "-o", out_pq, "-w", "1", "--max-bytes", str(MAX_BYTES))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert read_parquet(out_pq) == read_jsonl(out_jsonl)
+
+
+def test_a_cut_warc_keeps_what_it_can_read_and_says_where_it_stopped(deboiler_exe, tmp_path):
+    a = Archive(tmp_path / "cut.warc.gz")
+    for page in (EN_TEXT, PODBUD_HTML, SEED_TEXT):
+        a.response(f"https://example.org/{page.name}", page.read_bytes(), http("200 OK", "text/html"), page)
+    data = a.close().read_bytes()
+    a.path.write_bytes(data[: a.ends[1] + (a.ends[2] - a.ends[1]) * 2 // 3])  # into the last record's body
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"this is not a WARC file\r\n\r\n")
+    out = tmp_path / "out.jsonl"
+    proc = run(deboiler_exe, a.path, junk, "-o", out, "-w", "1")
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_jsonl(out)
+    assert len(rows) == 4
+    check_rows(rows[:2], a.want[:2])
+    assert rows[2]["id"] == a.want[2][0] and rows[2]["status"] == "error"  # its headers were read, not its body
+    assert rows[2]["error"].startswith("BadRecord: the archive ends inside this record: "), rows[2]["error"]
+    assert rows[3]["id"] == f"{junk}:1" and rows[3]["status"] == "error"
+    assert rows[3]["error"].startswith("BadRecord: cannot read past WARC record 0: "), rows[3]["error"]
