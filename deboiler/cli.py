@@ -15,6 +15,7 @@ import typer
 
 from . import __version__, langid
 from .batch import DEFAULT_CHUNK_SIZE
+from .batch_output import SHARD_ROWS
 from .errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge
 from .load import DEFAULT_MAX_BYTES
 
@@ -241,23 +242,47 @@ def evaluate(
 @app.command(epilog=EPILOG)
 def batch(
     inputs: list[str] = typer.Argument(
-        ..., metavar="INPUT", help="Page files, folders (recursive), globs, or .jsonl/.jsonl.gz/.jsonl.zst files."
+        ...,
+        metavar="INPUT",
+        help="Page files, folders (recursive), globs, .jsonl/.jsonl.gz/.jsonl.zst, .parquet or .warc/.warc.gz files.",
     ),
-    output: Path = typer.Option(..., "--output", "-o", help="The JSONL file to write (OUT.part until complete)."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="The JSONL or Parquet file to write (OUT.part until complete)."
+    ),
+    output_format: str | None = typer.Option(
+        None,
+        "--output-format",
+        help="jsonl or parquet (default: parquet when OUT ends in .parquet or .pq, else jsonl).",
+    ),
+    row_group_size: int = typer.Option(
+        SHARD_ROWS,
+        "--row-group-size",
+        help="Parquet output: records per row group, and per shard of OUT.part (the most a kill can cost).",
+    ),
     workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: every core)."),
     resume: bool = typer.Option(False, "--resume", help="Continue OUT.part (or OUT) from an earlier run."),
     chunk_size: int = typer.Option(DEFAULT_CHUNK_SIZE, "--chunk-size", help="Records per task sent to a worker."),
     html_field: str | None = typer.Option(
-        None, "--html-field", help="JSONL field holding saved HTML (default: html, else the text field)."
+        None,
+        "--html-field",
+        help="JSONL field or Parquet column holding saved HTML (default: html, else the text field).",
     ),
     text_field: str | None = typer.Option(
-        None, "--text-field", help="JSONL field holding a text dump (default: text)."
+        None, "--text-field", help="JSONL field or Parquet column holding a text dump (default: text)."
     ),
-    id_field: str = typer.Option("id", "--id-field", help="JSONL field holding the record id (else PATH:LINE)."),
+    id_field: str = typer.Option(
+        "id", "--id-field", help="JSONL field or Parquet column holding the record id (else PATH:LINE or PATH:ROW)."
+    ),
     url_field: str = typer.Option(
-        "url", "--url-field", help="JSONL field holding the page URL (copied to the output)."
+        "url", "--url-field", help="JSONL field or Parquet column holding the page URL (copied to the output)."
     ),
     platform: str | None = typer.Option(None, "--platform", "-p", help="Force a platform id instead of detecting it."),
+    platforms_dirs: list[Path] = typer.Option(
+        [],
+        "--platforms-dir",
+        help="A folder of extra platform data (ID/platform.toml + LOCALE.toml), loaded next to the built-ins "
+        "by every worker; repeatable.",
+    ),
     langid_backend: LangId = typer.Option(
         LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
     ),
@@ -278,10 +303,11 @@ def batch(
         None, "--scheduler", help="--engine dask: address of a running scheduler (default: start a LocalCluster)."
     ),
 ) -> None:
-    """Clean many pages on every core into one JSONL file, one record per input record, in input order.
+    """Clean many pages on every core into one JSONL or Parquet file, one record per input record, in input order.
 
-    A bad record becomes an error record ("status": "error") and the rest go on. Killed or
-    interrupted (exit 130), run the same command with --resume to finish.
+    A bad record becomes an error record ("status": "error"), a WARC record that holds no page a
+    "skipped" record, and the rest go on. Killed or interrupted (exit 130), run the same command
+    with --resume to finish.
 
     \b
     Examples:
@@ -290,6 +316,8 @@ def batch(
       deboiler batch crawl.jsonl --text-field body --id-field key -o out.jsonl --resume
       deboiler batch crawl.jsonl -o out.jsonl --dedup minhash --dedup-threshold 0.8
       deboiler batch crawl.jsonl -o out.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
+      deboiler batch 'crawl/*.warc.gz' -o episodes.parquet
+      deboiler batch pages.parquet --html-field body -o episodes.parquet --platforms-dir my_platforms/
     """
 
     def run() -> None:
@@ -311,6 +339,9 @@ def batch(
             dedup_threshold=dedup_threshold,
             engine=engine,
             scheduler=scheduler,
+            output_format=output_format,
+            row_group_size=row_group_size,
+            platforms_dirs=platforms_dirs,
         )
 
     _guarded(run)
