@@ -3,16 +3,20 @@
 Evidence is data from the platform files: host names anywhere in the page (the strongest signal),
 brand strings, and signature lines such as Player FM's "Manage episode N series M". Each carries a
 weight; the confidence is their sum, capped at 1. Below the threshold the page is "unknown".
+
+The signature lines of every platform are found in one scan of the page (Signatures), so adding a
+platform adds its phrases to one matcher, not another pass over every line of every page.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .blocks import Blocks
-from .catalog import Catalog, Platform, signature_matcher
+from .catalog import Catalog, LineMatcher, Platform, signature_matcher
 
 THRESHOLD = 0.5
 HOST_WEIGHT = 0.5
@@ -28,6 +32,64 @@ class Detection:
     host_locale: str | None = None  # UI locale named by the host (ko.player.fm -> "ko")
 
 
+# A signature line found on the page: (line number, rule name, weight).
+SignatureLine = tuple[int, str, float]
+
+
+class Signatures:
+    """Every platform's signature phrases in one matcher, so that the page is scanned once however many
+    platforms the catalog holds (a scan per platform made detection grow with the catalog).
+
+    Each rule is renamed "<platform index>/<name>" inside the combined matcher: the matcher tries one
+    phrase per rule name on a line, and two platforms may well both have a rule called "license"."""
+
+    def __init__(self, platforms: Sequence[Platform]) -> None:
+        self.platforms = tuple(platforms)
+        self._owner: dict[int, tuple[int, str]] = {}  # id(renamed rule) -> (platform index, rule name)
+        renamed: list = []  # keeps the renamed rules alive, so their ids stay theirs
+        entries = []
+        for k, platform in enumerate(self.platforms):
+            # The entries of signature_matcher(platform), in its order: same phrases, same locales.
+            for rule in platform.rules.values():
+                if rule.signature <= 0:
+                    continue
+                own = dataclasses.replace(rule, name=f"{k}/{rule.name}")
+                renamed.append(own)
+                self._owner[id(own)] = (k, rule.name)
+                for loc, sources in rule.phrases.items():
+                    for src in sources:
+                        entries.append((own, src, loc, loc or platform.default_locale))
+        self._renamed = renamed
+        self.matcher = LineMatcher.build(entries)
+        # The most each platform's signature lines can add (every rule found once).
+        self.most = [sum(r.signature for r in p.rules.values() if r.signature > 0) for p in self.platforms]
+
+    def scan(self, blocks: Blocks) -> list[list[SignatureLine]]:
+        """Per platform (catalog order), its signature lines in page order."""
+        found: list[list[SignatureLine]] = [[] for _ in self.platforms]
+        owner = self._owner
+        for block, hits in zip(blocks, self.matcher.scan(blocks)):
+            for hit in hits:
+                k, name = owner[id(hit.rule)]
+                found[k].append((block.lineno, name, hit.rule.signature))
+        return found
+
+
+_SIGNATURES: dict[tuple[int, ...], Signatures] = {}
+
+
+def signatures_of(catalog: Catalog) -> Signatures:
+    """The combined matcher of a catalog, built once (the catalog's platforms are not changed in place)."""
+    key = tuple(map(id, catalog.platforms.values()))
+    found = _SIGNATURES.get(key)
+    if found is None:
+        if len(_SIGNATURES) >= 8:  # a few catalogs at a time (tests, --platforms-dir); never grow without bound
+            _SIGNATURES.clear()
+        # The Signatures holds the platforms, so no id in the key can be reused while it is cached.
+        found = _SIGNATURES[key] = Signatures(catalog.platforms.values())
+    return found
+
+
 def detect(
     text: str, blocks: Blocks, catalog: Catalog, forced: str | None = None, markup_hosts: Sequence[str] = ()
 ) -> Detection:
@@ -41,9 +103,14 @@ def detect(
         platform = catalog.get(forced)
         score, evidence, host_locale = _score(platform, text, folded, blocks, markup_hosts)
         return Detection(platform, 1.0, ["forced by caller", *evidence], host_locale)
+    signatures = signatures_of(catalog)
+    named = _named_by_canonical_host(text, folded, blocks, signatures, markup_hosts)
+    if named is not None:
+        return named
+    found = signatures.scan(blocks)
     best: Detection | None = None
-    for platform in catalog.platforms.values():
-        score, evidence, host_locale = _score(platform, text, folded, blocks, markup_hosts)
+    for platform, lines in zip(signatures.platforms, found):
+        score, evidence, host_locale = _score_lines(platform, text, folded, lines, markup_hosts)
         if score >= THRESHOLD and (best is None or score > best.confidence):
             best = Detection(platform, round(score, 3), evidence, host_locale)
             if score >= 1.0:
@@ -51,8 +118,65 @@ def detect(
     return best or Detection(None, 0.0, [], None)
 
 
+# Below this, a score cannot round to 1.0 (round(score, 3)), whatever the float sums' last bits.
+_SURELY_UNDER_FULL = 0.999
+
+
+def _named_by_canonical_host(
+    text: str, folded: str, blocks: Blocks, signatures: Signatures, markup_hosts: Sequence[str]
+) -> Detection | None:
+    """The page's canonical host names a platform: the answer of the full scoring, found with only that
+    platform's signature scan, or None when the full scoring must run.
+
+    The named platform scores 1.0 (CANONICAL_WEIGHT, capped), so it wins unless a platform before it
+    in the catalog also reaches full confidence (ties go to the first). A platform before it whose
+    host mention, brand and every signature rule together stay under that cannot, so when all of them
+    do, the platforms after it need not be scored at all."""
+    if not markup_hosts:
+        return None
+    platforms = signatures.platforms
+    k = next(
+        (
+            k
+            for k, p in enumerate(platforms)
+            if any(s == h or s.endswith("." + h) for s in markup_hosts for h in p.hosts)
+        ),
+        None,
+    )
+    if k is None:
+        return None
+    for earlier, most in zip(platforms[:k], signatures.most):
+        host = HOST_WEIGHT if earlier.find_host(folded) else 0.0
+        brand = BRAND_WEIGHT if any(b in text for b in earlier.brands) else 0.0
+        if host + brand + most >= _SURELY_UNDER_FULL:
+            return None
+    platform = platforms[k]
+    score, evidence, host_locale = _score(platform, text, folded, blocks, markup_hosts)
+    return Detection(platform, round(score, 3), evidence, host_locale)
+
+
+def _signature_lines(platform: Platform, blocks: Blocks) -> list[SignatureLine]:
+    """One platform's signature lines, from its own matcher (the forced path scores one platform)."""
+    return [
+        (block.lineno, hit.rule.name, hit.rule.signature)
+        for block, hits in zip(blocks, signature_matcher(platform).scan(blocks))
+        for hit in hits
+    ]
+
+
 def _score(
     platform: Platform, text: str, folded: str, blocks: Blocks, markup_hosts: Sequence[str] = ()
+) -> tuple[float, list[str], str | None]:
+    """One platform's score, evidence and host locale on a page, on its own."""
+    return _score_lines(platform, text, folded, _signature_lines(platform, blocks), markup_hosts)
+
+
+def _score_lines(
+    platform: Platform,
+    text: str,
+    folded: str,
+    signature_lines: list[SignatureLine],
+    markup_hosts: Sequence[str] = (),
 ) -> tuple[float, list[str], str | None]:
     score, evidence, host_locale = 0.0, [], None
     for seen in markup_hosts:
@@ -73,13 +197,12 @@ def _score(
             score += BRAND_WEIGHT
             evidence.append(f"brand {brand!r}")
             break
-    seen: set[str] = set()
-    for block, hits in zip(blocks, signature_matcher(platform).scan(blocks)):
-        for hit in hits:
-            if hit.rule.name not in seen:
-                seen.add(hit.rule.name)
-                score += hit.rule.signature
-                evidence.append(f"line {block.lineno}: {hit.rule.name}")
+    seen_rules: set[str] = set()
+    for lineno, name, weight in signature_lines:
+        if name not in seen_rules:
+            seen_rules.add(name)
+            score += weight
+            evidence.append(f"line {lineno}: {name}")
     return min(score, 1.0), evidence, host_locale
 
 
