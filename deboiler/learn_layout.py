@@ -4,7 +4,7 @@ On each page the template lines are known (recurring keys); what is left is free
 run of free lines (blank lines inside it, template lines ending it) is the episode's prose; the
 template lines right before it are the candidates for the line that opens the description
 (`opens_after`, those in between being `skip`), the template line right after it closes it
-(`closes_at`). Which candidate is right is not guessed: each is tried with label.find_regions, the
+(`closes_at`). Which candidate is right is not guessed: each is tried with label.label_page, the
 code `clean` runs, on every training page, and the one whose regions hold the most prose and the
 fewest template lines wins. The title is the free header line right above the template line that
 most pages print under a free header line (`[title] before`), as label.find_title reads it.
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .catalog import Platform, Rule
-from .label import Region, _agree_on_show, find_regions
+from .label import Region, label_page
 from .learn_mask import Masked
 from .learn_pages import TrainingPage
 from .learn_templates import Template
@@ -140,7 +140,6 @@ def find_layout(
     title_before: tuple[str, ...],
 ) -> Layout:
     """Try each opener depth and closer set on every page; keep the one that frames the prose best."""
-    names = [_line_names(page, draft) for page in pages]
     chains = [_above(shape) for shape in shapes]
     firsts, seconds = [], []
     for page, shape in zip(pages, shapes):
@@ -173,7 +172,7 @@ def find_layout(
                 title_before=title_before,
                 _matchers={},
             )
-            _score(candidate, pages, shapes, names, platform)
+            _score(candidate, pages, shapes, platform)
             if best is None or _rank(candidate) > _rank(best):
                 best = candidate
     return best or Layout(title_before=title_before, regions=[[] for _ in pages])
@@ -184,10 +183,11 @@ def _rank(layout: Layout) -> tuple[int, int]:
     return (layout.prose_inside - 2 * layout.template_inside, 0)
 
 
-def _score(layout: Layout, pages, shapes, names, platform: Platform) -> None:
+def _score(layout: Layout, pages, shapes, platform: Platform) -> None:
     layout.regions = []
-    for page, shape, line_names in zip(pages, shapes, names):
-        regions = find_regions(page.blocks, line_names, platform)
+    for page, shape in zip(pages, shapes):
+        # The regions `clean` would find: label_page itself, on the page as the learner read it.
+        regions = label_page(page.blocks, platform, page.locale).regions
         layout.regions.append(regions)
         inside = {i for r in regions for i in range(r.start, r.end)}
         prose = [i for i in range(*shape.prose) if shape.kinds[i] == ""]
@@ -196,12 +196,6 @@ def _score(layout: Layout, pages, shapes, names, platform: Platform) -> None:
         layout.template_inside += sum(1 for i in inside if shape.kinds[i])
         if shape.title_at in inside:
             layout.template_inside += 3  # a region that swallows the title has opened too early
-
-
-def _line_names(page: TrainingPage, platform: Platform) -> list[frozenset[str]]:
-    # As label_page reads them: a phrase whose {show} is not the page's show did not match.
-    hits = _agree_on_show(platform.matcher(page.locale).scan(page.blocks))
-    return [frozenset(h.rule.name for h in line) for line in hits]
 
 
 def _above(shape: PageShape) -> list[str]:

@@ -1,0 +1,264 @@
+"""`deboiler learn`: a platform file from a handful of pages of a site the catalog does not know.
+
+The bar of issue 8: pages of a fictional aggregator in two UIs, learned from 8 and cleaned on the other
+12 (token F1 >= 0.97, line recall 1.0); the Player FM data removed and Korean-UI Player FM learned
+from 8 hand-written pages of 8 shows, after which the Korean seed comes out exactly as its gold.
+Expected results come from how the pages were built (tests/learn_site.py) or from the hand-checked
+golds, never from deboiler's output.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import deboiler
+from deboiler.blocks import split_lines
+from deboiler.catalog import Catalog, load_catalog
+from deboiler.errors import UsageError
+from deboiler.evaluate import token_f1
+from deboiler.learn import MIN_PAGES, NothingLearned, learn, learn_files
+
+from .conftest import CORPORA, KOREAN_SEED, gold_of
+from .learn_site import ONE_PAGE_BANNER, as_html, build_site
+
+SITE = build_site()
+TRAIN, HELD_OUT = SITE[:8], SITE[8:]
+KOREAN_PAGES = sorted((CORPORA / "learn" / "playerfm_ko").glob("*.txt"))
+
+
+def write_pages(folder: Path, pages, html: bool = False) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for page in pages:
+        path = folder / (page.name[:-4] + ".html" if html else page.name)
+        path.write_text(as_html(page) if html else page.text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def harbourcast(tmp_path_factory) -> tuple[Path, Catalog]:
+    """The learned file (in a folder of its own, as --platforms-dir takes it) and the catalog it joins."""
+    root = tmp_path_factory.mktemp("harbourcast")
+    out = root / "platforms" / "harbourcast.toml"
+    out.parent.mkdir()
+    learn_files(write_pages(root / "pages", TRAIN), out)
+    return out, load_catalog(out.parent)
+
+
+# --- (a) a fictional aggregator in two UIs ---------------------------------------------------------
+
+
+def test_training_set_has_two_uis_and_the_held_out_pages_new_shows():
+    # The premise of the test, checked: 4 + 4 training pages, and held-out shows never learned from.
+    assert sorted(p.ui for p in TRAIN) == ["de"] * 4 + ["en"] * 4
+    assert {p.show for p in HELD_OUT} - {p.show for p in TRAIN} == {"Harbour Lights Radio", "Lichtjahre"}
+    assert "harbourcast" not in load_catalog().platforms
+
+
+@pytest.mark.parametrize("page", HELD_OUT, ids=lambda p: p.name)
+def test_held_out_pages_come_out_clean(harbourcast, page):
+    _, catalog = harbourcast
+    ep = deboiler.clean(page.text.encode("utf-8"), catalog=catalog)
+    want = [line for line in page.description if line]
+    got = [line for line in ep.description.split("\n") if line]
+    assert token_f1(" ".join(got), " ".join(want)) >= 0.97
+    assert [line for line in want if line not in got] == []  # line recall 1.0
+    assert (ep.platform, ep.locale, ep.show, ep.title) == ("harbourcast", page.ui, page.show, page.title)
+    assert (ep.published, ep.duration, ep.episode_count) == (page.published, page.duration, page.count)
+
+
+def test_learned_file_pairs_the_two_uis_and_frames_the_description(harbourcast):
+    path, catalog = harbourcast
+    platform = catalog.platforms["harbourcast"]
+    assert platform.source == path and platform.locales == ["de", "en"]
+    assert platform.hosts == ("harbourcast.example",) and platform.brands == ("Harbourcast",)
+    # One rule per role, with the phrase of each UI: the opener, the closer, the line under the title.
+    (opener,) = platform.opens_after
+    assert phrases_of(platform, opener) == {"en": ("Episode notes",), "de": ("Shownotes",)}
+    closers = {src for name in platform.closes_at for srcs in platform.rules[name].phrases.values() for src in srcs}
+    assert {"Report this episode", "Diese Folge melden"} <= closers
+    (under_title,) = platform.title_before
+    assert phrases_of(platform, under_title) == {None: ("{show} · {date} · {duration}",)}
+    text = path.read_text(encoding="utf-8")
+    assert "# en: Episode notes -- on 4 of 4 en pages, 3 shows" in text  # says what it was learned from
+    assert 'more_from = ["More from {show}"]' in text and 'more_from = ["Mehr von {show}"]' in text
+
+
+def phrases_of(platform, rule: str) -> dict:
+    return {loc: srcs for loc, srcs in platform.rules[rule].phrases.items() if srcs}
+
+
+def test_learning_from_saved_html_reads_host_brand_and_ui_from_the_markup(tmp_path):
+    out = tmp_path / "p" / "hc.toml"
+    out.parent.mkdir()
+    learned = learn_files(write_pages(tmp_path / "pages", TRAIN, html=True), out)
+    assert (learned.id, learned.hosts, learned.brand) == ("hc", ["harbourcast.example"], "Harbourcast")
+    catalog = load_catalog(out.parent)
+    for page in HELD_OUT:
+        ep = deboiler.clean(as_html(page).encode("utf-8"), catalog=catalog)
+        assert "canonical host " + ("harbourcast.example" if page.ui == "en" else "de.harbourcast.example") in (
+            ep.platform_evidence
+        )
+        # Saved without blank lines, so the paragraphs run together; every line is there, nothing else.
+        assert ep.description.split("\n") == [line for line in page.description if line]
+        assert (ep.locale, ep.show, ep.title, ep.published) == (page.ui, page.show, page.title, page.published)
+
+
+# --- (b) Player FM's Korean UI, learned instead of read from the catalog ------------------------------
+
+
+@pytest.fixture(scope="module")
+def korean(tmp_path_factory) -> Catalog:
+    """The built-in catalog with Player FM replaced by a file learned from the 8 Korean pages.
+
+    The issue says "remove the Player FM ko data". Removing only ko.toml would leave Player FM's
+    language-independent rules, which already clean the Korean seed exactly (tests/test_locales.py
+    proves it), so the learned file would prove nothing. So all of Player FM goes: the learned file has
+    the id playerfm and replaces the built-in platform whole.
+    """
+    folder = tmp_path_factory.mktemp("learned")
+    learn_files(KOREAN_PAGES, folder / "playerfm.toml")
+    return load_catalog(folder)
+
+
+def test_korean_training_pages_are_eight_shows():
+    shows = {gold for gold in (_show_named_in(p) for p in KOREAN_PAGES)}
+    assert len(KOREAN_PAGES) == 8 and len(shows) == 8
+    assert KOREAN_SEED.read_bytes() not in {p.read_bytes() for p in KOREAN_PAGES}
+
+
+def _show_named_in(page: Path) -> str:
+    notice = page.read_text(encoding="utf-8").split("\n")[2]
+    return notice.split("에서 제공하는 콘텐츠입니다.")[0]
+
+
+def test_builtin_player_fm_is_gone_from_the_catalog(korean):
+    platform = korean.platforms["playerfm"]
+    assert platform.source.name == "playerfm.toml" and platform.locales == ["ko"]
+    # Nothing of the built-in data is left: none of its rule names, none of its English phrases.
+    assert not {"manage", "legal", "read_more"} & set(platform.rules)
+    assert "Content provided by" not in platform.source.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [KOREAN_SEED, KOREAN_SEED.with_suffix(".html")]
+    + sorted(p for p in (CORPORA / "playerfm").glob("ko_*") if p.suffix in (".txt", ".html")),
+    ids=lambda p: p.name,
+)
+def test_korean_pages_come_out_as_their_gold_with_the_learned_file(korean, page):
+    want = gold_of(page)
+    got = deboiler.clean(page.read_bytes(), catalog=korean).to_dict()
+    assert got["description"].split("\n") == want["description"]
+    assert {k: got[k] for k in want if k != "description"} == {k: v for k, v in want.items() if k != "description"}
+
+
+def test_without_player_fm_data_the_seed_is_not_player_fm():
+    # The control: with Player FM simply removed, nothing reads the seed as Player FM.
+    builtin = load_catalog()
+    catalog = Catalog({pid: p for pid, p in builtin.platforms.items() if pid != "playerfm"})
+    assert deboiler.clean(KOREAN_SEED.read_bytes(), catalog=catalog).platform != "playerfm"
+
+
+# --- (c) a block on one page only is never chrome -------------------------------------------------
+
+
+def test_every_learned_rule_matches_lines_on_two_training_pages_or_more(harbourcast):
+    _, catalog = harbourcast
+    platform = catalog.platforms["harbourcast"]
+    pages_hit: dict[str, set[str]] = {}
+    for page in TRAIN:
+        for line_hits in platform.matcher(page.ui).scan(split_lines(page.text)):
+            for hit in line_hits:
+                pages_hit.setdefault(hit.rule.name, set()).add(page.name)
+    assert set(pages_hit) == set(platform.rules)  # every rule matches something on the training pages ...
+    assert {name: len(on) for name, on in pages_hit.items() if len(on) < 2} == {}  # ... on two pages or more
+
+
+def test_the_banner_of_one_page_is_not_learned(harbourcast):
+    path, catalog = harbourcast
+    assert sum(ONE_PAGE_BANNER in p.text for p in TRAIN) == 1
+    assert "Wrapped" not in path.read_text(encoding="utf-8")
+    platform = catalog.platforms["harbourcast"]
+    for ui in ("en", "de"):
+        assert platform.matcher(ui).scan(split_lines(ONE_PAGE_BANNER)) == [[]]
+
+
+def test_a_line_on_one_page_is_not_chrome_even_where_it_looks_like_chrome():
+    # Five pages; page 0 alone has a chrome-like line in its header and one in its footer.
+    pages = [(p.name, p.text.encode()) for p in TRAIN[:5]]
+    name, text = pages[0]
+    lines = text.decode().split("\n")
+    lines.insert(2, "Sign in to sync your queue")
+    lines.append("© 2024 Harbourcast · Imprint")
+    pages[0] = (name, "\n".join(lines).encode())
+    learned = learn(pages, "five")
+    phrases = {t.phrase for rule in learned.rules for t in rule.templates}
+    assert not {"Sign in to sync your queue", "© 2024 Harbourcast · Imprint"} & phrases
+    assert all(len(t.pages) >= 2 for rule in learned.rules for t in rule.templates)
+
+
+# --- errors ---------------------------------------------------------------------------------------
+
+
+def test_fewer_than_five_pages_is_a_usage_error():
+    with pytest.raises(UsageError, match=f"at least {MIN_PAGES} pages"):
+        learn([(p.name, p.text.encode()) for p in TRAIN[:4]], "x")
+
+
+def test_pages_of_no_common_site_learn_nothing():
+    texts = [
+        "Owls hunt by ear.\n\nA barn owl can catch a mouse under snow.",
+        "Ferry timetable\n\nThe first boat leaves at six.",
+        "Tomatoes split after rain when the skin cannot stretch.",
+        "Glaciers sing\n\nMeltwater makes them creak and hum.",
+        "Bread needs time, salt and a hot oven.",
+    ]
+    unrelated = [(f"p{i}.txt", text.encode()) for i, text in enumerate(texts)]
+    with pytest.raises(NothingLearned, match="no line recurs"):
+        learn(unrelated, "x")
+
+
+# --- (e) the command line: learn, then clean with --platforms-dir -----------------------------------
+
+
+def run(exe: str, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([exe, *map(str, args)], capture_output=True, timeout=300)
+
+
+def test_cli_learn_then_clean_with_platforms_dir(deboiler_exe, tmp_path):
+    pages = write_pages(tmp_path / "pages", TRAIN)
+    learned = tmp_path / "learned"
+    learned.mkdir()
+    done = run(deboiler_exe, "learn", *pages, "-o", learned / "harbourcast.toml")
+    assert done.returncode == 0, done.stderr
+    assert b"8 of the 8 pages are detected as harbourcast" in done.stderr
+    page = HELD_OUT[-1]  # a show the learner never saw, in the English UI
+    (tmp_path / "new.txt").write_text(page.text, encoding="utf-8")
+    out = run(deboiler_exe, "clean", tmp_path / "new.txt", "--platforms-dir", learned, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    ep = json.loads(out.stdout)
+    assert (ep["platform"], ep["show"], ep["title"], ep["duration"]) == (
+        "harbourcast",
+        page.show,
+        page.title,
+        page.duration,
+    )
+    assert ep["description"].split("\n") == page.description
+    # Without the folder the page is a site deboiler does not know.
+    plain = json.loads(run(deboiler_exe, "clean", tmp_path / "new.txt", "--format", "json").stdout)
+    assert plain["platform"] is None
+
+
+def test_cli_learn_errors_are_one_line(deboiler_exe, tmp_path):
+    pages = write_pages(tmp_path / "pages", TRAIN[:3])
+    few = run(deboiler_exe, "learn", *pages, "-o", tmp_path / "x.toml")
+    assert few.returncode == 2
+    assert few.stderr.decode().strip() == "deboiler: error: learn needs at least 5 pages of one site, got 3"
+    missing = run(deboiler_exe, "clean", pages[0], "--platforms-dir", tmp_path / "nope")
+    assert missing.returncode == 2 and missing.stderr.decode().count("\n") == 1
