@@ -190,6 +190,7 @@ class Platform:
     title_before: tuple[str, ...]  # rules of the line printed right under the title
     host_locales: dict[str, str]  # host subdomain -> UI locale where they differ (zh -> zh-Hans)
     source: Path
+    show_beside_title: str | None = None  # "above"/"below": the show is a bare line next to the title
     _matchers: dict[object, LineMatcher] = field(default_factory=dict, repr=False)
 
     @property
@@ -329,6 +330,7 @@ def _build_platform(spec: dict, locale_files: list[dict], folder: Path) -> Platf
             skip=tuple(desc.get("skip", ())),
             closes_at=tuple(desc.get("closes_at", ())),
             title_before=tuple(spec.get("title", {}).get("before", ())),
+            show_beside_title=_check_show_position(spec.get("title", {}).get("show"), folder),
             host_locales=dict(spec.get("host_locales", {})),
             source=folder,
         )
@@ -342,6 +344,12 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"cannot read platform file {path}: {exc}") from None
+
+
+def _check_show_position(value: object, folder: Path) -> str | None:
+    if value in (None, "above", "below"):
+        return value  # type: ignore[return-value]
+    raise UsageError(f"{folder}: [title] show must be \"above\" or \"below\", not {value!r}")
 
 
 def _check_label(label: str, folder: Path, name: str) -> str:

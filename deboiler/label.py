@@ -38,7 +38,7 @@ class Labelled:
 
 
 def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labelled:
-    hits = _agree_on_show(platform.matcher(locale).scan(blocks))
+    hits = _agree_on_show(platform.matcher(locale).scan(blocks), blocks)
     # A show's own boilerplate is the creator's text, never template: it does not open, close or
     # explain a line; mark_show_boilerplate names it once dedup has printed the description once.
     boiler = {i: h for i, line in enumerate(hits) for h in line if h.rule.label == "show_boilerplate"}
@@ -58,7 +58,7 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
     fields: dict = {"ids": {}}
     verdicts: list[Verdict] = []
     first_start = regions[0].start if regions else len(blocks)
-    title_at, title_why = find_title(blocks, hits, names, platform, first_start)
+    title_at, title_why, show_at = find_title(blocks, hits, names, platform, first_start)
     for i, block in enumerate(blocks):
         if not block.text:
             verdicts.append(Verdict(block.lineno, "", "blank", "blank", "blank line"))
@@ -71,6 +71,16 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         elif i == title_at:
             fields["title"] = block.text
             verdicts.append(Verdict(block.lineno, block.text, "title", f"{platform.id}:title", title_why))
+        elif i == show_at:
+            verdicts.append(
+                Verdict(
+                    block.lineno,
+                    block.text,
+                    "show",
+                    f"{platform.id}:show",
+                    f"the header line no template phrase explains, {platform.show_beside_title} the title: the show",
+                )
+            )
         elif not regions:
             verdicts.append(
                 Verdict(
@@ -93,6 +103,8 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
                     "no phrase for it, judged by position",
                 )
             )
+    if show_at >= 0:
+        fields.setdefault("show", blocks[show_at].text)  # after the loop: a phrase naming the show wins
     kept = {i: hit for i, hit in boiler.items() if verdicts[i].label == "content"}
     return Labelled(verdicts, regions, fields, kept)
 
@@ -106,13 +118,27 @@ def mark_show_boilerplate(verdicts: list[Verdict], boiler: dict[int, Hit], platf
             verdicts[i].reason = f"{_why(hit)}; kept in the description unless show boilerplate is dropped"
 
 
-def _agree_on_show(hits: list[list[Hit]]) -> list[list[Hit]]:
-    """One page has one show. The first line that names it (license notice, glued meta line) sets it;
-    a later phrase whose {show} reads differently did not really match: "Follow {show}" must not close
-    the description at the creator's "Follow The Show on Instagram: ..."."""
-    show = next((" ".join(h.captures["show"].split()) for line in hits for h in line if "show" in h.captures), None)
-    if show is None:
+def _agree_on_show(hits: list[list[Hit]], blocks: Blocks) -> list[list[Hit]]:
+    """One page has one show; a phrase whose {show} reads differently did not really match: "Follow
+    {show}" must not close the description at the creator's "Follow The Show on Instagram: ...".
+
+    The show is the capture the page names on the most lines (the real show recurs: header link,
+    license notice, "More from {show}"); a creator line such as "More from our sponsor: URL" names its
+    capture once. Ties go to the first line that names one.
+    """
+    candidates: list[str] = []
+    for line in hits:
+        for h in line:
+            if "show" in h.captures:
+                value = " ".join(h.captures["show"].split())
+                if value not in candidates:
+                    candidates.append(value)
+    if not candidates:
         return hits
+    show = candidates[0]
+    if len(candidates) > 1:
+        named = {c: len(set(blocks.lines_containing(c.casefold()))) for c in candidates}
+        show = max(candidates, key=lambda c: named[c])  # max keeps the first of equals
     return [
         [h for h in line if "show" not in h.captures or " ".join(h.captures["show"].split()) == show] if line else line
         for line in hits
@@ -121,23 +147,31 @@ def _agree_on_show(hits: list[list[Hit]]) -> list[list[Hit]]:
 
 def find_title(
     blocks: Blocks, hits: list[list[Hit]], names: list, platform: Platform, header_end: int
-) -> tuple[int, str]:
+) -> tuple[int, str, int]:
     """The title is a header line no phrase explains: the last one before the line the platform
-    prints under the title (Player FM's duration, PodBud's show/date line), else the first one."""
+    prints under the title (Player FM's duration, PodBud's show/date line), else the first one.
+
+    Where the platform prints the show as a bare link next to the title (`[title] show = "below"` or
+    "above"), the two last such lines are title and show in that order. Returns (title, why, show)
+    as block indexes, -1 for none.
+    """
     free = [i for i in range(header_end) if blocks[i].text and not hits[i]]
     if not free:
-        return -1, ""
+        return -1, "", -1
     below = set(platform.title_before)
     for i in range(header_end):
         if names[i] & below:
             above = [f for f in free if f < i]
             if above:
                 line = blocks[i].lineno
-                return above[
-                    -1
-                ], f"the header line no template phrase explains, right above line {line}: the episode title"
+                why = f"the header line no template phrase explains, right above line {line}: the episode title"
+                if platform.show_beside_title and len(above) >= 2:
+                    if platform.show_beside_title == "below":
+                        return above[-2], f"the header line no template phrase explains, above the show: the episode title", above[-1]
+                    return above[-1], why, above[-2]
+                return above[-1], why, -1
             break
-    return free[0], "first line of the page header that no template phrase explains: the episode title"
+    return free[0], "first line of the page header that no template phrase explains: the episode title", -1
 
 
 def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platform: Platform) -> list[Region]:
