@@ -280,8 +280,8 @@ def batch(
     platforms_dirs: list[Path] = typer.Option(
         [],
         "--platforms-dir",
-        help="A folder of extra platform data (ID/platform.toml + LOCALE.toml), loaded next to the built-ins "
-        "by every worker; repeatable.",
+        help="A folder of extra platforms (ID.toml files as `deboiler learn` writes them, or ID/platform.toml "
+        "folders), loaded by every worker next to the built-ins; one of the same id replaces the built-in. Repeatable.",
     ),
     langid_backend: LangId = typer.Option(
         LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."

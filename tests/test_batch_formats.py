@@ -216,7 +216,9 @@ def test_resume_a_finished_parquet_with_more_inputs_and_refusals(deboiler_exe, t
     assert out.read_bytes() == first and not (tmp_path / "out.parquet.part").exists()
 
     (tmp_path / "other.parquet.part").write_bytes(b"")  # a JSONL part where Parquet shards belong
-    assert_one_line_error(run(deboiler_exe, more, "-o", tmp_path / "other.parquet", "--resume"), 2, "not Parquet shards")
+    assert_one_line_error(
+        run(deboiler_exe, more, "-o", tmp_path / "other.parquet", "--resume"), 2, "not Parquet shards"
+    )
     (tmp_path / "third.jsonl.part").mkdir()
     assert_one_line_error(run(deboiler_exe, more, "-o", tmp_path / "third.jsonl", "--resume"), 2, "not a JSONL part")
     assert_one_line_error(run(deboiler_exe, more, "-o", out, "--row-group-size", "0"), 2, "--row-group-size")
@@ -236,7 +238,10 @@ def test_a_cut_shard_is_cleaned_again(deboiler_exe, tmp_path):
     out.unlink()
     proc = run(deboiler_exe, *args, "--resume")
     assert proc.returncode == 0, proc.stderr.decode()
-    assert "10 records were already written" in proc.stderr.decode() and "this run cleaned 20 pages" in proc.stderr.decode()
+    assert (
+        "10 records were already written" in proc.stderr.decode()
+        and "this run cleaned 20 pages" in proc.stderr.decode()
+    )
     assert [r["id"] for r in read_parquet(out)] == ids and read_parquet(out) == whole
 
 
@@ -285,7 +290,9 @@ class Archive:
         self.want.append((record.rec_headers.get_header("WARC-Record-ID"), uri, expect))
 
     def response(self, uri: str, body: bytes, headers: StatusAndHeaders, expect) -> None:
-        self.add(self.writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers), expect)
+        self.add(
+            self.writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers), expect
+        )
 
     def request(self, uri: str) -> None:
         headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
@@ -313,9 +320,14 @@ def warcs(tmp_path: Path) -> list[Archive]:
     big = b"<html><body><p>" + b"filler " * 10_000 + b"</p></body></html>"
     assert len(big) > MAX_BYTES > max(len(p.read_bytes()) for p in GOLD_PAGES)
     a = Archive(tmp_path / "crawl.warc.gz")
-    a.add(a.writer.create_warcinfo_record("crawl.warc.gz", {"software": "tests"}), ("skipped", "NotAPage", "a warcinfo record"))
+    a.add(
+        a.writer.create_warcinfo_record("crawl.warc.gz", {"software": "tests"}),
+        ("skipped", "NotAPage", "a warcinfo record"),
+    )
     a.request("https://ja.player.fm/e/1")
-    a.response("https://ja.player.fm/e/1", SHIFT_JIS.read_bytes(), http("200 OK", "text/html; charset=shift_jis"), SHIFT_JIS)
+    a.response(
+        "https://ja.player.fm/e/1", SHIFT_JIS.read_bytes(), http("200 OK", "text/html; charset=shift_jis"), SHIFT_JIS
+    )
     a.response("https://player.fm/e/2", CP1251.read_bytes(), http("200 OK", "text/plain; charset=windows-1251"), CP1251)
     a.response("https://podbud.com/e/3", UTF16.read_bytes(), http("200 OK", "text/html"), UTF16)
     gz = gzip.compress(CP949.read_bytes())
@@ -333,7 +345,9 @@ def warcs(tmp_path: Path) -> list[Archive]:
     meta = a.writer.create_warc_record("https://player.fm/e/5", "metadata", payload=io.BytesIO(b"outlink: x"),
                                        warc_content_type="application/warc-fields")  # fmt: skip
     a.add(meta, ("skipped", "NotAPage", "a metadata record"))
-    revisit = a.writer.create_revisit_record("https://player.fm/e/5", "sha1:AAAA", "https://player.fm/e/5", "20240101000000")
+    revisit = a.writer.create_revisit_record(
+        "https://player.fm/e/5", "sha1:AAAA", "https://player.fm/e/5", "20240101000000"
+    )
     a.add(revisit, ("skipped", "NotAPage", "a revisit record"))
     resource = a.writer.create_warc_record("file:///saved/podbud.html", "resource", payload=io.BytesIO(PODBUD_HTML.read_bytes()),
                                            warc_content_type="text/html")  # fmt: skip

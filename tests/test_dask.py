@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from .test_batch import many_records, mixed, run  # noqa: F401  (mixed is a fixture)
+from .test_batch_formats import MAX_BYTES, check_warc, parquet_input, read_parquet, warcs  # noqa: F401  (fixtures)
+from .test_batch_platforms import castlane_dir, castlane_records
 
 distributed = pytest.importorskip("distributed")
 
@@ -55,3 +57,21 @@ def test_scheduler_needs_the_dask_engine(deboiler_exe, tmp_path):
     assert proc.returncode == 2 and "--scheduler needs --engine dask" in proc.stderr.decode()
     proc = run(deboiler_exe, tmp_path / "in.jsonl", "-o", tmp_path / "o.jsonl", "--engine", "spark")
     assert proc.returncode == 2 and "--engine must be one of" in proc.stderr.decode()
+
+
+def test_parquet_warc_and_extra_platforms_on_dask_equal_the_local_pool(deboiler_exe, tmp_path, parquet_input, warcs):  # noqa: F811
+    """Parquet and WARC in, Parquet out, a --platforms-dir folder: the dask workers must see all of it."""
+    path, _ = parquet_input
+    warc_paths = [a.close() for a in warcs]
+    castlane_records(tmp_path / "castlane.jsonl", 4, field="txt")
+    args = [path, *warc_paths, tmp_path / "castlane.jsonl", "--platforms-dir", castlane_dir(tmp_path)]
+    args += ["--html-field", "raw", "--text-field", "txt", "--max-bytes", str(MAX_BYTES), "--chunk-size", "3"]
+    local, dask = tmp_path / "local.parquet", tmp_path / "dask.parquet"
+    for out, engine in ((local, "local"), (dask, "dask")):
+        proc = run(deboiler_exe, *args, "-o", out, "-w", "2", "--engine", engine, "--row-group-size", "7")
+        assert proc.returncode == 0, proc.stderr.decode()
+    assert dask.read_bytes() == local.read_bytes()
+    rows = read_parquet(dask)
+    n_parquet = len(parquet_input[1])
+    check_warc(rows[n_parquet:-5], warcs)
+    assert [r["platform"] for r in rows[-5:]] == ["castlane"] * 4 + ["podbud"]
