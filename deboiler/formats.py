@@ -56,6 +56,14 @@ _ASCII_UNITS: dict[str, tuple[str, ...]] = {
     "m": ("m", "min", "mins"),
     "s": ("s", "sec", "secs"),
 }
+# Spellings English pages print that CLDR's "en" lacks: AP style ("Jan. 5", "Sept. 21") and the
+# day's ordinal suffix ("December 7th, 2024"). Hand-written, so kept to what English sites print.
+_EXTRA_MONTH_SPELLINGS: dict[str, dict[int, tuple[str, ...]]] = {"en": {9: ("Sept",)}}
+_DAY_SUFFIX: dict[str, str] = {"en": r"(?:st|nd|rd|th)?"}
+# Two-digit years ("12/7/24") read as strptime's %y does: 00-68 -> 2000s, 69-99 -> 1900s.
+_SHORT_YEAR = r"\d{2}(?!\d)"
+_SHORT_YEAR_PIVOT = 69
+
 _CLDR_UNITS = {"h": "duration-hour", "m": "duration-minute", "s": "duration-second"}
 
 # Besides the four standard formats, these skeletons are common on pages
@@ -175,7 +183,9 @@ def _names(chain: tuple[str, ...], kind: str, indexes: Iterable[int]) -> dict[in
                 if not isinstance(name, str) or not name.strip():
                     continue
                 name = name.strip()
-                for variant in (name, name.rstrip(".")):
+                # "Jan" is also printed "Jan." (and "déc." as "déc"): both ways for abbreviations.
+                dotted = (name.rstrip(".") + ".",) if width == "abbreviated" else ()
+                for variant in (name, name.rstrip("."), *dotted):
                     if variant and variant not in spellings:
                         spellings.append(variant)
         out[idx] = spellings
@@ -208,15 +218,20 @@ class _DateSpec(NamedTuple):
     month_groups: dict[str, int]
 
 
+def _fields(pattern: str) -> list[tuple[str, tuple[str, int]]]:
+    return [(kind, value) for kind, value in tokenize_pattern(pattern) if kind == "field"]
+
+
 def _date_pattern_source(
     pattern: str,
     months: dict[int, list[str]],
     weekdays: str,
     era: str,
     group: _Group,
+    day_suffix: str = "",
 ) -> str | None:
     """Regex for one CLDR date pattern, or None when it has fields we skip
-    (two-digit years, narrow or numeric names, times)."""
+    (narrow or numeric names, times; two-digit years outside all-numeric patterns)."""
     pieces: list[tuple[str, str]] = []  # (kind, source): kind in num/name/lit/ws
     for kind, value in tokenize_pattern(pattern):
         if kind == "chars":
@@ -227,11 +242,15 @@ def _date_pattern_source(
             continue
         char, count = value
         if char in ("y", "u"):
-            if count == 2:  # two-digit years are ambiguous; skip the pattern
-                return None
-            pieces.append(("num", group("y", _YEAR)))
+            if count == 2:
+                # "12/7/24": only in all-numeric patterns, where two digits cannot be part of a name.
+                if any(c in ("M", "L") and n >= 3 for k, (c, n) in _fields(pattern)):
+                    return None
+                pieces.append(("num", group("y", _SHORT_YEAR)))
+            else:
+                pieces.append(("num", group("y", _YEAR)))
         elif char == "d":
-            pieces.append(("num", group("d", _DAY)))
+            pieces.append(("num", group("d", _DAY) + day_suffix))
         elif char in ("M", "L") and count <= 2:
             pieces.append(("num", group("m", _MONTH_NUM)))
         elif char in ("M", "L") and count in (3, 4):
@@ -277,6 +296,9 @@ def _date_spec(key: str | None) -> _DateSpec:
     loc = Locale.parse(key or "en")
     chain = _chain(str(loc))
     months = _names(chain, "months", range(1, 13))
+    for month, extra in _EXTRA_MONTH_SPELLINGS.get(loc.language, {}).items():
+        months[month] += [v for word in extra for v in (word, word + ".") if v not in months[month]]
+    day_suffix = _DAY_SUFFIX.get(loc.language, "")
     days = _names(chain, "days", range(7))
     weekdays = _alternation(s for spellings in days.values() for s in spellings)
     # Only the common era: years are four digits and pages show current dates.
@@ -288,14 +310,22 @@ def _date_spec(key: str | None) -> _DateSpec:
     patterns = [fmt.pattern for fmt in loc.date_formats.values()]
     skeletons = loc.datetime_skeletons
     patterns += [skeletons[s].pattern for s in _DATE_SKELETONS if s in skeletons]
+    # English sites print day-first dates too ("15th May 2024"): take the named-month patterns of a
+    # day-first variant, never its numeric ones (7/12 means July 12 on an en page).
+    if loc.language == "en" and not loc.territory:
+        gb = Locale.parse("en_GB")
+        named = [f.pattern for f in gb.date_formats.values()] + [
+            gb.datetime_skeletons[s].pattern for s in _DATE_SKELETONS if s in gb.datetime_skeletons
+        ]
+        patterns += [pat for pat in named if any(c in "ML" and n >= 3 for _, (c, n) in _fields(pat))]
 
     sources: list[str] = []
     parsers: list[re.Pattern[str]] = []
     for pattern in patterns:
-        src = _date_pattern_source(pattern, months, weekdays, era, _plain)
+        src = _date_pattern_source(pattern, months, weekdays, era, _plain, day_suffix)
         if src is None or src in sources:
             continue
-        cap = _date_pattern_source(pattern, months, weekdays, era, _capture)
+        cap = _date_pattern_source(pattern, months, weekdays, era, _capture, day_suffix)
         assert cap is not None
         sources.append(src)
         parsers.append(re.compile(cap, re.IGNORECASE))
@@ -332,8 +362,11 @@ def parse_date(text: str, locale: str | None) -> datetime.date | None:
             month = next((spec.month_groups[g] for g in spec.month_groups if groups.get(g)), None)
         if month is None:
             continue
+        year = int(groups["y"])
+        if len(groups["y"]) == 2:
+            year += 2000 if year < _SHORT_YEAR_PIVOT else 1900
         try:
-            return datetime.date(int(groups["y"]), month, int(groups["d"]))
+            return datetime.date(year, month, int(groups["d"]))
         except ValueError:  # Feb 30; another pattern may still read it validly
             continue
     return None

@@ -179,7 +179,7 @@ def test_invalid_dates_are_none(locale: str, text: str) -> None:
     assert parse_date(text, locale) is None  # ...but not a real one
 
 
-@pytest.mark.parametrize("text", ["hello 2024", "2024", "December", "December 7", "12/7/24", ""])
+@pytest.mark.parametrize("text", ["hello 2024", "2024", "December", "December 7", "12/7/245", "Sept. 2024", "7th", ""])
 def test_date_rejects_non_dates(text: str) -> None:
     assert fullmatch(date_regex("en"), text) is None
     assert parse_date(text, "en") is None
@@ -313,3 +313,29 @@ def test_long_digit_runs_complete() -> None:
         for source in (date_regex(locale), duration_regex(locale), number_regex(locale)):
             assert fullmatch(source, junk) is None
         assert re.fullmatch(glued(locale), junk, re.IGNORECASE) is None
+
+
+@pytest.mark.parametrize(
+    "locale, text, expected",
+    [
+        ("en", "Jan. 5, 2024", datetime.date(2024, 1, 5)),  # AP style (Listen Notes)
+        ("en", "Sept. 21, 2023", datetime.date(2023, 9, 21)),
+        ("en", "Sept 21, 2023", datetime.date(2023, 9, 21)),
+        ("en", "December 7th, 2024", datetime.date(2024, 12, 7)),  # ordinal day
+        ("en", "Dec 1st, 2024", datetime.date(2024, 12, 1)),
+        ("en", "Wednesday, 15th May 2024", datetime.date(2024, 5, 15)),  # day-first, ordinal (Podchaser)
+        ("en", "15 May 2024", datetime.date(2024, 5, 15)),
+        ("en", "10/23/24", datetime.date(2024, 10, 23)),  # two-digit year (Goodpods): %y pivot
+        ("en", "1/2/99", datetime.date(1999, 1, 2)),
+        ("de", "07.12.24", datetime.date(2024, 12, 7)),
+        ("fr", "7 déc 2024", datetime.date(2024, 12, 7)),  # abbreviation without its dot
+    ],
+)
+def test_dates_pages_print_beyond_cldr(locale: str, text: str, expected: datetime.date) -> None:
+    assert fullmatch(date_regex(locale), text)
+    assert parse_date(text, locale) == expected
+
+
+def test_day_first_numeric_dates_stay_month_first_in_english() -> None:
+    """Only named-month patterns are borrowed from en_GB: 7/12/2024 stays July 12 on an English page."""
+    assert parse_date("7/12/2024", "en") == datetime.date(2024, 7, 12)
