@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Blocks
 from .catalog import Catalog, LineMatcher, Platform, signature_matcher
+from .formats import babel_locale
 
 THRESHOLD = 0.5
 HOST_WEIGHT = 0.5
@@ -185,13 +186,13 @@ def _score_lines(
             score += CANONICAL_WEIGHT
             evidence.append(f"canonical host {seen}")
             sub = seen[: -len(own)].rstrip(".").split(".")[-1] if seen != own else ""
-            host_locale = _locale_of(platform, sub)
+            host_locale = _locale_of(platform, sub, own)
             break
     host = platform.find_host(folded)
     if host:
         score += HOST_WEIGHT
         evidence.append(f"host {host.group(0)}")
-        host_locale = host_locale or _locale_of(platform, (host.group(1) or "").lower())
+        host_locale = host_locale or _locale_of(platform, (host.group(1) or "").lower(), host.group(2).lower())
     for brand in platform.brands:
         if brand in text:
             score += BRAND_WEIGHT
@@ -206,11 +207,20 @@ def _score_lines(
     return min(score, 1.0), evidence, host_locale
 
 
-def _locale_of(platform: Platform, subdomain: str) -> str:
-    """The UI locale a host's subdomain names: ko.player.fm -> ko; no subdomain -> the default UI."""
+def _locale_of(platform: Platform, subdomain: str, host: str = "") -> str:
+    """The UI locale a host names: ko.player.fm -> ko, a country site such as podtail.se -> sv (both
+    through [host_locales] where the name is not the tag); no subdomain -> the default UI.
+
+    A subdomain that is no language (a Podbean show's allotmenthour.podbean.com) names nothing."""
+    if host in platform.host_locales:
+        return platform.host_locales[host]
     if not subdomain or subdomain == "www":
         return platform.default_locale
-    return platform.host_locales.get(subdomain, subdomain)
+    if subdomain in platform.host_locales:
+        return platform.host_locales[subdomain]
+    if subdomain in platform.locales or babel_locale(subdomain) is not None:
+        return subdomain
+    return platform.default_locale
 
 
 def choose_locale(platform: Platform, blocks: Blocks, host_locale: str | None) -> tuple[str | None, str]:
