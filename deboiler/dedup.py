@@ -8,6 +8,8 @@ at "continue reading". Two passes, both turning `content` verdicts into `duplica
    complete copy, wherever the two stand.
 2. blocks: a paragraph of content that repeats an earlier one word for word (or is a cut-short prefix
    of another) is dropped. Short paragraphs are exempt: a creator may well repeat "Links:" or "---".
+3. lines: a single line cut short ("Os fungos que vivem nas raízes…") whose full form is another kept
+   line, where the teaser shares its paragraph with buttons or a date and pass 2 cannot see it.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def dedup(verdicts: list[Verdict], regions: Sequence[Region] = ()) -> None:
     """Mark repeated content in place."""
     _drop_repeated_copies(verdicts, regions)
     _drop_repeated_blocks(verdicts)
+    _drop_cut_lines(verdicts)
 
 
 def _content_lines(verdicts: list[Verdict], region: Region) -> list[int]:
@@ -141,6 +144,25 @@ def _drop_repeated_blocks(verdicts: list[Verdict]) -> None:
                 _mark(
                     verdicts, blocks[b], f"cut-short copy of the paragraph at line {verdicts[blocks[other][0]].lineno}"
                 )
+                break
+
+
+def _drop_cut_lines(verdicts: list[Verdict]) -> None:
+    content = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    by_start: dict[str, list[int]] = {}
+    for i in content:
+        by_start.setdefault(verdicts[i].text[:KEY_CHARS], []).append(i)
+    for i in content:
+        text = verdicts[i].text
+        stem = strip_cut_marker(text)
+        if stem == text or len(stem) < MIN_BLOCK_CHARS:
+            continue
+        for other in by_start.get(stem[:KEY_CHARS], ()):
+            full = verdicts[other].text
+            if other != i and verdicts[other].label == "content" and len(full) > len(stem) and full.startswith(stem):
+                verdicts[i].label = "duplicate"
+                verdicts[i].rule = "dedup:line"
+                verdicts[i].reason = f"cut-short copy of line {verdicts[other].lineno}"
                 break
 
 

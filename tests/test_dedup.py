@@ -27,3 +27,21 @@ def test_cut_paragraph_gives_way_to_the_full_one_wherever_it_stands():
     cut = "In this episode we explore the history of the printing press…"
     ep = deboiler.clean(f"{cut}\n\n{full}\n", langid_backend="none")
     assert ep.description == full
+
+
+def test_cut_line_inside_a_paragraph_of_buttons_gives_way_to_its_full_line():
+    """A teaser cut with "…" on a line of its own, glued to a date and buttons (no blank line around it)."""
+    full = "Os fungos que vivem nas raízes das árvores formam redes que ligam uma floresta inteira."
+    teaser = "Os fungos que vivem nas raízes das árvores formam…"
+    text = f"{teaser}\n9 de abril de 2025 · 1 h 2 min\nReproduzir\n\n{full}\n"
+    ep = deboiler.clean(text, explain=True, langid_backend="none")
+    verdict = next(v for v in ep.lines if v.text == teaser)
+    assert verdict.label == "duplicate" and verdict.reason == "cut-short copy of line 5"
+    assert full in ep.description.split("\n")
+
+
+def test_short_line_ending_in_an_ellipsis_is_not_a_cut_copy():
+    """Below MIN_BLOCK_CHARS a line may well start another one on purpose ("Wait for it…")."""
+    text = "Wait for it…\nWait for it… the reveal of the season, in the last five minutes of the episode.\n"
+    ep = deboiler.clean(text, langid_backend="none")
+    assert ep.description.split("\n")[0] == "Wait for it…"
