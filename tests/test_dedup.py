@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import deboiler
-from deboiler.dedup import is_cut_copy
+from deboiler.dedup import dedup, is_cut_copy
+from deboiler.verdict import Verdict
 
 
 def test_cut_copy_detection():
@@ -30,14 +31,14 @@ def test_cut_paragraph_gives_way_to_the_full_one_wherever_it_stands():
 
 
 def test_cut_line_inside_a_paragraph_of_buttons_gives_way_to_its_full_line():
-    """A teaser cut with "…" on a line of its own, glued to a date and buttons (no blank line around it)."""
+    """A teaser cut with "…" glued to a date and buttons the labeller kept (no blank line around it)."""
     full = "Os fungos que vivem nas raízes das árvores formam redes que ligam uma floresta inteira."
     teaser = "Os fungos que vivem nas raízes das árvores formam…"
-    text = f"{teaser}\n9 de abril de 2025 · 1 h 2 min\nReproduzir\n\n{full}\n"
-    ep = deboiler.clean(text, explain=True, langid_backend="none")
-    verdict = next(v for v in ep.lines if v.text == teaser)
-    assert verdict.label == "duplicate" and verdict.reason == "cut-short copy of line 5"
-    assert full in ep.description.split("\n")
+    lines = [teaser, "9 de abril de 2025 · 1 h 2 min", "Reproduzir", "", full]
+    verdicts = [Verdict(n, t, "content" if t else "blank", "generic:keep", "") for n, t in enumerate(lines, 1)]
+    dedup(verdicts)
+    assert [v.label for v in verdicts] == ["duplicate", "content", "content", "blank", "content"]
+    assert verdicts[0].reason == "cut-short copy of line 5"
 
 
 def test_short_line_ending_in_an_ellipsis_is_not_a_cut_copy():
