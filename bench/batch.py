@@ -3,6 +3,7 @@
     python bench/batch.py                      # 20,000 records, 1 and 2 workers, and dask with 2
     python bench/batch.py --records 100000
     python bench/batch.py --records 1000000 --workers 2   # the flat-memory check (~7 GB of records)
+    python bench/batch.py --records 10000 --workers 2 --parquet 2   # also Parquet output
 
 Writes N JSONL records made from the corpora gold pages (text dumps and saved HTML, legacy encodings
 decoded the way deboiler reads them), each with its own id, then runs the installed `deboiler batch`
@@ -156,6 +157,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts to run")
     parser.add_argument("--dask", default="2", help="worker counts for --engine dask on a LocalCluster ('' to skip)")
+    parser.add_argument("--parquet", default="", help="worker counts for Parquet output (-o OUT.parquet)")
     parser.add_argument("--chunk-size", type=int, default=None)
     parser.add_argument("--gzip", action="store_true", help="write the records as .jsonl.gz (less disk)")
     parser.add_argument("--tmp", type=Path, default=None, help="folder for the records and outputs")
@@ -176,19 +178,25 @@ def main() -> None:
         )
         print(f"# Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}")
         rows, outputs = [], []
-        runs = [(str(w), int(w), []) for w in args.workers.split(",") if w]
-        runs += [(f"dask {w}", int(w), ["--engine", "dask"]) for w in args.dask.split(",") if w]
-        for workers, count, engine in runs:
-            out = work / f"out-{workers.replace(' ', '-')}.jsonl"
+        runs = [(str(w), int(w), [], "jsonl") for w in args.workers.split(",") if w]
+        runs += [(f"dask {w}", int(w), ["--engine", "dask"], "jsonl") for w in args.dask.split(",") if w]
+        runs += [(f"pq {w}", int(w), [], "parquet") for w in args.parquet.split(",") if w]
+        for workers, count, engine, suffix in runs:
+            out = work / f"out-{workers.replace(' ', '-')}.{suffix}"
             cmd = [exe, "batch", str(records), "-o", str(out), "--workers", str(count), "--no-progress", *engine]
             if args.chunk_size:
                 cmd += ["--chunk-size", str(args.chunk_size)]
             print("$ " + " ".join(cmd).replace(str(work), "$TMP").replace(exe, "deboiler"), flush=True)
             result = run(cmd)
-            lines = sum(1 for _ in open(out, "rb"))
-            assert lines == args.records, f"{lines} output lines for {args.records} records"
+            if suffix == "parquet":
+                import pyarrow.parquet as pq
+
+                lines = pq.ParquetFile(out).metadata.num_rows
+            else:
+                lines = sum(1 for _ in open(out, "rb"))
+                outputs.append(digest(out))  # the JSONL outputs must be the same bytes
+            assert lines == args.records, f"{lines} output records for {args.records} records"
             rows.append((workers, result))
-            outputs.append(digest(out))
             out.unlink()
         print(
             f"{'workers':>7}  {'seconds':>8}  {'pages/s':>8}  {'speed-up':>8}  {'CPU s':>6}  {'peak RSS MB':>11}  {'peak PSS MB':>11}  RSS MB by quarter"
@@ -201,7 +209,7 @@ def main() -> None:
                 f"{r['rss_mb']:>11,}  {r['pss_mb']:>11,}  {quarters}"
             )
         if len(set(outputs)) == 1 and len(outputs) > 1:
-            print("# every run wrote the same bytes")
+            print("# every JSONL run wrote the same bytes")
         elif len(outputs) > 1:
             print("# WARNING: the runs wrote different outputs")
     finally:

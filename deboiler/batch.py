@@ -439,7 +439,7 @@ def _work(chunk: list[Record], form: str, options: tuple[dict, Fields] | None = 
     """Clean one chunk.
 
     form "episodes": a list of Episode or exception (clean_many). Else the batch's output records,
-    encoded for the output ("jsonl": bytes of JSON lines; "parquet": an Arrow table), with their Stats
+    encoded for the output ("jsonl": bytes of JSON lines; "parquet": the row dicts), with their Stats
     and, with --dedup, each record's (id, dedup key).
     """
     kwargs, fields = options or _worker_options[0]

@@ -1,9 +1,9 @@
 """Where `deboiler batch` writes: a JSONL file or a Parquet file, each built under OUT.part until complete.
 
 Workers turn each chunk's output rows (dicts: source, id, url, status, error, then the Episode fields)
-into the output's own encoding with `encode`: JSONL lines as bytes, or an Arrow table. The batch
-process only appends those, in input order, to OUT.part and gives OUT its name once every record is
-in. So after a kill at any moment OUT.part holds a prefix of the final output, which `done` reads back
+into the output's own encoding with `encode`: JSONL lines as bytes; for Parquet the rows themselves,
+which the batch process turns into Arrow tables. The batch process appends them, in input order, to
+OUT.part and gives OUT its name once every record is in. So after a kill at any moment OUT.part holds a prefix of the final output, which `done` reads back
 for `--resume`.
 
 - JSONL: OUT.part is one file of whole lines, one flushed write per chunk; a kill leaves a prefix of
@@ -224,24 +224,16 @@ class ParquetOutput:
         self._bytes = 0
         self._next = 0  # number of the next shard
 
-    # --- in the worker
+    # --- in the worker: the rows as they are. Arrow is built in the batch process only, so that the
+    # workers do without pyarrow (~45 MB of memory each) and it costs the batch process little (C++).
 
     @staticmethod
-    def encode(rows: list[dict]):
-        import pyarrow as pa
-
-        try:
-            return pa.Table.from_pylist(rows, schema=row_schema())
-        except UnicodeEncodeError:
-            # A lone surrogate: only an input's id, url or file name can hold one (clean's own text has
-            # none), and a Parquet string must be UTF-8. It is written as its JSON escape, \udXXX.
-            return pa.Table.from_pylist([_escaped(row) for row in rows], schema=row_schema())
+    def encode(rows: list[dict]) -> list[dict]:
+        return rows
 
     @staticmethod
-    def merge(parts: list):
-        import pyarrow as pa
-
-        return pa.concat_tables(parts)
+    def merge(parts: list[list[dict]]) -> list[dict]:
+        return [row for part in parts for row in part]
 
     # --- in the batch process
 
@@ -251,10 +243,10 @@ class ParquetOutput:
         return _escaped(text)
 
     @staticmethod
-    def tag(table, dups: list[str | None]):
-        import pyarrow as pa
-
-        return table.append_column("duplicate_of", pa.array(_escaped(dups), pa.string()))
+    def tag(rows: list[dict], dups: list[str | None]) -> list[dict]:
+        for row, dup in zip(rows, dups, strict=True):
+            row["duplicate_of"] = dup
+        return rows
 
     def open(self, resume: bool) -> None:
         out, part = self.out, self.part
@@ -298,7 +290,16 @@ class ParquetOutput:
             except (OSError, pa.ArrowException) as exc:  # a shard damaged outside deboiler
                 raise UsageError(f"cannot read {shard}: {exc}; delete it (its records are cleaned again)") from None
 
-    def write(self, table) -> None:
+    def write(self, rows: list[dict]) -> None:
+        import pyarrow as pa
+
+        schema = row_schema(self.dedup)
+        try:
+            table = pa.Table.from_pylist(rows, schema=schema)
+        except UnicodeEncodeError:
+            # A lone surrogate: only an input's id, url or file name can hold one (clean's own text has
+            # none), and a Parquet string must be UTF-8. It is written as its JSON escape, \udXXX.
+            table = pa.Table.from_pylist([_escaped(row) for row in rows], schema=schema)
         self._buffer.append(table)
         self._rows += table.num_rows
         self._bytes += table.nbytes
@@ -342,7 +343,7 @@ class ParquetOutput:
 
         self._flush()
         tmp = self.part / (self.out.name + ".tmp")
-        schema = row_schema(self.dedup)
+        schema = row_schema(self.dedup)  # a finished OUT resumed as shard 0 has it too
         try:
             with open(tmp, "wb") as f:
                 with pq.ParquetWriter(f, schema, compression=COMPRESSION) as writer:
