@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import EmptyInput
 from .load import Document
@@ -93,6 +93,7 @@ class Page:
     markup: Markup | None = None
     html: str | None = None
     flat: bool = False  # the markup was too deep for a tree; its lines come from the flat fallback
+    tree: Any = None  # the parsed HTML (an lxml element), for the generic extractor to reuse
 
 
 def read_page(doc: Document) -> Page:
@@ -106,4 +107,4 @@ def read_page(doc: Document) -> Page:
     blocks = html_to_blocks(root, doc.text)
     if not any(b.text for b in blocks):
         raise EmptyInput("the HTML page has no visible text")
-    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text, blocks.flat)
+    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text, blocks.flat, root)
