@@ -40,6 +40,7 @@ from .crossdup import key as crossdup_key
 from .episode import FIELDS, Episode
 from .errors import DeboilerError, InputNotFound, InputTooLarge, Interrupted, UsageError
 from .load import DEFAULT_MAX_BYTES
+from .page_timeout import time_limit
 from .pipeline import clean, default_catalog
 from .sources import Fields, NotAPage, Record, expand, parse, records, total_bytes
 
@@ -73,7 +74,7 @@ def clean_many(
     Yields one result per page, in input order: the Episode, or for a page that is not usable the
     DeboilerError that `clean` raised (yielded, not raised, so one bad page does not stop the rest).
     Any other exception is a bug and is raised. `clean_kwargs` are `clean`'s (platform, langid_backend,
-    catalog, max_bytes, explain). Pages are read from `pages` as the workers need them, at most
+    catalog, max_bytes, explain), and page_timeout (seconds: a page that takes longer yields PageTimeout). Pages are read from `pages` as the workers need them, at most
     2 x workers x chunk_size ahead. With workers > 1 a script needs the usual
     `if __name__ == "__main__":` guard (worker processes start by the forkserver or spawn method).
     """
@@ -119,7 +120,8 @@ def run_batch(
     of a running cluster, else a LocalCluster of `workers` processes is started). output_format:
     "jsonl" or "parquet" (default: from OUT's name); row_group_size: records per Parquet row group
     (and per shard of OUT.part, the most a kill can cost). platforms_dirs: platform data folders loaded
-    next to the built-ins (deboiler.load_catalog), for every worker.
+    next to the built-ins (deboiler.load_catalog), for every worker. clean_kwargs: clean()'s options,
+    and page_timeout (seconds one page may take before it becomes a PageTimeout error record).
     """
     if platforms_dirs:
         clean_kwargs = {**clean_kwargs, "catalog": load_catalog(*platforms_dirs)}  # a missing folder: UsageError
@@ -202,6 +204,9 @@ def _check(workers: int | None, chunk_size: int, clean_kwargs: dict) -> int:
     if clean_kwargs.get("platform"):
         (clean_kwargs.get("catalog") or default_catalog()).get(clean_kwargs["platform"])
     langid.identify("", clean_kwargs.get("langid_backend", langid.DEFAULT_BACKEND))  # checks the name only
+    limit = clean_kwargs.get("page_timeout")
+    if limit is not None and not limit > 0:
+        raise UsageError(f"--page-timeout must be more than 0 seconds, not {limit}")
     return workers or default_workers()
 
 
@@ -446,12 +451,13 @@ def _work(chunk: list[Record], form: str, options: tuple[dict, Fields] | None = 
     chunk = [parse(rec, fields) for rec in chunk]
     explain = kwargs.get("explain", False)
     dedup = kwargs.get("dedup")
-    clean_options = {k: v for k, v in kwargs.items() if k not in ("explain", "dedup")}
+    clean_options = {k: v for k, v in kwargs.items() if k not in ("explain", "dedup", "page_timeout")}
+    limit = kwargs.get("page_timeout")
     if form == "episodes":
         episodes: list = []
         for rec in chunk:
             try:
-                ep = _clean_record(rec, clean_options)
+                ep = _clean_record(rec, clean_options, limit)
             except Exception as exc:  # yielded (DeboilerError) or re-raised (a bug) by clean_many
                 episodes.append(exc)
                 continue
@@ -466,7 +472,7 @@ def _work(chunk: list[Record], form: str, options: tuple[dict, Fields] | None = 
     for rec in chunk:
         row: dict = {"source": rec.source, "id": rec.id, "url": rec.url}
         try:
-            ep = _clean_record(rec, clean_options)
+            ep = _clean_record(rec, clean_options, limit)
         except NotAPage as exc:  # a WARC request record, a 404: nothing to clean, and said so
             row.update(status="skipped", error=_one_line(exc), **_ERROR_FIELDS)
         except Exception as exc:  # one bad record is one error record; a bug on one page is too
@@ -483,11 +489,12 @@ def _work(chunk: list[Record], form: str, options: tuple[dict, Fields] | None = 
     return output.encode(rows), stats, keys
 
 
-def _clean_record(rec: Record, options: dict) -> Episode:
+def _clean_record(rec: Record, options: dict, limit: float | None = None) -> Episode:
     if rec.error is not None:
         raise rec.error
     page = rec.page if rec.path is None else _read(rec.path, options.get("max_bytes", DEFAULT_MAX_BYTES))
-    return clean(page, explain=True, **options)
+    with time_limit(limit):
+        return clean(page, explain=True, **options)
 
 
 def _read(path: str, max_bytes: int) -> bytes:

@@ -287,6 +287,11 @@ def batch(
         LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
     ),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse pages larger than this many bytes."),
+    page_timeout: float | None = typer.Option(
+        None,
+        "--page-timeout",
+        help="Seconds one page may take; a page that takes longer becomes an error record (PageTimeout).",
+    ),
     no_progress: bool = typer.Option(
         False, "--no-progress", help="No progress bar (it is off anyway when stderr is not a terminal)."
     ),
@@ -342,6 +347,7 @@ def batch(
             output_format=output_format,
             row_group_size=row_group_size,
             platforms_dirs=platforms_dirs,
+            page_timeout=page_timeout,
         )
 
     _guarded(run)

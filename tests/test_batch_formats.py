@@ -312,12 +312,12 @@ def chunked(body: bytes) -> bytes:
     return out + b"0\r\n\r\n"
 
 
-MAX_BYTES = 60_000
+MAX_BYTES = 6_000_000  # over every gold page and test_batch_timeout's slow page (5.6 MB), under `big` below
 
 
 @pytest.fixture()
 def warcs(tmp_path: Path) -> list[Archive]:
-    big = b"<html><body><p>" + b"filler " * 10_000 + b"</p></body></html>"
+    big = b"<html><body><p>" + b"filler " * 1_000_000 + b"</p></body></html>"
     assert len(big) > MAX_BYTES > max(len(p.read_bytes()) for p in GOLD_PAGES)
     a = Archive(tmp_path / "crawl.warc.gz")
     a.add(

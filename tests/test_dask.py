@@ -13,6 +13,8 @@ import pytest
 from .test_batch import many_records, mixed, run  # noqa: F401  (mixed is a fixture)
 from .test_batch_formats import MAX_BYTES, check_warc, parquet_input, read_parquet, warcs  # noqa: F401  (fixtures)
 from .test_batch_platforms import castlane_dir, castlane_records
+from .test_batch_timeout import LIMIT, slow_records
+from .test_batch_timeout import check as check_slow
 
 distributed = pytest.importorskip("distributed")
 
@@ -60,11 +62,14 @@ def test_scheduler_needs_the_dask_engine(deboiler_exe, tmp_path):
 
 
 def test_parquet_warc_and_extra_platforms_on_dask_equal_the_local_pool(deboiler_exe, tmp_path, parquet_input, warcs):  # noqa: F811
-    """Parquet and WARC in, Parquet out, a --platforms-dir folder: the dask workers must see all of it."""
+    """Parquet and WARC in, Parquet out, a --platforms-dir folder, a page over --page-timeout: the dask
+    workers (whose tasks run in a thread, where the time limit cannot use SIGALRM) must do as the pool."""
     path, _ = parquet_input
     warc_paths = [a.close() for a in warcs]
     castlane_records(tmp_path / "castlane.jsonl", 4, field="txt")
-    args = [path, *warc_paths, tmp_path / "castlane.jsonl", "--platforms-dir", castlane_dir(tmp_path)]
+    slow = slow_records(tmp_path / "slow.jsonl", field="txt")
+    args = [path, *warc_paths, tmp_path / "castlane.jsonl", tmp_path / "slow.jsonl"]
+    args += ["--platforms-dir", castlane_dir(tmp_path), "--page-timeout", str(LIMIT)]
     args += ["--html-field", "raw", "--text-field", "txt", "--max-bytes", str(MAX_BYTES), "--chunk-size", "3"]
     local, dask = tmp_path / "local.parquet", tmp_path / "dask.parquet"
     for out, engine in ((local, "local"), (dask, "dask")):
@@ -72,6 +77,7 @@ def test_parquet_warc_and_extra_platforms_on_dask_equal_the_local_pool(deboiler_
         assert proc.returncode == 0, proc.stderr.decode()
     assert dask.read_bytes() == local.read_bytes()
     rows = read_parquet(dask)
-    n_parquet = len(parquet_input[1])
-    check_warc(rows[n_parquet:-5], warcs)
-    assert [r["platform"] for r in rows[-5:]] == ["castlane"] * 4 + ["podbud"]
+    n_parquet, n_slow = len(parquet_input[1]), len(slow)
+    check_warc(rows[n_parquet : -5 - n_slow], warcs)
+    assert [r["platform"] for r in rows[-5 - n_slow : -n_slow]] == ["castlane"] * 4 + ["podbud"]
+    check_slow(rows[-n_slow:], slow)
