@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import random
 import signal
 import time
@@ -192,6 +193,25 @@ def test_parquet_output_sigkill_at_random_moments_then_resume(deboiler_exe, tmp_
     want = [expected(text) for text in texts]
     for i, row in enumerate(rows):
         assert episode_of(row) == want[i % len(texts)], row["id"]
+
+
+def test_parquet_ctrl_c_keeps_what_is_cleaned_and_exits_130(deboiler_exe, tmp_path):
+    ids = many_records(tmp_path / "in.jsonl", 1500)
+    out, part = tmp_path / "out.parquet", tmp_path / "out.parquet.part"
+    args = [tmp_path / "in.jsonl", "-o", out, "-w", "2", "--chunk-size", "20", "--row-group-size", "100"]
+    proc = start(deboiler_exe, *args)
+    wait_for_shard(part, proc)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()
+    last = err.decode().rstrip("\n").split("\n")[-1]
+    assert last.startswith("deboiler: error: interrupted: ") and "--resume" in last
+    done = [r["id"] for shard in sorted(part.glob("*.parquet")) for r in pq.read_table(shard).to_pylist()]
+    assert f"{len(done):,} records are in" in last  # the records still buffered became a shard too
+    assert done == ids[: len(done)] and not out.exists()
+    proc = run(deboiler_exe, *args, "--resume")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert [r["id"] for r in read_parquet(out)] == ids
 
 
 def test_resume_a_finished_parquet_with_more_inputs_and_refusals(deboiler_exe, tmp_path, parquet_input):
