@@ -12,8 +12,10 @@ inputs (same source and id, in order) and adds the rest. Ctrl-C finishes the chu
 leaves OUT.part resumable and exits 130.
 
 A worker process that dies (out of memory, a crash in a C library) takes its pool down with it: the
-chunks then in flight are re-run one record at a time in a pool of one, so that only the page that
-kills a worker again becomes an error record (WorkerCrashed) and every other record is cleaned.
+chunk the batch is waiting for is re-run one record at a time in a pool of one, and the other chunks
+in flight go to a fresh pool (one that breaks it in turn is re-run record by record when its turn
+comes), so that only a page that kills a worker on its own becomes an error record (WorkerCrashed)
+and every other record is cleaned.
 """
 
 from __future__ import annotations
