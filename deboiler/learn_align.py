@@ -62,10 +62,23 @@ def align(lines: Sequence[str]) -> Alignment | None:
     return alignment
 
 
+def fold(alignment: Alignment, line: str) -> Alignment | None:
+    """`alignment` narrowed to what `line` shares with it too (not trimmed to words), or None."""
+    folded = _fold(alignment.parts, alignment.lead, alignment.trail, line)
+    return None if folded is None else Alignment(*folded)
+
+
 def _fold(parts: tuple[str, ...], lead: bool, trail: bool, line: str) -> tuple[tuple[str, ...], bool, bool] | None:
     joined = _SEP.join(parts)
     matcher = SequenceMatcher(None, joined, line, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size >= MIN_LITERAL]
+    # A short run counts where it starts or ends both lines: "内容由{show}提供" has three characters before the show.
+    blocks = [
+        b
+        for b in matcher.get_matching_blocks()
+        if b.size >= MIN_LITERAL
+        or (b.size >= 2 and not lead and b.a == 0 and b.b == 0)
+        or (b.size >= 2 and not trail and b.a + b.size == len(joined) and b.b + b.size == len(line))
+    ]
     if not blocks:
         return None
     new_parts = tuple(joined[b.a : b.a + b.size] for b in blocks)

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .learn_align import align
+from .learn_align import Alignment, align, fold
 from .learn_mask import KIND, NUMBER, SHOW, TITLE, Masked, literal_weight
 
 _PLAIN_DIGITS = re.compile(r"\d+")
@@ -178,6 +178,53 @@ def find_shows(masks: Sequence[Sequence[Masked | None]], groups: Sequence[Sequen
     return shows
 
 
+MAX_LINE_CHARS = 1000  # longer lines are prose: no chrome line that names a show is this long
+MAX_TRIES = 4  # sets a line is tried against before it starts its own
+
+
+@dataclass
+class _Similar:
+    """Lines being gathered into one set, with the alignment they share so far."""
+
+    items: list[tuple[int, str]]
+    alignment: Alignment
+    heaviest: int
+
+    def take(self, item: tuple[int, str]) -> bool:
+        key = item[1]
+        first = self.items[0][1]
+        if key != first and not _share_words(first, key):
+            return False  # the cheap test first: aligning two long lines character by character is not
+        folded = fold(self.alignment, key) if key != first else self.alignment
+        if folded is None:
+            return False
+        shared = sum(literal_weight(p) for p in folded.parts)
+        heaviest = max(self.heaviest, literal_weight(key))
+        if shared < 6 or shared < 0.3 * heaviest:
+            return False
+        for line in {first, key}:
+            spans = folded.gaps(line)
+            if spans is None or any(not line[s:e].strip() for s, e in spans):
+                return False  # every gap must hold a value: "Quiet Hours" is not "Quiet Hours · …" cut short
+        self.items.append(item)
+        self.alignment, self.heaviest = folded, heaviest
+        return True
+
+
+def _share_words(a: str, b: str) -> bool:
+    """Two lines of one template share runs of words ("More from", "· {date} ·"); two prose lines share
+    an "of the" at most, which is a small part of either."""
+    pairs_a, pairs_b = _word_pairs(a), _word_pairs(b)
+    return len(pairs_a & pairs_b) >= max(1, 0.3 * min(len(pairs_a), len(pairs_b)))
+
+
+def _word_pairs(line: str) -> set[tuple[str, ...]]:
+    words = line.split()
+    if len(line) > 15 * len(words):
+        words = list(line.replace(" ", ""))  # a script written without spaces: characters are its words
+    return {tuple(words[i : i + 2]) for i in range(len(words) - 1)} or {tuple(words)}
+
+
 def _similar_lines(masks: Sequence[Sequence[Masked | None]], group: Sequence[int]) -> list[list[tuple[int, Masked]]]:
     """Sets of lines from different pages of one UI group that fit one alignment with a value in every
     gap. Only lines that begin or end alike (first or last five characters) are compared; lines that
@@ -191,56 +238,29 @@ def _similar_lines(masks: Sequence[Sequence[Masked | None]], group: Sequence[int
     lines: dict[tuple[int, str], Masked] = {}
     for p in group:
         for m in masks[p]:
-            if m is not None and len(pages_of[m.key]) < half and literal_weight(m.key) >= 8:
+            if m is None or len(m.key) > MAX_LINE_CHARS or len(pages_of[m.key]) >= half:
+                continue
+            if literal_weight(m.key) >= 8:
                 lines.setdefault((p, m.key), m)
     buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for p, key in lines:
         buckets["^" + key[:5]].append((p, key))
         buckets["$" + key[-5:]].append((p, key))
     crowded = {b for b, members in buckets.items() if len(members) > 3 * len(group)}  # "[00:" says nothing
-    clusters: list[list[tuple[int, str]]] = []
-    member_of: dict[tuple[int, str], list[int]] = defaultdict(list)  # bucket -> clusters started in it
+    sets: list[_Similar] = []
+    started: dict[str, list[int]] = defaultdict(list)  # bucket -> sets with a line in it
     for item in lines:
         p, key = item
-        tried: set[int] = set()
-        joined = False
-        for bucket in ("^" + key[:5], "$" + key[-5:]):
-            if bucket in crowded:
-                continue
-            for c in member_of.get(bucket, []):
-                if c in tried:
-                    continue
-                tried.add(c)
-                if _fits([k for _, k in clusters[c]] + [key]):
-                    clusters[c].append(item)
-                    joined = True
-                    break
-            if joined:
-                break
-        if not joined:
-            clusters.append([item])
-            c = len(clusters) - 1
-        for bucket in ("^" + key[:5], "$" + key[-5:]):
-            if c not in member_of[bucket]:
-                member_of[bucket].append(c)
-    return [[(p, lines[(p, k)]) for p, k in cluster] for cluster in clusters if len({p for p, _ in cluster}) >= 2]
-
-
-def _fits(keys: list[str]) -> bool:
-    """One alignment holds every key, shares enough text with each, and every gap has a value in each."""
-    if len(set(keys)) == 1:
-        return True
-    alignment = align(keys)
-    if alignment is None:
-        return False
-    shared = sum(literal_weight(p) for p in alignment.parts)
-    if shared < 6 or shared < 0.3 * max(literal_weight(k) for k in keys):
-        return False
-    for key in keys:
-        spans = alignment.gaps(key) or []
-        if any(not key[s:e].strip() for s, e in spans):
-            return False
-    return True
+        own = [b for b in ("^" + key[:5], "$" + key[-5:]) if b not in crowded]
+        candidates = list(dict.fromkeys(c for b in own for c in reversed(started[b])))[:MAX_TRIES]
+        joined = next((c for c in candidates if sets[c].take(item)), None)
+        if joined is None:
+            sets.append(_Similar([item], Alignment((key,), False, False), literal_weight(key)))
+            joined = len(sets) - 1
+        for b in own:
+            if joined not in started[b]:
+                started[b].append(joined)
+    return [[(p, lines[(p, k)]) for p, k in s.items] for s in sets if len({p for p, _ in s.items}) >= 2]
 
 
 _EDGE = " \t.,;:!?·•|/-–—\"'“”«»"  # not brackets: "Street Talk (MLST)" ends with one

@@ -262,3 +262,22 @@ def test_cli_learn_errors_are_one_line(deboiler_exe, tmp_path):
     assert few.stderr.decode().strip() == "deboiler: error: learn needs at least 5 pages of one site, got 3"
     missing = run(deboiler_exe, "clean", pages[0], "--platforms-dir", tmp_path / "nope")
     assert missing.returncode == 2 and missing.stderr.decode().count("\n") == 1
+
+
+def test_show_found_in_a_ui_written_without_spaces():
+    # Three characters stand before the show ("内容由{show}提供"): shared runs that short count where they
+    # open both lines. The titles and descriptions are free text of each page.
+    shows = ["历史的回响", "深夜科学馆", "城市漫步者", "早安英语", "老张聊电影"]
+    titles = ["长城为什么没有倒", "月亮离我们越来越远", "一杯咖啡的旅程", "雨天的数学", "火车上的一夜"]
+    pages = []
+    for i, (show, title) in enumerate(zip(shows, titles)):
+        notice = f"内容由{show}提供。所有播客内容包括剧集、图片和播客描述均由{show}或其播客平台合作伙伴直接上传和提供。"
+        lines = [notice, title, f"{40 + i}:{10 + i}", f"管理剧集 12345{i}", notice, f"本期讲述{title}。", "继续阅读"]
+        pages.append((f"p{i}.txt", "\n".join(lines).encode()))
+    learned = learn(pages, "zh")
+    assert learned.shows == shows
+    phrases = {t.phrase for rule in learned.rules for t in rule.templates}
+    assert (
+        "内容由{show}提供。所有播客内容包括剧集、图片和播客描述均由{show}或其播客平台合作伙伴直接上传和提供。"
+        in phrases
+    )
