@@ -223,61 +223,60 @@ def _render(start: etree._Element) -> tuple[list[tuple[str, object]], bool]:
     """(text, element whose path the line gets) for every rendered line, blank lines included, and
     whether the walk reached the parser's depth limit (then text below it is missing).
 
-    One pass over the tree with an explicit stack, so absurdly deep markup cannot exhaust Python's
-    recursion. Stack entries are (element, its parent, inside <pre>, depth) to open an element, and
-    (element, its parent, inside <pre>, -1 - its kind) to close it after its children; an element
-    without children is opened and closed at once. This loop sees every element of every page, so
-    the white space between tags (most text runs) is handled here rather than in _Lines.text."""
+    lxml's iterwalk yields each element's start and end in document order from C, with no recursion
+    in Python however deep the markup; a subtree that renders nothing is skipped whole. This loop sees
+    every element of every page, so the white space between tags (most text runs) is handled here
+    rather than in _Lines.text, and a tail's element is looked up only when the tail shows text."""
     out = _Lines()
     text, parts = out.text, out.parts
     hidden = _hidden(start)
     kinds, breaks = _KIND, _BREAKS
     too_deep = False
-    stack: list = [(start, start, False, 0)]
-    pop, push, extend = stack.pop, stack.append, stack.extend
-    while stack:
-        el, parent, pre, depth = pop()
-        if depth < 0:  # closing entry
-            kind = -1 - depth
-        else:
-            tag = el.tag
-            kind = kinds.get(tag)
-            if kind is None:
-                kind = kinds.get(tag.lower(), _INLINE) if isinstance(tag, str) else _SKIPPED
-            if kind == _SKIPPED or (hidden and el in hidden):
-                kind = _INLINE  # only its tail is rendered
-            elif kind == _BR:
-                out.newline()
-            elif kind == _IMG:
-                pass
-            else:
-                need = breaks[kind]
-                if need > out.pending:
-                    out.pending = need
-                if depth >= MAX_DEPTH - 2:
-                    too_deep = True
-                inner_pre = pre or kind == _PRE
-                own = el.text
-                if own:
-                    if inner_pre or own.strip(_ASCII_SPACE):
-                        text(own, el, inner_pre)
-                    elif parts and not out.pending:
-                        parts.append(" ")  # collapsible white space between tags
-                if len(el):
-                    push((el, parent, pre, -1 - kind))
-                    depth += 1
-                    extend([(child, el, inner_pre, depth) for child in reversed(el)])
-                    continue
-        # Closing (an element without children closes right after it opens).
-        need = breaks[kind]
-        if need > out.pending:
-            out.pending = need
-        elif kind == _CELL:
-            text(" ", parent)
+    depth = -1  # of the current element; the start element is at 0
+    pre = 0  # <pre> elements open around the current position
+    walker = etree.iterwalk(start, events=("start", "end"))
+    skip_subtree = walker.skip_subtree
+    for event, el in walker:
+        tag = el.tag
+        kind = kinds.get(tag)
+        if kind is None:
+            kind = kinds.get(tag.lower(), _INLINE) if isinstance(tag, str) else _SKIPPED
+        if hidden and el in hidden:
+            kind = _SKIPPED
+        if event == "start":
+            depth += 1
+            if kind >= _BR:  # <br>, <img>, or nothing rendered: none of its content is
+                if kind == _BR:
+                    out.newline()
+                skip_subtree()
+                continue
+            need = breaks[kind]
+            if need > out.pending:
+                out.pending = need
+            if depth >= MAX_DEPTH - 2:
+                too_deep = True
+            if kind == _PRE:
+                pre += 1
+            own = el.text
+            if own:
+                if pre or own.strip(_ASCII_SPACE):
+                    text(own, el, pre > 0)
+                elif parts and not out.pending:
+                    parts.append(" ")  # collapsible white space between tags
+            continue
+        depth -= 1
+        if kind < _BR:
+            if kind == _PRE:
+                pre -= 1
+            need = breaks[kind]
+            if need > out.pending:
+                out.pending = need
+            elif kind == _CELL:
+                text(" ", None)  # white space only: it never starts a line, so needs no element
         tail = el.tail
         if tail:
             if pre or tail.strip(_ASCII_SPACE):
-                text(tail, parent, pre)
+                text(tail, start if el is start else el.getparent(), pre > 0)
             elif parts and not out.pending:
                 parts.append(" ")  # collapsible white space between tags
     return out.done(), too_deep
