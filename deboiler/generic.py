@@ -198,11 +198,18 @@ def label_unknown(blocks: Blocks, main_text: str | None = None) -> list[Verdict]
     """Label a page of an unknown platform. With `main_text` (HTML: what trafilatura extracted) the
     main text is the lines it kept; without, the span from the first to the last line of prose."""
     matcher = lexicon_matcher()
-    hits = matcher.scan(blocks)
     inside_main = _covered(blocks, main_text) if main_text and main_text.strip() else []
     if any(inside_main):
         outside_why = "not part of the main text that trafilatura found on this page"
+        # Only a line outside the main text can be dropped for what the lexicon knows, so only those
+        # lines are scanned (a line's hits depend on that line alone): the article's long paragraphs,
+        # most of a page's text, are not searched for every phrase of every UI language.
+        outside = [i for i, b in enumerate(blocks) if b.text and not inside_main[i]]
+        hits: list = [()] * len(blocks)
+        for i, found in zip(outside, matcher.scan(Blocks(blocks[i] for i in outside))):
+            hits[i] = found
     else:
+        hits = matcher.scan(blocks)
         # No main text, or none of it found among our lines: judge by prose like a text page.
         # A cookie banner is long enough to read as prose; what the lexicon knows never opens the main text.
         prose = [i for i, b in enumerate(blocks) if b.text and not hits[i] and is_prose(b.text)]
