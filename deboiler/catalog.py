@@ -191,6 +191,7 @@ class Platform:
     host_locales: dict[str, str]  # host subdomain -> UI locale where they differ (zh -> zh-Hans)
     source: Path
     show_beside_title: str | None = None  # "above"/"below": the show is a bare line next to the title
+    path_locales: dict[str, str] = field(default_factory=dict)  # first URL path segment -> UI locale (/jp/ -> ja)
     _matchers: dict[object, LineMatcher] = field(default_factory=dict, repr=False)
 
     @property
@@ -331,6 +332,7 @@ def _build_platform(spec: dict, locale_files: list[dict], folder: Path) -> Platf
             closes_at=tuple(desc.get("closes_at", ())),
             title_before=tuple(spec.get("title", {}).get("before", ())),
             show_beside_title=_check_show_position(spec.get("title", {}).get("show"), folder),
+            path_locales=dict(spec.get("path_locales", {})),
             host_locales=dict(spec.get("host_locales", {})),
             source=folder,
         )

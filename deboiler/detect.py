@@ -14,6 +14,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from .blocks import Blocks
 from .catalog import Catalog, LineMatcher, Platform, signature_matcher
@@ -92,13 +93,38 @@ def signatures_of(catalog: Catalog) -> Signatures:
 
 
 def detect(
-    text: str, blocks: Blocks, catalog: Catalog, forced: str | None = None, markup_hosts: Sequence[str] = ()
+    text: str,
+    blocks: Blocks,
+    catalog: Catalog,
+    forced: str | None = None,
+    markup_hosts: Sequence[str] = (),
+    markup_url: str | None = None,
 ) -> Detection:
     """Score every platform and keep the best one over the threshold (or the one the caller forced).
 
     `markup_hosts` are the hosts of the page's canonical link and og:url: the page says where it is
-    from, which beats any mention in its text.
+    from, which beats any mention in its text. `markup_url` (the canonical URL) may name the UI locale
+    in its path (podcasts.apple.com/jp/...), where the platform's [path_locales] says so.
     """
+    found = _detect(text, blocks, catalog, forced, markup_hosts)
+    path_locale = _path_locale(found.platform, markup_url) if found.platform and markup_url else None
+    return dataclasses.replace(found, host_locale=path_locale) if path_locale else found
+
+
+def _path_locale(platform: Platform, url: str) -> str | None:
+    if not platform.path_locales:
+        return None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if not any(host == h or host.endswith("." + h) for h in platform.hosts):
+        return None  # a URL on another site says nothing of this platform's UI
+    first = parts.path.strip("/").split("/", 1)[0].lower()
+    return platform.path_locales.get(first)
+
+
+def _detect(
+    text: str, blocks: Blocks, catalog: Catalog, forced: str | None, markup_hosts: Sequence[str]
+) -> Detection:
     folded = blocks.folded_text if blocks else text.casefold()  # already folded line by line
     if forced:
         platform = catalog.get(forced)

@@ -48,7 +48,8 @@ def clean(
     read = read_page(doc)
     blocks = read.blocks
     hosts = read.markup.hosts if read.markup else []
-    found = detect(read.visible_text, blocks, catalog, forced=platform, markup_hosts=hosts)
+    url = read.markup.url if read.markup else None
+    found = detect(read.visible_text, blocks, catalog, forced=platform, markup_hosts=hosts, markup_url=url)
 
     if found.platform is None:
         # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import deboiler
+
 from deboiler.detect import _locale_of, choose_locale
 from deboiler.blocks import read_page
 from deboiler.load import load
@@ -35,3 +37,20 @@ def test_show_subdomain_gets_no_votes():
     podbean = default_catalog().get("podbean")
     locale, _ = choose_locale(podbean, page.blocks, _locale_of(podbean, "allotmenthour", "podbean.com"))
     assert locale == "en"
+
+
+@pytest.mark.parametrize(
+    "url, want",
+    [
+        ("https://podcasts.apple.com/jp/podcast/x/id1?i=2", "ja"),
+        ("https://podcasts.apple.com/de/podcast/x/id1?i=2", "de"),
+        ("https://podcasts.apple.com/us/podcast/x/id1?i=2", "en"),
+        ("https://podcasts.apple.com/xx/podcast/x/id1", "en"),  # a storefront we do not map: the host's default
+        ("https://example.org/jp/podcast/x", None),  # another site's URL names nothing
+    ],
+)
+def test_locale_named_by_url_path(url, want):
+    """An Apple page with no locale phrase at all still gets its storefront's UI."""
+    page = f'<html><head><link rel="canonical" href="{url}"></head><body><p>Title</p><p>Text of the episode.</p></body></html>'
+    ep = deboiler.clean(page, platform="applepodcasts" if want else None)
+    assert ep.locale == want
