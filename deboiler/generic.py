@@ -9,6 +9,7 @@ repeats are dropped later by the dedup stage like on any page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,7 @@ except ImportError:  # pragma: no cover - the pure-Python original gives the sam
 
 from .blocks import Blocks, Page
 from .catalog import LineMatcher, Rule
+from .dedup import strip_cut_marker
 from .verdict import Verdict
 
 LEXICON_FILE = Path(__file__).parent / "lexicon" / "ui.toml"
@@ -65,13 +67,16 @@ def main_text_of(page: str | Page) -> str | None:
     so ours is not changed) instead of parsing the page again: 5-10% of its time on AEB pages."""
     import trafilatura
 
+    settings = TRAFILATURA_SETTINGS
     if isinstance(page, str):
         source: str | etree._Element = page
     else:
         html, tree = page.html or "", page.tree
         source = tree if tree is not None and _trafilatura_would_build(html, tree) else html
+        if FAST_UNLESS_CUT_COPY and "fast" not in settings and not shows_cut_copy(page.blocks):
+            settings = {**settings, "fast": True}
     try:
-        return trafilatura.extract(source, **TRAFILATURA_SETTINGS)
+        return trafilatura.extract(source, **settings)
     except Exception:  # noqa: BLE001 - a failing extractor must not lose the page: fall back to prose
         return None
 
@@ -106,13 +111,38 @@ def _trafilatura_would_build(html: str, tree: etree._Element) -> bool:
 # Chosen on bench/aeb.py (181 AEB pages; `--settings JSON` re-runs any other choice). With the
 # order-aware matching in _covered, the settings that leave comments out score within noise of each
 # other (deboiler F1 0.957-0.962, bootstrap +-0.01; plain trafilatura with its defaults: 0.953), so
-# the choice is made on podcast pages: `fast` (1.7x faster) skips trafilatura's fallback extractors
-# and, on a page that shows the description twice, cut short first, returns only the cut copy;
-# `favor_precision` drops a description line of the Korean seed page; `favor_recall` keeps more menu
-# lines on short pages. So: trafilatura's defaults less comments (not the creator's text).
+# the choice is made on podcast pages: `favor_precision` drops a description line of the Korean seed
+# page; `favor_recall` keeps more menu lines on short pages. So: trafilatura's defaults less comments
+# (not the creator's text).
 # `deduplicate` must stay off: its filter is a process-wide cache, so a page would come out
 # differently depending on the pages cleaned before it (our dedup stage does that job, per page).
 TRAFILATURA_SETTINGS: dict = {"include_comments": False, "include_tables": True, "deduplicate": False}
+# trafilatura's `fast` mode skips its fallback extractors (readability, justext): 8.5 instead of 12.3
+# ms per AEB page, and the same deboiler F1 there (0.960 with or without it, `bench/aeb.py
+# --never-fast`). On the 49 corpora HTML pages run through the generic path (platform unknown) it
+# gives the same description on 44, a better one on 4 and a worse one on one: a page that shows the
+# description twice, cut short first, where fast mode returns only the cut copy. So a page that shows
+# a line cut short of another (shows_cut_copy: 24 of the 181 AEB pages) gets the full mode.
+FAST_UNLESS_CUT_COPY = True
+CUT_COPY_CHARS = 40  # a line shorter than this may well start a longer one (a heading, a menu item)
+
+
+def shows_cut_copy(blocks: Blocks) -> bool:
+    """Whether a line of the page is another line cut short: its text (less a trailing "…" or
+    "read more") starts a longer line. Sorted texts put every line a stem starts right after it."""
+    texts = sorted({b.text for b in blocks if len(b.text) >= CUT_COPY_CHARS})
+    for text in texts:
+        stem = strip_cut_marker(text)
+        if len(stem) < CUT_COPY_CHARS:
+            continue
+        at = bisect_left(texts, stem)
+        while at < len(texts) and texts[at].startswith(stem):
+            if texts[at] != text and len(texts[at]) > len(stem):
+                return True
+            at += 1
+    return False
+
+
 _WORD = re.compile(r"\w+")
 COVERED_SHARE = 0.5  # a line is main text when at least this share of its words are matched
 MIN_RUN = 3  # shorter runs of matched words count only where they are whole lines ("Meal 1")
