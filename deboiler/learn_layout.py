@@ -154,11 +154,18 @@ def find_layout(
     per_locale = Counter(page.locale for page in pages)
     backups = [k for (loc, k), n in Counter(seconds).items() if n >= 0.6 * per_locale[loc] and k not in closers]
     best: Layout | None = None
+    tried = []
     for depth in range(1, MAX_OPENER_DEPTH + 1):
-        openers = _ordered(chain[depth - 1] for chain in chains if len(chain) >= depth)
-        skip = _ordered(k for chain in chains for k in chain[: depth - 1])
-        if not openers or set(openers) & set(skip):
-            continue
+        at_depth = [chain for chain in chains if len(chain) >= depth]
+        every = _ordered(chain[depth - 1] for chain in at_depth)
+        # Every line found at this depth, or only the most common one (a page whose own opener was not
+        # learned may show the brand line there instead, which must not open the description everywhere).
+        for openers in dict.fromkeys((every, every[:1])):
+            chosen = [chain for chain in at_depth if chain[depth - 1] in openers]
+            skip = _ordered(k for chain in chosen for k in chain[: depth - 1])
+            if openers and not set(openers) & set(skip):
+                tried.append((openers, skip))
+    for openers, skip in tried:
         for closes in (tuple(closers) + tuple(backups), tuple(closers)):
             candidate = Layout(openers, skip, closes, title_before)
             # Openers are written as signature lines, which find_regions lets cut a region short.

@@ -22,9 +22,17 @@ KIND = {DATE: "date", DURATION: "duration", NUMBER: "n", URL: "url", SHOW: "show
 FREE_TEXT = frozenset((SHOW, TITLE))  # values found by matching the page's show and title, not by shape
 
 _URL = re.compile(r"https?://\S+")
-# A value stands on its own: not glued to a Latin letter or a digit ("MLST2", "x86"). Scripts that
+_DIGIT = re.compile(r"\d")
+# A number stands on its own: not glued to a Latin letter or a digit ("MLST2", "x86"). Scripts that
 # glue particles to numbers ("149개") are still read, since only ASCII letters and digits bound it.
-_LEFT, _RIGHT = r"(?<![0-9A-Za-z.,:])", r"(?![0-9A-Za-z])"
+# Dates and durations may be glued to the words before them, as PodBud prints its meta line
+# ("Plain Law PodcastJanuary 9, 20251h 12m"): their own shape is telling enough; a date's four-digit
+# year ends it even where a duration's digits follow.
+_BOUNDS = {
+    DATE: (r"(?<![0-9])", ""),
+    DURATION: (r"(?<![0-9.,:])", r"(?![0-9A-Za-z])"),
+    NUMBER: (r"(?<![0-9A-Za-z.,:])", r"(?![0-9A-Za-z])"),
+}
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ class Masked:
 def _shapes(locales: tuple[str | None, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     # Dates before durations before bare numbers: "Mar 7, 2024" is one date, not a number and a year.
     return tuple(
-        (ph, re.compile(f"{_LEFT}(?:{source(loc)}){_RIGHT}", re.IGNORECASE))
+        (ph, re.compile(f"{_BOUNDS[ph][0]}(?:{source(loc)}){_BOUNDS[ph][1]}", re.IGNORECASE))
         for ph, source in (
             (DATE, formats.date_regex),
             (DURATION, formats.duration_regex),
@@ -91,8 +99,12 @@ def mask(
     for ph, value in ((TITLE, title), (SHOW, show)):
         if value and len(value) >= 3:
             replace(ph, lambda s, v=value: _occurrences(s, v))
+    # Every date, duration and number has a digit: text without one is not searched (most prose).
     for ph, pattern in _shapes(locales):
-        replace(ph, lambda s, p=pattern: [m.span() for m in p.finditer(s) if m.end() > m.start()])
+        replace(
+            ph,
+            lambda s, p=pattern: [m.span() for m in p.finditer(s) if m.end() > m.start()] if _DIGIT.search(s) else [],
+        )
     key = "".join(p if isinstance(p, str) else p[0] for p in pieces)
     return Masked(key, tuple(p[1] for p in pieces if not isinstance(p, str)))
 
@@ -106,8 +118,8 @@ def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
 
 
 def literal_weight(key: str) -> int:
-    """How much fixed text a key holds: its non-space characters, a placeholder counting as a short word."""
-    return sum(3 if ch in KIND else 1 for ch in key if not ch.isspace())
+    """How much fixed text a key holds: its non-space characters, a placeholder counting as a word."""
+    return sum(5 if ch in KIND else 1 for ch in key if not ch.isspace())
 
 
 def is_bare(key: str) -> bool:

@@ -8,6 +8,7 @@ literal text): {show} and {title} where the value is the page's show or title, {
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -155,26 +156,36 @@ def find_shows(masks: Sequence[Sequence[Masked | None]], groups: Sequence[Sequen
     Lines that differ between pages but share most of their text are aligned; a value in their gaps
     votes for being the show once per line it fills, once more for each further gap of the same line
     it fills (a license notice names the show twice), and twice more when another page has it too (two
-    episodes of one show). A value with two votes or more is the show; titles get one vote at most.
+    episodes of one show). A value with two votes or more is the show. A value with one vote is the show
+    too when the lines it fills stand on most pages of the UI and it is not a whole line of its page (a
+    title is: PodBud's "{show}{date}{duration}" line names the show once, and only there).
     """
     votes: list[Counter[str]] = [Counter() for _ in masks]
+    common: list[set[str]] = [set() for _ in masks]  # values filling lines that most pages of the UI print
     for group in groups:
         for lines in _similar_lines(masks, group):
             alignment = align([m.key for _, m in lines])
             if alignment is None:
                 continue
+            widespread = len({p for p, _ in lines}) >= 0.6 * len(group)
             for page, m in lines:
                 spans = alignment.gaps(m.key) or []
                 values = [_clean_value(m.original(s, e)) for s, e in spans]
                 counted = Counter(v for v in values if _name_like(v))
                 for value, n in counted.items():
                     votes[page][value] += n
+                    if widespread:
+                        common[page].add(value)
     pages_with: Counter[str] = Counter(v for page_votes in votes for v in page_votes)
     shows: list[str | None] = []
-    for page_votes in votes:
+    for page, page_votes in enumerate(votes):
+        whole_lines = {m.original() for m in masks[page] if m is not None}
         scored = Counter({v: n + (2 if pages_with[v] >= 2 else 0) for v, n in page_votes.items()})
         best = max(scored.items(), key=lambda kv: (kv[1], len(kv[0])), default=None)
-        shows.append(best[0] if best and best[1] >= 2 else None)
+        if best and (best[1] >= 2 or (best[0] in common[page] and best[0] not in whole_lines)):
+            shows.append(best[0])
+        else:
+            shows.append(None)
     return shows
 
 
@@ -211,11 +222,29 @@ class _Similar:
         return True
 
 
+def _anchors(key: str) -> list[str]:
+    """What a line is compared by: its first and last five characters, and the values (with the
+    punctuation around them) it starts or ends with, since a name glued to them varies ("X{date}{duration}")."""
+    found = ["^" + key[:5], "$" + key[-5:]]
+    head = re.match(r"[^\w]*", key).group(0)
+    tail = re.search(r"[^\w]*$", key).group(0)
+    if any(ch in KIND for ch in head):
+        found.append("^*" + head)
+    if any(ch in KIND for ch in tail):
+        found.append("$*" + tail)
+    return found
+
+
 def _share_words(a: str, b: str) -> bool:
     """Two lines of one template share runs of words ("More from", "· {date} ·"); two prose lines share
     an "of the" at most, which is a small part of either."""
     pairs_a, pairs_b = _word_pairs(a), _word_pairs(b)
-    return len(pairs_a & pairs_b) >= max(1, 0.3 * min(len(pairs_a), len(pairs_b)))
+    if len(pairs_a & pairs_b) >= max(1, 0.3 * min(len(pairs_a), len(pairs_b))):
+        return True
+    # Words glued to a value ("Plain Law PodcastJanuary 9, 2025") share no pair: a common end or start
+    # holding a value will do.
+    ends = (os.path.commonprefix([a[::-1], b[::-1]])[::-1], os.path.commonprefix([a, b]))
+    return any(literal_weight(end) >= 6 and any(ch in KIND for ch in end) for end in ends)
 
 
 def _word_pairs(line: str) -> set[tuple[str, ...]]:
@@ -244,14 +273,14 @@ def _similar_lines(masks: Sequence[Sequence[Masked | None]], group: Sequence[int
                 lines.setdefault((p, m.key), m)
     buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for p, key in lines:
-        buckets["^" + key[:5]].append((p, key))
-        buckets["$" + key[-5:]].append((p, key))
+        for bucket in _anchors(key):
+            buckets[bucket].append((p, key))
     crowded = {b for b, members in buckets.items() if len(members) > 3 * len(group)}  # "[00:" says nothing
     sets: list[_Similar] = []
     started: dict[str, list[int]] = defaultdict(list)  # bucket -> sets with a line in it
     for item in lines:
         p, key = item
-        own = [b for b in ("^" + key[:5], "$" + key[-5:]) if b not in crowded]
+        own = [b for b in _anchors(key) if b not in crowded]
         candidates = list(dict.fromkeys(c for b in own for c in reversed(started[b])))[:MAX_TRIES]
         joined = next((c for c in candidates if sets[c].take(item)), None)
         if joined is None:

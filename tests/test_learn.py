@@ -281,3 +281,27 @@ def test_show_found_in_a_ui_written_without_spaces():
         "内容由{show}提供。所有播客内容包括剧集、图片和播客描述均由{show}或其播客平台合作伙伴直接上传和提供。"
         in phrases
     )
+
+
+PODBUD_PAGES = [CORPORA / "podbud" / f"{name}.txt" for name in ("complete_multi", "minutes_only", "no_summary_pending")]
+
+
+def test_values_glued_to_the_show_are_slots(tmp_path):
+    # PodBud glues show, date and duration on one line ("Plain Law PodcastJanuary 9, 20251h 12m"). Learned
+    # from its five text pages (the seed included), with the built-in PodBud replaced, the pages whose
+    # line has that shape come out as their gold, in the saved-HTML versions the learner never saw too.
+    folder = tmp_path / "learned"
+    folder.mkdir()
+    seed = CORPORA / "seeds" / "003_2e280c63de17b94b.txt"
+    learn_files([*PODBUD_PAGES, CORPORA / "podbud" / "no_date.txt", seed], folder / "podbud.toml")
+    catalog = load_catalog(folder)
+    assert catalog.platforms["podbud"].source == folder / "podbud.toml"
+    assert "{show}{date}{duration}" in (folder / "podbud.toml").read_text(encoding="utf-8")
+    for page in [*PODBUD_PAGES, seed]:
+        for version in (page, page.with_suffix(".html")):
+            want = gold_of(version)
+            got = deboiler.clean(version.read_bytes(), catalog=catalog).to_dict()
+            assert got["description"].split("\n") == want["description"], version.name
+            assert {k: got[k] for k in ("show", "title", "published", "duration")} == {
+                k: want[k] for k in ("show", "title", "published", "duration")
+            }, version.name
