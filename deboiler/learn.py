@@ -65,6 +65,7 @@ class Learned:
     names: dict[str, str]  # template key -> rule name
     layout: Layout
     boilerplate: list[ShowBoilerplate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     checked: tuple[int, int] | None = None  # the written file on the training pages: (with a description, detected)
 
     def rule_names(self, keys: Sequence[str]) -> list[str]:
@@ -82,12 +83,21 @@ def learn(
     """Learn a platform from (name, page bytes) pairs of one site."""
     if len(pages) < MIN_PAGES:
         raise UsageError(f"learn needs at least {MIN_PAGES} pages of one site, got {len(pages)}")
-    read = []
+    read, warnings, seen = [], [], {}
     for page_name, data in pages:
         try:
-            read.append(read_training_page(page_name, data, max_bytes))
+            page = read_training_page(page_name, data, max_bytes)
         except DeboilerError as exc:
             raise type(exc)(f"{page_name}: {exc}") from None
+        text = tuple(b.text for b in page.blocks if b.text)
+        if text in seen:
+            # A copy would make every line of its description "recur": it counts once.
+            warnings.append(f"{page_name} shows the same text as {seen[text]}: learned from once")
+            continue
+        seen[text] = page_name
+        read.append(page)
+    if len(read) < MIN_PAGES:
+        raise UsageError(f"learn needs at least {MIN_PAGES} different pages of one site, got {len(read)}")
     # The show of each page: the markup's, else the name the template lines print in their gaps. Found
     # once before the UIs are known (dates read in any UI the pages seem to be in), to tell the UIs
     # apart by the lines that several shows print, and again within each UI.
@@ -98,16 +108,26 @@ def learn(
     groups = group_by_locale(read, shows)
     again = find_shows(_masks(read), groups)
     shows = [m or a or f for m, a, f in zip(marked, again, first)]
+    # Whose pages a line stands on. With one show (or none found) what the show repeats cannot be told
+    # from what the platform prints: every page then counts as a show of its own, and no show
+    # boilerplate is learned; the show's name is still a slot where it was found.
+    owners = shows
+    if len({s for s in shows if s}) < 2:
+        warnings.append(
+            "the pages name fewer than two shows: lines every episode of the show repeats will be taken "
+            "for chrome; learn from pages of two shows or more to tell them apart"
+        )
+        owners = [None] * len(read)
 
     # Round one finds the title of each page; round two masks it too, so chrome naming it recurs.
     masks = _masks(read, shows)
-    core = _core(_templates(masks, shows), read, groups)
+    core = _core(_templates(masks, owners), read, groups)
     shapes = shape_pages(masks, core)
     find_title_rule(shapes, groups)
     titles = [p.blocks[s.title_at].text if s.title_at >= 0 else None for p, s in zip(read, shapes)]
 
     masks = _masks(read, shows, titles)
-    candidates = _templates(masks, shows)
+    candidates = _templates(masks, owners)
     core = _core(candidates, read, groups)
     if not core:
         raise NothingLearned(
@@ -139,7 +159,8 @@ def learn(
         rules=rules,
         names=names,
         layout=layout,
-        boilerplate=_show_boilerplate(read, shows, inside, set(final)),
+        boilerplate=_show_boilerplate(read, owners, inside, set(final)),
+        warnings=warnings,
     )
     learned.brand = find_brand(read, learned.hosts, list(final.values()))
     learned.name = name or learned.brand or platform_id
@@ -208,7 +229,7 @@ def summary(learned: Learned, output: Path) -> str:
         f"{len(learned.boilerplate)} show-boilerplate lines; the description opens after {opens} and closes at "
         f"{closes}. Wrote {output}; cleaned with it, {detected} of the {n} pages are detected as {learned.id} "
         f"and {kept_on} give a description."
-    )
+    ) + "".join(f"\nwarning: {w}" for w in learned.warnings)
 
 
 def check_on_training_pages(output: Path, pages: Sequence[tuple[str, bytes]], max_bytes: int) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from deboiler.evaluate import token_f1
 from deboiler.learn import MIN_PAGES, NothingLearned, learn, learn_files
 
 from .conftest import CORPORA, KOREAN_SEED, gold_of
-from .learn_site import ONE_PAGE_BANNER, as_html, build_site
+from .learn_site import ONE_PAGE_BANNER, SHOWS, as_html, build_site
 
 SITE = build_site()
 TRAIN, HELD_OUT = SITE[:8], SITE[8:]
@@ -209,6 +209,22 @@ def test_a_line_on_one_page_is_not_chrome_even_where_it_looks_like_chrome():
 def test_fewer_than_five_pages_is_a_usage_error():
     with pytest.raises(UsageError, match=f"at least {MIN_PAGES} pages"):
         learn([(p.name, p.text.encode()) for p in TRAIN[:4]], "x")
+
+
+def test_copies_of_one_page_count_once():
+    page = (TRAIN[0].name, TRAIN[0].text.encode())
+    with pytest.raises(UsageError, match="at least 5 different pages of one site, got 1"):
+        learn([page] * 5, "x")
+
+
+def test_pages_of_one_show_are_learned_with_a_warning():
+    # Episodes of one show cannot tell the show's own repeated lines from the platform's: said, not hidden.
+    from .learn_site import _page
+
+    pages = [_page(i, SHOWS["qh"], i, "en") for i in range(5)]
+    learned = learn([(p.name, p.text.encode()) for p in pages], "qh")
+    assert learned.boilerplate == []
+    assert any("fewer than two shows" in w for w in learned.warnings)
 
 
 def test_pages_of_no_common_site_learn_nothing():
