@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 try:
@@ -153,8 +154,11 @@ MOVED_MIN_RUN = 4  # the second pass (text trafilatura moved out of page order) 
 ALIGN_BUDGET = 1_000_000
 
 
-def _alignment_work(words: list[str], main: list[str], autojunk: bool) -> int:
-    on_page, in_main = Counter(words), Counter(main)
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")  # used <-> unused, for itertools.compress
+
+
+def _alignment_work(words: list[str], main: list[str], autojunk: bool, in_main: Counter | None = None) -> int:
+    on_page, in_main = Counter(words), in_main or Counter(main)
     popular = len(main) // 100 + 1 if autojunk and len(main) >= 200 else len(main)
     return sum(n * in_main[w] for w, n in on_page.items() if in_main[w] <= popular)
 
@@ -185,32 +189,40 @@ def _covered(blocks: Blocks, main_text: str) -> list[bool]:
     aligns what is left on both sides, with longer runs only, for text trafilatura moved (a dateline
     it put first). A line is covered when most of its words are matched."""
     main = _WORD.findall(main_text.casefold())
-    vocab = set(main)
+    has = set(main).__contains__
     words: list[str] = []  # the words of the lines that could be covered, in page order
     owner: list[int] = []  # the block each word belongs to
     span: dict[int, tuple[int, int]] = {}  # block -> (first, last) index in `words`
     sizes = [0] * len(blocks)
-    for i, b in enumerate(blocks):
-        if not b.text:
+    # \w+ never spans a line break, so the words of each line are found once, all lines in one map.
+    for i, line in enumerate(map(_WORD.findall, blocks.folded_list)):
+        if not line:
             continue
-        line = _WORD.findall(b.folded)
         sizes[i] = len(line)
         # A line with fewer than COVERED_SHARE of its words anywhere in the output cannot be covered.
-        if line and sum(w in vocab for w in line) >= COVERED_SHARE * len(line):
+        if sum(map(has, line)) >= COVERED_SHARE * len(line):
             span[i] = (len(words), len(words) + len(line) - 1)
             words.extend(line)
             owner.extend([i] * len(line))
-    autojunk = _alignment_work(words, main, autojunk=False) > ALIGN_BUDGET
-    if autojunk and _alignment_work(words, main, autojunk=True) > ALIGN_BUDGET:
+    in_main = Counter(main)
+    # The work is at most (words on the page) x (the most any word occurs in the output): when that is
+    # within budget, so is the exact sum, which needs another count of the page's words.
+    most = max(in_main.values(), default=0)
+    autojunk = len(words) * most > ALIGN_BUDGET and _alignment_work(words, main, False, in_main) > ALIGN_BUDGET
+    if autojunk and _alignment_work(words, main, True, in_main) > ALIGN_BUDGET:
         return _looked_up(blocks, main)
     used_words = bytearray(len(words))
     used_main = bytearray(len(main))
     for min_run in (MIN_RUN, MOVED_MIN_RUN):
-        left = [k for k in range(len(words)) if not used_words[k]]
-        left_main = [k for k in range(len(main)) if not used_main[k]]
+        if min_run == MIN_RUN:  # nothing is used yet: both sequences whole
+            left, left_main, seq, seq_main = range(len(words)), range(len(main)), words, main
+        else:
+            unused, unused_main = used_words.translate(_FLIP), used_main.translate(_FLIP)
+            left, left_main = list(compress(range(len(words)), unused)), list(compress(range(len(main)), unused_main))
+            seq, seq_main = list(compress(words, unused)), list(compress(main, unused_main))
         if not left or not left_main:
             break
-        matcher = SequenceMatcher(None, [words[k] for k in left], [main[k] for k in left_main], autojunk=autojunk)
+        matcher = SequenceMatcher(None, seq, seq_main, autojunk=autojunk)
         for a, b, n in matcher.get_matching_blocks():
             if not n:
                 continue
@@ -218,14 +230,15 @@ def _covered(blocks: Blocks, main_text: str) -> list[bool]:
             whole_lines = span[owner[lo]][0] == lo and span[owner[hi]][1] == hi
             if n < min_run and not (min_run == MIN_RUN and whole_lines):
                 continue
+            if min_run == MIN_RUN:  # `left` is every index: the run is one slice on both sides
+                used_words[a : a + n] = b"\x01" * n
+                used_main[b : b + n] = b"\x01" * n
+                continue
             for k in range(n):
                 used_words[left[a + k]] = 1
                 used_main[left_main[b + k]] = 1
-    matched = [0] * len(blocks)
-    for k, used in enumerate(used_words):
-        if used:
-            matched[owner[k]] += 1
-    return [bool(size) and m >= COVERED_SHARE * size for m, size in zip(matched, sizes)]
+    matched = Counter(compress(owner, used_words))  # block -> its words that were matched
+    return [bool(size) and matched[i] >= COVERED_SHARE * size for i, size in enumerate(sizes)]
 
 
 def label_unknown(blocks: Blocks, main_text: str | None = None) -> list[Verdict]:
