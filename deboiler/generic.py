@@ -241,9 +241,13 @@ def _covered(blocks: Blocks, main_text: str) -> list[bool]:
     return [bool(size) and matched[i] >= COVERED_SHARE * size for i, size in enumerate(sizes)]
 
 
-def label_unknown(blocks: Blocks, main_text: str | None = None) -> list[Verdict]:
+def label_unknown(blocks: Blocks, main_text: str | None = None, explain: bool = True) -> list[Verdict]:
     """Label a page of an unknown platform. With `main_text` (HTML: what trafilatura extracted) the
-    main text is the lines it kept; without, the span from the first to the last line of prose."""
+    main text is the lines it kept; without, the span from the first to the last line of prose.
+
+    With main text, a line outside it is chrome whatever the lexicon says of it: the lexicon only
+    names the rule that explains it. So with `explain=False` (no one will see the rules) those lines
+    are not searched for lexicon phrases at all; the labels, and so the Episode, are the same."""
     matcher = lexicon_matcher()
     inside_main = _covered(blocks, main_text) if main_text and main_text.strip() else []
     if any(inside_main):
@@ -251,7 +255,7 @@ def label_unknown(blocks: Blocks, main_text: str | None = None) -> list[Verdict]
         # Only a line outside the main text can be dropped for what the lexicon knows, so only those
         # lines are scanned (a line's hits depend on that line alone): the article's long paragraphs,
         # most of a page's text, are not searched for every phrase of every UI language.
-        outside = [i for i, b in enumerate(blocks) if b.text and not inside_main[i]]
+        outside = [i for i, b in enumerate(blocks) if b.text and not inside_main[i]] if explain else []
         hits: list = [()] * len(blocks)
         for i, found in zip(outside, matcher.scan(Blocks(blocks[i] for i in outside))):
             hits[i] = found
