@@ -54,7 +54,7 @@ def clean(
     if found.platform is None:
         # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.
         main_text = main_text_of(read) if read.html is not None and not read.flat else None
-        verdicts, regions, fields, locale = label_unknown(blocks, main_text), [], {}, None
+        verdicts, regions, fields, locale = label_unknown(blocks, main_text, explain), [], {}, None
         boiler = {}
     else:
         locale, _ = choose_locale(found.platform, blocks, found.host_locale)
