@@ -47,7 +47,12 @@ def read_markup(root: etree._Element | None) -> Markup:
     if root is None:
         return markup
     markup.lang = (root.get("lang") or "").strip() or None
-    for meta in root.iter("meta"):
+    # One walk over the tree for the four kinds of element (each kind keeps its document order);
+    # metas are read before links, as canonical links must override og:url whatever their order.
+    found: dict[str, list] = {"meta": [], "link": [], "time": [], "script": []}
+    for el in root.iter("meta", "link", "time", "script"):
+        found[el.tag].append(el)
+    for meta in found["meta"]:
         prop = (meta.get("property") or meta.get("name") or "").strip().lower()
         content = (meta.get("content") or "").strip()
         if not content:
@@ -58,15 +63,15 @@ def read_markup(root: etree._Element | None) -> Markup:
             _add_url(markup, content, canonical=False)
         elif prop == "og:title":
             markup.og_title = markup.og_title or content
-    for link in root.iter("link"):
+    for link in found["link"]:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             _add_url(markup, link.get("href").strip(), canonical=True)
-    for time_el in root.iter("time"):
+    for time_el in found["time"]:
         date = iso_date(time_el.get("datetime") or "")
         if date:
             markup.time_datetime = date
             break
-    for script in root.iter("script"):
+    for script in found["script"]:
         if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
             for episode in _episodes(script.text):
                 _read_episode(markup, episode)
