@@ -60,7 +60,7 @@ _HIDING_ATTRIBUTES = etree.XPath("//@hidden|//@aria-hidden|//@style")
 # C (lxml.html's own parser calls a Python lookup for every element): trafilatura, on the generic
 # path, accepts only HtmlElement trees, and so can reuse this parse instead of parsing the page again.
 # no_network: never fetch a DTD or entity; the page is parsed, not followed.
-_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, collect_ids=False)
 _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=HtmlElement))
 
 
