@@ -14,6 +14,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from urllib.parse import urlsplit
 
 from .blocks import Blocks
@@ -70,10 +71,11 @@ class Signatures:
         """Per platform (catalog order), its signature lines in page order."""
         found: list[list[SignatureLine]] = [[] for _ in self.platforms]
         owner = self._owner
-        for block, hits in zip(blocks, self.matcher.scan(blocks)):
-            for hit in hits:
+        hits = self.matcher.scan(blocks)
+        for i in compress(range(len(hits)), hits):  # only the few lines with a hit, picked in C
+            for hit in hits[i]:
                 k, name = owner[id(hit.rule)]
-                found[k].append((block.lineno, name, hit.rule.signature))
+                found[k].append((blocks[i].lineno, name, hit.rule.signature))
         return found
 
 
@@ -122,9 +124,7 @@ def _path_locale(platform: Platform, url: str) -> str | None:
     return platform.path_locales.get(first)
 
 
-def _detect(
-    text: str, blocks: Blocks, catalog: Catalog, forced: str | None, markup_hosts: Sequence[str]
-) -> Detection:
+def _detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None, markup_hosts: Sequence[str]) -> Detection:
     folded = blocks.folded_text if blocks else text.casefold()  # already folded line by line
     if forced:
         platform = catalog.get(forced)
