@@ -160,14 +160,32 @@ class LineMatcher:
         return found
 
     def _scan_selectors(self, blocks: Blocks, found: list[list[Hit]]) -> None:
+        # Per page, each path and each segment is matched once: a path's selectors are its parent
+        # path's plus its last segment's (bit k stands for selector_rules[k]; the lowest set bit is
+        # the first rule, as in a scan of the rules in order).
+        rules = self.selector_rules
+        by_segment: dict[str, int] = {}
+        by_path: dict[str, int] = {"": 0}
         for i, block in enumerate(blocks):
-            if not block.path or not block.text:
+            if not block.text or not block.path:
                 continue
-            segments = block.path.split(">")
-            for rule, selector in self.selector_rules:
-                if any(selector.matches(seg) for seg in segments):
-                    found[i].append(Hit(rule, f"selector {selector.source}", {}, None))
-                    break
+            path = block.path
+            mask = by_path.get(path)
+            if mask is None:
+                pending = []  # this path and its ancestors whose mask is not known yet
+                while mask is None:
+                    pending.append(path)
+                    path = path.rpartition(">")[0]
+                    mask = by_path.get(path)
+                for path in reversed(pending):
+                    segment = path.rpartition(">")[2]
+                    own = by_segment.get(segment)
+                    if own is None:
+                        own = by_segment[segment] = sum(1 << k for k, (_, sel) in enumerate(rules) if sel.matches(segment))
+                    mask = by_path[path] = mask | own
+            if mask:
+                rule, selector = rules[(mask & -mask).bit_length() - 1]
+                found[i].append(Hit(rule, f"selector {selector.source}", {}, None))
 
     def _try(self, idx: int, text: str, folded: str) -> Hit | None:
         rule, phrase, loc = self.patterns[idx]
