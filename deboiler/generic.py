@@ -314,8 +314,9 @@ def label_unknown(blocks: Blocks, main_text: str | None = None, explain: bool = 
         # most of a page's text, are not searched for every phrase of every UI language.
         outside = [i for i, b in enumerate(blocks) if b.text and not inside_main[i]] if explain else []
         hits: list = [()] * len(blocks)
-        for i, found in zip(outside, matcher.scan(Blocks(blocks[i] for i in outside))):
-            hits[i] = found
+        if outside:
+            for i, found in zip(outside, matcher.scan(Blocks(blocks[i] for i in outside))):
+                hits[i] = found
     else:
         hits = matcher.scan(blocks)
         # No main text, or none of it found among our lines: judge by prose like a text page.
