@@ -45,20 +45,12 @@ def lxml_html_parse(text: str):
     return html.document_fromstring(text)
 
 
-_ETREE_PARSER = None
-
-
 def lxml_etree_parse(text: str):
-    """What deboiler's html_blocks.parse does today: plain etree elements, comments dropped."""
-    global _ETREE_PARSER
-    from lxml import etree
+    """deboiler's own parse (html_blocks.parse): lxml's etree.HTMLParser, comments dropped, no id
+    table, lxml.html's HtmlElement class set in C (so that trafilatura can take the tree)."""
+    from deboiler.html_blocks import parse
 
-    if _ETREE_PARSER is None:
-        _ETREE_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
-    try:
-        return etree.fromstring(text, _ETREE_PARSER)
-    except ValueError:  # a str with an XML encoding declaration
-        return etree.fromstring(text.encode("utf-8"), _ETREE_PARSER)
+    return parse(text)
 
 
 def lxml_walk(root) -> str:
