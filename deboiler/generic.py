@@ -305,7 +305,6 @@ def label_unknown(blocks: Blocks, main_text: str | None = None, explain: bool = 
     With main text, a line outside it is chrome whatever the lexicon says of it: the lexicon only
     names the rule that explains it. So with `explain=False` (no one will see the rules) those lines
     are not searched for lexicon phrases at all; the labels, and so the Episode, are the same."""
-    matcher = lexicon_matcher()
     inside_main = _covered(blocks, main_text) if main_text and main_text.strip() else []
     if any(inside_main):
         outside_why = "not part of the main text that trafilatura found on this page"
@@ -315,10 +314,10 @@ def label_unknown(blocks: Blocks, main_text: str | None = None, explain: bool = 
         outside = [i for i, b in enumerate(blocks) if b.text and not inside_main[i]] if explain else []
         hits: list = [()] * len(blocks)
         if outside:
-            for i, found in zip(outside, matcher.scan(Blocks(blocks[i] for i in outside))):
+            for i, found in zip(outside, lexicon_matcher().scan(Blocks(blocks[i] for i in outside))):
                 hits[i] = found
     else:
-        hits = matcher.scan(blocks)
+        hits = lexicon_matcher().scan(blocks)
         # No main text, or none of it found among our lines: judge by prose like a text page.
         # A cookie banner is long enough to read as prose; what the lexicon knows never opens the main text.
         prose = [i for i, b in enumerate(blocks) if b.text and not hits[i] and is_prose(b.text)]
