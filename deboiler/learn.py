@@ -284,6 +284,8 @@ def learn_files(
     learned = learn(pages, platform_id or platform_id_from(output), name, max_bytes)
     text = write_platform(learned)
     try:
+        # `-o learned/site.toml` is the usual call (the folder is what --platforms-dir reads): make it.
+        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -249,8 +249,7 @@ def run(exe: str, *args) -> subprocess.CompletedProcess:
 
 def test_cli_learn_then_clean_with_platforms_dir(deboiler_exe, tmp_path):
     pages = write_pages(tmp_path / "pages", TRAIN)
-    learned = tmp_path / "learned"
-    learned.mkdir()
+    learned = tmp_path / "learned"  # not made beforehand: learn makes the folder, as the README's example needs
     done = run(deboiler_exe, "learn", *pages, "-o", learned / "harbourcast.toml")
     assert done.returncode == 0, done.stderr
     assert b"8 of the 8 pages are detected as harbourcast" in done.stderr
@@ -278,6 +277,10 @@ def test_cli_learn_errors_are_one_line(deboiler_exe, tmp_path):
     assert few.stderr.decode().strip() == "deboiler: error: learn needs at least 5 pages of one site, got 3"
     missing = run(deboiler_exe, "clean", pages[0], "--platforms-dir", tmp_path / "nope")
     assert missing.returncode == 2 and missing.stderr.decode().count("\n") == 1
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    pages = write_pages(tmp_path / "more", TRAIN)
+    blocked = run(deboiler_exe, "learn", *pages, "-o", tmp_path / "file" / "x.toml")
+    assert blocked.returncode == 73 and blocked.stderr.decode().startswith("deboiler: error: cannot write")
 
 
 def test_show_found_in_a_ui_written_without_spaces():
