@@ -9,7 +9,9 @@ A record that cannot be a page (a malformed JSON line, a missing field) is still
 a WARC request record, a 404).
 
 - a page file: one Record, `source` and `id` both the path; the worker reads the file itself;
-- a folder: every file under it, recursively, names starting with "." skipped;
+- a folder: every file under it, recursively, names starting with "." skipped; a file whose name says
+  it is no page (a browser's "save page" puts CSS, scripts, images and fonts in a NAME_files/ folder
+  beside the page; a gold .json) becomes a "skipped" record rather than a page of CSS;
 - a glob (`'pages/**/*.html'`, quoted or not): its matches, sorted;
 - `*.jsonl`, `*.jsonl.gz`, `*.jsonl.zst` (the last with the zstandard package): one Record per
   non-blank line, its page from the `html` field if present, else `text`; `id` from the `id` field,
@@ -35,6 +37,11 @@ from .errors import DeboilerError, InputNotFound, UsageError
 from .load import DEFAULT_MAX_BYTES
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
+# In a folder walk, files with these endings are no pages (named files and globs are taken as given).
+NOT_PAGE_SUFFIXES = frozenset(
+    ".css .js .mjs .map .json .xml .csv .md .toml .yaml .yml .py .png .jpg .jpeg .gif .webp .avif .svg .ico "
+    ".bmp .tif .tiff .woff .woff2 .ttf .otf .eot .mp3 .m4a .mp4 .ogg .wav .webm .pdf .zip .gz .wasm".split()
+)
 
 
 class BadRecord(DeboilerError):
@@ -126,7 +133,7 @@ def records(
 
     skip = {os.path.abspath(p) for p in exclude}
     base = 0  # bytes of the inputs before the current file
-    for path, size in _files(paths, skip):
+    for path, size, walked in _files(paths, skip):
         source = str(path)
         if size is None:
             yield Record(source, source, error=InputNotFound(f"cannot read {source}"), end=base)
@@ -139,6 +146,10 @@ def records(
         elif is_warc(path):
             yield from warc_records(path, base, max_bytes)
             base += size
+        elif walked and _not_a_page(path):
+            base += size
+            why = f"not a page: a {path.suffix.lower()} file found in a folder (name it to clean it)"
+            yield Record(source, source, error=NotAPage(why), end=base)
         else:
             base += size
             yield Record(source, source, path=source, end=base)
@@ -147,20 +158,27 @@ def records(
 def total_bytes(paths: Sequence[Path], exclude: Iterable[str | Path] = ()) -> int:
     """The size of every input file: the total that `Record.end` counts up to."""
     skip = {os.path.abspath(p) for p in exclude}
-    return sum(size or 0 for _, size in _files(paths, skip))
+    return sum(size or 0 for _, size, _ in _files(paths, skip))
 
 
 def is_jsonl(path: Path | str) -> bool:
     return str(path).lower().endswith(JSONL_SUFFIXES)
 
 
-def _files(paths: Sequence[Path], skip: set[str]) -> Iterator[tuple[Path, int | None]]:
-    """(file, size) for every file the paths name, folders walked depth first in name order."""
+def _files(paths: Sequence[Path], skip: set[str]) -> Iterator[tuple[Path, int | None, bool]]:
+    """(file, size, found by walking a folder) for every file the paths name, folders walked depth
+    first in name order."""
     for path in paths:
         if path.is_dir():
-            yield from _walk(str(path), skip)
+            for found, size in _walk(str(path), skip):
+                yield found, size, True
         elif os.path.abspath(path) not in skip:
-            yield path, _size(path)
+            yield path, _size(path), False
+
+
+def _not_a_page(path: Path) -> bool:
+    name = path.name.lower()
+    return path.suffix.lower() in NOT_PAGE_SUFFIXES and not name.endswith((*JSONL_SUFFIXES, ".warc.gz"))
 
 
 def _walk(folder: str, skip: set[str]) -> Iterator[tuple[Path, int | None]]:

@@ -319,3 +319,28 @@ def _has_zstandard() -> bool:
     import importlib.util
 
     return importlib.util.find_spec("zstandard") is not None
+
+
+def test_a_saved_pages_asset_files_are_skipped_records_not_pages(deboiler_exe, tmp_path):
+    """A browser's "save page, complete" puts CSS, scripts and images in NAME_files/: in a folder walk they
+    are written as "skipped" records (visible, never cleaned as pages); a file named on the command line
+    is always taken as a page."""
+    pages = tmp_path / "saved"
+    assets = pages / "episode_files"
+    assets.mkdir(parents=True)
+    shutil.copy(CORPORA / "seeds" / "000_091d726796bad19a.html", pages / "episode.html")
+    (pages / "notes").write_bytes((CORPORA / "seeds" / "003_2e280c63de17b94b.txt").read_bytes())  # no suffix: a page
+    (assets / "site.css").write_text("body { color: red }\n", encoding="utf-8")
+    (assets / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    named = tmp_path / "named.css"
+    named.write_text("Share\nThis is a page despite its name, because it was named.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = run(deboiler_exe, str(pages), str(named), "-o", str(out), "--workers", "1", "--no-progress")
+    assert done.returncode == 0, done.stderr
+    rows = {Path(r["id"]).name: r for r in read_jsonl(out)}
+    assert set(rows) == {"episode.html", "notes", "site.css", "logo.png", "named.css"}
+    assert rows["episode.html"]["status"] == rows["notes"]["status"] == "ok"
+    assert rows["notes"]["platform"] == "podbud"
+    for name in ("site.css", "logo.png"):
+        assert rows[name]["status"] == "skipped" and rows[name]["error"].startswith("NotAPage: not a page")
+    assert rows["named.css"]["status"] == "ok"
