@@ -210,6 +210,7 @@ class Platform:
     source: Path
     show_beside_title: str | None = None  # "above"/"below": the show is a bare line next to the title
     path_locales: dict[str, str] = field(default_factory=dict)  # first URL path segment -> UI locale (/jp/ -> ja)
+    closes_in_order: bool = False  # closes_at lists a card's closing markers in the order the page prints them
     _matchers: dict[object, LineMatcher] = field(default_factory=dict, repr=False)
 
     @property
@@ -348,6 +349,7 @@ def _build_platform(spec: dict, locale_files: list[dict], folder: Path) -> Platf
             fallback_opens_after=tuple(desc.get("fallback_opens_after", ())),
             skip=tuple(desc.get("skip", ())),
             closes_at=tuple(desc.get("closes_at", ())),
+            closes_in_order=bool(desc.get("closes_in_order", False)),
             title_before=tuple(spec.get("title", {}).get("before", ())),
             show_beside_title=_check_show_position(spec.get("title", {}).get("show"), folder),
             path_locales=dict(spec.get("path_locales", {})),

@@ -205,9 +205,30 @@ def _regions(
         end = start
         while end < n and not (names[end] & closes) and not (names[end] & strong):
             end += 1
+        if platform.closes_in_order and end < n and names[end] & closes:
+            end = _last_in_order(names, platform.closes_at, strong, end)
         regions.append(Region(i, start, end, closed=end < n and bool(names[end] & closes)))
         i = max(end, i + 1)
     return regions
+
+
+def _last_in_order(names: list, closes_at: tuple[str, ...], strong: set[str], end: int) -> int:
+    """Where the card's markers come in closes_at order ("continue reading", then "N episodes"), a
+    marker standing above one listed before it, in the same card, is the creator's own line (a
+    "149 episodes" in the text): the card closes at the earlier-listed marker further down.
+    The search stops at the next signature opener, so it never reaches into the next card."""
+    rank = {name: k for k, name in enumerate(closes_at)}
+
+    def first_rank(i: int) -> int:
+        return min((rank[x] for x in names[i] if x in rank), default=len(closes_at))
+
+    best = first_rank(end)
+    for i in range(end + 1, len(names)):
+        if names[i] & strong:
+            break
+        if first_rank(i) < best:
+            end, best = i, first_rank(i)
+    return end
 
 
 def _trim_unclosed(region: Region, blocks: Blocks, hits: list[list[Hit]]) -> Region:
