@@ -98,8 +98,9 @@ def show_named_twice(line: str, lead_ins: frozenset[str] = frozenset()) -> str |
     while len(words) > 1 and _is_particle(words[-1]):
         words.pop()
     # Longer template words in front of both mentions ("geleverd door", "przez"): lowercase words go
-    # while a capitalised word follows, since a name is what carries the capitals.
-    while len(words) > 1 and words[0].islower() and any(ch.isupper() for w in words[1:] for ch in w):
+    # while a capitalised word follows, since a name is what carries the capitals. In a UI whose script
+    # has no case (Hebrew "על ידי", Arabic, Hindi), its words before a Latin name with capitals go too.
+    while len(words) > 1 and (words[0].islower() or _caseless(words[0])) and any(ch.isupper() for w in words[1:] for ch in w):
         words.pop(0)
     show = " ".join(words).strip(_EDGE_PUNCT)
     # A lead-in that other UIs put before the show ("由" in Chinese) glued in front of the name.
@@ -113,6 +114,12 @@ def show_named_twice(line: str, lead_ins: frozenset[str] = frozenset()) -> str |
 
 def _is_particle(word: str) -> bool:
     return len(word) <= 4 and word.isalpha() and word.islower()
+
+
+def _caseless(word: str) -> bool:
+    """A word written only in letters that have no case (Hebrew, Arabic, Devanagari, CJK)."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and all(ch.lower() == ch.upper() for ch in letters)
 
 
 def _name_like(piece: str) -> bool:
