@@ -140,7 +140,20 @@ def test_page_without_its_manage_anchor_lines(page):
     assert ep.ids == {}
 
 
-@pytest.mark.parametrize("page", ALL_PLAYERFM_TEXT, ids=[p.stem for p in ALL_PLAYERFM_TEXT])
+def _markers_alone_tell(page) -> bool:
+    """Pages this test can hold to the gold once their markers are gone: the UI has a phrase file (the
+    template lines the description ran into are known phrases, so they can be given back), and no
+    creator line is count-shaped (it would be the only marker left: see hard/en_count_line_inside)."""
+    want = gold_of(page)
+    if want["locale"] not in deboiler.catalog.load_catalog().get("playerfm").locales:
+        return False
+    return not any(len(line.split()) == 2 and line.split()[0].isdigit() for line in want["description"])
+
+
+WITH_PHRASES = [p for p in ALL_PLAYERFM_TEXT if _markers_alone_tell(p)]
+
+
+@pytest.mark.parametrize("page", WITH_PHRASES, ids=[p.stem for p in WITH_PHRASES])
 def test_page_without_closing_markers(page):
     """Without "continue reading" and the "N episodes" line nothing closes the description: it runs
     on to the next card, and the template lines it ran into are given back."""

@@ -1,0 +1,47 @@
+"""The mechanisms behind corpora/playerfm/hard and corpora/podbud/hard, each on a minimal page, so a
+regression names the rule that broke rather than only a page."""
+
+from __future__ import annotations
+
+import deboiler
+from deboiler.fields import show_named_twice
+
+NB = "\u00a0"
+LEGAL = (
+    "Content provided by Shed Radio. All podcast content including episodes, graphics, and podcast descriptions "
+    "are uploaded and provided directly by Shed Radio or their podcast platform partner. If you believe someone "
+    "is using your copyrighted work without your permission, you can follow the process outlined here "
+    "https://player.fm/legal."
+)
+
+
+def _playerfm(description: list[str], count: str) -> str:
+    card = ["Manage episode 1 series 2", LEGAL, "", *description, "", NB + " continue reading", "", count, ""]
+    return "\n".join(["Artwork", LEGAL, "A Title", "", "48:05", "Share", "", *card, "Artwork", "iconShare", *card])
+
+
+def test_count_shaped_creator_line_does_not_close_the_card():
+    description = ["We reached a milestone:", "149 episodes", "and not one of them on time."]
+    ep = deboiler.clean(_playerfm(description, "150 episodes"))
+    assert ep.description == "\n".join(description)
+    assert ep.episode_count == 150
+
+
+def test_page_whose_count_line_comes_without_continue_reading_still_closes_at_it():
+    page = _playerfm(["One line of text."], "61 episodes").replace(NB + " continue reading", "")
+    ep = deboiler.clean(page)
+    assert ep.description == "One line of text."
+    assert ep.episode_count == 61
+
+
+def test_caseless_ui_words_before_a_latin_show_are_not_the_name():
+    notice = (
+        "התוכן מסופק על ידי Trail Talk Israel. כל תוכן הפודקאסט מועלה ומסופק ישירות על ידי Trail Talk Israel "
+        "או שותף פלטפורמת הפודקאסט שלהם. https://he.player.fm/legal."
+    )
+    assert show_named_twice(notice) == "Trail Talk Israel"
+
+
+def test_caseless_show_name_is_left_whole():
+    notice = "Margin Notesによって提供されたコンテンツです。すべては、Margin Notesまたはそのパートナーによって提供されます。"
+    assert show_named_twice(notice) == "Margin Notes"
