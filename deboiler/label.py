@@ -206,29 +206,36 @@ def _regions(
         while end < n and not (names[end] & closes) and not (names[end] & strong):
             end += 1
         if platform.closes_in_order and end < n and names[end] & closes:
-            end = _last_in_order(names, platform.closes_at, strong, end)
+            end = _closing_block(blocks, names, platform.closes_at, strong, end)
         regions.append(Region(i, start, end, closed=end < n and bool(names[end] & closes)))
         i = max(end, i + 1)
     return regions
 
 
-def _last_in_order(names: list, closes_at: tuple[str, ...], strong: set[str], end: int) -> int:
-    """Where the card's markers come in closes_at order ("continue reading", then "N episodes"), a
-    marker standing above one listed before it, in the same card, is the creator's own line (a
-    "149 episodes" in the text): the card closes at the earlier-listed marker further down.
-    The search stops at the next signature opener, so it never reaches into the next card."""
+def _closing_block(blocks: Blocks, names: list, closes_at: tuple[str, ...], strong: set[str], end: int) -> int:
+    """Where a card prints its closing markers once, as one block in closes_at order ("continue
+    reading", then "N episodes"; PodBud's summary placeholder, then its newsletter prompt), a marker
+    line met earlier is the creator's own ("149 episodes", "Summary coming soon" in the text).
+
+    The card closes at the last line that starts a block of markers (the line above it, blanks
+    skipped, is no marker) with the earliest-listed marker of any such start. The search stops at
+    the next signature opener, so it never reaches into the next card."""
     rank = {name: k for k, name in enumerate(closes_at)}
 
     def first_rank(i: int) -> int:
         return min((rank[x] for x in names[i] if x in rank), default=len(closes_at))
 
-    best = first_rank(end)
+    best, best_rank, above_is_marker = end, first_rank(end), True
     for i in range(end + 1, len(names)):
         if names[i] & strong:
             break
-        if first_rank(i) < best:
-            end, best = i, first_rank(i)
-    return end
+        if not blocks[i].text:
+            continue
+        r = first_rank(i)
+        if r < len(closes_at) and not above_is_marker and r <= best_rank:
+            best, best_rank = i, r
+        above_is_marker = r < len(closes_at)
+    return best
 
 
 def _trim_unclosed(region: Region, blocks: Blocks, hits: list[list[Hit]]) -> Region:

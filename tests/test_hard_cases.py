@@ -45,3 +45,27 @@ def test_caseless_ui_words_before_a_latin_show_are_not_the_name():
 def test_caseless_show_name_is_left_whole():
     notice = "Margin Notesによって提供されたコンテンツです。すべては、Margin Notesまたはそのパートナーによって提供されます。"
     assert show_named_twice(notice) == "Margin Notes"
+
+
+PODBUD_TAIL = [
+    "Summary coming soon",
+    "",
+    "We're working on generating an AI-powered summary for this episode. Subscribe to get notified when it's ready.",
+    "",
+    "Never miss a podcast summary",
+    "",
+    "Subscribe for more summaries",
+]
+
+
+def test_podbud_creator_line_equal_to_the_placeholder_stays_in_the_description():
+    description = ["Summary coming soon", "is what our producer writes until Friday; here is a real one."]
+    page = ["PodBud", "", "A Title", "", "Bus FactorFebruary 11, 202527m", "", *description, "", *PODBUD_TAIL]
+    ep = deboiler.clean("\n".join(page))
+    assert ep.description == "\n".join(description)
+
+
+def test_podbud_without_placeholder_closes_at_the_first_newsletter_line():
+    page = ["PodBud", "", "A Title", "", "Bus FactorFebruary 11, 202527m", "", "One line.", "", *PODBUD_TAIL[4:]]
+    ep = deboiler.clean("\n".join(page))
+    assert ep.description == "One line."
