@@ -211,6 +211,7 @@ class Platform:
     show_beside_title: str | None = None  # "above"/"below": the show is a bare line next to the title
     path_locales: dict[str, str] = field(default_factory=dict)  # first URL path segment -> UI locale (/jp/ -> ja)
     closes_in_order: bool = False  # closes_at lists a card's closing markers in the order the page prints them
+    fallback_after_show_line: bool = False  # no opener on the page: the description opens below title and bare show line
     _matchers: dict[object, LineMatcher] = field(default_factory=dict, repr=False)
 
     @property
@@ -350,6 +351,7 @@ def _build_platform(spec: dict, locale_files: list[dict], folder: Path) -> Platf
             skip=tuple(desc.get("skip", ())),
             closes_at=tuple(desc.get("closes_at", ())),
             closes_in_order=bool(desc.get("closes_in_order", False)),
+            fallback_after_show_line=bool(desc.get("fallback_after_show_line", False)),
             title_before=tuple(spec.get("title", {}).get("before", ())),
             show_beside_title=_check_show_position(spec.get("title", {}).get("show"), folder),
             path_locales=dict(spec.get("path_locales", {})),

@@ -59,6 +59,10 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
     verdicts: list[Verdict] = []
     first_start = regions[0].start if regions else len(blocks)
     title_at, title_why, show_at = find_title(blocks, hits, names, platform, first_start)
+    show_why = f"the header line no template phrase explains, {platform.show_beside_title} the title: the show"
+    if show_at < 0 and regions and not hits[regions[0].opener] and blocks[regions[0].opener].text:
+        show_at = regions[0].opener  # a bare show line opened the description (_after_show_line)
+        show_why = "the bare line under the title that opens the description: the show (no date or duration beside it)"
     for i, block in enumerate(blocks):
         if not block.text:
             verdicts.append(Verdict(block.lineno, "", "blank", "blank", "blank line"))
@@ -78,7 +82,7 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
                     block.text,
                     "show",
                     f"{platform.id}:show",
-                    f"the header line no template phrase explains, {platform.show_beside_title} the title: the show",
+                    show_why,
                 )
             )
         elif not regions:
@@ -176,7 +180,11 @@ def find_title(
 
 def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platform: Platform) -> list[Region]:
     regions = _regions(blocks, names, platform, set(platform.opens_after), 0)
-    if regions or not platform.fallback_opens_after:
+    if regions:
+        return regions
+    if platform.fallback_after_show_line:
+        return _after_show_line(blocks, names, platform)
+    if not platform.fallback_opens_after:
         return regions
     # No anchor line (a dump made by a tool that hides what CSS hides can lose "Manage episode ..."):
     # open after the fallback openers instead, but only below the line printed under the title, so
@@ -184,6 +192,23 @@ def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platfor
     below = set(platform.title_before)
     header_end = next((i for i, line_names in enumerate(names) if line_names & below), len(blocks))
     return _regions(blocks, names, platform, set(platform.fallback_opens_after), header_end + 1)
+
+
+def _after_show_line(blocks: Blocks, names: list, platform: Platform) -> list[Region]:
+    """No opener on the page (PodBud prints the show alone when an episode has neither date nor
+    duration): the header is the title and the bare show line under it, the first two lines no
+    phrase explains, and the description runs from the next one to the closing markers. Only with a
+    closing marker and at least one line between the show line and it; the show line is the opener."""
+    closes = set(platform.closes_at)
+    end = next((i for i, line_names in enumerate(names) if line_names & closes), -1)
+    if end < 0:
+        return []
+    free = [i for i in range(end) if blocks[i].text and not names[i]]
+    if len(free) < 3:
+        return []
+    if platform.closes_in_order:
+        end = _closing_block(blocks, names, platform.closes_at, set(), end)
+    return [Region(free[1], free[2], end, closed=True)]
 
 
 def _regions(

@@ -69,3 +69,16 @@ def test_podbud_without_placeholder_closes_at_the_first_newsletter_line():
     page = ["PodBud", "", "A Title", "", "Bus FactorFebruary 11, 202527m", "", "One line.", "", *PODBUD_TAIL[4:]]
     ep = deboiler.clean("\n".join(page))
     assert ep.description == "One line."
+
+
+def test_podbud_show_alone_on_its_line_opens_the_description():
+    """No date and no duration: the glued line is the bare show name, which no phrase matches."""
+    page = ["PodBud", "", "A Title", "", "Founders at Dusk", "", "One line of text.", "", *PODBUD_TAIL]
+    ep = deboiler.clean("\n".join(page))
+    assert (ep.title, ep.show, ep.description) == ("A Title", "Founders at Dusk", "One line of text.")
+
+
+def test_podbud_without_glued_line_or_closing_marker_keeps_every_unexplained_line():
+    page = ["PodBud", "", "A Title", "", "Founders at Dusk", "", "One line of text."]
+    ep = deboiler.clean("\n".join(page))
+    assert ep.description.endswith("One line of text.") and "Founders at Dusk" in ep.description
