@@ -68,13 +68,13 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
             verdicts.append(Verdict(block.lineno, "", "blank", "blank", "blank line"))
         elif in_region[i]:
             verdicts.append(Verdict(block.lineno, block.text, "content", content_rule, in_region[i]))
+        elif i == title_at:  # before the phrases: a title can read like a date ("November 21, 2024")
+            fields["title"] = block.text
+            verdicts.append(Verdict(block.lineno, block.text, "title", f"{platform.id}:title", title_why))
         elif hits[i]:
             hit = hits[i][0]
             collect_fields(fields, hits[i], block.text, fmt_locale)
             verdicts.append(Verdict(block.lineno, block.text, hit.rule.label, _rule_id(platform, hit), _why(hit)))
-        elif i == title_at:
-            fields["title"] = block.text
-            verdicts.append(Verdict(block.lineno, block.text, "title", f"{platform.id}:title", title_why))
         elif i == show_at:
             verdicts.append(
                 Verdict(
@@ -160,8 +160,6 @@ def find_title(
     as block indexes, -1 for none.
     """
     free = [i for i in range(header_end) if blocks[i].text and not hits[i]]
-    if not free:
-        return -1, "", -1
     below = set(platform.title_before)
     for i in range(header_end):
         if names[i] & below:
@@ -174,8 +172,48 @@ def find_title(
                         return above[-2], f"the header line no template phrase explains, above the show: the episode title", above[-1]
                     return above[-1], why, above[-2]
                 return above[-1], why, -1
+            # No unexplained line above it: a title that reads like a date or a count ("November 21,
+            # 2024", "300 Σπαρτιάτες") matched a shape-only phrase. It is the line right above the
+            # line under the title, or, itself a title_before line, the one above another.
+            j = _nonblank(blocks, i, -1)
+            if j >= 0 and _shape_only(hits[j]):
+                return j, f"the line right above line {blocks[i].lineno}, which is printed under the title; it only looks like a date or count: the episode title", -1
+            k = _nonblank(blocks, i, +1)
+            if _shape_only(hits[i]) and k < header_end and names[k] & below:
+                return i, f"the line right above line {blocks[k].lineno}, which is printed under the title; it only looks like a date or count: the episode title", -1
             break
+    if not free:
+        return -1, "", -1
     return free[0], "first line of the page header that no template phrase explains: the episode title", -1
+
+
+_SHAPE_SLOTS = frozenset({"date", "duration", "n", "word"})
+
+
+def _shape_only(line_hits: list[Hit]) -> bool:
+    """Every phrase on the line is only a shape ("{date}", "{duration}", "{n} {word}"): no words of the
+    platform's own, so the line could as well be a title."""
+    return bool(line_hits) and all(
+        set(h.captures) <= _SHAPE_SLOTS and not any(ch.isalpha() for ch in _without_slots(h.phrase)) for h in line_hits
+    )
+
+
+def _without_slots(phrase: str) -> str:
+    out, depth = [], 0
+    for ch in phrase:
+        depth += ch == "{"
+        if not depth:
+            out.append(ch)
+        depth -= ch == "}" and depth > 0
+    return "".join(out)
+
+
+def _nonblank(blocks: Blocks, i: int, step: int) -> int:
+    """The nearest line from i in direction step that is not blank, -1 (or past the end) for none."""
+    i += step
+    while 0 <= i < len(blocks) and not blocks[i].text:
+        i += step
+    return i if 0 <= i < len(blocks) else (-1 if step < 0 else len(blocks))
 
 
 def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platform: Platform) -> list[Region]:

@@ -82,3 +82,16 @@ def test_podbud_without_glued_line_or_closing_marker_keeps_every_unexplained_lin
     page = ["PodBud", "", "A Title", "", "Founders at Dusk", "", "One line of text."]
     ep = deboiler.clean("\n".join(page))
     assert ep.description.endswith("One line of text.") and "Founders at Dusk" in ep.description
+
+
+def test_title_that_reads_like_a_date_is_the_title_not_the_publication_date():
+    page = _playerfm(["One line of text."], "1,204 episodes").replace("A Title", "November 21, 2024")
+    ep = deboiler.clean(page)
+    assert (ep.title, ep.published, ep.description) == ("November 21, 2024", None, "One line of text.")
+
+
+def test_title_that_reads_like_a_count_in_a_ui_without_phrases():
+    page = _playerfm(["Μία γραμμή κειμένου."], "59 επεισόδια").replace("A Title", "300 Σπαρτιάτες")
+    page = page.replace("https://player.fm/legal", "https://el.player.fm/legal").replace("Share", "Κοινοποίηση")
+    ep = deboiler.clean(page)
+    assert (ep.locale, ep.title, ep.episode_count) == ("el", "300 Σπαρτιάτες", 59)
