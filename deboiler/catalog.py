@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,7 +25,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 from .blocks import Blocks
 from .errors import UsageError
-from .phrases import Phrase, compile_phrase
+from .phrases import Phrase, compile_phrase, has_digit
 
 BUILTIN_DIR = Path(__file__).parent / "platforms"
 # show_boilerplate: a line a show prints in every episode's description (a sponsor footer), told apart
@@ -96,15 +97,22 @@ class LineMatcher:
     def __post_init__(self) -> None:
         # Slot phrases grouped by their literal part: one substring search over the whole page finds
         # the few lines worth a regex. Phrases with no literal part ({date}, {duration}) are short,
-        # so only lines within their bounded length are tried.
+        # so only lines within their bounded length are tried, and of those only lines with a digit
+        # when every match of the phrase holds one (most short lines of a page hold none).
         self._by_literal: dict[str, list[int]] = {}
-        self._unliteral: list[int] = []
+        unliteral: dict[bool, list[tuple[int, int]]] = {False: [], True: []}  # needs a digit -> (max_len, idx)
         for idx, (_, phrase, _) in enumerate(self.patterns):
             if phrase.prefilter:
                 self._by_literal.setdefault(phrase.prefilter, []).append(idx)
             else:
-                self._unliteral.append(idx)
-        self._unliteral_len = max((self.patterns[i][1].max_len for i in self._unliteral), default=-1)
+                unliteral[phrase.needs_digit].append((phrase.max_len, idx))
+        # Per group, phrases by max length: a line of length n is tried only against the group's tail
+        # whose max length is >= n (found by bisect), and a line longer than the group's last is skipped.
+        self._unliteral: list[tuple[bool, list[int], list[int]]] = []
+        for needs_digit, group in unliteral.items():
+            if group:
+                group.sort()
+                self._unliteral.append((needs_digit, [n for n, _ in group], [idx for _, idx in group]))
 
     @classmethod
     def build(
@@ -136,9 +144,12 @@ class LineMatcher:
         for literal, idxs in self._by_literal.items():
             for line in blocks.lines_containing(literal):
                 todo.setdefault(line, set()).update(idxs)
-        if self._unliteral:
-            for i in blocks.lines_up_to(self._unliteral_len):
-                todo.setdefault(i, set()).update(self._unliteral)
+        for needs_digit, lengths, idxs in self._unliteral:
+            for i in blocks.lines_up_to(lengths[-1]):
+                text = blocks[i].text
+                if needs_digit and not has_digit(text):
+                    continue
+                todo.setdefault(i, set()).update(idxs[bisect_left(lengths, len(text)) :])
         if self.selector_rules:
             self._scan_selectors(blocks, found)
         for i in sorted(todo):

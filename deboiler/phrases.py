@@ -30,6 +30,11 @@ _FIXED = {
     "id": r"[\w-]{1,64}",
 }
 _LOCALE_SLOTS = {"date": formats.date_regex, "duration": formats.duration_regex, "n": formats.number_regex}
+# Slots whose every match holds a decimal digit (\d, as the regex reads it): every date pattern has a
+# numeric field (formats drops those without), every duration a number, every count and id is digits.
+# A line without a digit can match no phrase with one of these, and most prose lines have none.
+_DIGIT_SLOTS = frozenset({"date", "duration", "n", "episode_id", "series_id"})
+has_digit = re.compile(r"\d").search
 KNOWN_SLOTS = frozenset(_FREE_TEXT) | frozenset(_FIXED) | frozenset(_LOCALE_SLOTS)
 
 
@@ -50,12 +55,15 @@ class Phrase:
     regex: re.Pattern[str] | None
     prefilter: str  # longest literal run, case-folded: a cheap `in` test before the regex
     max_len: int  # no line longer than this can match (slots are bounded), so it is never tried
+    needs_digit: bool = False  # a slot that always holds a digit: a line without one is never tried
 
     def match(self, text: str, folded: str) -> dict[str, str] | None:
         """Captured slots when the whole line matches, else None."""
         if self.key is not None:
             return {} if folded == self.key else None
         if len(text) > self.max_len or (self.prefilter and self.prefilter not in folded):
+            return None
+        if self.needs_digit and not has_digit(text):
             return None
         m = self.regex.fullmatch(text)  # type: ignore[union-attr]
         return None if m is None else {k: v for k, v in m.groupdict().items() if v is not None}
@@ -78,7 +86,14 @@ def compile_phrase(source: str, locale: str | None) -> Phrase:
             pattern.append(_slot_pattern(slots[i], seen, locale, source))
     regex = re.compile("".join(pattern), re.IGNORECASE | re.DOTALL)
     prefilter = fold(max(literals, key=len).strip())
-    return Phrase(source=source, key=None, regex=regex, prefilter=prefilter, max_len=_max_width(regex))
+    return Phrase(
+        source=source,
+        key=None,
+        regex=regex,
+        prefilter=prefilter,
+        max_len=_max_width(regex),
+        needs_digit=not _DIGIT_SLOTS.isdisjoint(slots),
+    )
 
 
 def _max_width(regex: re.Pattern[str]) -> int:
