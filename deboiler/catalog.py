@@ -14,6 +14,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import compress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +29,7 @@ from .errors import UsageError
 from .phrases import Phrase, compile_phrase, has_digit
 
 BUILTIN_DIR = Path(__file__).parent / "platforms"
+_SELECTOR_CACHE_MAX = 20_000  # tag paths whose selector rules a matcher remembers across pages
 # show_boilerplate: a line a show prints in every episode's description (a sponsor footer), told apart
 # by `deboiler learn`; kept in the description unless the caller asks to drop it.
 LABELS = ("content", "title", "show", "meta", "chrome", "duplicate", "blank", "show_boilerplate")
@@ -113,6 +115,9 @@ class LineMatcher:
             if group:
                 group.sort()
                 self._unliteral.append((needs_digit, [n for n, _ in group], [idx for _, idx in group]))
+        self._exact_hits = {key: [Hit(rule, src, {}, loc) for rule, src, loc in listed] for key, listed in self.exact.items()}
+        self._selector_hits = [Hit(rule, f"selector {sel.source}", {}, None) for rule, sel in self.selector_rules]
+        self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {"": 0})  # segment / path -> rule bits
 
     @classmethod
     def build(
@@ -136,47 +141,63 @@ class LineMatcher:
 
         Written for speed, since it sees every line of every page: candidate lines come from one
         substring search per literal over the whole page, a dict lookup per line for slot-free
-        phrases, and a length check for the short slot-only phrases; only those are tried.
+        phrases, and a length (and digit) check for the short slot-only phrases; only those are tried.
         """
         found: list[list[Hit]] = [[] for _ in blocks]
-        exact, folded = self.exact, blocks.folded_list
-        todo: dict[int, set[int]] = {i: set() for i, f in enumerate(folded) if f in exact}
+        todo: dict[int, list[int]] = {}  # line -> indexes of the slot phrases worth trying on it
         for literal, idxs in self._by_literal.items():
-            for line in blocks.lines_containing(literal):
-                todo.setdefault(line, set()).update(idxs)
+            for i in blocks.lines_containing(literal):
+                listed = todo.get(i)
+                if listed is None:
+                    todo[i] = list(idxs)
+                else:
+                    listed += idxs
         for needs_digit, lengths, idxs in self._unliteral:
             for i in blocks.lines_up_to(lengths[-1]):
                 text = blocks[i].text
                 if needs_digit and not has_digit(text):
                     continue
-                todo.setdefault(i, set()).update(idxs[bisect_left(lengths, len(text)) :])
+                tail = idxs[bisect_left(lengths, len(text)) :]
+                listed = todo.get(i)
+                if listed is None:
+                    todo[i] = tail
+                else:
+                    listed += tail
         if self.selector_rules:
             self._scan_selectors(blocks, found)
+        # Slot-free phrases: one dict lookup per line, the lines with a key picked in C. Their hits are
+        # built once per matcher (a Hit is frozen), in the order of `exact`'s lists.
+        exact_hits, folded = self._exact_hits, blocks.folded_list
+        for i in compress(range(len(folded)), map(exact_hits.__contains__, folded)):
+            found[i] += exact_hits[folded[i]]
+        patterns = self.patterns
         for i in sorted(todo):
-            block = blocks[i]
-            if not block.text:
-                continue
-            hits = found[i]
-            listed = exact.get(block.folded)
-            if listed:
-                hits.extend(Hit(rule, src, {}, loc) for rule, src, loc in listed)
+            block, hits = blocks[i], found[i]
             matched = {h.rule.name for h in hits}
-            for idx in sorted(todo[i]):
-                if self.patterns[idx][0].name in matched:
+            text, folded_text = block.text, block.folded
+            listed = todo[i]
+            for idx in sorted(set(listed)) if len(listed) > 1 else listed:
+                rule, phrase, loc = patterns[idx]
+                if rule.name in matched:
                     continue  # one phrase per rule is enough; the first (the locale's) captures most
-                hit = self._try(idx, block.text, block.folded)
-                if hit:
-                    hits.append(hit)
-                    matched.add(hit.rule.name)
+                captures = phrase.match(text, folded_text)
+                if captures is not None:
+                    hits.append(Hit(rule, phrase.source, captures, loc))
+                    matched.add(rule.name)
         return found
 
     def _scan_selectors(self, blocks: Blocks, found: list[list[Hit]]) -> None:
-        # Per page, each path and each segment is matched once: a path's selectors are its parent
-        # path's plus its last segment's (bit k stands for selector_rules[k]; the lowest set bit is
-        # the first rule, as in a scan of the rules in order).
+        # Each path and each segment is matched once, and remembered across pages (a platform's pages
+        # share most of their tag paths): a path's selectors are its parent path's plus its last
+        # segment's (bit k stands for selector_rules[k]; the lowest set bit is the first rule, as in a
+        # scan of the rules in order).
         rules = self.selector_rules
-        by_segment: dict[str, int] = {}
-        by_path: dict[str, int] = {"": 0}
+        by_segment, by_path = self._selector_masks
+        if len(by_path) > _SELECTOR_CACHE_MAX:  # a long batch of varied markup: start over, never grow unbounded
+            by_segment.clear()
+            by_path.clear()
+            by_path[""] = 0
+        hits = self._selector_hits
         for i, block in enumerate(blocks):
             if not block.text or not block.path:
                 continue
@@ -195,14 +216,7 @@ class LineMatcher:
                         own = by_segment[segment] = sum(1 << k for k, (_, sel) in enumerate(rules) if sel.matches(segment))
                     mask = by_path[path] = mask | own
             if mask:
-                rule, selector = rules[(mask & -mask).bit_length() - 1]
-                found[i].append(Hit(rule, f"selector {selector.source}", {}, None))
-
-    def _try(self, idx: int, text: str, folded: str) -> Hit | None:
-        rule, phrase, loc = self.patterns[idx]
-        captures = phrase.match(text, folded)
-        return None if captures is None else Hit(rule, phrase.source, captures, loc)
-
+                found[i].append(hits[(mask & -mask).bit_length() - 1])
 
 @dataclass
 class Platform:
