@@ -38,7 +38,8 @@ class Labelled:
 
 
 def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labelled:
-    hits = _agree_on_show(platform.matcher(locale).scan(blocks), blocks)
+    hits, title_like, title_like_why = _title_read_as_template(platform.matcher(locale).scan(blocks), blocks, platform)
+    hits = _agree_on_show(hits, blocks)
     # A show's own boilerplate is the creator's text, never template: it does not open, close or
     # explain a line; mark_show_boilerplate names it once dedup has printed the description once.
     boiler = {i: h for i, line in enumerate(hits) for h in line if h.rule.label == "show_boilerplate"}
@@ -59,6 +60,8 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
     verdicts: list[Verdict] = []
     first_start = regions[0].start if regions else len(blocks)
     title_at, title_why, show_at = find_title(blocks, hits, names, platform, first_start)
+    if title_at >= 0 and title_at == title_like:
+        title_why = title_like_why
     show_why = f"the header line no template phrase explains, {platform.show_beside_title} the title: the show"
     if show_at < 0 and regions and not hits[regions[0].opener] and blocks[regions[0].opener].text:
         show_at = regions[0].opener  # a bare show line opened the description (_after_show_line)
@@ -68,13 +71,13 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
             verdicts.append(Verdict(block.lineno, "", "blank", "blank", "blank line"))
         elif in_region[i]:
             verdicts.append(Verdict(block.lineno, block.text, "content", content_rule, in_region[i]))
-        elif i == title_at:  # before the phrases: a title can read like a date ("November 21, 2024")
-            fields["title"] = block.text
-            verdicts.append(Verdict(block.lineno, block.text, "title", f"{platform.id}:title", title_why))
         elif hits[i]:
             hit = hits[i][0]
             collect_fields(fields, hits[i], block.text, fmt_locale)
             verdicts.append(Verdict(block.lineno, block.text, hit.rule.label, _rule_id(platform, hit), _why(hit)))
+        elif i == title_at:
+            fields["title"] = block.text
+            verdicts.append(Verdict(block.lineno, block.text, "title", f"{platform.id}:title", title_why))
         elif i == show_at:
             verdicts.append(
                 Verdict(
@@ -172,19 +175,36 @@ def find_title(
                         return above[-2], f"the header line no template phrase explains, above the show: the episode title", above[-1]
                     return above[-1], why, above[-2]
                 return above[-1], why, -1
-            # No unexplained line above it: a title that reads like a date or a count ("November 21,
-            # 2024", "300 Σπαρτιάτες") matched a shape-only phrase. It is the line right above the
-            # line under the title, or, itself a title_before line, the one above another.
-            j = _nonblank(blocks, i, -1)
-            if j >= 0 and _shape_only(hits[j]):
-                return j, f"the line right above line {blocks[i].lineno}, which is printed under the title; it only looks like a date or count: the episode title", -1
-            k = _nonblank(blocks, i, +1)
-            if _shape_only(hits[i]) and k < header_end and names[k] & below:
-                return i, f"the line right above line {blocks[k].lineno}, which is printed under the title; it only looks like a date or count: the episode title", -1
             break
     if not free:
         return -1, "", -1
     return free[0], "first line of the page header that no template phrase explains: the episode title", -1
+
+
+def _title_read_as_template(hits: list[list[Hit]], blocks: Blocks, platform: Platform) -> tuple[list[list[Hit]], int, str]:
+    """A title can read like the line printed under it: a daily show's "November 21, 2024" or
+    "Market Wrap: December 6, 2024" (PodBud's glued "{show}{date}"), or like a shape such as the
+    count "300 Σπαρτιάτες" in a UI without phrases. When no header line free of phrases stands above
+    the first line of a `[title] before` rule, that line is the title if another such line follows
+    it, and otherwise the line right above it is, if only shape phrases explain it. Its phrase hits are
+    dropped (it names no show, date or count). Returns (hits, title line or -1, why)."""
+    below = set(platform.title_before)
+    first = next((i for i, line in enumerate(hits) if any(h.rule.name in below for h in line)), -1)
+    if first < 0 or any(blocks[i].text and not hits[i] for i in range(first)):
+        return hits, -1, ""
+    after, before = _nonblank(blocks, first, +1), _nonblank(blocks, first, -1)
+    if after < len(blocks) and any(h.rule.name in below for h in hits[after]):
+        title, under = first, after
+    elif before >= 0 and _shape_only(hits[before]):
+        title, under = before, first
+    else:
+        return hits, -1, ""
+    rules = ", ".join(sorted({h.rule.name for h in hits[title]}))
+    why = (
+        f"the line right above line {blocks[under].lineno}, which the page prints under the title: the episode "
+        f"title, though it reads like {rules}"
+    )
+    return [[] if i == title else line for i, line in enumerate(hits)], title, why
 
 
 _SHAPE_SLOTS = frozenset({"date", "duration", "n", "word"})

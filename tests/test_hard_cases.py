@@ -95,3 +95,11 @@ def test_title_that_reads_like_a_count_in_a_ui_without_phrases():
     page = page.replace("https://player.fm/legal", "https://el.player.fm/legal").replace("Share", "Κοινοποίηση")
     ep = deboiler.clean(page)
     assert (ep.locale, ep.title, ep.episode_count) == ("el", "300 Σπαρτιάτες", 59)
+
+
+def test_podbud_title_that_ends_in_a_date_is_not_the_glued_show_line():
+    page = ["PodBud", "", "Market Wrap: December 6, 2024", "", "The Daily TickerDecember 6, 202412m", "", "One line.", "", *PODBUD_TAIL]
+    ep = deboiler.clean("\n".join(page))
+    assert (ep.title, ep.show, ep.published, ep.duration, ep.description) == (
+        "Market Wrap: December 6, 2024", "The Daily Ticker", "2024-12-06", 720, "One line."
+    )
