@@ -43,7 +43,7 @@ def strip_cut_marker(text: str) -> str:
 def dedup(verdicts: list[Verdict], regions: Sequence[Region] = ()) -> None:
     """Mark repeated content in place."""
     _drop_repeated_copies(verdicts, regions)
-    _drop_repeated_blocks(verdicts)
+    _drop_repeated_blocks(verdicts, regions)
     _drop_cut_lines(verdicts)
 
 
@@ -111,12 +111,24 @@ def is_cut_copy(short: list[str], full: list[str]) -> bool:
     return len(stem) >= 1 and target.startswith(stem) and len(stem) < len(target)
 
 
-def _drop_repeated_blocks(verdicts: list[Verdict]) -> None:
+def _drop_repeated_blocks(verdicts: list[Verdict], regions: Sequence[Region] = ()) -> None:
     blocks = _paragraphs(verdicts)
     texts = [" ".join(verdicts[i].text for i in block) for block in blocks]
+    # Which description copy each paragraph stands in (-1: none). A paragraph repeated inside one copy
+    # is the creator's own repetition (a sponsor read at the top and again at the bottom), not a
+    # second copy: pass 1 already compared the copies with each other.
+    starts = [r.start for r in regions]
+    ends = [r.end for r in regions]
+
+    def copy_of(line: int) -> int:
+        k = bisect_left(starts, line + 1) - 1
+        return k if k >= 0 and line < ends[k] else -1
+
     seen: dict[str, int] = {}
     for b, text in enumerate(texts):
         if len(text) < MIN_BLOCK_CHARS:
+            continue
+        if text in seen and copy_of(blocks[b][0]) >= 0 and copy_of(blocks[b][0]) == copy_of(blocks[seen[text]][0]):
             continue
         if text in seen:
             _mark(verdicts, blocks[b], f"repeats the paragraph at line {verdicts[blocks[seen[text]][0]].lineno}")

@@ -103,3 +103,25 @@ def test_podbud_title_that_ends_in_a_date_is_not_the_glued_show_line():
     assert (ep.title, ep.show, ep.published, ep.duration, ep.description) == (
         "Market Wrap: December 6, 2024", "The Daily Ticker", "2024-12-06", 720, "One line."
     )
+
+
+def test_paragraph_the_creator_repeats_inside_one_copy_is_kept_twice():
+    sponsor = "This episode is brought to you by Ledgerly, bookkeeping for people who would rather be building."
+    description = [sponsor, "", "The episode itself, in one paragraph of its own.", "", sponsor]
+    ep = deboiler.clean(_playerfm(description, "131 episodes"))
+    assert ep.description == "\n".join(description)
+
+
+def test_eval_counts_as_duplicate_only_what_the_gold_prints_fewer_times(tmp_path):
+    from deboiler.evaluate import score_page
+
+    sponsor = "This episode is brought to you by Ledgerly, bookkeeping for people who would rather be building."
+    description = [sponsor, "", "The episode itself, in one paragraph of its own.", "", sponsor]
+    page = tmp_path / "p.txt"
+    page.write_text(_playerfm(description, "131 episodes"), encoding="utf-8")
+    gold = {"episode": {"platform": "playerfm", "description": description}}
+    (tmp_path / "p.gold.json").write_text(__import__("json").dumps(gold), encoding="utf-8")
+    assert score_page(page, tmp_path / "p.gold.json").duplicate_lines == 0
+    gold["episode"]["description"] = description[:3]
+    (tmp_path / "p.gold.json").write_text(__import__("json").dumps(gold), encoding="utf-8")
+    assert score_page(page, tmp_path / "p.gold.json").duplicate_lines == 1
