@@ -145,7 +145,10 @@ class LineMatcher:
         """
         found: list[list[Hit]] = [[] for _ in blocks]
         todo: dict[int, list[int]] = {}  # line -> indexes of the slot phrases worth trying on it
+        page = blocks.folded_text
         for literal, idxs in self._by_literal.items():
+            if literal not in page:  # most literals (other platforms', other locales') are nowhere on the page
+                continue
             for i in blocks.lines_containing(literal):
                 listed = todo.get(i)
                 if listed is None:
