@@ -16,9 +16,11 @@ from . import formats
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 
 # Free-text slots are lazy and bounded; a line longer than their bound simply does not match.
+# {show} and {title} are captured, lazy, 1 to N characters (N below); they may open a phrase (see
+# Phrase._match_after_lead, which relies on exactly this shape).
+_LEAD_SLOTS = {"show": 300, "title": 500}
 _FREE_TEXT = {
-    "show": r".{1,300}?",
-    "title": r".{1,500}?",
+    **{name: f".{{1,{longest}}}?" for name, longest in _LEAD_SLOTS.items()},
     "text": r".{0,3000}?",
 }
 _FIXED = {
@@ -56,6 +58,9 @@ class Phrase:
     prefilter: str  # longest literal run, case-folded: a cheap `in` test before the regex
     max_len: int  # no line longer than this can match (slots are bounded), so it is never tried
     needs_digit: bool = False  # a slot that always holds a digit: a line without one is never tried
+    # A phrase that opens with a free-text slot ("{show}{date}{duration}"): the regex after that slot,
+    # and the bounds of the slot's length and of the rest's width (see _match_after_lead).
+    lead: tuple[str, int, re.Pattern[str], int, int] | None = None
 
     def match(self, text: str, folded: str) -> dict[str, str] | None:
         """Captured slots when the whole line matches, else None."""
@@ -65,8 +70,28 @@ class Phrase:
             return None
         if self.needs_digit and not has_digit(text):
             return None
+        if self.lead is not None:
+            return self._match_after_lead(text)
         m = self.regex.fullmatch(text)  # type: ignore[union-attr]
         return None if m is None else {k: v for k, v in m.groupdict().items() if v is not None}
+
+    def _match_after_lead(self, text: str) -> dict[str, str] | None:
+        """The regex's own answer for `(?P<show>.{1,N}?)REST`, without trying every split of the line.
+
+        The engine tries the slot at lengths 1, 2, ... N and REST at each point (a date alternation at
+        every character of a long line). REST's width is bounded, so only the last few points can
+        end the line; trying those in the same order, with REST alone anchored there (`fullmatch` from
+        a position reads the same text around it), gives the same first match and the same groups."""
+        name, longest, rest, rest_min, rest_max = self.lead  # type: ignore[misc]
+        n = len(text)
+        match_at = rest.fullmatch
+        for k in range(max(1, n - rest_max), min(longest, n - rest_min) + 1):
+            m = match_at(text, k)
+            if m is not None:
+                captures = {name: text[:k]}
+                captures.update((g, v) for g, v in m.groupdict().items() if v is not None)
+                return captures
+        return None
 
 
 @lru_cache(maxsize=4096)
@@ -86,23 +111,30 @@ def compile_phrase(source: str, locale: str | None) -> Phrase:
             pattern.append(_slot_pattern(slots[i], seen, locale, source))
     regex = re.compile("".join(pattern), re.IGNORECASE | re.DOTALL)
     prefilter = fold(max(literals, key=len).strip())
+    lead = None
+    first = slots[0]
+    if not literals[0] and first in _LEAD_SLOTS and first not in slots[1:] and "".join(pattern[2:]):
+        rest = re.compile("".join(pattern[2:]), re.IGNORECASE | re.DOTALL)
+        lead = (first, _LEAD_SLOTS[first], rest, *_widths(rest))
     return Phrase(
         source=source,
         key=None,
         regex=regex,
         prefilter=prefilter,
-        max_len=_max_width(regex),
+        max_len=_widths(regex)[1],
         needs_digit=not _DIGIT_SLOTS.isdisjoint(slots),
+        lead=lead,
     )
 
 
-def _max_width(regex: re.Pattern[str]) -> int:
+def _widths(regex: re.Pattern[str]) -> tuple[int, int]:
+    """The fewest and the most characters a match can have (the most capped at 2**30)."""
     try:
         from re import _parser as sre_parse  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse  # type: ignore[no-redef]
-    width = sre_parse.parse(regex.pattern, regex.flags).getwidth()[1]
-    return min(width, 1 << 30)
+    low, high = sre_parse.parse(regex.pattern, regex.flags).getwidth()
+    return low, min(high, 1 << 30)
 
 
 def _slot_pattern(slot: str, seen: set[str], locale: str | None, source: str) -> str:
