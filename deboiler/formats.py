@@ -230,6 +230,17 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(_literal(w) for w in sorted(unique, key=lambda w: (-len(w), w)))
 
 
+def _first_char_guard(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of `words`, put in front of their alternation.
+
+    It accepts nothing the alternation would not (each word starts with one of these characters,
+    matched under the same flags), but a date regex is tried at every character of a line that a
+    phrase like "{show}{date}" splits: without it, each of ~80 month and weekday spellings is tried
+    at every character, one case-insensitive literal at a time."""
+    firsts = sorted({w[0] for w in words if w})
+    return f"(?=[{''.join(re.escape(c) for c in firsts)}])" if firsts else ""
+
+
 # --------------------------------------------------------------------------
 # Dates
 
@@ -284,9 +295,10 @@ def _date_pattern_source(
                 )
             else:
                 alts = _alternation(s for spellings in months.values() for s in spellings)
-            pieces.append(("name", f"(?:{alts})"))
+            guard = _first_char_guard(s for spellings in months.values() for s in spellings)
+            pieces.append(("name", f"{guard}(?:{alts})"))
         elif (char == "E" and count <= 4 or char in "ce" and 3 <= count <= 4) and weekdays:
-            pieces.append(("name", f"(?:{weekdays})"))  # accepted, ignored
+            pieces.append(("name", f"{weekdays}"))  # accepted, ignored (already guarded and grouped)
         elif char == "G" and era:
             pieces.append(("name", f"(?:{era})"))  # Thai "d MMMM G y": always AD here
         else:
@@ -324,7 +336,8 @@ def _date_spec(key: str | None) -> _DateSpec:
         months[month] += [v for word in extra for v in (word, word + ".") if v not in months[month]]
     day_suffix = _DAY_SUFFIX.get(loc.language, "")
     days = _names(chain, "days", range(7))
-    weekdays = _alternation(s for spellings in days.values() for s in spellings)
+    day_names = [s for spellings in days.values() for s in spellings]
+    weekdays = f"{_first_char_guard(day_names)}(?:{_alternation(day_names)})" if any(day_names) else ""
     # Only the common era: years are four digits and pages show current dates.
     era = _alternation(
         name.strip()
