@@ -1,0 +1,102 @@
+"""Phrase.match takes shortcuts before and instead of its regex: a length bound, a literal and a digit
+prefilter, and for a phrase that opens with {show} or {title} only the split points that can end the
+line. Each must give exactly what the phrase's own regex gives (None, or the same captures in the
+same order). This compares the two on every regex phrase of every platform file, compiled for each
+locale it is used with, on the lines of the corpora pages and on glued show/date/duration lines built
+to sit on the edges (shows ending in digits, in month names, in unit words).
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date
+
+from deboiler.catalog import load_catalog
+from deboiler.phrases import Phrase, compile_phrase, fold, has_digit
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+def reference(phrase: Phrase, text: str) -> dict[str, str] | None:
+    """The phrase's regex alone, the way Phrase.match read it before any shortcut."""
+    m = phrase.regex.fullmatch(text)  # type: ignore[union-attr]
+    return None if m is None else {k: v for k, v in m.groupdict().items() if v is not None}
+
+
+@cache
+def regex_phrases() -> list[tuple[Phrase, str]]:
+    """(compiled phrase, where) for every slot phrase and locale, one per distinct regex."""
+    seen: set[str] = set()
+    out = []
+    for platform in load_catalog().platforms.values():
+        any_ui = sorted(set(platform.locales) | {platform.default_locale})
+        for rule in platform.rules.values():
+            for locale, sources in rule.phrases.items():
+                for src in sources:
+                    for loc in [locale] if locale is not None else any_ui:
+                        phrase = compile_phrase(src, loc)
+                        if phrase.regex is not None and phrase.regex.pattern not in seen:
+                            seen.add(phrase.regex.pattern)
+                            out.append((phrase, f"{platform.id}:{rule.name}/{loc}"))
+    return out
+
+
+@cache
+def corpora_lines() -> list[str]:
+    lines = set()
+    for page in sorted(CORPORA.rglob("*.txt")):
+        for raw in page.read_text(encoding="utf-8", errors="replace").split("\n"):
+            line = " ".join(raw.split())
+            if line:
+                lines.add(line)
+    return sorted(lines)
+
+
+def edge_lines() -> list[str]:
+    """Glued "{show}{date}{duration}" lines whose split the engine has to search for."""
+    day = datetime.date(2024, 12, 7)
+    shows = ["Skyward Notes", "Show 2024", "Talk 7", "Dear May", "The 3h Show", "Minutes 42 min", "A", "Sat"]
+    out = []
+    for locale in ("en", "de", "ko", "ja", "ru", "fr"):
+        dates = [format_date(day, fmt, locale=locale) for fmt in ("short", "medium", "long", "full")]
+        dates += ["2024-12-07", "Dec. 7th, 2024", "Sept. 21, 24"]
+        for show in shows:
+            for date in dates:
+                for duration in ("3h 42m", "45m", "1:02:03", "42:10", "12 min", "", "7"):
+                    out.append(f"{show}{date}{duration}")
+                    out.append(f"{show} · {date} · {duration}")
+    return out
+
+
+def test_shortcuts_answer_as_the_regex_does():
+    lines = corpora_lines() + edge_lines()
+    assert len(lines) > 3000  # the corpora are really there
+    phrases = regex_phrases()
+    leading = [p for p, _ in phrases if p.lead is not None]
+    assert leading, "no phrase opens with {show}: the split shortcut is untested"
+    mismatches = []
+    for phrase, where in phrases:
+        # The regex itself on every line is slow for the 3000-character slots; lines beyond the bound
+        # cannot match (test_regex_fuzz checks the bound), so the regex is asked about the rest.
+        for line in lines:
+            if len(line) > phrase.max_len:
+                continue
+            got, want = phrase.match(line, fold(line)), reference(phrase, line)
+            if got != want or (got is not None and list(got) != list(want)):  # type: ignore[arg-type]
+                mismatches.append((where, phrase.source, line, got, want))
+    assert not mismatches, mismatches[:5]
+
+
+def test_digit_prefilter_is_only_on_phrases_that_need_a_digit():
+    # The claim behind the prefilter: none of these phrases matches a line without a digit, however
+    # close the line is to the phrase.
+    no_digit = [line for line in corpora_lines() + edge_lines() if not has_digit(line)]
+    for phrase, where in regex_phrases():
+        if not phrase.needs_digit:
+            continue
+        for line in no_digit:
+            if len(line) <= phrase.max_len:
+                assert reference(phrase, line) is None, (where, phrase.source, line)
