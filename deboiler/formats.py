@@ -237,8 +237,11 @@ def _first_char_guard(words: Iterable[str]) -> str:
     matched under the same flags), but a date regex is tried at every character of a line that a
     phrase like "{show}{date}" splits: without it, each of ~80 month and weekday spellings is tried
     at every character, one case-insensitive literal at a time."""
-    firsts = sorted({w[0] for w in words if w})
-    return f"(?=[{''.join(re.escape(c) for c in firsts)}])" if firsts else ""
+    chunks = [w.split() for w in words if w]  # as _literal splits them: inner spaces become \s runs
+    if not chunks or not all(chunks):
+        return ""  # a blank spelling would match the empty string: nothing to guard
+    firsts = sorted({chunk[0][0] for chunk in chunks})
+    return f"(?=[{''.join(re.escape(c) for c in firsts)}])"
 
 
 # --------------------------------------------------------------------------
