@@ -9,12 +9,15 @@ to sit on the edges (shows ending in digits, in month names, in unit words).
 from __future__ import annotations
 
 import datetime
+import random
+import re
 from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date
 
 from deboiler.catalog import load_catalog
+from deboiler.formats import date_regex
 from deboiler.phrases import Phrase, compile_phrase, fold, has_digit
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -100,3 +103,31 @@ def test_digit_prefilter_is_only_on_phrases_that_need_a_digit():
         for line in no_digit:
             if len(line) <= phrase.max_len:
                 assert reference(phrase, line) is None, (where, phrase.source, line)
+
+
+# The date regex puts a first-character lookahead in front of each month and weekday alternation. It
+# must accept exactly what the regex without it accepts, and find the same matches in the same places.
+_GUARD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)")
+BMP_LOCALES = ["en", "de", "fr", "ru", "uk", "el", "tr", "ko", "ja", "zh-Hans", "th", "ar", "fa", "he", "hi", "vi", "chr"]
+GUARD_LOCALES = BMP_LOCALES + ["ff-Adlm", "ccp"]  # month names outside the BMP (Adlam has case)
+
+
+def test_date_guards_accept_what_the_alternations_do():
+    rnd = random.Random(5)
+    for locale in GUARD_LOCALES:
+        source = date_regex(locale)
+        bare = _GUARD.sub("", source)
+        assert bare != source or locale not in BMP_LOCALES, locale  # guarded, except where it cannot be
+        guarded, plain = re.compile(source, re.I | re.S), re.compile(bare, re.I | re.S)
+        samples = []
+        for _ in range(6):
+            day = datetime.date(rnd.randint(1990, 2030), rnd.randint(1, 12), rnd.randint(1, 28))
+            for fmt in ("short", "medium", "long", "full"):
+                text = format_date(day, fmt, locale=locale.replace("-", "_"))
+                samples += [text, text.upper(), text.lower(), text.swapcase(), "x" + text, text + "3h", text[1:]]
+        alphabet = sorted(set("".join(samples)) | set("0123456789 ,./-"))
+        samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30))) for _ in range(200)]
+        for text in samples:
+            for how in ("fullmatch", "search"):
+                a, b = getattr(guarded, how)(text), getattr(plain, how)(text)
+                assert (a and a.span()) == (b and b.span()), (locale, how, text)
