@@ -29,7 +29,7 @@ from .errors import UsageError
 from .phrases import Phrase, compile_phrase, has_digit
 
 BUILTIN_DIR = Path(__file__).parent / "platforms"
-_SELECTOR_CACHE_MAX = 20_000  # tag paths whose selector rules a matcher remembers across pages
+_SELECTOR_CACHE_MAX = 5_000  # tag paths whose selector rules a matcher remembers across pages (~1 MB)
 # show_boilerplate: a line a show prints in every episode's description (a sponsor footer), told apart
 # by `deboiler learn`; kept in the description unless the caller asks to drop it.
 LABELS = ("content", "title", "show", "meta", "chrome", "duplicate", "blank", "show_boilerplate")
@@ -117,7 +117,7 @@ class LineMatcher:
                 self._unliteral.append((needs_digit, [n for n, _ in group], [idx for _, idx in group]))
         self._exact_hits = {key: [Hit(rule, src, {}, loc) for rule, src, loc in listed] for key, listed in self.exact.items()}
         self._selector_hits = [Hit(rule, f"selector {sel.source}", {}, None) for rule, sel in self.selector_rules]
-        self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {"": 0})  # segment / path -> rule bits
+        self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {})  # segment / path -> rule bits
 
     @classmethod
     def build(
@@ -196,22 +196,24 @@ class LineMatcher:
         # scan of the rules in order).
         rules = self.selector_rules
         by_segment, by_path = self._selector_masks
-        if len(by_path) > _SELECTOR_CACHE_MAX:  # a long batch of varied markup: start over, never grow unbounded
-            by_segment.clear()
-            by_path.clear()
-            by_path[""] = 0
+        if len(by_path) > _SELECTOR_CACHE_MAX:
+            # A long batch of varied markup: start over, never grow unbounded. New tables rather than
+            # clear(), so that a scan running in another thread keeps consistent ones.
+            self._selector_masks = by_segment, by_path = {}, {}
         hits = self._selector_hits
         for i, block in enumerate(blocks):
-            if not block.text or not block.path:
+            if not block.text:
                 continue
-            path = block.path
+            path = block.path  # built on first use for an HTML block; "" for a text line
+            if not path:
+                continue
             mask = by_path.get(path)
             if mask is None:
                 pending = []  # this path and its ancestors whose mask is not known yet
                 while mask is None:
                     pending.append(path)
                     path = path.rpartition(">")[0]
-                    mask = by_path.get(path)
+                    mask = by_path.get(path) if path else 0  # above the root: no selector
                 for path in reversed(pending):
                     segment = path.rpartition(">")[2]
                     own = by_segment.get(segment)
