@@ -302,7 +302,10 @@ def _closing_block(blocks: Blocks, names: list, closes_at: tuple[str, ...], stro
 
     The card closes at the last line that starts a block of markers (the line above it, blanks
     skipped, is no marker) with the earliest-listed marker of any such start. The search stops at
-    the next signature opener, so it never reaches into the next card."""
+    the next signature opener, so it never reaches into the next card, and at the first line a
+    phrase names that is no marker ("All episodes", "Share"): the description is the creator's lines,
+    so a later marker block past the template (a footer's "512 episodes" under another series) is
+    not its end."""
     rank = {name: k for k, name in enumerate(closes_at)}
 
     def first_rank(i: int) -> int:
@@ -315,6 +318,8 @@ def _closing_block(blocks: Blocks, names: list, closes_at: tuple[str, ...], stro
         if not blocks[i].text:
             continue
         r = first_rank(i)
+        if r == len(closes_at) and names[i]:
+            break  # template, not creator text: the card's closing block was behind us
         if r < len(closes_at) and not above_is_marker and r <= best_rank:
             best, best_rank = i, r
         above_is_marker = r < len(closes_at)

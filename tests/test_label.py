@@ -171,3 +171,15 @@ def test_page_without_closing_markers(page):
     assert ep.description == gold_description(page)
     for name in ("platform", "locale", "show", "title", "duration", "ids"):
         assert getattr(ep, name) == want[name], name
+
+
+def test_closing_markers_further_down_in_the_footer_do_not_stretch_the_description():
+    """With closes_in_order a marker line inside the text ("149 episodes") is the creator's, and the card
+    closes at a later marker block; but not past template lines: a footer listing other series with their
+    own "512 episodes" must not pull "All episodes" and the footer into the description."""
+    page = CORPORA / "playerfm" / "en_history_long.txt"
+    text = page.read_text(encoding="utf-8").replace("\u00a0 continue reading", "")
+    footer = "\n\nSimilar podcasts\n\nThe Rest Is History\n\n512 episodes\n\nHistory Extra\n\n1,204 episodes\n"
+    ep = deboiler.clean(text + footer)
+    assert ep.description == gold_description(page)
+    assert ep.episode_count == gold_of(page)["episode_count"]
