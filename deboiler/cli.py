@@ -30,7 +30,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="Strip podcast-aggregator boilerplate (Player FM, PodBud, ...) from saved pages, in any UI language.",
+    help="Strip podcast-aggregator boilerplate (Player FM, Apple Podcasts, Spotify, PodBud and more: see `deboiler platforms`) from saved pages, in any UI language.",
     epilog=EPILOG,
 )
 _state = {"debug": False}

@@ -70,6 +70,6 @@ EXIT_CODES: dict[int, str] = {
     5: "binary input (not text)",
     6: "undecodable input",
     7: "input larger than --max-bytes",
-    73: "output not writable (batch)",
+    73: "output not writable (batch, learn)",
     130: "interrupted (batch: OUT.part kept for --resume)",
 }
