@@ -75,8 +75,9 @@ def test_parquet_warc_and_extra_platforms_on_dask_equal_the_local_pool(deboiler_
     for out, engine in ((local, "local"), (dask, "dask")):
         proc = run(deboiler_exe, *args, "-o", out, "-w", "2", "--engine", engine, "--row-group-size", "7")
         assert proc.returncode == 0, proc.stderr.decode()
+    rows, want = read_parquet(dask), read_parquet(local)
+    assert [r for r in rows if r not in want] == [] and len(rows) == len(want)  # row by row first: a readable diff
     assert dask.read_bytes() == local.read_bytes()
-    rows = read_parquet(dask)
     n_parquet, n_slow = len(parquet_input[1]), len(slow)
     check_warc(rows[n_parquet : -5 - n_slow], warcs)
     assert [r["platform"] for r in rows[-5 - n_slow : -n_slow]] == ["castlane"] * 4 + ["podbud"]
