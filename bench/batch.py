@@ -1,7 +1,7 @@
 """`deboiler batch` end to end: pages/s with 1 and 2 workers, speed-up, peak memory of the whole run.
 
-    python bench/batch.py                      # 20,000 records, 1 and 2 workers, and dask with 2
-    python bench/batch.py --records 100000
+    python bench/batch.py                      # 100,000 records (issue 7's corpus size), 1 and 2 workers, dask with 2
+    python bench/batch.py --records 20000      # a quicker look (worker start-up weighs more in a short run)
     python bench/batch.py --records 1000000 --workers 2   # the flat-memory check (~7 GB of records)
     python bench/batch.py --records 10000 --workers 2 --parquet 2   # also Parquet output
 
@@ -154,7 +154,7 @@ def digest(path: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--records", type=int, default=20_000)
+    parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts to run")
     parser.add_argument("--dask", default="2", help="worker counts for --engine dask on a LocalCluster ('' to skip)")
     parser.add_argument("--parquet", default="", help="worker counts for Parquet output (-o OUT.parquet)")
