@@ -55,6 +55,9 @@ _KIND: dict[str, int] = {
 # The attributes that can hide an element, found by one XPath query in C rather than by reading three
 # attributes of every element from Python; _hidden decides on the few elements that carry one.
 _HIDING_ATTRIBUTES = etree.XPath("//@hidden|//@aria-hidden|//@style")
+# A <dialog> without `open` is not rendered (a site's sign-up or cookie modal waiting to be shown), so
+# a browser's text of the page does not hold it either.
+_CLOSED_DIALOGS = etree.XPath("//dialog[not(@open)]")
 
 # Every element is a plain lxml element of lxml.html's HtmlElement class, set by a lookup that runs in
 # C (lxml.html's own parser calls a Python lookup for every element): trafilatura, on the generic
@@ -90,6 +93,7 @@ def _hidden(root: etree._Element) -> set[etree._Element]:
                 hidden.add(el)
         elif value and _HIDDEN_STYLE.search(value):
             hidden.add(value.getparent())
+    hidden.update(_CLOSED_DIALOGS(root))
     return hidden
 
 

@@ -108,3 +108,12 @@ def test_declared_legacy_charset_is_read_as_its_superset():
 def test_invisible_characters_and_buttons():
     html = "<body><p>Not&shy;fall&#8203;daten</p><p>&#8203;</p><div><button>Accept all</button><button>Manage</button></div></body>"
     assert rendered_text(parse(html)).split("\n") == ["Notfalldaten", "", "Accept all", "Manage"]
+
+
+def test_a_closed_dialog_is_not_text_an_open_one_is():
+    """Browsers do not render a <dialog> without `open` (a sign-up or cookie modal waiting to be shown)."""
+    page = (
+        "<html><body><p>Episode text here.</p><dialog id=signup><p>Sign up to Player FM</p></dialog>"
+        "<dialog open><p>Open one</p></dialog><DIALOG><p>upper-case and closed</p></DIALOG></body></html>"
+    )
+    assert rendered_text(parse(page)).split("\n") == ["Episode text here.", "", "Open one"]
