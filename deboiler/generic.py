@@ -298,13 +298,18 @@ def _covered(blocks: Blocks, main_text: str) -> list[bool]:
     return [bool(size) and matched[i] >= COVERED_SHARE * size for i, size in enumerate(sizes)]
 
 
-def label_unknown(blocks: Blocks, main_text: str | None = None, explain: bool = True) -> list[Verdict]:
+def label_unknown(
+    blocks: Blocks, main_text: str | None = None, explain: bool = True, named: dict | None = None
+) -> list[Verdict]:
     """Label a page of an unknown platform. With `main_text` (HTML: what trafilatura extracted) the
     main text is the lines it kept; without, the span from the first to the last line of prose.
 
     With main text, a line outside it is chrome whatever the lexicon says of it: the lexicon only
     names the rule that explains it. So with `explain=False` (no one will see the rules) those lines
-    are not searched for lexicon phrases at all; the labels, and so the Episode, are the same."""
+    are not searched for lexicon phrases at all; the labels, and so the Episode, are the same.
+
+    `named`: the title and show the page's markup states (JSON-LD, og:title), used to recognise them
+    where the main text opens with them (see _label_head_of_main_text)."""
     inside_main = _covered(blocks, main_text) if main_text and main_text.strip() else []
     if any(inside_main):
         outside_why = "not part of the main text that trafilatura found on this page"
@@ -364,4 +369,31 @@ def label_unknown(blocks: Blocks, main_text: str | None = None, explain: bool = 
         else:
             why = "inside the main text" if inside else "not known interface text; kept (unknown platform, do no harm)"
             verdicts.append(Verdict(b.lineno, b.text, "content", "generic:keep", why))
+    _label_head_of_main_text(verdicts, blocks, named or {})
     return verdicts
+
+
+def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dict) -> None:
+    """Above its first paragraph of prose, the main text often opens with the page's own header: the
+    show, the title, an "Episode description" heading. They are the page's, not the creator's text: a
+    line there that the markup names as the title or the show, or that the UI lexicon knows, is labelled
+    so. Below the first paragraph nothing changes, so no line of the description itself can go."""
+    fields = {label: " ".join(str(named[label]).split()).casefold() for label in ("title", "show") if named.get(label)}
+    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    first = next(
+        (i for i in kept if is_prose(verdicts[i].text) and blocks[i].folded not in fields.values()), None
+    )
+    head = [i for i in kept if first is not None and i < first]
+    if not head:
+        return
+    found = lexicon_matcher().scan(Blocks(blocks[i] for i in head))
+    for i, hits in zip(head, found):
+        label = next((name for name, value in fields.items() if blocks[i].folded == value), None)
+        verdict = verdicts[i]
+        if label:
+            verdict.label, verdict.rule = label, f"markup:{label}"
+            verdict.reason = f"the episode {label} the page's markup states, heading the main text"
+        elif hits:
+            hit = hits[0]
+            verdict.label, verdict.rule = "chrome", f"lexicon:{hit.rule.name}"
+            verdict.reason = f"{hit.rule.why}: matches {hit.phrase!r}, above the first paragraph of the main text"

@@ -54,7 +54,8 @@ def clean(
     if found.platform is None:
         # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.
         main_text = main_text_of(read) if read.html is not None and not read.flat else None
-        verdicts, regions, fields, locale = label_unknown(blocks, main_text, explain), [], {}, None
+        named = read.markup.fields() if read.markup else None
+        verdicts, regions, fields, locale = label_unknown(blocks, main_text, explain, named), [], {}, None
         boiler = {}
     else:
         locale, _ = choose_locale(found.platform, blocks, found.host_locale)

@@ -197,3 +197,27 @@ def test_alignment_work_is_bounded_on_pathological_pages():
     covered = generic._covered(blocks, " ".join(["the"] * 20000))
     assert time.perf_counter() - start < 5
     assert len(covered) == len(blocks)
+
+
+def test_main_text_head_named_by_markup_or_lexicon_is_not_description():
+    """trafilatura's main text often opens with the show, the title and an "Episode description" heading:
+    above the first paragraph, lines the markup names (JSON-LD) or the UI lexicon knows are labelled so;
+    from the first paragraph on, every line stays, even one that repeats the title."""
+    prose = "In this episode we follow a river from its glacier to the sea, with three hydrologists and a kayak."
+    page = f"""<!doctype html><html><head><meta charset="utf-8">
+<script type="application/ld+json">{{"@type": "PodcastEpisode", "name": "The River Episode",
+ "partOfSeries": {{"@type": "PodcastSeries", "name": "Water Stories"}}}}</script></head><body>
+<nav><a>Home</a> <a>Sign in</a></nav>
+<main><article><h2>Water Stories</h2><h1>The River Episode</h1><h3>Season 2</h3><h3>Episode description</h3>
+<p>{prose}</p><p>{prose.replace("river", "lake")}</p><p>The River Episode</p>
+<p>Follow us on Instagram: @waterstories for photos from the trip.</p></article></main>
+<footer><p>© 2025 Streamly</p></footer></body></html>"""
+    ep = deboiler.clean(page.encode("utf-8"), explain=True)
+    labels = {v.text: (v.label, v.rule) for v in ep.lines}
+    assert ep.platform is None and (ep.title, ep.show) == ("The River Episode", "Water Stories")
+    assert labels["Water Stories"] == ("show", "markup:show")
+    assert labels["Episode description"][0] == "chrome"
+    lines = ep.description.split("\n")
+    assert "Season 2" in lines  # above the prose but neither named by the markup nor UI text: kept
+    assert prose in lines and "The River Episode" in lines  # the title repeated below the first paragraph stays
+    assert lines.index("The River Episode") > lines.index(prose)
