@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .blocks import Blocks
 from .catalog import Hit, Platform
 from .fields import collect_fields
+from .phrases import literal_text
 from .verdict import Verdict
 
 _NONE: frozenset[str] = frozenset()
@@ -214,18 +215,8 @@ def _shape_only(line_hits: list[Hit]) -> bool:
     """Every phrase on the line is only a shape ("{date}", "{duration}", "{n} {word}"): no words of the
     platform's own, so the line could as well be a title."""
     return bool(line_hits) and all(
-        set(h.captures) <= _SHAPE_SLOTS and not any(ch.isalpha() for ch in _without_slots(h.phrase)) for h in line_hits
+        set(h.captures) <= _SHAPE_SLOTS and not any(ch.isalpha() for ch in literal_text(h.phrase)) for h in line_hits
     )
-
-
-def _without_slots(phrase: str) -> str:
-    out, depth = [], 0
-    for ch in phrase:
-        depth += ch == "{"
-        if not depth:
-            out.append(ch)
-        depth -= ch == "}" and depth > 0
-    return "".join(out)
 
 
 def _nonblank(blocks: Blocks, i: int, step: int) -> int:

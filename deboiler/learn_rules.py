@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 from .learn_layout import Layout
 from .learn_pages import TrainingPage, _locale_subdomain
 from .learn_templates import Template
+from .phrases import literal_text, slot_names
 
-_SLOT = re.compile(r"\{[a-z_]+\}")
 _URL = re.compile(r"https?://\S+")
 SIGNATURE = 0.3  # detection weight of each learned signature line: two of them reach detect.THRESHOLD
 MAX_SIGNATURES = 4
@@ -137,15 +137,15 @@ def _ranks(templates: dict[str, Template], pages: Sequence[TrainingPage]) -> dic
 
 
 def _has_letters(phrase: str) -> bool:
-    return any(ch.isalpha() for ch in _SLOT.sub("", _URL.sub("", phrase)))
+    return any(ch.isalpha() for ch in literal_text(_URL.sub("", phrase)))
 
 
 def _name_for(phrase: str) -> str:
-    words = re.findall(r"[a-z0-9]+", _SLOT.sub(" ", _URL.sub(" ", phrase)).lower())
+    words = re.findall(r"[a-z0-9]+", literal_text(_URL.sub(" ", phrase), " ").lower())
     words = [w for w in words if not w.isdigit()]
     if words and sum(len(w) for w in words) >= 3:
         return "_".join(words[:3])
-    slots = list(dict.fromkeys(s.strip("{}") for s in _SLOT.findall(phrase)))
+    slots = list(dict.fromkeys(slot_names(phrase)))
     if slots:
         return {("n",): "count", ("duration",): "duration", ("date",): "published"}.get(tuple(slots), "_".join(slots))
     return "ui_line"  # no Latin words to name it by: the comment above it shows the phrase
@@ -170,7 +170,7 @@ def choose_signatures(rules: list[LearnedRule], pages: Sequence[TrainingPage], o
         for t in rule.templates:
             locs = Counter(pages[p].locale for p in t.pages)
             covered = all(n >= 0.8 * per_locale[loc] for loc, n in locs.items())
-            fixed = len(_SLOT.sub("", t.phrase).strip())
+            fixed = len(literal_text(t.phrase).strip())
             if covered and fixed >= MIN_SIGNATURE_CHARS:
                 best = max(best, fixed)
         if best:
@@ -189,7 +189,7 @@ def find_hosts(pages: Sequence[TrainingPage], templates: Sequence[Template]) -> 
         seen = Counter(
             _site_host(urlsplit(url).hostname or "")
             for t in templates
-            for url in set(_URL.findall(_SLOT.sub(" ", t.phrase)))
+            for url in set(_URL.findall(literal_text(t.phrase, " ")))
             for _ in t.pages
         )
     seen.pop("", None)
@@ -216,7 +216,7 @@ def find_brand(pages: Sequence[TrainingPage], hosts: Sequence[str], templates: S
         targets.update({labels[-1], "".join(labels), "".join(host.split("."))})
     best = None
     for t in templates:
-        words = _SLOT.sub(" ", _URL.sub(" ", t.phrase)).split()
+        words = literal_text(_URL.sub(" ", t.phrase), " ").split()
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
                 candidate = " ".join(words[i : i + size]).strip(" .,:;!?-–—·|©")

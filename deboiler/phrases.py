@@ -48,6 +48,16 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+def literal_text(source: str, fill: str = "") -> str:
+    """A phrase's own text, each slot replaced by `fill` ("{n} episodes" -> " episodes")."""
+    return _SLOT.sub(fill, source)
+
+
+def slot_names(source: str) -> list[str]:
+    """The slots of a phrase in order, repeats included ("{show}{date}" -> ["show", "date"])."""
+    return _SLOT.findall(source)
+
+
 @dataclass(frozen=True)
 class Phrase:
     """One compiled phrase. `key` is set for slot-free phrases, `regex` for the others."""
