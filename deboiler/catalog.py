@@ -293,6 +293,10 @@ class Platform:
         # Optional subdomain, often the UI locale (ko.player.fm).
         return re.compile(rf"(?<![\w.-])(?:([a-z]{{2,3}}(?:-[a-z]{{2,4}})?)\.)?(?:www\.)?({hosts})(?![\w-])", re.I)
 
+    def own_host(self, host: str) -> str | None:
+        """Which of our hosts a host name is, or is a subdomain of (ko.player.fm -> player.fm); else None."""
+        return next((h for h in self.hosts if host == h or host.endswith("." + h)), None)
+
     def find_host(self, folded: str) -> re.Match[str] | None:
         """The first mention of one of our hosts. A plain substring search finds the spot; the regex
         (which has no literal prefix, so is slow over a whole page) only reads a window around it."""

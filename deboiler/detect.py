@@ -118,7 +118,7 @@ def _path_locale(platform: Platform, url: str) -> str | None:
         return None
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
-    if not any(host == h or host.endswith("." + h) for h in platform.hosts):
+    if platform.own_host(host) is None:
         return None  # a URL on another site says nothing of this platform's UI
     first = parts.path.strip("/").split("/", 1)[0].lower()
     return platform.path_locales.get(first)
@@ -162,14 +162,7 @@ def _named_by_canonical_host(
     if not markup_hosts:
         return None
     platforms = signatures.platforms
-    k = next(
-        (
-            k
-            for k, p in enumerate(platforms)
-            if any(s == h or s.endswith("." + h) for s in markup_hosts for h in p.hosts)
-        ),
-        None,
-    )
+    k = next((k for k, p in enumerate(platforms) if any(p.own_host(s) for s in markup_hosts)), None)
     if k is None:
         return None
     for earlier, most in zip(platforms[:k], signatures.most):
@@ -207,7 +200,7 @@ def _score_lines(
 ) -> tuple[float, list[str], str | None]:
     score, evidence, host_locale = 0.0, [], None
     for seen in markup_hosts:
-        own = next((h for h in platform.hosts if seen == h or seen.endswith("." + h)), None)
+        own = platform.own_host(seen)
         if own:
             score += CANONICAL_WEIGHT
             evidence.append(f"canonical host {seen}")
