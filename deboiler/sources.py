@@ -146,7 +146,7 @@ def records(
         elif is_warc(path):
             yield from warc_records(path, base, max_bytes)
             base += size
-        elif walked and _not_a_page(path):
+        elif walked and path.suffix.lower() in NOT_PAGE_SUFFIXES:  # (.jsonl.gz, .warc.gz: read above)
             base += size
             why = f"not a page: a {path.suffix.lower()} file found in a folder (name it to clean it)"
             yield Record(source, source, error=NotAPage(why), end=base)
@@ -174,11 +174,6 @@ def _files(paths: Sequence[Path], skip: set[str]) -> Iterator[tuple[Path, int | 
                 yield found, size, True
         elif os.path.abspath(path) not in skip:
             yield path, _size(path), False
-
-
-def _not_a_page(path: Path) -> bool:
-    name = path.name.lower()
-    return path.suffix.lower() in NOT_PAGE_SUFFIXES and not name.endswith((*JSONL_SUFFIXES, ".warc.gz"))
 
 
 def _walk(folder: str, skip: set[str]) -> Iterator[tuple[Path, int | None]]:
