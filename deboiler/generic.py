@@ -369,7 +369,10 @@ def label_unknown(
         else:
             why = "inside the main text" if inside else "not known interface text; kept (unknown platform, do no harm)"
             verdicts.append(Verdict(b.lineno, b.text, "content", "generic:keep", why))
-    _label_head_of_main_text(verdicts, blocks, named or {})
+    if outside_why:
+        # trafilatura's main text only: on a text page the lines above the first paragraph are outside
+        # the prose span, so the lexicon has judged them already, and there is no markup to name them.
+        _label_head_of_main_text(verdicts, blocks, named or {})
     return verdicts
 
 
