@@ -12,6 +12,7 @@ The tree is walked with an explicit stack, so absurdly deep markup cannot exhaus
 
 from __future__ import annotations
 
+import os
 import re
 from html import unescape
 
@@ -98,15 +99,19 @@ def _hidden(root: etree._Element) -> set[etree._Element]:
 
 
 def _label(el: etree._Element) -> str:
-    """A path segment: tag, #id and every .class, so that data can name an element by any of them."""
+    """A path segment: tag, #id and every .class, so that data can name an element by any of them.
+    ASCII white space separates classes (as in HTML), so a no-break space stays inside a class name."""
     label = el.tag.lower()
-    ident = el.get("id")
-    if ident and ident.split():
-        label += "#" + ident.split()[0]
-    cls = el.get("class")
-    if cls:
-        label += "".join("." + c for c in cls.split()[:6])
-    return label
+    ident = _ascii_split(el.get("id"))
+    if ident:
+        label += "#" + ident[0]
+    return label + "".join("." + c for c in _ascii_split(el.get("class"))[:6])
+
+
+def _ascii_split(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return value.split() if value.isascii() else [w for w in _SPACE.split(value) if w]
 
 
 class Paths:
@@ -290,6 +295,8 @@ def tree_to_lines(root: etree._Element) -> tuple[list[tuple[str, str]], bool]:
     """(text, element path) for every rendered line, blank lines included, and whether the tree
     reached the parser's depth limit (then text below it is missing)."""
     start = _start(root)
+    if compiled is not None:
+        return compiled.render(start)
     lines, too_deep = _render(start)
     paths = Paths(start)
     return [(line, paths.of(owner)) for line, owner in lines], too_deep
@@ -342,14 +349,20 @@ def flat_lines(source: str) -> list[tuple[str, str]]:
 def html_to_blocks(root: etree._Element | None, source: str = "") -> Blocks:
     blocks = Blocks()
     if root is not None:
-        start = _start(root)
-        lines, too_deep = _render(start)
-        if not too_deep and (any(line for line, _ in lines) or not source):
-            paths = Paths(start)
-            for i, (raw, owner) in enumerate(lines, start=1):
-                clean = " ".join(raw.split())
-                blocks.append(HtmlBlock(i, raw, clean, clean.casefold(), owner, paths))
-            return blocks
+        if compiled is not None:
+            lines, too_deep = compiled.render(_start(root))
+            if not too_deep and (any(line for line, _ in lines) or not source):
+                compiled.fill_blocks(lines, blocks, Block)
+                return blocks
+        else:
+            start = _start(root)
+            lines, too_deep = _render(start)
+            if not too_deep and (any(line for line, _ in lines) or not source):
+                paths = Paths(start)
+                for i, (raw, owner) in enumerate(lines, start=1):
+                    clean = " ".join(raw.split())
+                    blocks.append(HtmlBlock(i, raw, clean, clean.casefold(), owner, paths))
+                return blocks
     if root is not None or source:
         blocks.flat = True
         for i, (raw, path) in enumerate(flat_lines(source), start=1):
@@ -360,4 +373,20 @@ def html_to_blocks(root: etree._Element | None, source: str = "") -> Blocks:
 
 def rendered_text(root: etree._Element | None) -> str:
     """The page as a text dump: what a user copying it out of the browser would get."""
-    return "\n".join(line for line, _ in _render(_start(root))[0]) if root is not None else ""
+    return "\n".join(line for line, _ in tree_to_lines(root)[0]) if root is not None else ""
+
+
+def _compiled_renderer():
+    """deboiler._html_render (the same walk in C, built at install) set up with this module's tables,
+    or None where it was not built: then the reference renderer above does the work, more slowly."""
+    if os.environ.get("DEBOILER_PURE_PYTHON"):
+        return None
+    try:
+        from . import _html_render
+    except ImportError:
+        return None
+    _html_render.configure(_KIND, _HIDDEN_STYLE)
+    return _html_render
+
+
+compiled = _compiled_renderer()
