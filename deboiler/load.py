@@ -105,7 +105,8 @@ def load(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     text = _normalise_newlines(text)
     if not text.strip():
         raise EmptyInput("input is empty or only whitespace")
-    _refuse_control_soup(text, encoding)
+    if not (encoding == "utf-8" and _no_control_bytes(data)):
+        _refuse_control_soup(text, encoding)
     return Document(text=text, kind=sniff_kind(text), encoding=encoding)
 
 
@@ -268,12 +269,24 @@ def _normalise_newlines(text: str) -> str:
     return text
 
 
+def _no_control_bytes(data: bytes | str) -> bool:
+    """Strict UTF-8 bytes with no control byte and no U+FFFD in reach of _refuse_control_soup's
+    sample: then its count is 0, known without decoding a regex scan (a third of load's time)."""
+    head = data[: _CONTROL_SAMPLE * 4]  # 4 bytes at most per character of the sample
+    return not head.translate(None, _NOT_CONTROL_BYTES) and b"\xef\xbf\xbd" not in head
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
+_CONTROL_SAMPLE = 20000  # characters
+# Every byte but the control bytes _CONTROL counts (NUL is dropped from text, CR becomes LF).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (0 < b < 9 or b == 11 or 13 < b < 32 or b == 127))
+
+
 def _refuse_control_soup(text: str, encoding: str) -> None:
-    sample = text[:20000]
+    sample = text[:_CONTROL_SAMPLE]
     bad = len(_CONTROL.findall(sample))
     if bad > 0.05 * len(sample):
         raise DecodeError(f"input decodes ({encoding}) to mostly control characters: not a text page")

@@ -9,6 +9,8 @@ import pytest
 
 import deboiler
 from deboiler import errors
+from deboiler.errors import DecodeError
+from deboiler.load import load
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 
@@ -91,3 +93,22 @@ def test_legacy_encoding_decodes(tmp_path):
     text = "제목 없는 팟캐스트\n\n이번 에피소드에서는 한국 현대사의 중요한 장면들을 이야기합니다. 청취해 주셔서 감사합니다.\n"
     ep = deboiler.clean(text.encode("cp949"))
     assert "한국 현대사" in ep.description
+
+
+@pytest.mark.parametrize(
+    "data, refused",
+    [
+        ("\ufffd" * 3000, True),  # valid UTF-8 bytes of U+FFFD only: what a broken converter leaves
+        ("Episode notes\x07\x07\x07 " * 50, True),  # control bytes inside valid UTF-8
+        ("Episode notes with one bell\x07 and nothing else odd\n" * 40, False),
+        ("Episode notes, all clean\n" * 40, False),
+    ],
+)
+def test_control_soup_in_utf8_bytes(data, refused):
+    # load() skips the character count for UTF-8 without control bytes or U+FFFD; both kinds of soup
+    # must still reach it and be refused, and clean text must not be.
+    if refused:
+        with pytest.raises(DecodeError, match="control characters"):
+            load(data.encode("utf-8"))
+    else:
+        assert load(data.encode("utf-8")).encoding == "utf-8"
