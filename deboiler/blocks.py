@@ -103,7 +103,7 @@ def read_page(doc: Document) -> Page:
     from .html_blocks import html_to_blocks, parse
     from .markup import read_markup
 
-    root = parse(doc.text)
+    root = parse(doc.text, doc.utf8)
     blocks = html_to_blocks(root, doc.text)
     if not any(b.text for b in blocks):
         raise EmptyInput("the HTML page has no visible text")

@@ -152,8 +152,8 @@ _SURELY_UNDER_FULL = 0.999
 def _named_by_canonical_host(
     text: str, folded: str, blocks: Blocks, signatures: Signatures, markup_hosts: Sequence[str]
 ) -> Detection | None:
-    """The page's canonical host names a platform: the answer of the full scoring, found with only that
-    platform's signature scan, or None when the full scoring must run.
+    """The page's canonical host names a platform: the answer of the full scoring, found without a
+    signature scan, or None when the full scoring must run.
 
     The named platform scores 1.0 (CANONICAL_WEIGHT, capped), so it wins unless a platform before it
     in the catalog also reaches full confidence (ties go to the first). A platform before it whose
@@ -171,7 +171,10 @@ def _named_by_canonical_host(
         if host + brand + most >= _SURELY_UNDER_FULL:
             return None
     platform = platforms[k]
-    score, evidence, host_locale = _score(platform, text, folded, blocks, markup_hosts)
+    # The canonical host alone gives full confidence, so the platform's signature lines cannot change
+    # the score: they are not looked for (a scan of every line for every UI's phrases), and the
+    # evidence is the host, its mention in the text and the brand.
+    score, evidence, host_locale = _score_lines(platform, text, folded, [], markup_hosts)
     return Detection(platform, round(score, 3), evidence, host_locale)
 
 

@@ -8,7 +8,7 @@ import deboiler
 from deboiler.html_blocks import html_to_blocks, parse, rendered_text
 from deboiler.markup import iso_duration, read_markup
 
-from .conftest import KOREAN_SEED, gold_description
+from .conftest import KOREAN_SEED, ROOT, gold_description
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ignored title</title>
 <script>document.write("script text")</script><style>p { color: red }</style>
@@ -117,3 +117,53 @@ def test_a_closed_dialog_is_not_text_an_open_one_is():
         "<dialog open><p>Open one</p></dialog><DIALOG><p>upper-case and closed</p></DIALOG></body></html>"
     )
     assert rendered_text(parse(page)).split("\n") == ["Episode text here.", "", "Open one"]
+
+
+def test_canonical_host_detection_agrees_with_the_full_scoring():
+    # detect() skips the signature scan when the canonical host names the platform (its weight alone
+    # is full confidence); the platform, confidence and host locale must be what scoring every
+    # signature line gives.
+    from deboiler.blocks import read_page
+    from deboiler.detect import CANONICAL_WEIGHT, _detect, _score
+    from deboiler.evaluate import find_gold
+    from deboiler.load import load
+    from deboiler.pipeline import default_catalog
+
+    assert CANONICAL_WEIGHT >= 1.0
+    catalog, checked = default_catalog(), 0
+    for page, _ in find_gold([ROOT / "corpora"]):
+        if page.suffix != ".html":
+            continue
+        read = read_page(load(page.read_bytes()))
+        if not read.markup or not read.markup.hosts:
+            continue
+        found = _detect(read.visible_text, read.blocks, catalog, None, read.markup.hosts)
+        if found.platform is None:
+            continue
+        score, evidence, host_locale = _score(found.platform, read.visible_text, read.blocks.folded_text, read.blocks, read.markup.hosts)
+        assert (found.confidence, found.host_locale) == (round(score, 3), host_locale), page
+        assert set(found.evidence) <= set(evidence), page
+        checked += 1
+    assert checked >= 40
+
+
+def test_utf8_bytes_parse_as_the_decoded_text():
+    # parse() reads a UTF-8 page's own bytes (Document.utf8) rather than the str: the tree must be the
+    # one the str gives, also where the page declares another charset than the one it is in.
+    from lxml import etree
+
+    from deboiler.load import load
+
+    wrong_charset = '<html><head><meta charset="iso-8859-1"></head><body><p>한국어 café — “quoted”</p></body></html>'
+    doc = load(wrong_charset.encode("utf-8"))
+    assert doc.utf8 is not None
+    assert rendered_text(parse(doc.text, doc.utf8)) == "한국어 café — “quoted”"
+    assert load(wrong_charset.replace("<p>", "\r\n<p>").encode("utf-8")).utf8 is None  # CR taken out: not the same bytes
+    pages = [p for p in (ROOT / "corpora").rglob("*.html")]
+    compared = 0
+    for page in pages:
+        doc = load(page.read_bytes())
+        if doc.utf8 is not None:
+            assert etree.tostring(parse(doc.text, doc.utf8)) == etree.tostring(parse(doc.text)), page
+            compared += 1
+    assert compared >= 40
