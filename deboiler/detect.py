@@ -64,8 +64,6 @@ class Signatures:
                         entries.append((own, src, loc, loc or platform.default_locale))
         self._renamed = renamed
         self.matcher = LineMatcher.build(entries)
-        # The most each platform's signature lines can add (every rule found once).
-        self.most = [sum(r.signature for r in p.rules.values() if r.signature > 0) for p in self.platforms]
 
     def scan(self, blocks: Blocks) -> list[list[SignatureLine]]:
         """Per platform (catalog order), its signature lines in page order."""
@@ -131,7 +129,7 @@ def _detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None, mar
         score, evidence, host_locale = _score(platform, text, folded, blocks, markup_hosts)
         return Detection(platform, 1.0, ["forced by caller", *evidence], host_locale)
     signatures = signatures_of(catalog)
-    named = _named_by_canonical_host(text, folded, blocks, signatures, markup_hosts)
+    named = _named_by_canonical_host(text, folded, signatures.platforms, markup_hosts)
     if named is not None:
         return named
     found = signatures.scan(blocks)
@@ -145,37 +143,20 @@ def _detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None, mar
     return best or Detection(None, 0.0, [], None)
 
 
-# Below this, a score cannot round to 1.0 (round(score, 3)), whatever the float sums' last bits.
-_SURELY_UNDER_FULL = 0.999
+def _named_by_canonical_host(text: str, folded: str, platforms: Sequence[Platform], markup_hosts: Sequence[str]) -> Detection | None:
+    """The platform that the page's canonical link (else its og:url) names, at full confidence; None
+    when no platform owns those hosts.
 
-
-def _named_by_canonical_host(
-    text: str, folded: str, blocks: Blocks, signatures: Signatures, markup_hosts: Sequence[str]
-) -> Detection | None:
-    """The page's canonical host names a platform: the answer of the full scoring, found without a
-    signature scan, or None when the full scoring must run.
-
-    The named platform scores 1.0 (CANONICAL_WEIGHT, capped), so it wins unless a platform before it
-    in the catalog also reaches full confidence (ties go to the first). A platform before it whose
-    host mention, brand and every signature rule together stay under that cannot, so when all of them
-    do, the platforms after it need not be scored at all."""
-    if not markup_hosts:
-        return None
-    platforms = signatures.platforms
-    k = next((k for k, p in enumerate(platforms) if any(p.own_host(s) for s in markup_hosts)), None)
-    if k is None:
-        return None
-    for earlier, most in zip(platforms[:k], signatures.most):
-        host = HOST_WEIGHT if earlier.find_host(folded) else 0.0
-        brand = BRAND_WEIGHT if any(b in text for b in earlier.brands) else 0.0
-        if host + brand + most >= _SURELY_UNDER_FULL:
-            return None
-    platform = platforms[k]
-    # The canonical host alone gives full confidence, so the platform's signature lines cannot change
-    # the score: they are not looked for (a scan of every line for every UI's phrases), and the
-    # evidence is the host, its mention in the text and the brand.
-    score, evidence, host_locale = _score_lines(platform, text, folded, [], markup_hosts)
-    return Detection(platform, round(score, 3), evidence, host_locale)
+    The page says where it was served from, and no mention of another site in its text outweighs
+    that (a Podchaser page whose notes link to player.fm and quote its license line is Podchaser's),
+    so no signature scan runs: its lines could only add evidence to a score that is already full.
+    The evidence is the canonical host, its mention in the text and the brand."""
+    for host in markup_hosts:  # the canonical link's host first
+        for platform in platforms:
+            if platform.own_host(host):
+                score, evidence, host_locale = _score_lines(platform, text, folded, [], markup_hosts)
+                return Detection(platform, round(score, 3), evidence, host_locale)
+    return None
 
 
 def _signature_lines(platform: Platform, blocks: Blocks) -> list[SignatureLine]:

@@ -167,3 +167,20 @@ def test_utf8_bytes_parse_as_the_decoded_text():
             assert etree.tostring(parse(doc.text, doc.utf8)) == etree.tostring(parse(doc.text)), page
             compared += 1
     assert compared >= 40
+
+
+def test_the_canonical_host_outweighs_another_platform_quoted_in_the_text():
+    # A page that says it is Podchaser's (canonical link) but quotes a whole Player FM page, host and
+    # signature lines included, in its body: where the page was served from decides.
+    import html as html_lib
+
+    quoted = "".join(f"<p>{html_lib.escape(line)}</p>" for line in KOREAN_SEED.read_text(encoding="utf-8").split("\n") if line.strip())
+    page = (
+        "<!DOCTYPE html><html><head><link rel='canonical' href='https://www.podchaser.com/podcasts/x/episodes/y'>"
+        f"</head><body>{quoted}<p>https://player.fm/series/x</p></body></html>"
+    )
+    assert deboiler.clean(KOREAN_SEED.read_bytes()).platform == "playerfm"  # the quote alone is Player FM
+    ep = deboiler.clean(page)
+    assert ep.platform == "podchaser"
+    assert ep.platform_confidence == 1.0
+    assert ep.platform_evidence[0] == "canonical host www.podchaser.com"
