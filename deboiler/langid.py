@@ -33,10 +33,14 @@ from itertools import islice
 
 from .errors import UsageError
 
-# Enough text to tell the language; the cost of every backend grows with it. 300, not 500: fastText
-# 45 instead of ~70 us a call, and the same answer on every corpora description, every bench sample
-# and a 500-character text per language (bench/langid.py).
-MAX_CHARS = 300
+# Enough text to tell the language; the cost of every backend grows with it. fastText looks up every
+# character n-gram in a hash table of about a megabyte, and inside the pipeline (other work between
+# two calls) most lookups miss the CPU cache: 0.18 ms a call at 300 characters, a fifth of a
+# known-platform HTML page's time. 150: the same answer as at 300 and at 500 on every corpora
+# description and every bench sample (bench/langid.py, tests/test_langid.py). Links are left in:
+# taking them out gave Arabic for an English description whose recipe links sat under headings in
+# three other scripts (corpora/playerfm/hard/en_crlf_mixed_scripts).
+MAX_CHARS = 150
 BACKENDS = ("fasttext", "langdetect", "py3langid", "lingua", "none")
 DEFAULT_BACKEND = "fasttext"
 

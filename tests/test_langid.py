@@ -222,3 +222,22 @@ def test_pipeline_makes_one_call_on_the_kept_text(monkeypatch):
     ep = deboiler.clean(page)
     assert calls == [ep.description]
     assert ep.language == "en"
+
+
+def test_the_cap_gives_the_answer_a_longer_sample_gives(monkeypatch):
+    # MAX_CHARS is a speed setting: on every gold description and every bench sample, the default
+    # backend must answer as it does on 500 characters.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [json.loads(line)["text"] for line in (root / "bench" / "langid_samples.jsonl").read_text().splitlines()]
+    for gold in (root / "corpora").rglob("*.gold.json"):
+        description = json.loads(gold.read_text(encoding="utf-8"))["episode"]["description"]
+        texts.append("\n".join(description) if isinstance(description, list) else description)
+    assert len(texts) >= 350
+    capped = [langid.identify(t) for t in texts]
+    monkeypatch.setattr(langid, "MAX_CHARS", 500)
+    longer = [langid.identify(t) for t in texts]
+    changed = [(t[:60], a, b) for t, a, b in zip(texts, capped, longer) if a != b]
+    assert not changed
+
