@@ -21,6 +21,8 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
     """Add what these hits on one line say to `fields` (the first value found for a field wins)."""
     for hit in hits:
         caps = hit.captures
+        if not caps and not hit.rule.show_named_twice:
+            continue  # a slot-free phrase (most template lines) says nothing of the fields
         if "show" in caps:
             fields.setdefault("show", " ".join(caps["show"].split()))
         elif hit.rule.show_named_twice and "_show_guess" not in fields:

@@ -75,7 +75,7 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         elif hits[i]:
             hit = hits[i][0]
             collect_fields(fields, hits[i], block.text, fmt_locale)
-            verdicts.append(Verdict(block.lineno, block.text, hit.rule.label, _rule_id(platform, hit), _why(hit)))
+            verdicts.append(Verdict(block.lineno, block.text, hit.rule.label, *_explained(platform, hit)))
         elif i == title_at:
             fields["title"] = block.text
             verdicts.append(Verdict(block.lineno, block.text, "title", f"{platform.id}:title", title_why))
@@ -336,6 +336,21 @@ def _rule_id(platform: Platform, hit: Hit) -> str:
 def _why(hit: Hit) -> str:
     where = f"the {hit.locale} phrase" if hit.locale else "the pattern"
     return f"{hit.rule.why}; matches {where} {_short(hit.phrase)!r}"
+
+
+_EXPLAINED: dict[tuple, tuple[str, str]] = {}
+
+
+def _explained(platform: Platform, hit: Hit) -> tuple[str, str]:
+    """(_rule_id, _why) of a hit, each pair formatted once: every template line of every page needs
+    one, and a platform has a few hundred phrases at most."""
+    key = (platform.id, hit.rule.name, hit.rule.why, hit.locale, hit.phrase)
+    found = _EXPLAINED.get(key)
+    if found is None:
+        if len(_EXPLAINED) >= 20_000:  # many catalogs in one process (tests, --platforms-dir): start over
+            _EXPLAINED.clear()
+        found = _EXPLAINED[key] = (_rule_id(platform, hit), _why(hit))
+    return found
 
 
 def _short(text: str, width: int = 60) -> str:
