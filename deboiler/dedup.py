@@ -25,18 +25,22 @@ MIN_BLOCK_CHARS = 30  # paragraphs shorter than this may repeat on purpose
 CUT_MARKERS = ("continue reading", "read more", "show more", "see more", "[…]", "[...]", "…", "...")
 
 
+_MARKER_ENDS = frozenset(marker[-1] for marker in CUT_MARKERS)
+_LONGEST_MARKER = max(map(len, CUT_MARKERS))
+
+
 def strip_cut_marker(text: str) -> str:
     """The text without the trailing ellipsis or "read more" a site put where it cut it."""
     stem = text.rstrip()
-    changed = True
-    while changed and stem:
-        changed = False
-        folded = stem.casefold()
-        for marker in CUT_MARKERS:
-            if folded.endswith(marker):
-                stem = stem[: len(stem) - len(marker)].rstrip()
-                changed = True
-                break
+    # Only the end of the line is case-folded (casefold maps each character on its own, so the end
+    # of the folded tail is the end of the folded line): this runs on every paragraph and line of
+    # content, some of them thousands of characters long.
+    while stem and stem[-1:].casefold()[-1:] in _MARKER_ENDS:
+        tail = stem[-_LONGEST_MARKER:].casefold()
+        marker = next((m for m in CUT_MARKERS if tail.endswith(m)), None)
+        if marker is None:
+            break
+        stem = stem[: len(stem) - len(marker)].rstrip()
     return stem
 
 

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import deboiler
-from deboiler.dedup import dedup, is_cut_copy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deboiler.dedup import CUT_MARKERS, dedup, is_cut_copy, strip_cut_marker
 from deboiler.verdict import Verdict
 
 
@@ -46,3 +49,22 @@ def test_short_line_ending_in_an_ellipsis_is_not_a_cut_copy():
     text = "Wait for it…\nWait for it… the reveal of the season, in the last five minutes of the episode.\n"
     ep = deboiler.clean(text, langid_backend="none")
     assert ep.description.split("\n")[0] == "Wait for it…"
+
+
+def _strip_cut_marker_plainly(text: str) -> str:
+    """The obvious form of dedup.strip_cut_marker (case-fold the whole line on every try)."""
+    stem = text.rstrip()
+    while stem:
+        folded = stem.casefold()
+        marker = next((m for m in CUT_MARKERS if folded.endswith(m)), None)
+        if marker is None:
+            break
+        stem = stem[: len(stem) - len(marker)].rstrip()
+    return stem
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Read More", "CONTINUE READING", "…", "...", "[…]", "[...]", " ", "ß", "Straße", "see more",
+                                 "x", "Show MORE", ".", "e", "G", "İ", "ﬀ", "\u00a0", "Weiterlesen"]), max_size=7).map("".join))
+def test_strip_cut_marker_reads_only_the_end_of_the_line_yet_agrees(text):
+    assert strip_cut_marker(text) == _strip_cut_marker_plainly(text)
