@@ -481,3 +481,42 @@ def fill_blocks(list lines, blocks, type block_class):
         block.folded = clean.casefold()
         block.path = path
         blocks.append(block)
+
+
+cdef object _attr_str(tree.xmlNode* el, const char* name, _Buffer buf):
+    cdef const char* v = _attr(el, name, buf)
+    return None if v is NULL else PyUnicode_DecodeUTF8(v, strlen(v), "replace")
+
+
+def markup_elements(cetree._Element root_element):
+    """markup._elements in C: the attributes of every <meta>, <link>, <time> and <script> under the
+    root, in document order, without an lxml element object for each of them."""
+    cdef tree.xmlNode* root = root_element._c_node
+    cdef tree.xmlNode* el = root
+    cdef tree.xmlNode* nxt
+    cdef _Buffer attr = _Buffer()
+    cdef _Text txt = _Text()
+    cdef const char* name
+    metas, links, times, scripts = [], [], [], []
+    while el is not NULL:
+        if el.type == tree.XML_ELEMENT_NODE and el.ns is NULL:
+            name = <const char*> el.name
+            if strcmp(name, "meta") == 0:
+                metas.append((_attr_str(el, "property", attr), _attr_str(el, "name", attr), _attr_str(el, "content", attr)))
+            elif strcmp(name, "link") == 0:
+                links.append((_attr_str(el, "rel", attr), _attr_str(el, "href", attr)))
+            elif strcmp(name, "time") == 0:
+                times.append(_attr_str(el, "datetime", attr))
+            elif strcmp(name, "script") == 0:
+                text = None
+                if txt.collect(el.children):
+                    text = PyUnicode_DecodeUTF8(<const char*> txt.ptr, txt.n, "replace")
+                scripts.append((_attr_str(el, "type", attr), text))
+        # document order: first child element, else the next sibling of el or of its nearest ancestor
+        nxt = _first_element(el.children) if el.type == tree.XML_ELEMENT_NODE else NULL
+        if nxt is NULL:
+            while el != root and _first_element(el.next) is NULL:
+                el = el.parent
+            nxt = NULL if el == root else _first_element(el.next)
+        el = nxt
+    return metas, links, times, scripts

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from .errors import EmptyInput
@@ -54,10 +55,9 @@ class Blocks(list):
 
     @cached_property
     def starts(self) -> list[int]:
-        starts, at = [], 0
-        for b in self:
-            starts.append(at)
-            at += len(b.folded) + 1
+        """Where each block's folded text starts in folded_text (one newline between blocks)."""
+        starts = list(accumulate([len(f) + 1 for f in self.folded_list], initial=0))
+        starts.pop()
         return starts
 
     def lines_containing(self, needle: str) -> list[int]:

@@ -101,12 +101,12 @@ def load(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     else:
         if len(data) > max_bytes:
             raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
-        if not data.strip():
+        if not data or data.isspace():  # isspace: no copy of a page that is not blank
             raise EmptyInput("input is empty")
         _refuse_binary(data)
         text, encoding = _decode(data)
     text = _normalise_newlines(text)
-    if not text.strip():
+    if not text or text.isspace():
         raise EmptyInput("input is empty or only whitespace")
     strict_utf8 = encoding == "utf-8" and not isinstance(data, str)
     if not (strict_utf8 and _no_control_bytes(data)):

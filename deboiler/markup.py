@@ -47,14 +47,11 @@ def read_markup(root: etree._Element | None) -> Markup:
     if root is None:
         return markup
     markup.lang = (root.get("lang") or "").strip() or None
-    # One walk over the tree for the four kinds of element (each kind keeps its document order);
-    # metas are read before links, as canonical links must override og:url whatever their order.
-    found: dict[str, list] = {"meta": [], "link": [], "time": [], "script": []}
-    for el in root.iter("meta", "link", "time", "script"):
-        found[el.tag].append(el)
-    for meta in found["meta"]:
-        prop = (meta.get("property") or meta.get("name") or "").strip().lower()
-        content = (meta.get("content") or "").strip()
+    # Metas are read before links, as canonical links must override og:url whatever their order.
+    metas, links, times, scripts = _elements(root)
+    for prop, name, content in metas:
+        prop = (prop or name or "").strip().lower()
+        content = (content or "").strip()
         if not content:
             continue
         if prop == "og:site_name":
@@ -63,19 +60,38 @@ def read_markup(root: etree._Element | None) -> Markup:
             _add_url(markup, content, canonical=False)
         elif prop == "og:title":
             markup.og_title = markup.og_title or content
-    for link in found["link"]:
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            _add_url(markup, link.get("href").strip(), canonical=True)
-    for time_el in found["time"]:
-        date = iso_date(time_el.get("datetime") or "")
+    for rel, href in links:
+        if "canonical" in (rel or "").lower().split() and href:
+            _add_url(markup, href.strip(), canonical=True)
+    for stamp in times:
+        date = iso_date(stamp or "")
         if date:
             markup.time_datetime = date
             break
-    for script in found["script"]:
-        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
-            for episode in _episodes(script.text):
+    for kind, text in scripts:
+        if (kind or "").strip().lower() == "application/ld+json" and text:
+            for episode in _episodes(text):
                 _read_episode(markup, episode)
     return markup
+
+
+def _elements(root: etree._Element) -> tuple[list, list, list, list]:
+    """The attributes read off every <meta> (property, name, content), <link> (rel, href), <time>
+    (datetime) and <script> (type, text) in the tree, each kind in document order. One walk in C
+    (deboiler._html_render) where it is built, else lxml's."""
+    from .html_blocks import compiled
+
+    if compiled is not None:
+        return compiled.markup_elements(root)
+    found: dict[str, list] = {"meta": [], "link": [], "time": [], "script": []}
+    for el in root.iter("meta", "link", "time", "script"):
+        found[el.tag].append(el)
+    return (
+        [(el.get("property"), el.get("name"), el.get("content")) for el in found["meta"]],
+        [(el.get("rel"), el.get("href")) for el in found["link"]],
+        [el.get("datetime") for el in found["time"]],
+        [(el.get("type"), el.text) for el in found["script"]],
+    )
 
 
 def _add_url(markup: Markup, url: str, canonical: bool) -> None:

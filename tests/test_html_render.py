@@ -1,4 +1,5 @@
-"""The compiled HTML renderer (deboiler/_html_render.pyx) against the reference one in html_blocks.py.
+"""The compiled HTML renderer (deboiler/_html_render.pyx) against the reference one in html_blocks.py,
+and its markup walk against markup.py's lxml one.
 
 The reference renderer is the specification: the compiled one must give the same lines, the same tag
 path for each and the same depth flag, on every HTML page we hold (the corpora, the AEB benchmark's
@@ -15,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deboiler import html_blocks
+from deboiler import html_blocks, markup
 from deboiler.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,12 @@ def reference(root) -> tuple[list[tuple[str, str]], bool]:
 
 def compiled(root) -> tuple[list[tuple[str, str]], bool]:
     return html_blocks.compiled.render(html_blocks._start(root))
+
+
+def markup_by_lxml(root, monkeypatch) -> tuple:
+    with monkeypatch.context() as patch:
+        patch.setattr(html_blocks, "compiled", None)
+        return markup._elements(root)
 
 
 def test_the_compiled_renderer_is_built():
@@ -51,12 +58,13 @@ def test_there_are_pages_to_compare():
 
 
 @pytest.mark.parametrize("page", html_pages(), ids=lambda p: f"{p.parent.name}/{p.name[:24]}")
-def test_same_lines_and_paths_as_the_reference(page):
+def test_same_lines_and_paths_as_the_reference(page, monkeypatch):
     data = page.read_bytes()
     doc = load(gzip.decompress(data) if page.suffix == ".gz" else data)
     root = html_blocks.parse(doc.text)
     assert root is not None
     assert compiled(root) == reference(root)
+    assert html_blocks.compiled.markup_elements(root) == markup_by_lxml(root, monkeypatch)
 
 
 # Markup pieces that exercise every rule of the renderer, nested at random.
@@ -79,8 +87,21 @@ TEXTS = st.sampled_from(
 )
 
 
+HEAD_ITEMS = [
+    '<meta property="og:url" content=" https://ko.player.fm/x ">',
+    '<meta name="og:title" content="Title &amp; more">',
+    "<meta content>",
+    '<link rel="Canonical alternate" href="https://example.com/a">',
+    "<link href=x>",
+    '<time datetime="2024-01-02T10:00">Jan 2</time>',
+    "<time>no datetime</time>",
+    '<script type="application/ld+json">{"@type": "PodcastEpisode", "name": "N"}</script>',
+    "<script type=text/plain></script>",
+]
+
+
 @st.composite
-def markup(draw, depth: int = 0) -> str:
+def page_markup(draw, depth: int = 0) -> str:
     parts = []
     for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
         kind = draw(st.integers(0, 9))
@@ -89,21 +110,25 @@ def markup(draw, depth: int = 0) -> str:
         elif kind == 4:
             parts.append("<br>")
         elif kind == 5:
-            parts.append(draw(st.sampled_from(["<img src=x>", "<!-- note -->", "<script>var x = 1;</script>", "<hr>"])))
+            parts.append(draw(st.sampled_from(HEAD_ITEMS + ["<img src=x>", "<!-- note -->", "<script>var x = 1;</script>", "<hr>"])))
         else:
             tag = draw(st.sampled_from(TAGS))
             attrs = draw(st.sampled_from(ATTRS))
-            parts.append(f"<{tag}{attrs}>{draw(markup(depth + 1))}</{tag}>")
+            parts.append(f"<{tag}{attrs}>{draw(page_markup(depth + 1))}</{tag}>")
     return "".join(parts)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=markup())
-def test_same_as_the_reference_on_generated_markup(body):
-    root = html_blocks.parse(f"<html><head><title>t</title></head><body>{body}</body></html>")
+@given(head=st.lists(st.sampled_from(HEAD_ITEMS), max_size=4).map("".join), body=page_markup())
+def test_same_as_the_reference_on_generated_markup(head, body):
+    root = html_blocks.parse(f"<html><head><title>t</title>{head}</head><body>{body}</body></html>")
     if root is None:
         return
     assert compiled(root) == reference(root)
+    found = html_blocks.compiled.markup_elements(root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html_blocks, "compiled", None)
+        assert found == markup._elements(root)
 
 
 def test_fill_blocks_matches_block_construction():
