@@ -318,8 +318,8 @@ def tree_to_lines(root: etree._Element) -> tuple[list[tuple[str, str]], bool]:
 
 
 def _start(root: etree._Element) -> etree._Element:
-    body = root.find("body")
-    return body if body is not None else root
+    # iterchildren filters in C; root.find("body") went through ElementPath in Python on every page
+    return next(root.iterchildren("body"), root)
 
 
 _INVISIBLE = re.compile(r"<(script|style|template|noscript|head)\b[^>]{0,2000}>.*?</\1\s*>", re.I | re.S)

@@ -73,8 +73,10 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         elif in_region[i]:
             verdicts.append(Verdict(block.lineno, block.text, "content", content_rule, in_region[i]))
         elif hits[i]:
-            hit = hits[i][0]
-            collect_fields(fields, hits[i], block.text, fmt_locale)
+            line_hits = hits[i]
+            hit = line_hits[0]
+            if len(line_hits) > 1 or hit.captures or hit.rule.show_named_twice:  # else it names no field
+                collect_fields(fields, line_hits, block.text, fmt_locale)
             verdicts.append(Verdict(block.lineno, block.text, hit.rule.label, *_explained(platform, hit)))
         elif i == title_at:
             fields["title"] = block.text

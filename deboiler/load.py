@@ -143,6 +143,8 @@ def _refuse_binary(data: bytes) -> None:
 
 def _looks_utf16(sample: bytes) -> bool:
     # BOM-less UTF-16 of mostly-ASCII text puts a NUL in every other byte.
+    if 0 not in sample:
+        return False
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2 or 1
     return max(even, odd) > 0.4 * half and min(even, odd) < 0.05 * half
