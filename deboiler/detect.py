@@ -233,8 +233,7 @@ def choose_locale(platform: Platform, blocks: Blocks, host_locale: str | None) -
     """
     table = platform.exact_phrase_locales
     votes: Counter[str] = Counter()
-    for block in blocks:
-        locales = table.get(block.folded) if block.text else None
+    for locales in map(table.get, blocks.folded_list):  # a blank line's "" is no phrase
         if locales:
             for loc in locales:
                 votes[loc] += 1 / len(locales)  # a phrase shared by many UIs ("Artwork") says little
