@@ -12,7 +12,10 @@ Pages are split by their gold's platform: a known platform (its template labels 
 unknown one (deboiler's generic path, which runs trafilatura itself), each group with its own rows.
 Speed is CPU time (time.process_time), so that other work on a shared machine counts less; every
 row cycles over its pages for --seconds after one warm-up pass, and the rows of a group take turns
-(--rounds times each, the best round kept), so a busy spell weighs on all of them.
+(--rounds times each, the best round kept), so a busy spell weighs on all of them. Each row runs in
+a process of its own, as a user's run would: in one shared process, the rows measured before the
+default one (langdetect's profiles, trafilatura's modules) tripled the objects Python's garbage
+collector walks and cost the default row ~4%.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import argparse
 import html
 import json
 import platform
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -57,6 +61,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="rounds of all rows; each row's best is kept")
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--html", action="store_true", help="saved-HTML gold pages instead of text dumps")
+    parser.add_argument("--row", nargs=2, metavar=("GROUP", "ROW"), help=argparse.SUPPRESS)  # a child's one row
     args = parser.parse_args()
 
     kind = ".html" if args.html else ".txt"
@@ -64,48 +69,66 @@ def main() -> None:
     if not pairs:
         sys.exit(f"no {kind} gold pages under {args.pages}")
     what = "saved-HTML" if args.html else "text"
-    print(f"# Python {platform.python_version()}, one core, CPU time; {what} gold pages")
     groups = [
         ("known platform", [(p, e) for p, e in pairs if e.get("platform")]),
         ("unknown platform (generic path)", [(p, e) for p, e in pairs if not e.get("platform")]),
     ]
-    for group, members in groups:
+    if args.row:
+        group, row = int(args.row[0]), int(args.row[1])
+        _, fn, inputs, golds = make_rows(groups[group][1], args)[row]
+        f1 = sum(token_f1(fn(x), g) for x, g in zip(inputs, golds)) / len(inputs)  # also the warm-up pass
+        print(json.dumps({"rate": timed(fn, inputs, args.seconds), "f1": f1}))
+        return
+    print(f"# Python {platform.python_version()}, one core, CPU time; {what} gold pages")
+    for k, (group, members) in enumerate(groups):
         if members:
-            run_group(group, members, args)
+            run_group(k, group, members, args)
 
 
-def run_group(group: str, members: list, args) -> None:
+def run_group(k: int, group: str, members: list, args) -> None:
     pages = [p.read_bytes() for p, _ in members]
-    golds = ["\n".join(e["description"]) for _, e in members]
     mb = sum(map(len, pages)) / len(pages) / 1e6
     print(f"\n## {group}: {len(pages)} pages, mean {mb * 1e3:.1f} KB")
     print(f"{'tool':38} {'pages/s':>9} {'MB/s':>7} {'token F1':>9}")
+    names = [name for name, _, _, _ in make_rows(members, args, build=False)]
+    best, f1s = [0.0] * len(names), [0.0] * len(names)
+    for _ in range(args.rounds):
+        for r in range(len(names)):
+            child = [sys.executable, __file__, "--seconds", str(args.seconds), "--row", str(k), str(r)]
+            child += ["--pages", *map(str, args.pages)] + (["--html"] if args.html else [])
+            child += ["--no-trafilatura"] if args.no_trafilatura else []
+            result = json.loads(subprocess.run(child, check=True, capture_output=True, text=True).stdout)
+            best[r], f1s[r] = max(best[r], result["rate"]), result["f1"]
+    for name, rate, f1 in zip(names, best, f1s):
+        print(f"{name:38} {rate:9.0f} {rate * mb:7.2f} {f1:9.3f}")
+    if not args.no_trafilatura:
+        print(
+            f"# deboiler (default) / trafilatura: {best[0] / best[-1]:.2f}x; (--langid none): {best[1] / best[-1]:.2f}x"
+        )
 
+
+def make_rows(members: list, args, build: bool = True) -> list:
+    """(name, function, its inputs, gold descriptions) for each row of a group."""
+    pages = [p.read_bytes() for p, _ in members] if build else []
+    golds = ["\n".join(e["description"]) for _, e in members]
     rows = [
         ("deboiler (langid fasttext, default)", lambda b: deboiler.clean(b).description, pages),
         ("deboiler (--langid none)", lambda b: deboiler.clean(b, langid_backend="none").description, pages),
         ("deboiler (--langid langdetect)", lambda b: deboiler.clean(b, langid_backend="langdetect").description, pages),
     ]
     if not args.no_trafilatura:
-        import trafilatura
+        from importlib.metadata import version
 
-        htmls = pages if args.html else [as_html(load(b).text) for b in pages]
-        label = "trafilatura " + trafilatura.__version__ + ("" if args.html else " (same pages as <p>)")
-        rows.append((label, lambda h: trafilatura.extract(h, include_comments=False) or "", htmls))
+        label = "trafilatura " + version("trafilatura") + ("" if args.html else " (same pages as <p>)")
+        htmls = pages if args.html or not build else [as_html(load(b).text) for b in pages]
+        rows.append((label, _trafilatura_extract, htmls))
+    return [(name, fn, inputs, golds) for name, fn, inputs in rows]
 
-    f1s = []
-    for _, fn, inputs in rows:  # also the warm-up pass
-        f1s.append(sum(token_f1(fn(x), g) for x, g in zip(inputs, golds)) / len(inputs))
-    best = [0.0] * len(rows)
-    for _ in range(args.rounds):
-        for k, (_, fn, inputs) in enumerate(rows):
-            best[k] = max(best[k], timed(fn, inputs, args.seconds))
-    for (name, _, _), rate, f1 in zip(rows, best, f1s):
-        print(f"{name:38} {rate:9.0f} {rate * mb:7.2f} {f1:9.3f}")
-    if not args.no_trafilatura:
-        print(
-            f"# deboiler (default) / trafilatura: {best[0] / best[-1]:.2f}x; (--langid none): {best[1] / best[-1]:.2f}x"
-        )
+
+def _trafilatura_extract(page) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page, include_comments=False) or ""
 
 
 if __name__ == "__main__":
