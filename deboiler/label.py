@@ -67,52 +67,39 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
     if show_at < 0 and regions and not hits[regions[0].opener] and blocks[regions[0].opener].text:
         show_at = regions[0].opener  # a bare show line opened the description (_after_show_line)
         show_why = "the bare line under the title that opens the description: the show (no date or duration beside it)"
-    for i, block in enumerate(blocks):
-        if not block.text:
-            verdicts.append(Verdict(block.lineno, "", "blank", "blank", "blank line"))
-        elif in_region[i]:
-            verdicts.append(Verdict(block.lineno, block.text, "content", content_rule, in_region[i]))
-        elif hits[i]:
-            line_hits = hits[i]
+    no_anchor = (
+        f"{platform.id}:no-anchor",
+        f"no {platform.name} description anchor on this page, so an unexplained line is kept",
+    )
+    by_position = [
+        (
+            f"{platform.id}:template-{where.split()[0]}",
+            f"outside the episode description, in the {platform.name} page {where}; no phrase for it, judged by position",
+        )
+        for where in ("header", "footer", "card between copies")
+    ]
+    add = verdicts.append  # this loop sees every line of every page
+    for i, (block, why, line_hits) in enumerate(zip(blocks, in_region, hits)):
+        text = block.text
+        if not text:
+            add(Verdict(block.lineno, "", "blank", "blank", "blank line"))
+        elif why:
+            add(Verdict(block.lineno, text, "content", content_rule, why))
+        elif line_hits:
             hit = line_hits[0]
             if len(line_hits) > 1 or hit.captures or hit.rule.show_named_twice:  # else it names no field
-                collect_fields(fields, line_hits, block.text, fmt_locale)
-            verdicts.append(Verdict(block.lineno, block.text, hit.rule.label, *_explained(platform, hit)))
+                collect_fields(fields, line_hits, text, fmt_locale)
+            add(Verdict(block.lineno, text, hit.rule.label, *_explained(platform, hit)))
         elif i == title_at:
-            fields["title"] = block.text
-            verdicts.append(Verdict(block.lineno, block.text, "title", f"{platform.id}:title", title_why))
+            fields["title"] = text
+            add(Verdict(block.lineno, text, "title", f"{platform.id}:title", title_why))
         elif i == show_at:
-            verdicts.append(
-                Verdict(
-                    block.lineno,
-                    block.text,
-                    "show",
-                    f"{platform.id}:show",
-                    show_why,
-                )
-            )
+            add(Verdict(block.lineno, text, "show", f"{platform.id}:show", show_why))
         elif not regions:
-            verdicts.append(
-                Verdict(
-                    block.lineno,
-                    block.text,
-                    "content",
-                    f"{platform.id}:no-anchor",
-                    f"no {platform.name} description anchor on this page, so an unexplained line is kept",
-                )
-            )
+            add(Verdict(block.lineno, text, "content", *no_anchor))
         else:
-            where = "header" if i < first_start else ("footer" if i >= regions[-1].end else "card between copies")
-            verdicts.append(
-                Verdict(
-                    block.lineno,
-                    block.text,
-                    "chrome",
-                    f"{platform.id}:template-{where.split()[0]}",
-                    f"outside the episode description, in the {platform.name} page {where}; "
-                    "no phrase for it, judged by position",
-                )
-            )
+            where = 0 if i < first_start else (1 if i >= regions[-1].end else 2)
+            add(Verdict(block.lineno, text, "chrome", *by_position[where]))
     if show_at >= 0:
         fields.setdefault("show", blocks[show_at].text)  # after the loop: a phrase naming the show wins
     kept = {i: hit for i, hit in boiler.items() if verdicts[i].label == "content"}

