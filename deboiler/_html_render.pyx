@@ -61,21 +61,24 @@ cdef class _Buffer:
     """A growable byte buffer (UTF-8)."""
     cdef bytearray data
     cdef Py_ssize_t size
+    cdef Py_ssize_t capacity
 
     def __cinit__(self):
         self.data = bytearray(256)
         self.size = 0
+        self.capacity = 256
 
     cdef inline void clear(self):
         self.size = 0
 
-    cdef void add(self, const char* s, Py_ssize_t n) except *:
+    cdef inline int add(self, const char* s, Py_ssize_t n) except -1:
         cdef Py_ssize_t need = self.size + n
-        if need > len(self.data):
-            self.data.extend(bytes(need + len(self.data)))
-        cdef char* at = <char*> self.data
-        memcpy(at + self.size, s, n)
+        if need > self.capacity:
+            self.data.extend(bytes(need + self.capacity))
+            self.capacity = len(self.data)
+        memcpy(<char*> self.data + self.size, s, n)
         self.size = need
+        return 0
 
     cdef str decode(self):
         cdef char* at = <char*> self.data
@@ -138,21 +141,23 @@ cdef class _Lines:
         self.pending = 0
         self.paths = paths
 
-    cdef inline void space(self) except *:
+    cdef inline int space(self) except -1:
         """White space between tags: one space, rendered only inside a line."""
         if self.nparts and not self.pending:
             self.parts.add(" ", 1)
             self.nparts += 1
+        return 0
 
-    cdef void text(self, const unsigned char* s, Py_ssize_t n, tree.xmlNode* owner, bint pre) except *:
+    cdef int text(self, const unsigned char* s, Py_ssize_t n, tree.xmlNode* owner, bint pre) except -1:
         cdef Py_ssize_t i = 0, start
         cdef unsigned char c
+        cdef bint first
         cdef _Buffer out
         if not pre and _blank(s, n):
             if n and self.nparts and not self.pending:
                 self.parts.add(" ", 1)
                 self.nparts += 1
-            return
+            return 0
         # Soft hyphens and zero-width spaces render as nothing; ASCII white space collapses (not in <pre>).
         out = self.scratch
         out.clear()
@@ -184,7 +189,7 @@ cdef class _Lines:
         cdef const char* t = <const char*> <char*> out.data
         cdef Py_ssize_t m = out.size
         if m == 0 or (not pre and m == 1 and t[0] == 32 and (self.pending or not self.nparts)):
-            return  # collapsible white space at the start of a line is not rendered
+            return 0  # collapsible white space at the start of a line is not rendered
         if self.pending:
             self.flush()
             if self.pending > 1 and len(self.lines):
@@ -204,19 +209,21 @@ cdef class _Lines:
             if not first:
                 self.flush()
                 self.add(t + start, m - start, owner)
-                return
+                return 0
         if not self.nparts:
             self.owner = owner
         self.parts.add(t, m)
         self.nparts += 1
+        return 0
 
-    cdef inline void add(self, const char* t, Py_ssize_t n, tree.xmlNode* owner) except *:
+    cdef inline int add(self, const char* t, Py_ssize_t n, tree.xmlNode* owner) except -1:
         if not self.nparts:
             self.owner = owner
         self.parts.add(t, n)
         self.nparts += 1
+        return 0
 
-    cdef void newline(self) except *:
+    cdef int newline(self) except -1:
         """<br>: ends the line even when it is empty."""
         if self.pending:
             self.flush()
@@ -225,8 +232,9 @@ cdef class _Lines:
             self.flush()
         else:
             self.lines.append(("", self.paths.of(self.owner)))
+        return 0
 
-    cdef void flush(self) except *:
+    cdef int flush(self) except -1:
         cdef str line
         if self.nparts:
             line = self.parts.decode().strip()
@@ -234,6 +242,7 @@ cdef class _Lines:
                 self.lines.append((line, self.paths.of(self.owner)))
             self.parts.clear()
             self.nparts = 0
+        return 0
 
     cdef list done(self):
         self.flush()
@@ -298,13 +307,12 @@ cdef class _Paths:
         cdef Py_ssize_t i, j, count
         cdef unsigned char c
         b.clear()
-        i = 0
-        while name[i]:
-            c = name[i]
+        i = strlen(<const char*> name)
+        b.add(<const char*> name, i)
+        for j in range(i):  # lower-case ASCII in place
+            c = (<unsigned char*> <char*> b.data)[j]
             if 65 <= c <= 90:
-                c += 32
-            b.add(<const char*> &c, 1)
-            i += 1
+                (<unsigned char*> <char*> b.data)[j] = c + 32
         v = <const unsigned char*> _attr(el, "id", self.attr)
         if v is not NULL:
             i = 0
@@ -364,24 +372,40 @@ cdef class _Kinds:
 
 cdef bint _hidden(tree.xmlNode* el, _Buffer buf) except -1:
     """html_blocks._hidden for one element: `hidden`, aria-hidden on a container, an inline style
-    that hides it, or a <dialog> that is not open."""
+    that hides it, or a <dialog> that is not open. One pass over the element's attributes."""
     cdef tree.xmlAttr* a = el.properties
     cdef const char* name = <const char*> el.name
+    cdef const char* attr_name
     cdef const char* v
-    cdef bint is_dialog = strcmp(name, "dialog") == 0
-    if a is NULL:
-        return is_dialog
-    if _attr(el, "hidden", buf) is not NULL:
+    cdef bint is_dialog = strcmp(name, "dialog") == 0, open_ = False
+    cdef bint aria_true = False, styled = False
+    while a is not NULL:
+        if a.ns is NULL:
+            attr_name = <const char*> a.name
+            if attr_name[0] == 104 and strcmp(attr_name, "hidden") == 0:  # 'h'
+                return True
+            elif attr_name[0] == 97 and strcmp(attr_name, "aria-hidden") == 0:  # 'a'
+                aria_true = aria_true or _attr_is(a, "true")
+            elif attr_name[0] == 115 and strcmp(attr_name, "style") == 0:  # 's'
+                styled = True
+            elif attr_name[0] == 111 and strcmp(attr_name, "open") == 0:  # 'o'
+                open_ = True
+        a = a.next
+    if aria_true and (<bytes> name).lower() in (b"div", b"section", b"dialog"):
         return True
-    v = _attr(el, "aria-hidden", buf)
-    if v is not NULL and strcmp(v, "true") == 0:
-        lowered = (<bytes> name).lower()
-        if lowered in (b"div", b"section", b"dialog"):
+    if styled:
+        v = _attr(el, "style", buf)
+        if v is not NULL and v[0] and _hidden_style.search(PyUnicode_DecodeUTF8(v, strlen(v), "replace")):
             return True
-    v = _attr(el, "style", buf)
-    if v is not NULL and v[0] and _hidden_style.search(PyUnicode_DecodeUTF8(v, strlen(v), "replace")):
-        return True
-    return is_dialog and _attr(el, "open", buf) is NULL
+    return is_dialog and not open_
+
+
+cdef bint _attr_is(tree.xmlAttr* a, const char* value) noexcept:
+    """The attribute's value is exactly `value` (a value split over several nodes never is here)."""
+    cdef tree.xmlNode* t = a.children
+    if t is NULL:
+        return value[0] == 0
+    return t.next is NULL and t.type == tree.XML_TEXT_NODE and t.content is not NULL and strcmp(<const char*> t.content, value) == 0
 
 
 def render(cetree._Element start_element):

@@ -24,7 +24,8 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
         if not caps and not hit.rule.show_named_twice:
             continue  # a slot-free phrase (most template lines) says nothing of the fields
         if "show" in caps:
-            fields.setdefault("show", " ".join(caps["show"].split()))
+            if "show" not in fields:
+                fields["show"] = " ".join(caps["show"].split())
         elif hit.rule.show_named_twice and "_show_guess" not in fields:
             sources = tuple(sorted(src for srcs in hit.rule.phrases.values() for src in srcs))
             fields["_show_guess"] = show_named_twice(text, lead_ins(sources))
@@ -40,9 +41,11 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
             count = formats.parse_number(caps["n"], locale)
             if count is not None:
                 fields["episode_count"] = count
-        for slot, key in (("episode_id", "episode"), ("series_id", "series")):
-            if slot in caps:
-                fields.setdefault("ids", {}).setdefault(key, caps[slot])
+        if "episode_id" in caps or "series_id" in caps:
+            ids = fields.setdefault("ids", {})
+            for slot, key in (("episode_id", "episode"), ("series_id", "series")):
+                if slot in caps:
+                    ids.setdefault(key, caps[slot])
 
 
 def finish_fields(fields: dict, markup: dict | None = None) -> None:
