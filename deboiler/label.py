@@ -130,12 +130,10 @@ def _agree_on_show(hits: list[list[Hit]], blocks: Blocks) -> list[list[Hit]]:
                 value = " ".join(h.captures["show"].split())
                 if value not in candidates:
                     candidates.append(value)
-    if not candidates:
-        return hits
-    show = candidates[0]
-    if len(candidates) > 1:
-        named = {c: len(set(blocks.lines_containing(c.casefold()))) for c in candidates}
-        show = max(candidates, key=lambda c: named[c])  # max keeps the first of equals
+    if len(candidates) < 2:
+        return hits  # every hit that names a show names this one
+    named = {c: len(set(blocks.lines_containing(c.casefold()))) for c in candidates}
+    show = max(candidates, key=lambda c: named[c])  # max keeps the first of equals
     return [
         [h for h in line if "show" not in h.captures or " ".join(h.captures["show"].split()) == show] if line else line
         for line in hits
