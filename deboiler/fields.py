@@ -7,6 +7,7 @@ and {series_id} -> ids. Dates, durations and counts are read the UI locale's way
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from . import formats
@@ -48,10 +49,16 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
                     ids.setdefault(key, caps[slot])
 
 
-def finish_fields(fields: dict, markup: dict | None = None) -> None:
+MARKUP_FIELDS = ("title", "show", "published", "duration")
+
+
+def finish_fields(fields: dict, markup: dict | Callable[[], dict] | None = None) -> None:
     """Settle each field: what the visible text says (a phrase captured it) wins; the markup fills
-    what the text leaves empty; a show guessed from a notice in a UI we have no phrases for comes last."""
+    what the text leaves empty; a show guessed from a notice in a UI we have no phrases for comes last.
+    `markup` may be a function giving the markup's fields: it is called only when a field is empty."""
     guess = fields.pop("_show_guess", None)
+    if callable(markup):
+        markup = markup() if any(fields.get(name) is None for name in MARKUP_FIELDS) else None
     for name, value in (markup or {}).items():
         if fields.get(name) is None and value is not None:
             fields[name] = value

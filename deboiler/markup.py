@@ -17,6 +17,7 @@ EPISODE_TYPES = {"PodcastEpisode", "Episode", "RadioEpisode", "AudioObject"}
 _ISO_DURATION = re.compile(
     r"^P(?:(?P<d>\d{1,4})D)?(?:T(?:(?P<h>\d{1,4})H)?(?:(?P<m>\d{1,5})M)?(?:(?P<s>\d{1,6}(?:\.\d{1,6})?)S)?)?$", re.I
 )
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 MAX_JSONLD_CHARS = 1_000_000
 
 
@@ -27,11 +28,35 @@ class Markup:
     site_name: str | None = None
     og_title: str | None = None
     lang: str | None = None  # <html lang>
-    title: str | None = None  # JSON-LD episode name
-    show: str | None = None  # JSON-LD partOfSeries name
-    published: str | None = None  # ISO date
-    duration: int | None = None  # seconds
     time_datetime: str | None = None  # first <time datetime>, as an ISO date
+    # The page's JSON-LD, parsed on first use of title/show/published/duration: on most known-platform
+    # pages the visible text names every field, and the JSON was a third of reading the markup.
+    json_ld: list[str] = field(default_factory=list, repr=False)
+    _episode: dict | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def title(self) -> str | None:  # JSON-LD episode name
+        return self._episode_fields()["title"]
+
+    @property
+    def show(self) -> str | None:  # JSON-LD partOfSeries name
+        return self._episode_fields()["show"]
+
+    @property
+    def published(self) -> str | None:  # ISO date
+        return self._episode_fields()["published"]
+
+    @property
+    def duration(self) -> int | None:  # seconds
+        return self._episode_fields()["duration"]
+
+    def _episode_fields(self) -> dict:
+        if self._episode is None:
+            self._episode = {"title": None, "show": None, "published": None, "duration": None}
+            for text in self.json_ld:
+                for episode in _episodes(text):
+                    _read_episode(self._episode, episode)
+        return self._episode
 
     def fields(self) -> dict:
         return {
@@ -68,10 +93,7 @@ def read_markup(root: etree._Element | None) -> Markup:
         if date:
             markup.time_datetime = date
             break
-    for kind, text in scripts:
-        if (kind or "").strip().lower() == "application/ld+json" and text:
-            for episode in _episodes(text):
-                _read_episode(markup, episode)
+    markup.json_ld = [text for kind, text in scripts if text and (kind or "").strip().lower() == "application/ld+json"]
     return markup
 
 
@@ -126,27 +148,28 @@ def _episodes(text: str):
                 stack.extend(reversed(graph))
 
 
-def _read_episode(markup: Markup, episode: dict) -> None:
-    if markup.title is None and isinstance(episode.get("name"), str):
-        markup.title = " ".join(episode["name"].split()) or None
+def _read_episode(found: dict, episode: dict) -> None:
+    """Fill what `found` (title, show, published, duration) still lacks from one JSON-LD episode."""
+    if found["title"] is None and isinstance(episode.get("name"), str):
+        found["title"] = " ".join(episode["name"].split()) or None
     series = episode.get("partOfSeries")
     if isinstance(series, list) and series:
         series = series[0]
-    if markup.show is None and isinstance(series, dict) and isinstance(series.get("name"), str):
-        markup.show = " ".join(series["name"].split()) or None
-    if markup.published is None:
-        markup.published = iso_date(str(episode.get("datePublished") or episode.get("uploadDate") or ""))
-    if markup.duration is None:
+    if found["show"] is None and isinstance(series, dict) and isinstance(series.get("name"), str):
+        found["show"] = " ".join(series["name"].split()) or None
+    if found["published"] is None:
+        found["published"] = iso_date(str(episode.get("datePublished") or episode.get("uploadDate") or ""))
+    if found["duration"] is None:
         for key in ("duration", "timeRequired"):
             value = episode.get(key)
             if isinstance(value, str) and (seconds := iso_duration(value)) is not None:
-                markup.duration = seconds
+                found["duration"] = seconds
                 break
 
 
 def iso_date(text: str) -> str | None:
     """'2024-12-07', '2024-12-07T10:00:00Z' -> '2024-12-07'; anything else -> None."""
-    m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", text)
+    m = _ISO_DATE.match(text)
     if not m:
         return None
     try:

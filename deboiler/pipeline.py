@@ -62,7 +62,7 @@ def clean(
         labelled = label_page(blocks, found.platform, locale)
         verdicts, regions, fields = labelled.verdicts, labelled.regions, labelled.fields
         boiler = labelled.show_boilerplate
-    finish_fields(fields, read.markup.fields() if read.markup else None)
+    finish_fields(fields, read.markup.fields if read.markup else None)
     dedup(verdicts, regions)
     if boiler:
         mark_show_boilerplate(verdicts, boiler, found.platform)
