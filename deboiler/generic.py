@@ -326,6 +326,11 @@ def label_unknown(
         # No main text, or none of it found among our lines: judge by prose like a text page.
         # A cookie banner is long enough to read as prose; what the lexicon knows never opens the main text.
         prose = [i for i, b in enumerate(blocks) if b.text and not hits[i] and is_prose(b.text)]
+        # A teaser does not open the main text: a page card often shows the description cut short
+        # ("Os fungos que vivem nas raízes…"), then its buttons and date, then the description in full.
+        # The teaser goes as a copy (dedup); the buttons between are judged like the rest of the page.
+        while len(prose) > 1 and _cut_copy_of_a_later_line(blocks, prose[0]):
+            prose.pop(0)
         first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
         inside_main = [first <= i <= last for i in range(len(blocks))]
         outside_why = ""
@@ -374,6 +379,15 @@ def label_unknown(
         # the prose span, so the lexicon has judged them already, and there is no markup to name them.
         _label_head_of_main_text(verdicts, blocks, named or {})
     return verdicts
+
+
+def _cut_copy_of_a_later_line(blocks: Blocks, i: int) -> bool:
+    """Line i is a later line cut short: less its "…" or "read more", it starts a longer later line."""
+    text = blocks[i].text
+    stem = strip_cut_marker(text)
+    if stem == text or len(stem) < CUT_COPY_CHARS:
+        return False
+    return any(len(b.text) > len(stem) and b.text.startswith(stem) for b in blocks[i + 1 :])
 
 
 def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dict) -> None:

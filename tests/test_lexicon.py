@@ -151,3 +151,22 @@ def test_words_left_out_of_the_lexicon_on_purpose_stay_when_they_end_a_descripti
     core = LEXICON["en"]["core"]
     page = [_fill(core["sign_in"]), _fill(core["cookie"]), "", PROSE[0], "", creator_line, "", "© 2024 Trackside"]
     assert _clean("\n".join(page)) == [PROSE[0], creator_line]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "pt", "ja"])
+def test_a_teaser_cut_short_does_not_pull_the_buttons_under_it_into_the_main_text(lang):
+    # A text dump of a page card: the description cut short, then the card's buttons, then the
+    # description in full. The teaser goes as a copy, and the buttons are outside the main text.
+    core = LEXICON[lang]["core"]
+    buttons = [_fill(core[c]) for c in ("play", "subscribe", "share", "download")]
+    teaser = PROSE[0][:70] + "…"
+    out = _clean("\n".join(["", teaser, *buttons, "", PROSE[0], "", PROSE[1], ""]))
+    assert out == [PROSE[0], PROSE[1]], (lang, out)
+
+
+def test_a_paragraph_ending_in_an_ellipsis_that_is_no_copy_still_opens_the_main_text():
+    # Only a line that starts a later one is a teaser: a creator's paragraph that trails off keeps the
+    # lines under it inside the main text, the same words as buttons included.
+    own = "We end this week's notes mid-thought, as the episode itself does, and leave the rest to you…"
+    out = _clean("\n".join(["Subscribe", "", own, "Share", "", PROSE[1], ""]))
+    assert out == [own, "Share", PROSE[1]], out
