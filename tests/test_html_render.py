@@ -140,3 +140,17 @@ def test_fill_blocks_matches_block_construction():
         for i, (raw, path) in enumerate(lines, start=1)
     ]
     assert list(blocks) == expected
+
+
+def test_the_pipeline_gives_the_same_episode_without_the_compiled_module(monkeypatch):
+    # Where the module is not built (no compiler), html_blocks falls back to the reference renderer and
+    # markup to lxml's walk: every HTML gold page must come out the same, explain view included.
+    import deboiler
+
+    pages = [p for p in (ROOT / "corpora").rglob("*.html")]
+    assert len(pages) >= 50
+    built = [deboiler.clean(p.read_bytes(), explain=True, langid_backend="none") for p in pages]
+    monkeypatch.setattr(html_blocks, "compiled", None)
+    fallback = [deboiler.clean(p.read_bytes(), explain=True, langid_backend="none") for p in pages]
+    for page, a, b in zip(pages, built, fallback):
+        assert a == b, page
