@@ -14,9 +14,9 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import compress
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
 from pathlib import Path
 
 try:

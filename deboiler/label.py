@@ -160,7 +160,7 @@ def find_title(
                 why = f"the header line no template phrase explains, right above line {line}: the episode title"
                 if platform.show_beside_title and len(above) >= 2:
                     if platform.show_beside_title == "below":
-                        return above[-2], f"the header line no template phrase explains, above the show: the episode title", above[-1]
+                        return above[-2], "the header line no template phrase explains, above the show: the episode title", above[-1]
                     return above[-1], why, above[-2]
                 return above[-1], why, -1
             break

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import deboiler
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import deboiler
 from deboiler.dedup import CUT_MARKERS, dedup, is_cut_copy, strip_cut_marker
 from deboiler.verdict import Verdict
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 import deboiler
-
-from deboiler.detect import _locale_of, choose_locale
 from deboiler.blocks import read_page
+from deboiler.detect import _locale_of, choose_locale
 from deboiler.load import load
 from deboiler.pipeline import default_catalog
 
