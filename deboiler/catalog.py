@@ -48,6 +48,11 @@ class Rule:
     show_named_twice: bool = False  # the line names the show twice (read it so where no phrase captures it)
     selectors: tuple[str, ...] = ()  # HTML only: a block inside an element matching one of these (tag.class#id)
 
+    @cached_property
+    def name_set(self) -> frozenset[str]:
+        """{name}, made once: the rule names of a line with one hit (most lines with any)."""
+        return frozenset((self.name,))
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -272,6 +277,11 @@ class Platform:
             ),
             [rule for rule in rules if rule.selectors],
         )
+
+    @cached_property
+    def has_show_boilerplate(self) -> bool:
+        """Whether any rule names a show's boilerplate (learned platform files only, so far)."""
+        return any(rule.label == "show_boilerplate" for rule in self.rules.values())
 
     @cached_property
     def exact_phrase_locales(self) -> dict[str, set[str]]:

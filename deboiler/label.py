@@ -43,10 +43,15 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
     hits = _agree_on_show(hits, blocks)
     # A show's own boilerplate is the creator's text, never template: it does not open, close or
     # explain a line; mark_show_boilerplate names it once dedup has printed the description once.
-    boiler = {i: h for i, line in enumerate(hits) for h in line if h.rule.label == "show_boilerplate"}
+    boiler = {}
+    if platform.has_show_boilerplate:
+        boiler = {i: h for i, line in enumerate(hits) for h in line if h.rule.label == "show_boilerplate"}
     if boiler:
         hits = [[h for h in line if h.rule.label != "show_boilerplate"] for line in hits]
-    names = [{h.rule.name for h in line_hits} if line_hits else _NONE for line_hits in hits]
+    names = [
+        (line_hits[0].rule.name_set if len(line_hits) == 1 else {h.rule.name for h in line_hits}) if line_hits else _NONE
+        for line_hits in hits
+    ]
     regions = [_trim_unclosed(r, blocks, hits) for r in find_regions(blocks, names, platform)]
     in_region: list[str] = [""] * len(blocks)  # the reason, for lines inside a description region
     for region in regions:
