@@ -125,11 +125,15 @@ def sniff_kind(text: str) -> str:
     return "html" if tags >= 5 and tags * 200 > len(head) else "text"
 
 
+_MAGICS = tuple(_BINARY_MAGIC)
+_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
+
+
 def _refuse_binary(data: bytes) -> None:
-    for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):
-            raise BinaryInput(f"input is binary ({what}), not a page")
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if data.startswith(_MAGICS):  # one test for all of them; which one, only when one matches
+        what = next(what for magic, what in _BINARY_MAGIC.items() if data.startswith(magic))
+        raise BinaryInput(f"input is binary ({what}), not a page")
+    if data.startswith(_BOM_PREFIXES):
         return  # UTF-16/32 text legitimately holds NUL bytes
     sample = data[:8192]
     if 0 in sample and not _looks_utf16(sample):
