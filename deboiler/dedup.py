@@ -36,6 +36,8 @@ def strip_cut_marker(text: str) -> str:
     # of the folded tail is the end of the folded line): this runs on every paragraph and line of
     # content, some of them thousands of characters long.
     while stem and stem[-1:].casefold()[-1:] in _MARKER_ENDS:
+        if stem[-1] == "." and not stem.endswith("..."):
+            break  # a sentence's full stop: "..." is the only marker that ends in "." (no letter folds to one)
         tail = stem[-_LONGEST_MARKER:].casefold()
         marker = next((m for m in CUT_MARKERS if tail.endswith(m)), None)
         if marker is None:
