@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from html import unescape
 
 from lxml import etree
@@ -399,6 +400,9 @@ def _compiled_renderer():
     try:
         from . import _html_render
     except ImportError:
+        return None  # not built (no C compiler at install): the documented slower path
+    except ValueError as exc:  # built against another lxml whose element layout differs ("size changed")
+        warnings.warn(f"deboiler: compiled HTML renderer unusable ({exc}); using the slower Python one", stacklevel=2)
         return None
     _html_render.configure(_KIND, _HIDDEN_STYLE)
     return _html_render
