@@ -186,7 +186,7 @@ def cases(quick: bool) -> list[Case]:
         Case("same paragraph 10,000 times", lambda: ((PARAGRAPH + "\n\n") * 10_000).encode()),
         Case(
             "same HTML block 10,000 times",
-            lambda: ("<html><body>" + f"<div><p>{PARAGRAPH}</p></div>" * 10_000).encode(),
+            lambda: same_html_blocks(10_000),
         ),
         Case("HTML: base href, SYSTEM entities, script/img/link src", pointing_html),
     ]
@@ -217,7 +217,13 @@ def cases(quick: bool) -> list[Case]:
         out.append(Case(f"{n:,} Player FM cards, each different", lambda n=n: description_cards(n), group="probe"))
     for n in (4_000, 16_000):
         out.append(Case(f'{n:,} paragraphs ending in "..."', lambda n=n: cut_paragraphs(n), group="probe"))
+    for n in (5_000, 20_000):  # the generic path's word alignment was quadratic here (cydifflib, every word popular)
+        out.append(Case(f"{n:,} identical HTML blocks", lambda n=n: same_html_blocks(n), group="probe"))
     return out
+
+
+def same_html_blocks(n: int) -> bytes:
+    return ("<html><body>" + f"<div><p>{PARAGRAPH}</p></div>" * n + "</body></html>").encode()
 
 
 # --------------------------------------------------------------------------------------------------
