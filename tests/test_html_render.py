@@ -154,3 +154,21 @@ def test_the_pipeline_gives_the_same_episode_without_the_compiled_module(monkeyp
     fallback = [deboiler.clean(p.read_bytes(), explain=True, langid_backend="none") for p in pages]
     for page, a, b in zip(pages, built, fallback):
         assert a == b, page
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<div>" * 300 + "deep text" + "</div>" * 300,  # past libxml2's depth limit: too_deep must agree
+        "<div>" * 250 + "<p>just under<br>the limit</p>" + "</div>" * 250,
+        "<p>unclosed <b>bold <i>italic<p>next paragraph<li>item<td>cell",  # libxml2 repairs; both read its tree
+        "<pre>  keep\n\n  these\tspaces  </pre>after<pre></pre>",
+        "<table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table>",
+        "<dialog>closed</dialog><dialog open>open</dialog><div hidden>x</div><p aria-hidden=true>y</p>",
+        "<span>a</span> <span>b</span>\u00a0<span>c</span>\u2003<span>d</span>",
+    ],
+    ids=["too-deep", "just-under", "unclosed", "pre", "table", "hidden", "inline-spaces"],
+)
+def test_same_as_the_reference_on_hostile_markup(markup):
+    root = html_blocks.parse(f"<html><body>{markup}</body></html>")
+    assert compiled(root) == reference(root)
