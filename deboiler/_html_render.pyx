@@ -49,6 +49,14 @@ cdef inline bint _is_space(unsigned char c) noexcept nogil:
     return c == 32 or c == 9 or c == 10 or c == 13 or c == 12 or c == 11
 
 
+# Bytes that end a plain run in _Lines.text: ASCII white space (collapses) and the lead bytes of the
+# invisible characters U+00AD, U+200B, U+FEFF (C2, E2, EF). One table lookup per byte of page text.
+cdef unsigned char[256] _STOP
+cdef int _b
+for _b in range(256):
+    _STOP[_b] = 1 if (_b in (9, 10, 11, 12, 13, 32, 0xC2, 0xE2, 0xEF)) else 0
+
+
 cdef inline bint _blank(const unsigned char* s, Py_ssize_t n) noexcept nogil:
     cdef Py_ssize_t i
     for i in range(n):
@@ -183,8 +191,12 @@ cdef class _Lines:
                 continue
             start = i
             i += 1
-            while i < n and s[i] != 0xC2 and s[i] != 0xE2 and s[i] != 0xEF and (pre or not _is_space(s[i])):
-                i += 1
+            if pre:
+                while i < n and s[i] != 0xC2 and s[i] != 0xE2 and s[i] != 0xEF:
+                    i += 1
+            else:
+                while i < n and not _STOP[s[i]]:
+                    i += 1
             out.add(<const char*> s + start, i - start)
         cdef const char* t = <const char*> <char*> out.data
         cdef Py_ssize_t m = out.size
