@@ -491,12 +491,24 @@ def _work(chunk: list[Record], form: str, options: tuple[dict, Fields] | None = 
     return output.encode(rows), stats, keys
 
 
+# Fault injection, for tests/test_batch_crash.py: in a worker process, a page holding this marker
+# ends the process at once, as a crash in a C library or the kernel's OOM killer would. Read from the
+# environment the workers start with; unset (always, outside that test) it costs one test per page.
+_CRASH_MARKER = os.environ.get("DEBOILER_TEST_CRASH_MARKER", "")
+
+
 def _clean_record(rec: Record, options: dict, limit: float | None = None) -> Episode:
     if rec.error is not None:
         raise rec.error
     page = rec.page if rec.path is None else _read(rec.path, options.get("max_bytes", DEFAULT_MAX_BYTES))
+    if _CRASH_MARKER and multiprocessing.parent_process() is not None and _holds(page, _CRASH_MARKER):
+        os._exit(70)
     with time_limit(limit):
         return clean(page, explain=True, **options)
+
+
+def _holds(page: bytes | str, marker: str) -> bool:
+    return (marker.encode() in page) if isinstance(page, bytes) else (marker in page)
 
 
 def _read(path: str, max_bytes: int) -> bytes:
