@@ -243,7 +243,16 @@ def _skip_done(
                 "resume with the same options, or delete it to start over"
             )
         if index is not None:
-            index.assign(row["id"], crossdup_key(row.get("description") if row["status"] == "ok" else None, index.mode))
+            # Rebuilding the index re-derives every kept record's duplicate_of: where it differs from
+            # the one written, the first run used another mode or threshold, and going on would mix two.
+            kept = row.get("description") if row["status"] == "ok" else None
+            again = index.assign(row["id"], crossdup_key(kept, index.mode))
+            if again != row["duplicate_of"]:
+                raise UsageError(
+                    f"{part} was written with other --dedup options (its record {n}, id {row['id']}, is marked "
+                    f"a duplicate of {row['duplicate_of']!r}, these options make it {again!r}): resume with the "
+                    "same options, or delete it to start over"
+                )
         resumed.count(row)
         position = rec.end
         if stop.requested:

@@ -166,3 +166,22 @@ def test_bad_options_are_refused(deboiler_exe, tmp_path):
     proc = run(deboiler_exe, PODBUD, "-o", out, "--dedup", "minhash", "--dedup-threshold", "0")
     assert proc.returncode == 2 and "--dedup-threshold" in proc.stderr.decode()
     assert not out.exists()
+
+
+def test_resume_refuses_a_part_written_with_other_dedup_options(deboiler_exe, tmp_path, inputs):
+    # Written with --dedup exact, the edited copy of c_long is no duplicate; --dedup minhash makes it one.
+    # Rebuilding the index re-derives every kept record's duplicate_of, so the switch is caught, not mixed in.
+    full = tmp_path / "exact.jsonl"
+    assert run(deboiler_exe, *inputs, "-o", full, "--workers", "1", "--dedup", "exact").returncode == 0
+    rows = read_jsonl(full)
+    assert by_name(rows)["e_long_edited.txt"] is None
+    lines = full.read_bytes().splitlines(keepends=True)
+    upto = next(i for i, r in enumerate(rows) if r["id"].endswith("e_long_edited.txt")) + 1
+    out = tmp_path / "out.jsonl"
+    (tmp_path / "out.jsonl.part").write_bytes(b"".join(lines[:upto]))
+    proc = run(deboiler_exe, *inputs, "-o", out, "--resume", "--workers", "1", "--dedup", "minhash", "--dedup-threshold", "0.8")
+    assert proc.returncode == 2 and "other --dedup options" in proc.stderr.decode(), proc.stderr.decode()
+    # with the options it was written with, the same part resumes to the full output
+    proc = run(deboiler_exe, *inputs, "-o", out, "--resume", "--workers", "1", "--dedup", "exact")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert out.read_bytes() == full.read_bytes()
