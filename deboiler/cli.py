@@ -244,7 +244,7 @@ def batch(
     inputs: list[str] = typer.Argument(
         ...,
         metavar="INPUT",
-        help="Page files, folders (recursive), globs, .jsonl/.jsonl.gz/.jsonl.zst, .parquet or .warc/.warc.gz files.",
+        help="Page files, folders (recursive), globs, .jsonl/.jsonl.gz/.jsonl.zst, .parquet or .warc/.warc.gz (and .arc/.arc.gz) files.",
     ),
     output: Path = typer.Option(
         ..., "--output", "-o", help="The JSONL or Parquet file to write (OUT.part until complete)."

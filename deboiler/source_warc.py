@@ -1,4 +1,5 @@
-"""WARC input for `deboiler batch` (.warc, .warc.gz): one Record per WARC record, read with warcio.
+"""WARC input for `deboiler batch` (.warc, .warc.gz; .arc, .arc.gz too): one Record per WARC record,
+read with warcio.
 
 Every WARC record becomes exactly one output record, so nothing in an archive is silently lost:
 
@@ -15,6 +16,11 @@ Every WARC record becomes exactly one output record, so nothing in an archive is
 
 A record's id is its WARC-Record-ID (else its WARC-Target-URI, else PATH:N with N counted from 1), its
 url the WARC-Target-URI.
+
+ARC files (.arc, .arc.gz: the Internet Archive's format before WARC) are read the same way, warcio
+turning each ARC record into the WARC record it would be (the file header becomes a warcinfo record,
+so a "skipped" one). Their ids are PATH:N: the WARC-Record-ID warcio makes up for an ARC record is
+new on every read, and an id must be the same on every run for `--resume`.
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ from pathlib import Path
 from .errors import InputTooLarge
 from .sources import BadRecord, NotAPage, Record
 
-SUFFIXES = (".warc", ".warc.gz")
+ARC_SUFFIXES = (".arc", ".arc.gz")
+SUFFIXES = (".warc", ".warc.gz", *ARC_SUFFIXES)
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
@@ -39,14 +46,15 @@ def warc_records(path: Path, base: int, max_bytes: int) -> Iterator[Record]:
     from warcio.exceptions import ArchiveLoadFailed
 
     source = str(path)
+    arc = source.lower().endswith(ARC_SUFFIXES)
     n = 0
     try:
         with open(path, "rb", buffering=1 << 20) as raw:
-            for record in ArchiveIterator(raw):
+            for record in ArchiveIterator(raw, arc2warc=arc):
                 if record.format != "warc":  # warcio reads any text as an old ARC record rather than fail
                     raise ValueError(f"not a WARC record (warcio reads it as {record.format})")
                 n += 1
-                yield _record(record, source, n, base, raw, max_bytes)
+                yield _record(record, source, n, base, raw, max_bytes, arc)
     except (
         OSError,
         EOFError,
@@ -55,14 +63,15 @@ def warc_records(path: Path, base: int, max_bytes: int) -> Iterator[Record]:
         ArchiveLoadFailed,
     ) as exc:  # not a WARC, a broken gzip, a read error
         what = " ".join(f"{type(exc).__name__}: {exc}".split())
+        kind = "ARC" if arc else "WARC"
         yield Record(
-            source, f"{source}:{n + 1}", error=BadRecord(f"cannot read past WARC record {n}: {what}"), end=base
+            source, f"{source}:{n + 1}", error=BadRecord(f"cannot read past {kind} record {n}: {what}"), end=base
         )
 
 
-def _record(record, source: str, n: int, base: int, raw, max_bytes: int) -> Record:
+def _record(record, source: str, n: int, base: int, raw, max_bytes: int, arc: bool = False) -> Record:
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    rid = record.rec_headers.get_header("WARC-Record-ID") or uri or f"{source}:{n}"
+    rid = f"{source}:{n}" if arc else record.rec_headers.get_header("WARC-Record-ID") or uri or f"{source}:{n}"
     end = base + raw.tell()
     why = _not_a_page(record)
     body = None

@@ -17,7 +17,7 @@ a WARC request record, a 404).
   non-blank line, its page from the `html` field if present, else `text`; `id` from the `id` field,
   else `PATH:LINE`; `url` from the `url` field. All four field names are options.
 - `*.parquet`, `*.pq`: one Record per row, the same four names as columns (deboiler.source_parquet);
-- `*.warc`, `*.warc.gz`: one Record per WARC record (deboiler.source_warc).
+- `*.warc`, `*.warc.gz`, `*.arc`, `*.arc.gz`: one Record per WARC (or ARC) record (deboiler.source_warc).
 """
 
 from __future__ import annotations

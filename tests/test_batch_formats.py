@@ -22,6 +22,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+import deboiler
+
 from .conftest import CORPORA, gold_of
 from .test_batch import (
     TEXT_PAGES,
@@ -414,3 +416,40 @@ def test_a_cut_warc_keeps_what_it_can_read_and_says_where_it_stopped(deboiler_ex
     assert rows[2]["error"].startswith("BadRecord: the archive ends inside this record: "), rows[2]["error"]
     assert rows[3]["id"] == f"{junk}:1" and rows[3]["status"] == "error"
     assert rows[3]["error"].startswith("BadRecord: cannot read past WARC record 0: "), rows[3]["error"]
+
+
+def arc_file(path: Path, records: list[tuple[str, bytes, str, str]], gzipped: bool) -> Path:
+    """An ARC v1 file (the Internet Archive's format before WARC): a filedesc header record, then one
+    record per (url, body, HTTP status line, content type); gzipped one member per record, as ARC
+    tools write it."""
+    desc = b"1 0 deboiler tests\nURL IP-address Archive-date Content-type Archive-length\n"
+    members = [b"filedesc://%s 0.0.0.0 20240101000000 text/plain %d\n%s\n" % (path.name.encode(), len(desc), desc)]
+    for url, body, status, ctype in records:
+        http_part = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+        members.append(b"%s 93.184.216.34 20240101000000 %s %d\n" % (url.encode(), ctype.encode(), len(http_part)) + http_part + b"\n")
+    path.write_bytes(b"".join(gzip.compress(m) for m in members) if gzipped else b"".join(members))
+    return path
+
+
+@pytest.mark.parametrize("name", ["old.arc", "old.arc.gz"])
+def test_arc_records_one_output_record_each(deboiler_exe, tmp_path, name):
+    pages = [(SEED_TEXT, "text/plain"), (PODBUD_HTML, "text/html")]
+    records = [(f"http://example.org/{p.name}", p.read_bytes(), "200 OK", t) for p, t in pages]
+    records.insert(1, ("http://example.org/gone", b"<html>Not found</html>", "404 Not Found", "text/html"))
+    records.append(("http://example.org/logo.png", b"\x89PNG\r\n\x1a\n", "200 OK", "image/png"))
+    path = arc_file(tmp_path / name, records, gzipped=name.endswith(".gz"))
+    outs = []
+    for run_no in (1, 2):  # ids must not change between runs (--resume matches them)
+        out = tmp_path / f"out{run_no}.jsonl"
+        proc = run(deboiler_exe, path, "-o", out, "-w", "2", "--chunk-size", "2")
+        assert proc.returncode == 0, proc.stderr.decode()
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    rows = read_jsonl(tmp_path / "out1.jsonl")
+    assert [r["id"] for r in rows] == [f"{path}:{n}" for n in range(1, 6)]
+    assert [r["status"] for r in rows] == ["skipped", "ok", "skipped", "ok", "skipped"]
+    assert [r["url"] for r in rows[1:]] == [url for url, *_ in records]
+    assert rows[0]["error"] == "NotAPage: a warcinfo record"
+    assert rows[2]["error"] == "NotAPage: HTTP status 404" and rows[4]["error"] == "NotAPage: content type image/png"
+    for row, (page, _) in zip((rows[1], rows[3]), pages):
+        assert row["description"] == deboiler.clean(page.read_bytes()).description
