@@ -159,13 +159,9 @@ cdef class _Lines:
     cdef int text(self, const unsigned char* s, Py_ssize_t n, tree.xmlNode* owner, bint pre) except -1:
         cdef Py_ssize_t i = 0, start
         cdef unsigned char c
-        cdef bint first
         cdef _Buffer out
         if not pre and _blank(s, n):
-            if n and self.nparts and not self.pending:
-                self.parts.add(" ", 1)
-                self.nparts += 1
-            return 0
+            return self.space() if n else 0
         # Soft hyphens and zero-width spaces render as nothing; ASCII white space collapses (not in <pre>).
         out = self.scratch
         out.clear()
@@ -208,25 +204,14 @@ cdef class _Lines:
                 for _ in range(self.pending - 1):
                     self.lines.append(("", ""))
             self.pending = 0
-        if pre:
-            start = 0
-            first = True
+        start = 0
+        if pre:  # each newline in <pre> ends a line
             for i in range(m):
                 if t[i] == 10:
-                    if not first:
-                        self.flush()
                     self.add(t + start, i - start, owner)
-                    first = False
+                    self.flush()
                     start = i + 1
-            if not first:
-                self.flush()
-                self.add(t + start, m - start, owner)
-                return 0
-        if not self.nparts:
-            self.owner = owner
-        self.parts.add(t, m)
-        self.nparts += 1
-        return 0
+        return self.add(t + start, m - start, owner)
 
     cdef inline int add(self, const char* t, Py_ssize_t n, tree.xmlNode* owner) except -1:
         if not self.nparts:

@@ -365,20 +365,17 @@ def flat_lines(source: str) -> list[tuple[str, str]]:
 def html_to_blocks(root: etree._Element | None, source: str = "") -> Blocks:
     blocks = Blocks()
     if root is not None:
-        if compiled is not None:
-            lines, too_deep = compiled.render(_start(root))
-            if not too_deep and (any(line for line, _ in lines) or not source):
+        start = _start(root)
+        lines, too_deep = (compiled.render if compiled is not None else _render)(start)
+        if not too_deep and (any(line for line, _ in lines) or not source):
+            if compiled is not None:  # lines carry their paths
                 compiled.fill_blocks(lines, blocks, Block)
                 return blocks
-        else:
-            start = _start(root)
-            lines, too_deep = _render(start)
-            if not too_deep and (any(line for line, _ in lines) or not source):
-                paths = Paths(start)
-                for i, (raw, owner) in enumerate(lines, start=1):
-                    clean = " ".join(raw.split())
-                    blocks.append(HtmlBlock(i, raw, clean, clean.casefold(), owner, paths))
-                return blocks
+            paths = Paths(start)  # lines carry their elements; paths are built when read
+            for i, (raw, owner) in enumerate(lines, start=1):
+                clean = " ".join(raw.split())
+                blocks.append(HtmlBlock(i, raw, clean, clean.casefold(), owner, paths))
+            return blocks
     if root is not None or source:
         blocks.flat = True
         for i, (raw, path) in enumerate(flat_lines(source), start=1):
