@@ -289,12 +289,14 @@ def _no_control_bytes(data: bytes | str) -> bool:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
-
+# The control characters a text page does not hold (NUL is dropped from text, CR becomes LF, tab,
+# LF and form feed are text). Counted with U+FFFD by _refuse_control_soup, looked for as bytes by
+# _no_control_bytes: one list for both.
+_CONTROL_CODES = bytes([*range(1, 9), 11, *range(14, 32), 127])
+_CONTROL = re.compile("[" + _CONTROL_CODES.decode("ascii") + "\ufffd]")
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_CODES)
 _CONTROL_SAMPLE = 20000  # characters
-# Every byte but the control bytes _CONTROL counts (NUL is dropped from text, CR becomes LF).
-_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (0 < b < 9 or b == 11 or 13 < b < 32 or b == 127))
 
 
 def _refuse_control_soup(text: str, encoding: str) -> None:
