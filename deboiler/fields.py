@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from . import formats
 from .catalog import Hit
+from .markup import FIELDS as MARKUP_FIELDS
 
 _URL = re.compile(r"https?://\S+")
 _EDGE_PUNCT = " .,;:!?·•|-–—\"'“”«»"
@@ -47,9 +48,6 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
             for slot, key in (("episode_id", "episode"), ("series_id", "series")):
                 if slot in caps:
                     ids.setdefault(key, caps[slot])
-
-
-MARKUP_FIELDS = ("title", "show", "published", "duration")
 
 
 def finish_fields(fields: dict, markup: dict | Callable[[], dict] | None = None) -> None:

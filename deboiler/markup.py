@@ -17,6 +17,7 @@ EPISODE_TYPES = {"PodcastEpisode", "Episode", "RadioEpisode", "AudioObject"}
 _ISO_DURATION = re.compile(
     r"^P(?:(?P<d>\d{1,4})D)?(?:T(?:(?P<h>\d{1,4})H)?(?:(?P<m>\d{1,5})M)?(?:(?P<s>\d{1,6}(?:\.\d{1,6})?)S)?)?$", re.I
 )
+FIELDS = ("title", "show", "published", "duration")  # the keys of Markup.fields()
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 MAX_JSONLD_CHARS = 1_000_000
 
@@ -59,6 +60,8 @@ class Markup:
         return self._episode
 
     def fields(self) -> dict:
+        """The Episode fields the markup can fill, keyed as FIELDS (fields.finish_fields asks for them
+        only when one of those is empty)."""
         return {
             "title": self.title or self.og_title,
             "show": self.show,

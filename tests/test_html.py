@@ -184,3 +184,9 @@ def test_the_canonical_host_outweighs_another_platform_quoted_in_the_text():
     assert ep.platform == "podchaser"
     assert ep.platform_confidence == 1.0
     assert ep.platform_evidence[0] == "canonical host www.podchaser.com"
+
+
+def test_the_markup_fields_are_the_ones_finish_fields_checks():
+    from deboiler.markup import FIELDS, Markup
+
+    assert tuple(Markup().fields()) == FIELDS
