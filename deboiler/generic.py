@@ -20,9 +20,9 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-from lxml import etree
-
 from difflib import SequenceMatcher as PlainSequenceMatcher
+
+from lxml import etree
 
 try:  # difflib compiled (Cython): the same matching blocks, ~2.5x faster on AEB pages
     from cydifflib import SequenceMatcher
