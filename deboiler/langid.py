@@ -202,32 +202,49 @@ def by_script(sample: str) -> str | None:
 
 def by_function_words(sample: str) -> str | None:
     """The language `sample`'s function words name beyond doubt (see FUNCTION_WORDS_MIN), else None."""
-    if _NOT_LATIN.search(sample):
-        return None
-    words = _LETTER_RUNS.findall(sample)
-    if len(sample) >= MAX_CHARS and words:
-        words.pop()  # cut at the cap: "au" of "audience" is French
-    lowered = [word.lower() for word in words]
+    found = list(_LETTER_RUNS.finditer(sample))
+    if len(sample) >= MAX_CHARS and found:
+        found.pop()  # cut at the cap: "au" of "audience" is French
     owners = function_words()
-    heard = [found for found in map(owners.get, lowered) if found is not None]
-    evidence: dict[str, int] = {}
-    for names in heard:
-        if len(names) == 1:
-            (name,) = names
-            evidence[name] = evidence.get(name, 0) + 1
-    if not evidence:
+    consistent: frozenset[str] | None = None  # the lists that hold every word heard (names aside)
+    heard: list[frozenset[str]] = []
+    plain: list[str] = []  # the words that are not names, for the alphabet
+    capital_before = False  # the word before is capitalised, in the same sentence
+    for match in found:
+        word = match.group()
+        mid_sentence = _mid_sentence(sample, match.start())
+        capital = word[0].isupper()
+        in_name = capital and capital_before and mid_sentence  # "Omar Al-Farsi": "Al" is part of a name
+        capital_before = capital
+        if not (capital and mid_sentence):  # a capital inside a sentence is a name's: its letters are its own
+            plain.append(word)
+        names = owners.get(word.lower())
+        if names is None:
+            continue
+        heard.append(names)
+        if not in_name:  # a name's word counts for a language, never against one
+            consistent = names if consistent is None else consistent & names
+            if not consistent:
+                return None
+    if consistent is None or len(consistent) != 1:
         return None
-    top = max(evidence, key=evidence.__getitem__)
-    count = evidence[top]
-    if count < FUNCTION_WORDS_MIN or count < FUNCTION_WORDS_SHARE * len(words) or top.startswith("veto:"):
-        return None
-    if not all(top in names for names in heard):  # a word of another language, not of this one
+    (top,) = consistent
+    count = sum(top in names for names in heard)
+    if count < FUNCTION_WORDS_MIN or count < FUNCTION_WORDS_SHARE * len(found) or top.startswith("veto:"):
         return None
     alphabet = alphabets().get(top)
-    # Names keep their letters in any language (Tomás, Lüneburg): only words that are not capitalised count.
-    if alphabet is not None and not alphabet.issuperset("".join(w for w in words if not w[0].isupper()).lower()):
+    if alphabet is not None and not alphabet.issuperset("".join(plain).lower()):
         return None
     return top
+
+
+_SENTENCE_END = frozenset(".!?:;¿¡\n\"'“‘«(#-–—")
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` follows another in its sentence (a capital there is a name's)."""
+    before = text[:start].rstrip(" ")
+    return bool(before) and before[-1] not in _SENTENCE_END
 
 
 def _fasttext() -> Callable[[str], str | None]:
