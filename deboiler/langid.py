@@ -212,11 +212,11 @@ def by_function_words(sample: str) -> str | None:
     capital_before = False  # the word before is capitalised, in the same sentence
     for match in found:
         word = match.group()
-        mid_sentence = _mid_sentence(sample, match.start())
         capital = word[0].isupper()
-        in_name = capital and capital_before and mid_sentence  # "Omar Al-Farsi": "Al" is part of a name
+        name_like = capital and _mid_sentence(sample, match.start())  # its letters are its own
+        in_name = name_like and capital_before  # "Omar Al-Farsi": "Al" is part of a name
         capital_before = capital
-        if not (capital and mid_sentence):  # a capital inside a sentence is a name's: its letters are its own
+        if not name_like:
             plain.append(word)
         names = owners.get(word.lower())
         if names is None:
@@ -243,8 +243,10 @@ _SENTENCE_END = frozenset(".!?:;¿¡\n\"'“‘«(#-–—")
 
 def _mid_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` follows another in its sentence (a capital there is a name's)."""
-    before = text[:start].rstrip(" ")
-    return bool(before) and before[-1] not in _SENTENCE_END
+    at = start - 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    return at >= 0 and text[at] not in _SENTENCE_END
 
 
 def _fasttext() -> Callable[[str], str | None]:
