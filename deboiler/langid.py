@@ -171,12 +171,16 @@ def function_words() -> dict[str, frozenset[str]]:
 
 
 @cache
-def scripts() -> list[tuple[str, re.Pattern[str], float, re.Pattern[str] | None, float]]:
-    """(language, its letters, their least share, marks, their least share) per [scripts] entry."""
+def scripts() -> list[tuple[str, re.Pattern[str], float, re.Pattern[str] | None, float, re.Pattern[str] | None]]:
+    """(language, its letters, their least share, marks, their least share, letters it never shows)
+    per [scripts] entry."""
     found = []
     for lang, rule in _shortcut_data().get("scripts", {}).items():
         marks = re.compile(f"[{rule['marks']}]") if "marks" in rule else None
-        found.append((lang, re.compile(f"[{rule['letters']}]"), rule["share"], marks, rule.get("marks_share", 0.0)))
+        without = re.compile(f"[{rule['without']}]") if "without" in rule else None
+        found.append(
+            (lang, re.compile(f"[{rule['letters']}]"), rule["share"], marks, rule.get("marks_share", 0.0), without)
+        )
     return found
 
 
@@ -192,9 +196,11 @@ def shortcut(sample: str) -> str | None:
 
 def by_script(sample: str) -> str | None:
     letters = len(_LETTER.findall(sample))
-    for lang, own, share, marks, marks_share in scripts():
-        if len(own.findall(sample)) >= share * letters and (
-            marks is None or len(marks.findall(sample)) >= marks_share * letters
+    for lang, own, share, marks, marks_share, without in scripts():
+        if (
+            len(own.findall(sample)) >= share * letters
+            and (marks is None or len(marks.findall(sample)) >= marks_share * letters)
+            and (without is None or not without.search(sample))
         ):
             return lang
     return None
