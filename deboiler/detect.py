@@ -135,7 +135,8 @@ def _detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None, mar
     found = signatures.scan(blocks)
     best: Detection | None = None
     for platform, lines in zip(signatures.platforms, found):
-        score, evidence, host_locale = _score_lines(platform, text, folded, lines, markup_hosts)
+        # No platform owns the canonical hosts (else it was named above): they add nothing to any score.
+        score, evidence, host_locale = _score_lines(platform, text, folded, lines)
         if score >= THRESHOLD and (best is None or score > best.confidence):
             best = Detection(platform, round(score, 3), evidence, host_locale)
             if score >= 1.0:

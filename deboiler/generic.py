@@ -269,13 +269,16 @@ def _covered(blocks: Blocks, main_text: str) -> list[bool]:
             span[i] = (len(words), len(words) + len(line) - 1)
             words.extend(line)
             owner.extend([i] * len(line))
-    in_main = Counter(main)
     # The work is at most (words on the page) x (the most any word occurs in the output): when that is
-    # within budget, so is the exact sum, which needs another count of the page's words.
-    most = max(in_main.values(), default=0)
-    autojunk = len(words) * most > ALIGN_BUDGET and _alignment_work(words, main, False, in_main) > ALIGN_BUDGET
-    if autojunk and _alignment_work(words, main, True, in_main) > ALIGN_BUDGET:
-        return _looked_up(blocks, main)
+    # within budget, so is the exact sum, which needs another count of the page's words. On most pages
+    # even (words on the page) x (words in the output) is, and nothing needs counting.
+    autojunk = False
+    if len(words) * len(main) > ALIGN_BUDGET:
+        in_main = Counter(main)
+        most = max(in_main.values(), default=0)
+        autojunk = len(words) * most > ALIGN_BUDGET and _alignment_work(words, main, False, in_main) > ALIGN_BUDGET
+        if autojunk and _alignment_work(words, main, True, in_main) > ALIGN_BUDGET:
+            return _looked_up(blocks, main)
     used_words = bytearray(len(words))
     used_main = bytearray(len(main))
     for min_run in (MIN_RUN, MOVED_MIN_RUN):
