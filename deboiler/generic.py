@@ -185,7 +185,7 @@ def _repair_would_change(html: str, beginning: str, doctype_tag: re.Pattern[str]
 TRAFILATURA_SETTINGS: dict = {"include_comments": False, "include_tables": True, "deduplicate": False, "favor_recall": True}
 # trafilatura's `fast` mode skips its fallback extractors (readability, justext): 8.5 instead of 12.3
 # ms per AEB page, and the same deboiler F1 there (0.960 with or without it, `bench/aeb.py
-# --never-fast`). On the 49 corpora HTML pages run through the generic path (platform unknown) it
+# --never-fast`; in recall mode, session 4: 0.964 with it, 0.960 without). On the 49 corpora HTML pages run through the generic path (platform unknown) it
 # gives the same description on 44, a better one on 4 and a worse one on one: a page that shows the
 # description twice, cut short first, where fast mode returns only the cut copy. So a page that shows
 # a line cut short of another (shows_cut_copy: 24 of the 181 AEB pages) gets the full mode.
