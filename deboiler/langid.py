@@ -248,11 +248,25 @@ _SENTENCE_END = frozenset(".!?:;¿¡\n\"'“‘«(#-–—")
 
 
 def _mid_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` follows another in its sentence (a capital there is a name's)."""
+    """Whether the word at `start` follows another in its sentence (a capital there is a name's).
+    A period after a title ("Dr. Inés") ends no sentence."""
     at = start - 1
     while at >= 0 and text[at] == " ":
         at -= 1
-    return at >= 0 and text[at] not in _SENTENCE_END
+    if at < 0:
+        return False
+    if text[at] == ".":
+        word = _LAST_WORD.search(text, 0, at)
+        return word is not None and word.group().lower() in abbreviations()
+    return text[at] not in _SENTENCE_END
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    return frozenset(_shortcut_data().get("abbreviations", {}).get("words", ()))
 
 
 def _fasttext() -> Callable[[str], str | None]:

@@ -370,6 +370,8 @@ def test_shortcut_data_is_consistent():
         ("In this episode we talk with the team about how they built it, and what they would change.", "en"),
         # a name keeps its letters: still English
         ("This week Tomás and Inés talk about what they would do with the time they have left in Lüneburg.", "en"),
+        # a title's period ends no sentence: "Inés" after "Dr." is a name
+        ("This week baker and microbiologist Dr. Inés Carvalho explains where the smell comes from and what to do.", "en"),
         # a lowercase word outside the English alphabet: the model decides
         ("In this episode we talk with the team about how they built it, and what they would change, här.", None),
         # one French word on a list: the model decides
