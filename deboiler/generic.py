@@ -396,6 +396,65 @@ def label_unknown(
     return verdicts
 
 
+# What separates the parts of a page's <title>: "Episode 45 — The Show | Site". Not ":", which episode
+# titles hold ("Bölüm 45: İstanbul'un kayıp bostanları"), nor a hyphen inside a word.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|·»–—]|--?)\s+")
+
+
+def title_parts(page_title: str | None, site_name: str | None) -> list[str]:
+    """The parts of a page's <title> that may name its episode or show, case-folded, in order: all but
+    the site's own name (og:site_name), or where the page does not say it, all but the last part
+    ("Episode 42: Tide pools | Saltmarsh Radio": the last part is most often the site)."""
+    if not page_title:
+        return []
+    parts = [" ".join(part.split()).casefold() for part in _TITLE_SEPARATOR.split(page_title)]
+    parts = [part for part in parts if part]
+    site = " ".join((site_name or "").split()).casefold()
+    if site and site in parts:
+        return [part for part in parts if part != site]
+    return parts[:-1] if len(parts) > 1 else parts
+
+
+def _named_by_page_title(
+    verdicts: list[Verdict], blocks: Blocks, head: list[int], first: int, parts: list[str], fields: dict
+) -> set[int]:
+    """Label the title and the show where only the page's <title> names them (see
+    _label_head_of_main_text); the lines it labelled."""
+    labelled: set[int] = set()
+    if not parts:
+        return labelled
+    title_part = None
+    if "title" not in fields:
+        at = next((i for i in head if blocks[i].folded in parts), None)
+        if at is not None:
+            title_part = blocks[at].folded
+            _relabel(verdicts[at], "title", "the first line of the main text that is a part of the page's <title>")
+            labelled.add(at)
+    if "show" not in fields and len(parts) > 1:  # one part is the title's, or the <title> is the site's
+        others = [part for part in parts if part != title_part and part not in fields.values()]
+        # Any line above the first paragraph: the show often stands over the main text, as a link.
+        for i in range(first):
+            verdict = verdicts[i]
+            # By label, not rule: without --explain, lines outside the main text are not looked up in
+            # the lexicon, and the Episode must not depend on that.
+            if blocks[i].folded in others and verdict.label in ("content", "chrome"):
+                _relabel(verdict, "show", "a part of the page's <title> beside the title, above the main text's first paragraph")
+                labelled.add(i)
+                break
+    return labelled
+
+
+def _relabel(verdict: Verdict, label: str, why: str) -> None:
+    verdict.label, verdict.rule, verdict.reason = label, "markup:page-title", why
+
+
+def fields_from_labels(fields: dict, verdicts: list[Verdict]) -> None:
+    """The title and show of an unknown platform's page, where only a labelled line names them."""
+    for verdict in verdicts:
+        if verdict.label in ("title", "show") and fields.get(verdict.label) is None:
+            fields[verdict.label] = verdict.text
+
+
 def _cut_copy_of_a_later_line(blocks: Blocks, i: int) -> bool:
     """Line i is a later line cut short: less its "…" or "read more", it starts a longer later line."""
     text = blocks[i].text
@@ -409,13 +468,21 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
     """Above its first paragraph of prose, the main text often opens with the page's own header: the
     show, the title, an "Episode description" heading. They are the page's, not the creator's text: a
     line there that the markup names as the title or the show, or that the UI lexicon knows, is labelled
-    so. Below the first paragraph nothing changes, so no line of the description itself can go."""
+    so. Below the first paragraph nothing changes, so no line of the description itself can go.
+
+    Where neither JSON-LD nor og:title names them, the page's <title> may ("Bölüm 45: ... — Tarih
+    Sohbetleri | Kulakçık"): a part of it that is a line above the first paragraph is the title (the
+    first such part, heading the main text) or the show (another part, any line up there, not the
+    site's own name)."""
     fields = {label: " ".join(str(named[label]).split()).casefold() for label in ("title", "show") if named.get(label)}
+    parts = title_parts(named.get("page_title"), named.get("site_name"))
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
-    first = next(
-        (i for i in kept if is_prose(verdicts[i].text) and blocks[i].folded not in fields.values()), None
-    )
-    head = [i for i in kept if first is not None and i < first]
+    header = {*fields.values(), *parts}
+    first = next((i for i in kept if is_prose(verdicts[i].text) and blocks[i].folded not in header), None)
+    if first is None:
+        return
+    head = [i for i in kept if i < first]
+    by_title = _named_by_page_title(verdicts, blocks, head, first, parts, fields)
     if not head:
         return
     found = lexicon_matcher().scan(Blocks(blocks[i] for i in head))
@@ -425,6 +492,8 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
         if label:
             verdict.label, verdict.rule = label, f"markup:{label}"
             verdict.reason = f"the episode {label} the page's markup states, heading the main text"
+        elif i in by_title:
+            continue
         elif hits:
             hit = hits[0]
             verdict.label, verdict.rule = "chrome", f"lexicon:{hit.rule.name}"

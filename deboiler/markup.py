@@ -28,6 +28,7 @@ class Markup:
     hosts: list[str] = field(default_factory=list)  # host names of canonical and og:url
     site_name: str | None = None
     og_title: str | None = None
+    page_title: str | None = None  # the document's <title>, whitespace collapsed
     lang: str | None = None  # <html lang>
     time_datetime: str | None = None  # first <time datetime>, as an ISO date
     # The page's JSON-LD, parsed on first use of title/show/published/duration: on most known-platform
@@ -58,6 +59,10 @@ class Markup:
                 for episode in _episodes(text):
                     _read_episode(self._episode, episode)
         return self._episode
+
+    def naming(self) -> dict:
+        """What the generic path reads the page's own header by: the fields, the <title>, the site."""
+        return {**self.fields(), "page_title": self.page_title, "site_name": self.site_name}
 
     def fields(self) -> dict:
         """The Episode fields the markup can fill, keyed as FIELDS (fields.finish_fields asks for them
@@ -97,6 +102,9 @@ def read_markup(root: etree._Element | None) -> Markup:
             markup.time_datetime = date
             break
     markup.json_ld = [text for kind, text in scripts if text and (kind or "").strip().lower() == "application/ld+json"]
+    title = root.find("head/title")
+    if title is not None:
+        markup.page_title = " ".join((title.text or "").split()) or None
     return markup
 
 

@@ -16,7 +16,7 @@ from .dedup import dedup
 from .detect import choose_locale, detect
 from .episode import Episode
 from .fields import finish_fields
-from .generic import label_unknown, main_text_of
+from .generic import fields_from_labels, label_unknown, main_text_of
 from .label import label_page, mark_show_boilerplate
 from .load import DEFAULT_MAX_BYTES, load
 
@@ -54,7 +54,7 @@ def clean(
     if found.platform is None:
         # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.
         main_text = main_text_of(read) if read.html is not None and not read.flat else None
-        named = read.markup.fields() if read.markup else None
+        named = read.markup.naming() if read.markup else None
         verdicts, regions, fields, locale = label_unknown(blocks, main_text, explain, named), [], {}, None
         boiler = {}
     else:
@@ -63,6 +63,8 @@ def clean(
         verdicts, regions, fields = labelled.verdicts, labelled.regions, labelled.fields
         boiler = labelled.show_boilerplate
     finish_fields(fields, read.markup.fields if read.markup else None)
+    if found.platform is None:
+        fields_from_labels(fields, verdicts)
     dedup(verdicts, regions)
     if boiler:
         mark_show_boilerplate(verdicts, boiler, found.platform)

@@ -221,3 +221,58 @@ def test_main_text_head_named_by_markup_or_lexicon_is_not_description():
     assert "Season 2" in lines  # above the prose but neither named by the markup nor UI text: kept
     assert prose in lines and "The River Episode" in lines  # the title repeated below the first paragraph stays
     assert lines.index("The River Episode") > lines.index(prose)
+
+
+def _titled_page(page_title: str, site_meta: str = "") -> bytes:
+    prose = "In this episode we follow a river from its glacier to the sea, with three hydrologists and a kayak."
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>{page_title}</title>{site_meta}</head><body>
+<header><a href="/">Streamly</a><nav><a>Home</a> <a>Sign in</a></nav></header>
+<main><article><p><a href="/water">Water Stories</a></p><h1>Ep 3: The River</h1>
+<p>{prose}</p><p>{prose.replace("river", "lake")}</p><p>Water Stories</p>
+<p>Follow us on Instagram: @waterstories for photos from the trip.</p></article></main>
+<footer><p>© 2025 Streamly</p></footer></body></html>""".encode()
+
+
+def test_the_page_title_names_title_and_show_where_no_other_markup_does():
+    # "Title — Show | Site", the site named by og:site_name: the <h1> is the title, the link above it
+    # the show; a line that repeats the show below the first paragraph stays the creator's.
+    page = _titled_page("Ep 3: The River — Water Stories | Streamly", '<meta property="og:site_name" content="Streamly">')
+    ep = deboiler.clean(page, explain=True, langid_backend="none")
+    assert ep.platform is None and (ep.title, ep.show) == ("Ep 3: The River", "Water Stories")
+    head = [(v.text, v.label, v.rule) for v in ep.lines if v.label in ("title", "show")]
+    assert head == [("Water Stories", "show", "markup:page-title"), ("Ep 3: The River", "title", "markup:page-title")]
+    lines = ep.description.split("\n")
+    assert "Water Stories" in lines and lines.index("Water Stories") > 0  # the repeat below the prose
+    assert "Streamly" not in ep.description
+    plain = deboiler.clean(page, langid_backend="none").to_dict()  # without the explain view: the same Episode
+    assert plain == {k: v for k, v in ep.to_dict().items() if k != "lines"}
+
+
+def test_the_page_title_names_nothing_it_cannot_tell_from_the_site():
+    # Without og:site_name the last part is taken for the site: "Title | Water Stories" names no show,
+    # and the site's own name never becomes the show or the title.
+    page = _titled_page("Ep 3: The River | Water Stories")
+    ep = deboiler.clean(page, langid_backend="none")
+    assert (ep.title, ep.show) == ("Ep 3: The River", None)
+    page = _titled_page("Streamly")  # one part: only a line of the main text's head could be the title
+    ep = deboiler.clean(page, langid_backend="none")
+    assert (ep.title, ep.show) == (None, None)
+    # Parts that are no line of the page name nothing.
+    page = _titled_page("The Lake Episode — Still Waters | Streamly", '<meta property="og:site_name" content="Streamly">')
+    ep = deboiler.clean(page, langid_backend="none")
+    assert (ep.title, ep.show) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "page_title, site, parts",
+    [
+        ("Bölüm 45: İstanbul'un kayıp bostanları — Tarih Sohbetleri | Kulakçık", "Kulakçık",
+         ["bölüm 45: i̇stanbul'un kayıp bostanları", "tarih sohbetleri"]),
+        ("Episode 42: Tide pools | Saltmarsh Radio", None, ["episode 42: tide pools"]),
+        ("Self-Made - Season 2 - Radio X", "Radio X", ["self-made", "season 2"]),
+        ("Only one part", None, ["only one part"]),
+        (None, "Site", []),
+    ],
+)
+def test_title_parts(page_title, site, parts):
+    assert generic.title_parts(page_title, site) == parts
