@@ -185,7 +185,8 @@ def _repair_would_change(html: str, beginning: str, doctype_tag: re.Pattern[str]
 TRAFILATURA_SETTINGS: dict = {"include_comments": False, "include_tables": True, "deduplicate": False, "favor_recall": True}
 # trafilatura's `fast` mode skips its fallback extractors (readability, justext): 8.5 instead of 12.3
 # ms per AEB page, and the same deboiler F1 there (0.960 with or without it, `bench/aeb.py
-# --never-fast`; in recall mode, session 4: 0.964 with it, 0.960 without). On the 49 corpora HTML pages run through the generic path (platform unknown) it
+# --never-fast`; in recall mode, session 4: 0.964 with it, 0.960 without). On the 49 corpora HTML
+# pages run through the generic path (platform unknown) it
 # gives the same description on 44, a better one on 4 and a worse one on one: a page that shows the
 # description twice, cut short first, where fast mode returns only the cut copy. So a page that shows
 # a line cut short of another (shows_cut_copy: 24 of the 181 AEB pages) gets the full mode.
@@ -323,8 +324,9 @@ def label_unknown(
     names the rule that explains it. So with `explain=False` (no one will see the rules) those lines
     are not searched for lexicon phrases at all; the labels, and so the Episode, are the same.
 
-    `named`: the title and show the page's markup states (JSON-LD, og:title), used to recognise them
-    where the main text opens with them (see _label_head_of_main_text)."""
+    `named`: the title and show the page's markup states (JSON-LD, og:title), its <title> and its site
+    name (Markup.naming), used to recognise them where the main text opens with them (see
+    _label_head_of_main_text)."""
     inside_main = _covered(blocks, main_text) if main_text and main_text.strip() else []
     if any(inside_main):
         outside_why = "not part of the main text that trafilatura found on this page"

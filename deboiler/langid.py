@@ -130,14 +130,16 @@ def _backend(name: str) -> Callable[[str], str | None]:
 # is its hash lookups, one per character n-gram, most of them cache misses inside the pipeline (~0.1
 # ms a page, the largest single share of a known-platform HTML page); a text written in a script only
 # one language writes (Hangul), or whose commonest words name its language, needs none of them. By
-# function words, a language is named when at least FUNCTION_WORDS_MIN of the sample's words, and
-# FUNCTION_WORDS_SHARE of them, are on its list alone, no word is on another list but not on its own,
-# and (where the file gives one) every letter of a word that is not a name is in its alphabet. Chosen
-# on the bench samples, every gold description and the AEB pages (where it names a language, fastText
-# names the same one, every time) and on 15,000 made-up mixes of two languages (tests/test_langid.py).
+# function words, a language is named when its list is the only one (of languages and vetoes) that
+# holds every function word of the sample (a name's aside), at least FUNCTION_WORDS_MIN of the
+# sample's words and FUNCTION_WORDS_SHARE of them are on it, and (where the file gives one) every
+# letter of a word that is not a name is in its alphabet. Chosen on the bench samples, every gold
+# description and the AEB pages (where it names a language, fastText names the same one, every time)
+# and on 15,000 made-up mixes of two languages (tests/test_langid.py).
 SHORTCUTS_FILE = Path(__file__).parent / "lexicon" / "langid_shortcuts.toml"
 FUNCTION_WORDS_MIN = 4
 FUNCTION_WORDS_SHARE = 0.15
+_LETTER = re.compile(r"[^\W\d_]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 # A letter of any other script than Latin: fastText gives such a text to that script's language even
 # where it is a fifth of the sample (an English paragraph above a Russian line reads as Russian), so
@@ -184,9 +186,6 @@ def scripts() -> list[tuple[str, re.Pattern[str], float, re.Pattern[str] | None,
             (lang, re.compile(f"[{rule['letters']}]"), rule["share"], marks, rule.get("marks_share", 0.0), without)
         )
     return found
-
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def shortcut(sample: str) -> str | None:
