@@ -19,6 +19,8 @@ _SLOT = re.compile(r"\{([a-z_]+)\}")
 # {show} and {title} are captured, lazy, 1 to N characters (N below); they may open a phrase (see
 # Phrase._match_after_lead, which relies on exactly this shape).
 _LEAD_SLOTS = {"show": 300, "title": 500}
+# No episode runs a day: a glued "{show}{duration}" split that reads one so has cut the show's own number.
+MAX_EPISODE_SECONDS = 24 * 3600
 _FREE_TEXT = {
     **{name: f".{{1,{longest}}}?" for name, longest in _LEAD_SLOTS.items()},
     "text": r".{0,3000}?",
@@ -71,6 +73,7 @@ class Phrase:
     # A phrase that opens with a free-text slot ("{show}{date}{duration}"): the regex after that slot,
     # and the bounds of the slot's length and of the rest's width (see _match_after_lead).
     lead: tuple[str, int, re.Pattern[str], int, int] | None = None
+    locale: str | None = None  # the UI locale its dates and durations are read in
 
     def match(self, text: str, folded: str) -> dict[str, str] | None:
         """Captured slots when the whole line matches, else None."""
@@ -100,8 +103,33 @@ class Phrase:
             if m is not None:
                 captures = {name: text[:k]}
                 captures.update((g, v) for g, v in m.groupdict().items() if v is not None)
+                if k < n and text[k - 1].isdigit() and text[k].isdigit():
+                    return self._plausible_split(text, k, captures)
                 return captures
         return None
+
+    def _plausible_split(self, text: str, k: int, captures: dict[str, str]) -> dict[str, str]:
+        """The regex splits a number between the slot and the rest as early as it can: "Street Talk
+        20241h 5m" reads as "Street Talk 20" and 241 hours. Where that duration is longer than any
+        episode (MAX_EPISODE_SECONDS), a later split inside the same number that gives a plausible one
+        wins ("Street Talk 2024", 1 h 5 min); where none does, the regex's own reading stands."""
+        if "duration" not in captures or self._seconds(captures["duration"]) <= MAX_EPISODE_SECONDS:
+            return captures
+        name, _, rest, _, _ = self.lead  # type: ignore[misc]
+        later = k + 1
+        while later < len(text) and text[later - 1].isdigit():
+            m = rest.fullmatch(text, later)
+            if m is not None and "duration" in m.groupdict() and m.group("duration") is not None:
+                if self._seconds(m.group("duration")) <= MAX_EPISODE_SECONDS:
+                    found = {name: text[:later]}
+                    found.update((g, v) for g, v in m.groupdict().items() if v is not None)
+                    return found
+            later += 1
+        return captures
+
+    def _seconds(self, duration: str) -> int:
+        seconds = formats.parse_duration(duration, self.locale)
+        return 0 if seconds is None else seconds
 
 
 @lru_cache(maxsize=4096)
@@ -134,6 +162,7 @@ def compile_phrase(source: str, locale: str | None) -> Phrase:
         max_len=_widths(regex)[1],
         needs_digit=not _DIGIT_SLOTS.isdisjoint(slots),
         lead=lead,
+        locale=locale,
     )
 
 

@@ -1,7 +1,8 @@
 """Phrase.match takes shortcuts before and instead of its regex: a length bound, a literal and a digit
 prefilter, and for a phrase that opens with {show} or {title} only the split points that can end the
 line. Each must give exactly what the phrase's own regex gives (None, or the same captures in the
-same order). This compares the two on every regex phrase of every platform file, compiled for each
+same order), but for one reading on purpose: a number split into a duration longer than a day (see
+`reference`). This compares the two on every regex phrase of every platform file, compiled for each
 locale it is used with, on the lines of the corpora pages and on glued show/date/duration lines built
 to sit on the edges (shows ending in digits, in month names, in unit words).
 """
@@ -17,16 +18,35 @@ from pathlib import Path
 from babel.dates import format_date
 
 from deboiler.catalog import load_catalog
-from deboiler.formats import date_regex
-from deboiler.phrases import Phrase, compile_phrase, fold, has_digit
+from deboiler.formats import date_regex, parse_duration
+from deboiler.phrases import MAX_EPISODE_SECONDS, Phrase, compile_phrase, fold, has_digit
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
 
 def reference(phrase: Phrase, text: str) -> dict[str, str] | None:
-    """The phrase's regex alone, the way Phrase.match read it before any shortcut."""
+    """The phrase's regex alone, the way Phrase.match read it before any shortcut; but where it splits
+    a number between the opening slot and the rest into a duration longer than a day, the first
+    later split inside that number with a plausible one (Phrase._plausible_split), found here by the
+    phrase's regex with the slot held to each length in turn."""
     m = phrase.regex.fullmatch(text)  # type: ignore[union-attr]
-    return None if m is None else {k: v for k, v in m.groupdict().items() if v is not None}
+    got = None if m is None else {k: v for k, v in m.groupdict().items() if v is not None}
+    if got is None or phrase.lead is None or "duration" not in got:
+        return got
+    name, rest = phrase.lead[0], phrase.lead[2]
+    k = len(got[name])
+    if not (k < len(text) and text[k - 1].isdigit() and text[k].isdigit()):
+        return got
+    if (parse_duration(got["duration"], phrase.locale) or 0) <= MAX_EPISODE_SECONDS:
+        return got
+    for later in range(k + 1, len(text)):
+        if not text[later - 1].isdigit():
+            break
+        held = re.compile(f"(?P<{name}>.{{{later}}})(?:{rest.pattern})", rest.flags).fullmatch(text)
+        if held is not None and held.group("duration") is not None:
+            if (parse_duration(held.group("duration"), phrase.locale) or 0) <= MAX_EPISODE_SECONDS:
+                return {g: v for g, v in held.groupdict().items() if v is not None}
+    return got
 
 
 @cache
