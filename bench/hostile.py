@@ -219,11 +219,19 @@ def cases(quick: bool) -> list[Case]:
         out.append(Case(f'{n:,} paragraphs ending in "..."', lambda n=n: cut_paragraphs(n), group="probe"))
     for n in (5_000, 20_000):  # the generic path's word alignment was quadratic here (cydifflib, every word popular)
         out.append(Case(f"{n:,} identical HTML blocks", lambda n=n: same_html_blocks(n), group="probe"))
+    for n in (5_000, 20_000):  # the <title> parts were looked up in a list, once per line above the text
+        out.append(Case(f"<title> of {n:,} parts over {n:,} lines", lambda n=n: long_page_title(n), group="probe"))
     return out
 
 
 def same_html_blocks(n: int) -> bytes:
     return ("<html><body>" + f"<div><p>{PARAGRAPH}</p></div>" * n + "</body></html>").encode()
+
+
+def long_page_title(n: int) -> bytes:
+    title = " | ".join(f"part {i}" for i in range(n))
+    lines = "".join(f"<p>line {i}</p>" for i in range(n))
+    return f"<html><head><title>{title}</title></head><body><main>{lines}<p>{PARAGRAPH}</p></main></body></html>".encode()
 
 
 # --------------------------------------------------------------------------------------------------

@@ -425,15 +425,16 @@ def _named_by_page_title(
     labelled: set[int] = set()
     if not parts:
         return labelled
+    in_title = set(parts)  # a set: a <title> of thousands of parts must not cost lines x parts
     title_part = None
     if "title" not in fields:
-        at = next((i for i in head if blocks[i].folded in parts), None)
+        at = next((i for i in head if blocks[i].folded in in_title), None)
         if at is not None:
             title_part = blocks[at].folded
             _relabel(verdicts[at], "title", "the first line of the main text that is a part of the page's <title>")
             labelled.add(at)
     if "show" not in fields and len(parts) > 1:  # one part is the title's, or the <title> is the site's
-        others = [part for part in parts if part != title_part and part not in fields.values()]
+        others = in_title - {title_part, *fields.values()}
         # Any line above the first paragraph: the show often stands over the main text, as a link.
         for i in range(first):
             verdict = verdicts[i]
