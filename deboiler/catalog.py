@@ -46,6 +46,8 @@ class Rule:
     phrases: dict[str | None, tuple[str, ...]]  # locale (None: every locale) -> phrase sources
     fallback: bool = False  # a language-independent guess, used only for UI locales without a data file
     show_named_twice: bool = False  # the line names the show twice (read it so where no phrase captures it)
+    # Words that UIs without a phrase file put in front of both mentions ("על ידי"), not part of the show.
+    show_lead_ins: tuple[str, ...] = ()
     selectors: tuple[str, ...] = ()  # HTML only: a block inside an element matching one of these (tag.class#id)
 
     @cached_property
@@ -373,6 +375,7 @@ def _build_platform(spec: dict, locale_files: list[dict], folder: Path) -> Platf
                 phrases={None: tuple(body.get("phrases", ()))},
                 fallback=bool(body.get("fallback", False)),
                 show_named_twice=bool(body.get("show_named_twice", False)),
+                show_lead_ins=tuple(body.get("show_lead_ins", ())),
                 selectors=tuple(body.get("selectors", ())),
             )
             for name, body in spec.get("rules", {}).items()

@@ -30,7 +30,7 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
                 fields["show"] = " ".join(caps["show"].split())
         elif hit.rule.show_named_twice and "_show_guess" not in fields:
             sources = tuple(sorted(src for srcs in hit.rule.phrases.values() for src in srcs))
-            fields["_show_guess"] = show_named_twice(text, lead_ins(sources))
+            fields["_show_guess"] = show_named_twice(text, lead_ins(sources) | frozenset(hit.rule.show_lead_ins))
         if "date" in caps and "published" not in fields:
             date = formats.parse_date(caps["date"], locale)
             if date:
