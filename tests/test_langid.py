@@ -10,6 +10,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from deboiler import langid
 from deboiler.errors import UsageError
@@ -397,3 +399,29 @@ def test_a_word_cut_at_the_cap_is_not_read():
     sample = langid.prepare(text)
     assert sample.endswith(" au")
     assert langid.shortcut(sample) == "en"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_shortcut_never_fails_and_names_only_languages_it_lists(text):
+    sample = langid.prepare(text)
+    if sample is None:
+        return
+    data = tomllib.loads((ROOT / "deboiler" / "lexicon" / "langid_shortcuts.toml").read_text(encoding="utf-8"))
+    assert langid.shortcut(sample) in {None, *data["decide"], *data["scripts"]}
+
+
+_PIECES = sorted(langid.function_words())[:400] + ["Dr.", ".", "!", "Tomás", "Al-Farsi", "här", "—", "'s", "İle", "这们", "가나", "かな"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map(" ".join))
+def test_shortcut_on_function_word_soup(text):
+    # Soups of listed words, names, titles and other scripts: never a failure, and an answer only where
+    # the sample holds at least FUNCTION_WORDS_MIN words, or is in a script the file names.
+    sample = langid.prepare(text)
+    if sample is None:
+        return
+    found = langid.shortcut(sample)
+    if found is not None and not langid._NOT_LATIN.search(sample):
+        assert len(langid._LETTER_RUNS.findall(sample)) >= langid.FUNCTION_WORDS_MIN
