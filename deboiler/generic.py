@@ -29,7 +29,7 @@ try:  # difflib compiled (Cython): the same matching blocks, ~2.5x faster on AEB
 except ImportError:  # pragma: no cover - the pure-Python original gives the same result, slower
     SequenceMatcher = PlainSequenceMatcher
 
-from .blocks import Blocks, Page
+from .blocks import Blocks, Page, normalise_space
 from .catalog import LineMatcher, Rule
 from .dedup import strip_cut_marker
 from .verdict import Verdict
@@ -409,9 +409,9 @@ def title_parts(page_title: str | None, site_name: str | None) -> list[str]:
     ("Episode 42: Tide pools | Saltmarsh Radio": the last part is most often the site)."""
     if not page_title:
         return []
-    parts = [" ".join(part.split()).casefold() for part in _TITLE_SEPARATOR.split(page_title)]
+    parts = [normalise_space(part).casefold() for part in _TITLE_SEPARATOR.split(page_title)]
     parts = [part for part in parts if part]
-    site = " ".join((site_name or "").split()).casefold()
+    site = normalise_space(site_name or "").casefold()
     if site and site in parts:
         return [part for part in parts if part != site]
     return parts[:-1] if len(parts) > 1 else parts
@@ -477,7 +477,7 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
     Sohbetleri | Kulakçık"): a part of it that is a line above the first paragraph is the title (the
     first such part, heading the main text) or the show (another part, any line up there, not the
     site's own name)."""
-    fields = {label: " ".join(str(named[label]).split()).casefold() for label in ("title", "show") if named.get(label)}
+    fields = {label: normalise_space(str(named[label])).casefold() for label in ("title", "show") if named.get(label)}
     parts = title_parts(named.get("page_title"), named.get("site_name"))
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     header = {*fields.values(), *parts}

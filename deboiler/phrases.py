@@ -101,8 +101,7 @@ class Phrase:
         for k in range(max(1, n - rest_max), min(longest, n - rest_min) + 1):
             m = match_at(text, k)
             if m is not None:
-                captures = {name: text[:k]}
-                captures.update((g, v) for g, v in m.groupdict().items() if v is not None)
+                captures = _lead_captures(name, text, k, m)
                 if k < n and text[k - 1].isdigit() and text[k].isdigit():
                     return self._plausible_split(text, k, captures)
                 return captures
@@ -119,10 +118,9 @@ class Phrase:
         later = k + 1
         while later < len(text) and text[later - 1].isdigit():
             m = rest.fullmatch(text, later)
-            if m is not None and "duration" in m.groupdict() and m.group("duration") is not None:
-                if self._seconds(m.group("duration")) <= MAX_EPISODE_SECONDS:
-                    found = {name: text[:later]}
-                    found.update((g, v) for g, v in m.groupdict().items() if v is not None)
+            if m is not None:
+                found = _lead_captures(name, text, later, m)
+                if "duration" in found and self._seconds(found["duration"]) <= MAX_EPISODE_SECONDS:
                     return found
             later += 1
         return captures
@@ -130,6 +128,13 @@ class Phrase:
     def _seconds(self, duration: str) -> int:
         seconds = formats.parse_duration(duration, self.locale)
         return 0 if seconds is None else seconds
+
+
+def _lead_captures(name: str, text: str, k: int, rest: re.Match[str]) -> dict[str, str]:
+    """The opening slot's text (the first k characters), then the rest's captured slots, in order."""
+    captures = {name: text[:k]}
+    captures.update((g, v) for g, v in rest.groupdict().items() if v is not None)
+    return captures
 
 
 @lru_cache(maxsize=4096)
