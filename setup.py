@@ -1,8 +1,8 @@
-"""Builds deboiler's one compiled module, the HTML renderer (deboiler/_html_render.pyx).
+"""Builds deboiler's one compiled module, the HTML renderer (deboiler/stages/_html_render.pyx).
 
 Everything else is in pyproject.toml. The module is optional at build time: without a C compiler the
 install still succeeds and html_blocks falls back to its pure-Python renderer, which gives the same
-lines more slowly (tests/test_html_render.py fails loudly when the compiled one is missing).
+lines more slowly (tests/stages/test_html_render.py fails loudly when the compiled one is missing).
 """
 
 import lxml
@@ -13,8 +13,8 @@ setup(
     ext_modules=cythonize(
         [
             Extension(
-                "deboiler._html_render",
-                ["deboiler/_html_render.pyx"],
+                "deboiler.stages._html_render",
+                ["deboiler/stages/_html_render.pyx"],
                 include_dirs=lxml.get_include(),
                 optional=True,
             )

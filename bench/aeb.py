@@ -135,7 +135,7 @@ def main() -> None:
         type=json.loads,
         default=None,
         metavar="JSON",
-        help="replace deboiler.generic.TRAFILATURA_SETTINGS for this run (tuning); default: deboiler's own",
+        help="replace deboiler.stages.generic.TRAFILATURA_SETTINGS for this run (tuning); default: deboiler's own",
     )
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the plain trafilatura row")
     parser.add_argument("--save", type=Path, metavar="DIR", help="write each tool's outputs as DIR/<tool>.json")
@@ -143,26 +143,26 @@ def main() -> None:
     parser.add_argument(
         "--never-fast",
         action="store_true",
-        help="deboiler always runs trafilatura in full (sets deboiler.generic.FAST_UNLESS_CUT_COPY = False)",
+        help="deboiler always runs trafilatura in full (sets deboiler.stages.generic.FAST_UNLESS_CUT_COPY = False)",
     )
     parser.add_argument("--repeat", type=int, default=1, metavar="N", help="time each page N times, keep the best")
     args = parser.parse_args()
 
     import trafilatura
 
-    import deboiler.generic
+    import deboiler.stages.generic
 
     if args.settings is not None:
-        deboiler.generic.TRAFILATURA_SETTINGS = args.settings
+        deboiler.stages.generic.TRAFILATURA_SETTINGS = args.settings
     if args.never_fast:
-        deboiler.generic.FAST_UNLESS_CUT_COPY = False
+        deboiler.stages.generic.FAST_UNLESS_CUT_COPY = False
 
     gold_all = json.loads((args.aeb / "ground-truth.json").read_text(encoding="utf-8"))
     print(f"# {shlex.join([Path(sys.executable).name, *sys.argv])}")
     print(f"# Python {platform.python_version()}, trafilatura {trafilatura.__version__}, one core")
     print(
-        f"# deboiler TRAFILATURA_SETTINGS = {json.dumps(deboiler.generic.TRAFILATURA_SETTINGS, sort_keys=True)}, "
-        f"FAST_UNLESS_CUT_COPY = {deboiler.generic.FAST_UNLESS_CUT_COPY}"
+        f"# deboiler TRAFILATURA_SETTINGS = {json.dumps(deboiler.stages.generic.TRAFILATURA_SETTINGS, sort_keys=True)}, "
+        f"FAST_UNLESS_CUT_COPY = {deboiler.stages.generic.FAST_UNLESS_CUT_COPY}"
     )
 
     ref = json.loads((args.aeb / "reference-outputs" / "trafilatura.json").read_text(encoding="utf-8"))

@@ -35,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from deboiler.evaluate import find_gold  # noqa: E402
-from deboiler.load import load  # noqa: E402
+from deboiler.dev.evaluate import find_gold  # noqa: E402
+from deboiler.stages.load import load  # noqa: E402
 
 
 def write_records(path: Path, n: int, gz: bool) -> tuple[int, float]:

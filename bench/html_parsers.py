@@ -48,7 +48,7 @@ def lxml_html_parse(text: str):
 def lxml_etree_parse(text: str):
     """deboiler's own parse (html_blocks.parse): lxml's etree.HTMLParser, comments dropped, no id
     table, lxml.html's HtmlElement class set in C (so that trafilatura can take the tree)."""
-    from deboiler.html_blocks import parse
+    from deboiler.stages.html_blocks import parse
 
     return parse(text)
 
@@ -170,7 +170,7 @@ def dice(a: str, b: str) -> float:
 
 
 def load_sets(args) -> list[tuple[str, list[str]]]:
-    from deboiler.load import load
+    from deboiler.stages.load import load
 
     sets = []
     if not args.no_aeb:

@@ -6,7 +6,7 @@
 
 The samples (bench/langid_samples.jsonl) are podcast descriptions written for this bench: 20
 languages, 13-15 each, about half under 80 characters, some with URLs, hashtags, timestamps and
-English words mixed in. Every backend is called through deboiler.langid.identify (the same cap,
+English words mixed in. Every backend is called through deboiler.stages.langid.identify (the same cap,
 whitespace collapse and code normalisation the pipeline uses), in its own subprocess pinned to one
 core, so that load time and memory are its own:
 - accuracy: the normalised code equals the sample's "lang" (None counts as wrong);
@@ -106,7 +106,7 @@ def worker(name: str, samples: Path, seconds: float) -> dict:
     """Runs in its own process, pinned to one core: build the backend, answer every sample, time it."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {idlest_core()})
-    from deboiler import langid
+    from deboiler.stages import langid
 
     rows = load_samples(samples)
     texts = [row["text"] for row in rows]
@@ -199,7 +199,7 @@ def main() -> None:
         print(json.dumps(worker(args.worker, args.samples, args.seconds)))
         return
 
-    from deboiler import langid
+    from deboiler.stages import langid
 
     names = [n.strip() for n in args.backends.split(",") if n.strip()]
     for name in names:

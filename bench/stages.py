@@ -20,15 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import deboiler  # noqa: E402
-from deboiler import langid  # noqa: E402
-from deboiler.blocks import read_page  # noqa: E402
-from deboiler.detect import choose_locale, detect  # noqa: E402
-from deboiler.evaluate import find_gold  # noqa: E402
-from deboiler.html_blocks import html_to_blocks, parse  # noqa: E402
-from deboiler.label import label_page  # noqa: E402
-from deboiler.load import load  # noqa: E402
-from deboiler.markup import read_markup  # noqa: E402
+from deboiler.dev.evaluate import find_gold  # noqa: E402
 from deboiler.pipeline import default_catalog  # noqa: E402
+from deboiler.stages import langid  # noqa: E402
+from deboiler.stages.blocks import read_page  # noqa: E402
+from deboiler.stages.detect import choose_locale, detect  # noqa: E402
+from deboiler.stages.html_blocks import html_to_blocks, parse  # noqa: E402
+from deboiler.stages.label import label_page  # noqa: E402
+from deboiler.stages.load import load  # noqa: E402
+from deboiler.stages.markup import read_markup  # noqa: E402
 
 
 def best_ms(run, rounds: int, count: int) -> float:

@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import deboiler  # noqa: E402
-from deboiler.evaluate import find_gold, token_f1  # noqa: E402
-from deboiler.load import load  # noqa: E402
+from deboiler.dev.evaluate import find_gold, token_f1  # noqa: E402
+from deboiler.stages.load import load  # noqa: E402
 
 
 def as_html(text: str) -> str:

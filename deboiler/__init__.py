@@ -7,11 +7,11 @@ ep.description, ep.show, ep.published, ep.to_dict()
 
 import logging
 
-from .batch import clean_many
-from .catalog import Catalog, load_catalog
-from .episode import Episode
-from .errors import DeboilerError
-from .pipeline import clean
+from deboiler.batch.run import clean_many
+from deboiler.catalog.platforms import Catalog, load_catalog
+from deboiler.episode import Episode
+from deboiler.errors import DeboilerError
+from deboiler.pipeline import clean
 
 __all__ = ["clean", "clean_many", "Episode", "Catalog", "load_catalog", "DeboilerError", "__version__"]
 __version__ = "0.1.0"

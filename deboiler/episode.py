@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .verdict import Verdict
+from deboiler.stages.verdict import Verdict
 
 FIELDS = (
     "platform",

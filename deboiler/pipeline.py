@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import langid
-from .assemble import description_text
-from .blocks import read_page
-from .catalog import Catalog, load_catalog
-from .dedup import dedup
-from .detect import choose_locale, detect
-from .episode import Episode
-from .fields import finish_fields
-from .generic import fields_from_labels, label_unknown, main_text_of
-from .label import label_page, mark_show_boilerplate
-from .load import DEFAULT_MAX_BYTES, load
+from deboiler.stages import langid
+from deboiler.stages.assemble import description_text
+from deboiler.stages.blocks import read_page
+from deboiler.catalog.platforms import Catalog, load_catalog
+from deboiler.stages.dedup import dedup
+from deboiler.stages.detect import choose_locale, detect
+from deboiler.episode import Episode
+from deboiler.stages.fields import finish_fields
+from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of
+from deboiler.stages.label import label_page, mark_show_boilerplate
+from deboiler.stages.load import DEFAULT_MAX_BYTES, load
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ import pytest
 import deboiler
 from deboiler import errors
 from deboiler.errors import DecodeError
-from deboiler.load import load
+from deboiler.stages.load import load
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 

@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 
 import deboiler
-
-from .conftest import CORPORA
+from deboiler.conftest import CORPORA
 
 PAGES = sorted(p for p in CORPORA.rglob("*") if p.suffix in (".txt", ".html"))
 TEXT_PAGES = [p for p in PAGES if p.suffix == ".txt" and "encodings" not in p.parts]  # all UTF-8

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from .conftest import SEEDS
+from deboiler.conftest import SEEDS
 
 TEXT_PAGES = sorted(p for p in (SEEDS.parent / "playerfm").rglob("*.txt"))
 

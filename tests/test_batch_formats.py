@@ -23,9 +23,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import deboiler
-
-from .conftest import CORPORA, gold_of
-from .test_batch import (
+from deboiler.conftest import CORPORA, gold_of
+from deboiler.test_batch import (
     TEXT_PAGES,
     assert_group_gone,
     assert_one_line_error,

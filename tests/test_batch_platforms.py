@@ -12,9 +12,8 @@ import json
 from pathlib import Path
 
 import deboiler
-
-from .conftest import CORPORA
-from .test_batch import assert_one_line_error, episode_of, read_jsonl, run
+from deboiler.conftest import CORPORA
+from deboiler.test_batch import assert_one_line_error, episode_of, read_jsonl, run
 
 CASTLANE_PAGE = CORPORA / "unknown" / "castlane_episode.txt"
 CASTLANE_TOML = """\

@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.page_timeout import PageTimeout
-
-from .test_batch import TEXT_PAGES, assert_one_line_error, episode_of, expected, read_jsonl, run
+from deboiler.batch.page_timeout import PageTimeout
+from deboiler.test_batch import TEXT_PAGES, assert_one_line_error, episode_of, expected, read_jsonl, run
 
 LIMIT = 1.0
 

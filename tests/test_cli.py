@@ -7,9 +7,8 @@ import subprocess
 
 from typer.testing import CliRunner
 
-from deboiler.cli import app
-
-from .conftest import KOREAN_SEED, PODBUD_SEED, gold_description
+from deboiler.cli.app import app
+from deboiler.conftest import KOREAN_SEED, PODBUD_SEED, gold_description
 
 runner = CliRunner()
 

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.evaluate import find_gold, got_input_lines
+from deboiler.conftest import CORPORA, gold_of
+from deboiler.dev.evaluate import find_gold, got_input_lines
 from deboiler.pipeline import default_catalog
-
-from .conftest import CORPORA, gold_of
 
 PAGES = [page for page, _ in find_gold([CORPORA])]
 PLATFORMS = sorted(default_catalog().platforms)
@@ -49,9 +48,9 @@ def test_every_platform_has_gold_pages():
 
 def test_detection_is_not_a_tie():
     """Each gold page's platform wins by a margin: no other platform reaches the threshold with it."""
-    from deboiler.blocks import read_page
-    from deboiler.detect import THRESHOLD, _score
-    from deboiler.load import load
+    from deboiler.stages.blocks import read_page
+    from deboiler.stages.detect import THRESHOLD, _score
+    from deboiler.stages.load import load
 
     catalog = default_catalog()
     for page in PAGES:

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.crossdup import Index, key, normalise
-
-from .conftest import CORPORA
-from .test_batch import read_jsonl, run
+from deboiler.batch.crossdup import Index, key, normalise
+from deboiler.conftest import CORPORA
+from deboiler.test_batch import read_jsonl, run
 
 PLAYERFM = CORPORA / "playerfm" / "en_short_single.txt"
 PODBUD = CORPORA / "podbud" / "no_date.txt"

@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import deboiler
-from deboiler.dedup import CUT_MARKERS, dedup, is_cut_copy, strip_cut_marker
-from deboiler.verdict import Verdict
+from deboiler.stages.dedup import CUT_MARKERS, dedup, is_cut_copy, strip_cut_marker
+from deboiler.stages.verdict import Verdict
 
 
 def test_cut_copy_detection():

@@ -1,4 +1,4 @@
-"""Tests for deboiler.formats: CLDR-driven date, duration and number regexes."""
+"""Tests for deboiler.catalog.formats: CLDR-driven date, duration and number regexes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import pytest
 from babel import Locale
 
-from deboiler.formats import (
+from deboiler.catalog.formats import (
     babel_locale,
     date_regex,
     duration_regex,

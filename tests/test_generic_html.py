@@ -9,9 +9,9 @@ import pytest
 
 import deboiler
 import deboiler.pipeline
-from deboiler import generic
-from deboiler.blocks import Block, Blocks
-from deboiler.html_blocks import html_to_blocks, parse, rendered_text
+from deboiler.stages import generic
+from deboiler.stages.blocks import Block, Blocks
+from deboiler.stages.html_blocks import html_to_blocks, parse, rendered_text
 
 ARTICLE = [
     "This week we wade into the rocky shore at low tide with marine biologist Dr. Ana Ruiz, who has spent "

@@ -4,7 +4,7 @@ regression names the rule that broke rather than only a page."""
 from __future__ import annotations
 
 import deboiler
-from deboiler.fields import show_named_twice
+from deboiler.stages.fields import show_named_twice
 
 NB = "\u00a0"
 LEGAL = (
@@ -113,7 +113,7 @@ def test_paragraph_the_creator_repeats_inside_one_copy_is_kept_twice():
 
 
 def test_eval_counts_as_duplicate_only_what_the_gold_prints_fewer_times(tmp_path):
-    from deboiler.evaluate import score_page
+    from deboiler.dev.evaluate import score_page
 
     sponsor = "This episode is brought to you by Ledgerly, bookkeeping for people who would rather be building."
     description = [sponsor, "", "The episode itself, in one paragraph of its own.", "", sponsor]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import deboiler
-from deboiler.blocks import read_page
-from deboiler.detect import _locale_of, choose_locale
-from deboiler.load import load
 from deboiler.pipeline import default_catalog
+from deboiler.stages.blocks import read_page
+from deboiler.stages.detect import _locale_of, choose_locale
+from deboiler.stages.load import load
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import deboiler
-from deboiler.html_blocks import html_to_blocks, parse, rendered_text
-from deboiler.markup import iso_duration, read_markup
-
-from .conftest import KOREAN_SEED, ROOT, gold_description
+from deboiler.conftest import KOREAN_SEED, ROOT, gold_description
+from deboiler.stages.html_blocks import html_to_blocks, parse, rendered_text
+from deboiler.stages.markup import iso_duration, read_markup
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ignored title</title>
 <script>document.write("script text")</script><style>p { color: red }</style>
@@ -123,10 +122,10 @@ def test_canonical_host_detection_agrees_with_the_full_scoring():
     # detect() skips the signature scan when the canonical host names the platform (its weight alone
     # is full confidence); the platform, confidence and host locale must be what scoring every
     # signature line gives.
-    from deboiler.blocks import read_page
-    from deboiler.detect import CANONICAL_WEIGHT, _detect, _score
-    from deboiler.evaluate import find_gold
-    from deboiler.load import load
+    from deboiler.stages.blocks import read_page
+    from deboiler.stages.detect import CANONICAL_WEIGHT, _detect, _score
+    from deboiler.dev.evaluate import find_gold
+    from deboiler.stages.load import load
     from deboiler.pipeline import default_catalog
 
     assert CANONICAL_WEIGHT >= 1.0
@@ -152,7 +151,7 @@ def test_utf8_bytes_parse_as_the_decoded_text():
     # one the str gives, also where the page declares another charset than the one it is in.
     from lxml import etree
 
-    from deboiler.load import load
+    from deboiler.stages.load import load
 
     wrong_charset = '<html><head><meta charset="iso-8859-1"></head><body><p>한국어 café — “quoted”</p></body></html>'
     doc = load(wrong_charset.encode("utf-8"))
@@ -187,6 +186,6 @@ def test_the_canonical_host_outweighs_another_platform_quoted_in_the_text():
 
 
 def test_the_markup_fields_are_the_ones_finish_fields_checks():
-    from deboiler.markup import FIELDS, Markup
+    from deboiler.stages.markup import FIELDS, Markup
 
     assert tuple(Markup().fields()) == FIELDS

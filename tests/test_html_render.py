@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deboiler import html_blocks, markup
-from deboiler.load import load
+from deboiler.stages import html_blocks
+from deboiler.stages import markup
+from deboiler.stages.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 AEB = ROOT.parent / "shared" / "benchmarks" / "scrapinghub-aeb" / "html"
@@ -42,7 +43,7 @@ def markup_by_lxml(root, monkeypatch) -> tuple:
 
 def test_the_compiled_renderer_is_built():
     # setup.py builds it at install; without it every HTML page takes the slower reference path.
-    assert html_blocks.compiled is not None, "deboiler._html_render was not built: pip install -e . needs a C compiler"
+    assert html_blocks.compiled is not None, "deboiler.stages._html_render was not built: pip install -e . needs a C compiler"
 
 
 def html_pages() -> list[Path]:

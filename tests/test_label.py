@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.fields import show_named_twice
-
-from .conftest import CORPORA, KOREAN_SEED, gold_description, gold_of
+from deboiler.conftest import CORPORA, KOREAN_SEED, gold_description, gold_of
+from deboiler.stages.fields import show_named_twice
 
 PLATFORMS = Path(deboiler.__file__).parent / "platforms"
 PLAYERFM_PAGES = sorted((CORPORA / "playerfm").glob("*.txt")) + [KOREAN_SEED]
@@ -145,7 +144,7 @@ def _markers_alone_tell(page) -> bool:
     template lines the description ran into are known phrases, so they can be given back), and no
     creator line is count-shaped (it would be the only marker left: see hard/en_count_line_inside)."""
     want = gold_of(page)
-    if want["locale"] not in deboiler.catalog.load_catalog().get("playerfm").locales:
+    if want["locale"] not in deboiler.catalog.platforms.load_catalog().get("playerfm").locales:
         return False
     return not any(len(line.split()) == 2 and line.split()[0].isdigit() for line in want["description"])
 

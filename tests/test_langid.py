@@ -13,10 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deboiler import langid
+from deboiler.conftest import ROOT
 from deboiler.errors import UsageError
-
-from .conftest import ROOT
+from deboiler.stages import langid
 
 try:
     import tomllib
@@ -74,7 +73,7 @@ def need(backend: str) -> None:
 
 _CHILD = """
 import json, sys
-from deboiler import langid
+from deboiler.stages import langid
 probes = json.loads(sys.argv[1])
 print(json.dumps({b: [langid.identify(t, b) for t in probes] for b in sys.argv[2:]}))
 """
@@ -287,7 +286,7 @@ def test_an_english_line_above_the_description_does_not_decide_its_language(lang
     assert langid.identify(text) == language
 
 
-# --- the shortcuts in front of fastText (lexicon/langid_shortcuts.toml) ---
+# --- the shortcuts in front of fastText (deboiler/stages/langid_shortcuts.toml) ---
 
 AEB_TRUTH = ROOT.parent / "shared" / "benchmarks" / "scrapinghub-aeb" / "ground-truth.json"
 
@@ -353,7 +352,7 @@ def test_on_two_languages_mixed_a_shortcut_names_the_one_that_wrote_most_of_the_
 
 
 def test_shortcut_data_is_consistent():
-    data = tomllib.loads((ROOT / "deboiler" / "lexicon" / "langid_shortcuts.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((langid.SHORTCUTS_FILE).read_text(encoding="utf-8"))
     owners = langid.function_words()
     for lang, words in data["decide"].items():
         assert all(w == w.lower() and len(w) > 1 for w in words), lang
@@ -407,7 +406,7 @@ def test_shortcut_never_fails_and_names_only_languages_it_lists(text):
     sample = langid.prepare(text)
     if sample is None:
         return
-    data = tomllib.loads((ROOT / "deboiler" / "lexicon" / "langid_shortcuts.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((langid.SHORTCUTS_FILE).read_text(encoding="utf-8"))
     assert langid.shortcut(sample) in {None, *data["decide"], *data["scripts"]}
 
 

@@ -1,4 +1,4 @@
-"""The multilingual UI lexicon (deboiler/lexicon/ui.toml) that the generic path uses on pages of
+"""The multilingual UI lexicon (deboiler/lexicon/ui/<lang>.toml) that the generic path uses on pages of
 platforms we do not know: enough languages, the core concepts in each, and, on pages built here in
 each language, chrome around the main text goes while every prose line stays, including long prose
 that opens with a UI word."""
@@ -11,16 +11,11 @@ import unicodedata
 import pytest
 from babel import Locale
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
 import deboiler
-from deboiler.generic import LEXICON_FILE
-from deboiler.phrases import _SLOT, compile_phrase, fold
+from deboiler.catalog.phrases import _SLOT, compile_phrase, fold
+from deboiler.stages.generic import LEXICON_DIR, read_lexicon
 
-LEXICON = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+LEXICON = read_lexicon()
 LANGS = sorted(lang for lang in LEXICON if lang != "any")
 CORE = ("subscribe", "share", "download", "play", "episodes", "sign_in", "open_in_app", "cookie", "list_heading")
 
@@ -76,8 +71,9 @@ def test_every_language_has_the_core_concepts(lang):
 
 
 def test_every_phrase_compiles_and_the_file_is_nfc():
-    text = LEXICON_FILE.read_text(encoding="utf-8")
-    assert unicodedata.normalize("NFC", text) == text  # pages are matched without normalising them
+    for path in LEXICON_DIR.glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        assert unicodedata.normalize("NFC", text) == text, path.name  # pages are matched without normalising them
     count = 0
     for lang, table in LEXICON.items():
         assert set(table) <= {"phrases", "list_headings", "core"}, (lang, set(table))

@@ -13,10 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 import deboiler
-from deboiler.cli import app
-from deboiler.evaluate import token_f1
-
-from .conftest import CORPORA, gold_description, gold_of
+from deboiler.cli.app import app
+from deboiler.conftest import CORPORA, gold_description, gold_of
+from deboiler.dev.evaluate import token_f1
 
 PLAYERFM = Path(deboiler.__file__).parent / "platforms" / "playerfm"
 PAGES = sorted((CORPORA / "playerfm" / "locales").glob("*.txt"))

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from deboiler.catalog import load_catalog
-from deboiler.formats import date_regex, parse_duration
-from deboiler.phrases import MAX_EPISODE_SECONDS, Phrase, compile_phrase, fold, has_digit
+from deboiler.catalog.formats import date_regex, parse_duration
+from deboiler.catalog.phrases import MAX_EPISODE_SECONDS, Phrase, compile_phrase, fold, has_digit
+from deboiler.catalog.platforms import load_catalog
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 

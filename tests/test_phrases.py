@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from deboiler.phrases import PhraseError, compile_phrase, fold
+from deboiler.catalog.phrases import PhraseError, compile_phrase, fold
 
 
 def match(phrase: str, line: str, locale: str | None = "en"):

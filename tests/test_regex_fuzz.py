@@ -19,18 +19,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
 from babel.dates import format_date
 from babel.units import format_unit
 
-from deboiler.catalog import load_catalog
-from deboiler.formats import babel_locale
-from deboiler.generic import LEXICON_FILE
-from deboiler.phrases import _SLOT, Phrase, PhraseError, compile_phrase, fold
+from deboiler.catalog.formats import babel_locale
+from deboiler.catalog.phrases import _SLOT, Phrase, PhraseError, compile_phrase, fold
+from deboiler.catalog.platforms import load_catalog
+from deboiler.stages.generic import read_lexicon
 
 # A backtracking detector, not a speed test (the one time check in the test suite). Every slot is a
 # bounded pattern, so a sane phrase regex answers any line here in microseconds to a few milliseconds;
@@ -60,8 +55,7 @@ def phrase_uses() -> list[tuple[str, str | None, str]]:
                 for src in sources:
                     for loc in [locale] if locale is not None else any_ui:
                         uses.add((src, loc, f"{platform.id}:{rule.name}"))
-    with LEXICON_FILE.open("rb") as fh:
-        lexicon = tomllib.load(fh)
+    lexicon = read_lexicon()
     for lang, table in lexicon.items():
         for key in ("phrases", "list_headings"):
             for src in table.get(key, ()):

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.catalog import load_catalog
-from deboiler.learn import learn_files
-
-from .learn_site import SHOWS, build_site
+from deboiler.catalog.platforms import load_catalog
+from deboiler.learn.run import learn_files
+from deboiler.learn_site import SHOWS, build_site
 
 SITE = build_site()
 TRAIN, HELD_OUT = SITE[:8], SITE[8:]

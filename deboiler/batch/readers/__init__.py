@@ -1,0 +1,1 @@
+"""Readers of batch inputs: page files and folders, JSONL (sources), Parquet (parquet) and WARC (warc)."""

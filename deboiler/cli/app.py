@@ -1,0 +1,428 @@
+"""The `deboiler` command: a thin shell over the library. It reads input, calls deboiler, prints.
+
+Every failure is one line on stderr and an exit code from deboiler.errors.EXIT_CODES; `--debug`
+shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from deboiler import __version__
+from deboiler.batch.run import DEFAULT_CHUNK_SIZE
+from deboiler.batch.writers import SHARD_ROWS
+from deboiler.errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge
+from deboiler.stages import langid
+from deboiler.stages.load import DEFAULT_MAX_BYTES
+
+INTERNAL_ERROR = 70
+EPILOG = (
+    "Exit codes: "
+    + "; ".join(f"{code} {what}" for code, what in EXIT_CODES.items())
+    + f"; {INTERNAL_ERROR} internal error."
+)
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Strip podcast-aggregator boilerplate (Player FM, Apple Podcasts, Spotify, PodBud and more: see `deboiler platforms`) from saved pages, in any UI language.",
+    epilog=EPILOG,
+)
+_state = {"debug": False}
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+LangId = Enum("LangId", {name: name for name in langid.BACKENDS}, type=str)  # the backends langid.py offers
+
+
+@app.callback()
+def _main(
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback when something fails."),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    _state["debug"] = debug
+    if version:
+        typer.echo(f"deboiler {__version__}")
+        raise typer.Exit()
+
+
+@app.command(epilog=EPILOG)
+def clean(
+    source: str = typer.Argument(
+        ..., metavar="PAGE", help="A saved page (text dump or HTML), or - for standard input."
+    ),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.text, "--format", "-f", help="text: the clean description; json: the whole Episode record."
+    ),
+    explain: bool = typer.Option(
+        False, "--explain", "-e", help="Show every input line with its label, the rule that decided it, and why."
+    ),
+    platform: str | None = typer.Option(
+        None, "--platform", "-p", help="Force a platform id (see `deboiler platforms`) instead of detecting it."
+    ),
+    platforms_dirs: list[Path] = typer.Option(
+        [],
+        "--platforms-dir",
+        help="A folder of extra platforms (ID.toml files as `deboiler learn` writes them, or ID/platform.toml "
+        "folders), used next to the built-ins; one of the same id replaces the built-in. Repeatable.",
+    ),
+    drop_show_boilerplate: bool = typer.Option(
+        False,
+        "--drop-show-boilerplate",
+        help="Leave out the lines a platform file names as a show's own boilerplate (kept by default).",
+    ),
+    langid_backend: LangId = typer.Option(
+        LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
+    ),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+) -> None:
+    """Clean one page and print its episode text (or the Episode as JSON).
+
+    \b
+    Examples:
+      deboiler clean page.txt
+      deboiler clean page.txt --format json
+      deboiler clean page.txt --explain
+      deboiler clean page.txt --platforms-dir learned/
+      cat page.txt | deboiler clean -
+    """
+
+    def run() -> None:
+        from deboiler.catalog.platforms import load_catalog
+        from deboiler.pipeline import clean as clean_page
+
+        catalog = load_catalog(*platforms_dirs) if platforms_dirs else None
+        data = _read(source, max_bytes)
+        ep = clean_page(
+            data,
+            explain=explain,
+            platform=platform,
+            catalog=catalog,
+            langid_backend=langid_backend.value,
+            max_bytes=max_bytes,
+            drop_show_boilerplate=drop_show_boilerplate,
+        )
+        if fmt is OutputFormat.json:
+            typer.echo(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2))
+        elif explain:
+            typer.echo(_explain_table(ep))
+        else:
+            typer.echo(ep.description)
+
+    _guarded(run)
+
+
+@app.command(epilog=EPILOG)
+def learn(
+    pages: list[str] = typer.Argument(
+        ..., metavar="PAGE", help="At least 5 saved pages (text dumps or HTML) of one site, or folders of them."
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="The platform file to write, ID.toml; its folder is what --platforms-dir takes."
+    ),
+    platform_id: str | None = typer.Option(None, "--id", help="The platform's id (default: the output file's name)."),
+    name: str | None = typer.Option(None, "--name", help="The platform's name (default: the brand its pages show)."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse pages larger than this many bytes."),
+) -> None:
+    """Learn a platform file from a handful of pages of a site deboiler does not know.
+
+    Lines that recur across the pages become chrome phrases, their changing parts slots ({show},
+    {title}, {date}, {duration}, {n}, ids); the file says where the description opens and closes,
+    and comments say what each rule was learned from. A line on one page only is never chrome.
+
+    \b
+    Example:
+      deboiler learn pages/*.txt -o learned/mysite.toml
+      deboiler clean new_page.txt --platforms-dir learned/ --explain
+    """
+
+    def run() -> None:
+        from deboiler.learn.run import learn_files, summary
+
+        learned = learn_files(pages, output, platform_id, name, max_bytes)
+        typer.echo(summary(learned, output), err=True)
+
+    _guarded(run)
+
+
+@app.command()
+def platforms(
+    corpora: Path = typer.Option(
+        Path("corpora"),
+        "--corpora",
+        help="Folder of gold pages to count per platform (the repository's corpora/ by default; "
+        "the GOLD column is left out when it does not exist).",
+    ),
+) -> None:
+    """List the known platforms with their UI locales, hosts and number of gold pages.
+
+    \b
+    GOLD counts hand-checked pages under --corpora (a text dump and a saved HTML of the same page count
+    as two). Add a platform: see "How to add a platform" in the README.
+    """
+
+    def run() -> None:
+        from deboiler.dev.evaluate import gold_pages_by_platform
+        from deboiler.pipeline import default_catalog
+
+        gold = gold_pages_by_platform([corpora]) if corpora.is_dir() else None
+        rows = [("ID", "NAME", "LOCALES", *(["GOLD"] if gold is not None else []), "HOSTS")]
+        for p in sorted(default_catalog().platforms.values(), key=lambda p: p.id):
+            counted = [str(gold[p.id])] if gold is not None else []
+            rows.append((p.id, p.name, " ".join(p.locales), *counted, " ".join(p.hosts)))
+        if gold is not None and gold[None]:
+            rows.append(("(unknown)", "sites deboiler does not know", "-", str(gold[None]), "-"))
+        typer.echo(_table(rows))
+
+    _guarded(run)
+
+
+@app.command("eval")
+def evaluate(
+    paths: list[Path] = typer.Argument(..., help="Folders (searched recursively) or .gold.json files."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show which fields are wrong on each page."),
+) -> None:
+    """Score deboiler on gold pages: token F1, line precision/recall, duplicates, field accuracy.
+
+    \b
+    Example:
+      deboiler eval corpora/
+    """
+
+    def run() -> None:
+        from deboiler.dev.evaluate import find_gold, score_page, summarise, summarise_by_platform
+
+        pairs = find_gold(paths)
+        if not pairs:
+            raise InputNotFound(f"no gold pages (NAME.gold.json beside NAME.txt) under {', '.join(map(str, paths))}")
+        scores = [score_page(page, gold) for page, gold in pairs]
+        overall = summarise(scores)
+        if as_json:
+            report = {"pages": [s.__dict__ for s in scores], "by_platform": summarise_by_platform(scores), "overall": overall}
+            typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+            return
+        rows = [("PAGE", "TOKEN_F1", "LINE_P", "LINE_R", "DUPS", "INVENTED", "FIELDS")]
+        for s in scores:
+            rows.append(
+                (
+                    s.page,
+                    f"{s.token_f1:.3f}",
+                    f"{s.line_precision:.3f}",
+                    f"{s.line_recall:.3f}",
+                    str(s.duplicate_lines),
+                    str(s.invented_lines),
+                    f"{s.fields_right}/{s.fields_total}",
+                )
+            )
+        typer.echo(_table(rows))
+        if verbose:
+            for s in scores:
+                for name, (want, have) in s.wrong_fields.items():
+                    typer.echo(f"  {s.page}: {name}: expected {want!r}, got {have!r}")
+        per_platform = summarise_by_platform(scores)
+        if len(per_platform) > 1:
+            typer.echo("")
+            for name, summary in per_platform.items():
+                typer.echo(_summary_line(name, summary))
+        typer.echo("\n" + _summary_line("overall", overall))
+
+    _guarded(run)
+
+
+@app.command(epilog=EPILOG)
+def batch(
+    inputs: list[str] = typer.Argument(
+        ...,
+        metavar="INPUT",
+        help="Page files, folders (recursive), globs, .jsonl/.jsonl.gz/.jsonl.zst, .parquet or .warc/.warc.gz (and .arc/.arc.gz) files.",
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="The JSONL or Parquet file to write (OUT.part until complete)."
+    ),
+    output_format: str | None = typer.Option(
+        None,
+        "--output-format",
+        help="jsonl or parquet (default: parquet when OUT ends in .parquet or .pq, else jsonl).",
+    ),
+    row_group_size: int = typer.Option(
+        SHARD_ROWS,
+        "--row-group-size",
+        help="Parquet output: records per row group, and per shard of OUT.part (the most a kill can cost).",
+    ),
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: every core)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue OUT.part (or OUT) from an earlier run."),
+    chunk_size: int = typer.Option(DEFAULT_CHUNK_SIZE, "--chunk-size", help="Records per task sent to a worker."),
+    html_field: str | None = typer.Option(
+        None,
+        "--html-field",
+        help="JSONL field or Parquet column holding saved HTML (default: html, else the text field).",
+    ),
+    text_field: str | None = typer.Option(
+        None, "--text-field", help="JSONL field or Parquet column holding a text dump (default: text)."
+    ),
+    id_field: str = typer.Option(
+        "id", "--id-field", help="JSONL field or Parquet column holding the record id (else PATH:LINE or PATH:ROW)."
+    ),
+    url_field: str = typer.Option(
+        "url", "--url-field", help="JSONL field or Parquet column holding the page URL (copied to the output)."
+    ),
+    platform: str | None = typer.Option(None, "--platform", "-p", help="Force a platform id instead of detecting it."),
+    platforms_dirs: list[Path] = typer.Option(
+        [],
+        "--platforms-dir",
+        help="A folder of extra platforms (ID.toml files as `deboiler learn` writes them, or ID/platform.toml "
+        "folders), loaded by every worker next to the built-ins; one of the same id replaces the built-in. Repeatable.",
+    ),
+    langid_backend: LangId = typer.Option(
+        LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
+    ),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse pages larger than this many bytes."),
+    page_timeout: float | None = typer.Option(
+        None,
+        "--page-timeout",
+        help="Seconds one page may take; a page that takes longer becomes an error record (PageTimeout).",
+    ),
+    no_progress: bool = typer.Option(
+        False, "--no-progress", help="No progress bar (it is off anyway when stderr is not a terminal)."
+    ),
+    dedup: str | None = typer.Option(
+        None,
+        "--dedup",
+        help='Mark the same episode text on several records: exact or minhash. Adds "duplicate_of" (the first record\'s id).',
+    ),
+    dedup_threshold: float = typer.Option(
+        0.8, "--dedup-threshold", help="--dedup minhash: Jaccard similarity (word 5-shingles) that makes a duplicate."
+    ),
+    engine: str = typer.Option("local", "--engine", help="Where workers run: local (process pool) or dask."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="--engine dask: address of a running scheduler (default: start a LocalCluster)."
+    ),
+) -> None:
+    """Clean many pages on every core into one JSONL or Parquet file, one record per input record, in input order.
+
+    A bad record becomes an error record ("status": "error"), a WARC record that holds no page a
+    "skipped" record, and the rest go on. Killed or interrupted (exit 130), run the same command
+    with --resume to finish.
+
+    \b
+    Examples:
+      deboiler batch pages/ -o episodes.jsonl
+      deboiler batch 'crawl/*.jsonl.gz' -o episodes.jsonl --workers 8
+      deboiler batch crawl.jsonl --text-field body --id-field key -o out.jsonl --resume
+      deboiler batch crawl.jsonl -o out.jsonl --dedup minhash --dedup-threshold 0.8
+      deboiler batch crawl.jsonl -o out.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
+      deboiler batch 'crawl/*.warc.gz' -o episodes.parquet
+      deboiler batch pages.parquet --html-field body -o episodes.parquet --platforms-dir my_platforms/
+    """
+
+    def run() -> None:
+        from deboiler.batch.run import run_batch
+        from deboiler.batch.readers.sources import Fields
+
+        run_batch(
+            inputs,
+            output,
+            workers=workers,
+            resume=resume,
+            chunk_size=chunk_size,
+            fields=Fields.from_options(html=html_field, text=text_field, id=id_field, url=url_field),
+            progress=not no_progress,
+            platform=platform,
+            langid_backend=langid_backend.value,
+            max_bytes=max_bytes,
+            dedup=dedup,
+            dedup_threshold=dedup_threshold,
+            engine=engine,
+            scheduler=scheduler,
+            output_format=output_format,
+            row_group_size=row_group_size,
+            platforms_dirs=platforms_dirs,
+            page_timeout=page_timeout,
+        )
+
+    _guarded(run)
+
+
+def _read(source: str, max_bytes: int) -> bytes:
+    """The page's bytes; never reads more than max_bytes + 1, so refusing a huge input costs nothing."""
+    if source == "-":
+        return sys.stdin.buffer.read(max_bytes + 1)
+    path = Path(source)
+    if path.is_dir():
+        raise InputNotFound(f"{source} is a directory, not a page")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+        with path.open("rb") as fh:
+            return fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputNotFound(f"no such file: {source}") from None
+    except PermissionError:
+        raise InputNotFound(f"cannot read {source}: permission denied") from None
+
+
+def _summary_line(name: str, summary: dict) -> str:
+    return (
+        f"{name}: {summary['pages']} pages, token F1 {summary['token_f1']:.4f}, "
+        f"line precision {summary['line_precision']:.4f}, line recall {summary['line_recall']:.4f}, "
+        f"duplicate lines {summary['duplicate_lines']}, invented lines {summary['invented_lines']}, "
+        f"field accuracy {summary['field_accuracy']:.4f}"
+    )
+
+
+def _explain_table(ep) -> str:
+    rows = [("LINE", "LABEL", "RULE", "TEXT", "WHY")]
+    for v in ep.lines:
+        text = v.text if len(v.text) <= 50 else v.text[:49] + "…"
+        rows.append((str(v.lineno), v.label, v.rule, text, v.reason))
+    head = (
+        f"platform {ep.platform} ({ep.platform_confidence:.2f}: {', '.join(ep.platform_evidence) or 'no evidence'}); "
+        f"locale {ep.locale}; language {ep.language}"
+    )
+    return head + "\n" + _table(rows)
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1] for r in rows)
+
+
+def _guarded(run) -> None:
+    try:
+        run()
+    except DeboilerError as exc:
+        if _state["debug"]:
+            raise
+        typer.echo(f"deboiler: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head): not an error of ours
+        raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        typer.echo("deboiler: interrupted", err=True)
+        raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: still one line, unless the user asked for the traceback
+        if _state["debug"]:
+            raise
+        typer.echo(
+            f"deboiler: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True
+        )
+        raise typer.Exit(INTERNAL_ERROR) from None
+
+
+def main() -> None:
+    app()

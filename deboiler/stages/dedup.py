@@ -1,0 +1,208 @@
+"""Stage 5: print the description once.
+
+Pages repeat the description: Player FM shows it in the episode card and again below, sometimes cut
+at "continue reading". Two passes, both turning `content` verdicts into `duplicate` with a reason:
+
+1. copies: whole description regions compared with each other. An identical copy, or one cut short
+   (its last line a prefix of the other's, ending at "…", "Read more" or mid-word), gives way to the
+   complete copy, wherever the two stand.
+2. blocks: a paragraph of content that repeats an earlier one word for word (or is a cut-short prefix
+   of another) is dropped. Short paragraphs are exempt: a creator may well repeat "Links:" or "---".
+3. lines: a single line cut short ("Os fungos que vivem nas raízes…") whose full form is another kept
+   line, where the teaser shares its paragraph with buttons or a date and pass 2 cannot see it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from deboiler.stages.label import Region
+from deboiler.stages.verdict import Verdict
+
+MIN_BLOCK_CHARS = 30  # paragraphs shorter than this may repeat on purpose
+# What a site leaves where it cut a text short, checked at the end of a line (case-folded).
+CUT_MARKERS = ("continue reading", "read more", "show more", "see more", "[…]", "[...]", "…", "...")
+
+
+_MARKER_ENDS = frozenset(marker[-1] for marker in CUT_MARKERS)
+_LONGEST_MARKER = max(map(len, CUT_MARKERS))
+
+
+def strip_cut_marker(text: str) -> str:
+    """The text without the trailing ellipsis or "read more" a site put where it cut it."""
+    stem = text.rstrip()
+    # Only the end of the line is case-folded (casefold maps each character on its own, so the end
+    # of the folded tail is the end of the folded line): this runs on every paragraph and line of
+    # content, some of them thousands of characters long.
+    while stem and stem[-1:].casefold()[-1:] in _MARKER_ENDS:
+        if stem[-1] == "." and not stem.endswith("..."):
+            break  # a sentence's full stop: "..." is the only marker that ends in "." (no letter folds to one)
+        tail = stem[-_LONGEST_MARKER:].casefold()
+        marker = next((m for m in CUT_MARKERS if tail.endswith(m)), None)
+        if marker is None:
+            break
+        stem = stem[: len(stem) - len(marker)].rstrip()
+    return stem
+
+
+def dedup(verdicts: list[Verdict], regions: Sequence[Region] = ()) -> None:
+    """Mark repeated content in place."""
+    _drop_repeated_copies(verdicts, regions)
+    _drop_repeated_blocks(verdicts, regions)
+    _drop_cut_lines(verdicts)
+
+
+def _content_lines(verdicts: list[Verdict], region: Region) -> list[int]:
+    return [i for i in range(region.start, region.end) if verdicts[i].label == "content"]
+
+
+KEY_CHARS = 16  # a cut paragraph is compared only with paragraphs whose first characters it shares
+
+
+def _drop_repeated_copies(verdicts: list[Verdict], regions: Sequence[Region]) -> None:
+    copies = [_content_lines(verdicts, r) for r in regions]
+    texts = [[verdicts[i].text for i in copy] for copy in copies]
+    alive = [bool(c) for c in copies]
+
+    def drop(loser: int, winner: int, why: str) -> None:
+        alive[loser] = False
+        first, last = verdicts[copies[winner][0]].lineno, verdicts[copies[winner][-1]].lineno
+        for i in copies[loser]:
+            verdicts[i].label = "duplicate"
+            verdicts[i].rule = "dedup:copy"
+            verdicts[i].reason = f"{why}; the complete copy is kept at lines {first}-{last}"
+
+    # Identical copies in one pass; then cut copies, compared only with copies that could be their full
+    # form, so a page of thousands of different cards stays linear.
+    seen: dict[tuple[str, ...], int] = {}
+    for c, lines in enumerate(texts):
+        if alive[c]:
+            key = tuple(lines)
+            if key in seen:
+                drop(c, seen[key], "second copy of the description")
+            else:
+                seen[key] = c
+    # A cut copy equals its full copy up to its last line, so it shares the full copy's first line,
+    # or (cut inside its first line) its first line starts the full copy's. Look only there.
+    uniques = sorted(seen.values())
+    by_first: dict[str, list[int]] = {}
+    for c in uniques:
+        by_first.setdefault(texts[c][0], []).append(c)
+    firsts = sorted(by_first)
+    for a in uniques:
+        if len(texts[a]) > 1:
+            candidates = by_first[texts[a][0]]
+        else:
+            stem = strip_cut_marker(texts[a][0])
+            lo = bisect_left(firsts, stem)
+            hi = bisect_left(firsts, stem + "\U0010ffff")
+            candidates = [c for first in firsts[lo:hi] for c in by_first[first]]
+        for b in candidates:
+            if b != a and alive[a] and alive[b] and is_cut_copy(texts[a], texts[b]):
+                drop(a, b, "copy of the description cut short")
+                break
+
+
+def is_cut_copy(short: list[str], full: list[str]) -> bool:
+    """True when `short` is `full` cut off: equal lines, then a last line that stops early."""
+    if not short or len(short) > len(full):
+        return False
+    if short[:-1] != full[: len(short) - 1]:
+        return False
+    last, target = short[-1], full[len(short) - 1]
+    if last == target:
+        return len(short) < len(full)
+    stem = strip_cut_marker(last)
+    return len(stem) >= 1 and target.startswith(stem) and len(stem) < len(target)
+
+
+def _drop_repeated_blocks(verdicts: list[Verdict], regions: Sequence[Region] = ()) -> None:
+    blocks = _paragraphs(verdicts)
+    texts = [" ".join(verdicts[i].text for i in block) for block in blocks]
+    # Which description copy each paragraph stands in (-1: none). A paragraph repeated inside one copy
+    # is the creator's own repetition (a sponsor read at the top and again at the bottom), not a
+    # second copy: pass 1 already compared the copies with each other.
+    starts = [r.start for r in regions]
+    ends = [r.end for r in regions]
+
+    def copy_of(line: int) -> int:
+        k = bisect_left(starts, line + 1) - 1
+        return k if k >= 0 and line < ends[k] else -1
+
+    seen: dict[str, int] = {}
+    for b, text in enumerate(texts):
+        if len(text) < MIN_BLOCK_CHARS:
+            continue
+        if text in seen and copy_of(blocks[b][0]) >= 0 and copy_of(blocks[b][0]) == copy_of(blocks[seen[text]][0]):
+            continue
+        if text in seen:
+            _mark(verdicts, blocks[b], f"repeats the paragraph at line {verdicts[blocks[seen[text]][0]].lineno}")
+        else:
+            seen[text] = b
+    # A paragraph cut short ("The episode covers…") next to its full form elsewhere on the page;
+    # candidates are the paragraphs that start alike (stems are >= MIN_BLOCK_CHARS - a marker long).
+    by_start: dict[str, list[int]] = {}
+    for b, text in enumerate(texts):
+        by_start.setdefault(text[:KEY_CHARS], []).append(b)
+    for b, text in enumerate(texts):
+        if len(text) < MIN_BLOCK_CHARS or verdicts[blocks[b][0]].label != "content":
+            continue
+        stem = strip_cut_marker(text)
+        if stem == text:
+            continue
+        for other in by_start.get(stem[:KEY_CHARS], ()):
+            full = texts[other]
+            if (
+                other != b
+                and len(full) > len(stem)
+                and full.startswith(stem)
+                and verdicts[blocks[other][0]].label == "content"
+            ):
+                _mark(
+                    verdicts, blocks[b], f"cut-short copy of the paragraph at line {verdicts[blocks[other][0]].lineno}"
+                )
+                break
+
+
+def _drop_cut_lines(verdicts: list[Verdict]) -> None:
+    content = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    by_start: dict[str, list[int]] = {}
+    for i in content:
+        by_start.setdefault(verdicts[i].text[:KEY_CHARS], []).append(i)
+    for i in content:
+        text = verdicts[i].text
+        stem = strip_cut_marker(text)
+        if stem == text or len(stem) < MIN_BLOCK_CHARS:
+            continue
+        for other in by_start.get(stem[:KEY_CHARS], ()):
+            full = verdicts[other].text
+            if other != i and verdicts[other].label == "content" and len(full) > len(stem) and full.startswith(stem):
+                verdicts[i].label = "duplicate"
+                verdicts[i].rule = "dedup:line"
+                verdicts[i].reason = f"cut-short copy of line {verdicts[other].lineno}"
+                break
+
+
+def _paragraphs(verdicts: list[Verdict]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, v in enumerate(verdicts):
+        if v.label == "content":
+            current.append(i)
+        elif current and v.label == "blank":
+            blocks.append(current)
+            current = []
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _mark(verdicts: list[Verdict], block: list[int], reason: str) -> None:
+    for i in block:
+        verdicts[i].label = "duplicate"
+        verdicts[i].rule = "dedup:block"
+        verdicts[i].reason = reason

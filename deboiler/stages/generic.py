@@ -1,0 +1,512 @@
+"""The do-no-harm path for pages of platforms we do not know.
+
+Without a template we cannot tell chrome by position, so we drop only what is clearly interface: a
+line that the multilingual UI lexicon (deboiler/lexicon/ui/<lang>.toml) knows, and only where it stands outside the
+main text (the span from the first to the last line of prose). Everything else is kept; exact
+repeats are dropped later by the dedup stage like on any page.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from functools import lru_cache
+from itertools import compress
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from difflib import SequenceMatcher as PlainSequenceMatcher
+
+from lxml import etree
+
+try:  # difflib compiled (Cython): the same matching blocks, ~2.5x faster on AEB pages
+    from cydifflib import SequenceMatcher
+except ImportError:  # pragma: no cover - the pure-Python original gives the same result, slower
+    SequenceMatcher = PlainSequenceMatcher
+
+from deboiler.catalog.platforms import LineMatcher, Rule
+from deboiler.stages.blocks import Blocks, Page, normalise_space
+from deboiler.stages.dedup import strip_cut_marker
+from deboiler.stages.verdict import Verdict
+
+LEXICON_DIR = Path(__file__).parent.parent / "lexicon" / "ui"
+PROSE_CHARS = 80
+PROSE_WORDS = 12
+PROSE_CJK_CHARS = 30
+
+
+def read_lexicon() -> dict[str, dict]:
+    """language -> its table, one file per language; "any" (phrases of every language) first."""
+    files = sorted(LEXICON_DIR.glob("*.toml"), key=lambda f: (f.stem != "any", f.stem))
+    data = {}
+    for path in files:
+        with path.open("rb") as fh:
+            data[path.stem] = tomllib.load(fh)
+    return data
+
+
+@lru_cache(maxsize=1)
+def lexicon_matcher() -> LineMatcher:
+    data = read_lexicon()
+    entries = []
+    for lang, table in data.items():
+        locale = None if lang == "any" else lang
+        plain = Rule(f"ui-{lang}", "chrome", f"interface text ({lang} UI lexicon)", 0.0, {})
+        # Headings that introduce a list of other shows or episodes ("More like this").
+        lists = Rule(f"list-{lang}", "chrome", f"heading of a recommendation list ({lang} UI lexicon)", 0.0, {})
+        for rule, key in ((plain, "phrases"), (lists, "list_headings")):
+            entries.extend((rule, src, locale, locale) for src in table.get(key, ()))
+    return LineMatcher.build(entries)
+
+
+def is_prose(text: str) -> bool:
+    if len(text) >= PROSE_CHARS or len(text.split()) >= PROSE_WORDS:
+        return True
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return cjk >= PROSE_CJK_CHARS
+
+
+def main_text_of(page: str | Page) -> str | None:
+    """The main content of an HTML page as trafilatura sees it (settings chosen on bench/aeb.py).
+
+    `page` is the HTML, or the Page read from it. A Page carries our own parse of its HTML; where that
+    is the very tree trafilatura would build from the HTML, trafilatura gets it (and works on a copy,
+    so ours is not changed) instead of parsing the page again: 5-10% of its time on AEB pages."""
+    import trafilatura
+
+    settings = TRAFILATURA_SETTINGS
+    if isinstance(page, str):
+        source: str | etree._Element = page
+    else:
+        html, tree = page.html or "", page.tree
+        source = tree if tree is not None and _trafilatura_would_build(html, tree) else html
+        if FAST_UNLESS_CUT_COPY and "fast" not in settings and not shows_cut_copy(page.blocks):
+            settings = {**settings, "fast": True}
+    try:
+        options = _extractor_for(settings)
+        if options is not None:
+            return trafilatura.extract(source, options=options)
+        return trafilatura.extract(source, **settings)
+    except Exception:  # noqa: BLE001 - a failing extractor must not lose the page: fall back to prose
+        return None
+
+
+# trafilatura.extract's keyword -> its Extractor's. extract() builds an Extractor from these on every
+# call, reading its settings file each time (~0.1 ms, a tenth of a small page's extraction); one
+# Extractor per setting serves every page (trafilatura copies it where it changes one, see its
+# core._recall_retry). Settings with any other keyword are passed as keywords, as before.
+_EXTRACTOR_KEYWORDS = {
+    "fast": "fast",
+    "favor_precision": "precision",
+    "favor_recall": "recall",
+    "include_comments": "comments",
+    "include_formatting": "formatting",
+    "include_links": "links",
+    "include_images": "images",
+    "include_tables": "tables",
+    "deduplicate": "dedup",
+    "target_language": "lang",
+    "output_format": "output_format",
+}
+
+
+def _extractor_for(settings: dict):
+    if not all(key in _EXTRACTOR_KEYWORDS for key in settings):
+        return None
+    try:
+        return _extractor(tuple(sorted(settings.items())))
+    except TypeError:  # a value that cannot be a cache key
+        return None
+
+
+@lru_cache(maxsize=16)
+def _extractor(settings: tuple):
+    from trafilatura.settings import Extractor
+
+    return Extractor(**{_EXTRACTOR_KEYWORDS[key]: value for key, value in settings})
+
+
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.I)  # lxml.html.fromstring's test for a whole document
+
+
+def _trafilatura_would_build(html: str, tree: etree._Element) -> bool:
+    """Whether trafilatura.extract(html) would parse `html` into the same tree as `tree`.
+
+    trafilatura (utils.load_html) first repairs the string (drops control characters XML cannot hold,
+    a DOCTYPE with a slash, a self-closing <html/>), then parses it with lxml.html.fromstring, which
+    returns the document for a whole page but only a fragment of it for a page without <html>,
+    <!doctype> or <head>; it parses bytes where a str fails or gives an empty tree, and rejects a tree
+    of fewer than two children when the page does not say "html" early. Ours is the same libxml2
+    parse with the same options that shape the tree (lxml.html's parser only adds element classes,
+    which ours has too). Any page where one of those steps would change something is given to
+    trafilatura as the string, as before."""
+    from trafilatura.utils import DOCTYPE_TAG, is_dubious_html
+
+    if html.startswith("<?xml") or len(tree) < 1:  # we parsed bytes, or trafilatura would
+        return False
+    beginning = html[:50].lower()
+    if is_dubious_html(beginning) and len(tree) < 2:
+        return False
+    if not (_FULL_HTML.match(html) or (len(tree.findall("head")) == 1 and len(tree.findall("body")) <= 1)):
+        return False  # lxml.html.fromstring would return part of the tree, or merge heads or bodies
+    return not _repair_would_change(html, beginning, DOCTYPE_TAG)
+
+
+# The characters trafilatura.utils.INVALID_XML_CHARS drops. Looking for each one with `in` (a memchr
+# in C) takes ~0.2 ms on an AEB page, the regex over the whole page ~0.5 ms.
+_INVALID_XML_CHARS = tuple(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]) + ("\ufffe", "\uffff")
+
+
+def _repair_would_change(html: str, beginning: str, doctype_tag: re.Pattern[str]) -> bool:
+    """Whether trafilatura.utils.repair_faulty_html(html, beginning) could return anything but `html`,
+    step by step as it is written there (trafilatura 2.x): drop invalid XML characters; where the
+    first 50 characters say "doctype", rebuild the first line less a DOCTYPE with a slash (which also
+    appends a line break to a page of one line); rewrite a self-closing <html .../> in the first four
+    lines (taken as a change whenever such a line is there)."""
+    if any(ch in html for ch in _INVALID_XML_CHARS):
+        return True
+    if "doctype" in beginning:
+        first_line, newline, _ = html.partition("\n")
+        if not newline or doctype_tag.search(first_line):
+            return True
+    return any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
+
+
+# Chosen on bench/aeb.py (181 AEB pages; `--settings JSON` re-runs any other choice) and on the
+# podcast gold pages. With the order-aware matching in _covered, the settings that leave comments out
+# score within noise of each other on AEB, so speed and the podcast pages decide. `favor_recall`
+# (session 4): AEB F1 0.964 (P 0.952, R 0.976) against 0.962 (P 0.950, R 0.975) with trafilatura's
+# balanced default, and 85 instead of 65 pages/s: in its balanced mode trafilatura renders the whole
+# page as text a second time (baseline.html2txt) on every page whose extraction is under 3,000
+# characters, to decide whether to retry in recall mode; starting in recall mode needs no such check
+# (a quarter of its time on a small page). The 10 unknown-platform gold pages come out the same
+# (line recall 1.0 either way); of the 53 HTML gold pages forced through this path, 51 come out the
+# same and two Player FM pages (Korean, Chinese UI) keep more of their menu (F1 0.90 -> 0.78 and
+# 0.80 -> 0.70; their own template handles them). `favor_precision` dropped a description line of
+# the Korean seed page (AEB recall 0.948). Comments stay out (not the creator's text).
+# `deduplicate` must stay off: its filter is a process-wide cache, so a page would come out
+# differently depending on the pages cleaned before it (our dedup stage does that job, per page).
+TRAFILATURA_SETTINGS: dict = {"include_comments": False, "include_tables": True, "deduplicate": False, "favor_recall": True}
+# trafilatura's `fast` mode skips its fallback extractors (readability, justext): 8.5 instead of 12.3
+# ms per AEB page, and the same deboiler F1 there (0.960 with or without it, `bench/aeb.py
+# --never-fast`; in recall mode, session 4: 0.964 with it, 0.960 without). On the 49 corpora HTML
+# pages run through the generic path (platform unknown) it
+# gives the same description on 44, a better one on 4 and a worse one on one: a page that shows the
+# description twice, cut short first, where fast mode returns only the cut copy. So a page that shows
+# a line cut short of another (shows_cut_copy: 24 of the 181 AEB pages) gets the full mode.
+FAST_UNLESS_CUT_COPY = True
+CUT_COPY_CHARS = 40  # a line shorter than this may well start a longer one (a heading, a menu item)
+
+
+def shows_cut_copy(blocks: Blocks) -> bool:
+    """Whether a line of the page is another line cut short: its text (less a trailing "…" or
+    "read more") starts a longer line. Sorted texts put every line a stem starts right after it."""
+    texts = sorted({b.text for b in blocks if len(b.text) >= CUT_COPY_CHARS})
+    for text in texts:
+        stem = strip_cut_marker(text)
+        if len(stem) < CUT_COPY_CHARS:
+            continue
+        at = bisect_left(texts, stem)
+        while at < len(texts) and texts[at].startswith(stem):
+            if texts[at] != text and len(texts[at]) > len(stem):
+                return True
+            at += 1
+    return False
+
+
+_WORD = re.compile(r"\w+")
+COVERED_SHARE = 0.5  # a line is main text when at least this share of its words are matched
+MIN_RUN = 3  # shorter runs of matched words count only where they are whole lines ("Meal 1")
+MOVED_MIN_RUN = 4  # the second pass (text trafilatura moved out of page order) takes only longer runs
+# difflib's work grows with (occurrences of a word on the page) x (occurrences in the main text),
+# summed over words: ~0.1-0.25 us per unit. Over this budget the most frequent words may not start a
+# matched run (difflib's autojunk); over it even then, each line is looked up on its own (linear).
+ALIGN_BUDGET = 1_000_000
+
+
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")  # used <-> unused, for itertools.compress
+
+
+def _alignment_work(words: list[str], main: list[str], autojunk: bool, in_main: Counter | None = None) -> int:
+    on_page, in_main = Counter(words), in_main or Counter(main)
+    popular = len(main) // 100 + 1 if autojunk and len(main) >= 200 else len(main)
+    return sum(n * in_main[w] for w, n in on_page.items() if in_main[w] <= popular)
+
+
+def _looked_up(blocks: Blocks, main: list[str]) -> list[bool]:
+    """The linear fallback for huge pages: most of a line's word trigrams occur in the main text."""
+    main_words = f" {' '.join(main)} "
+    grams = {tuple(main[i : i + 3]) for i in range(len(main) - 2)}
+    covered = []
+    for b in blocks:
+        line = _WORD.findall(b.folded) if b.text else []
+        if len(line) < 3:
+            covered.append(bool(line) and f" {' '.join(line)} " in main_words)
+            continue
+        own = [tuple(line[i : i + 3]) for i in range(len(line) - 2)]
+        covered.append(sum(g in grams for g in own) * 2 >= len(own))
+    return covered
+
+
+def _covered(blocks: Blocks, main_text: str) -> list[bool]:
+    """Which lines trafilatura kept: its words aligned to ours in page order, not looked up anywhere.
+
+    Looking each line up on its own in trafilatura's output wrongly keeps every short menu line
+    ("News", "June") whose word appears somewhere in the article, and a headline in a related-links
+    list whose words the article repeats. Aligning the two word sequences (difflib, longest runs
+    first) places each word of the output once, in order; of two copies of a text on the page it
+    takes the one that matches longest (the complete copy, not the one cut short). A second pass
+    aligns what is left on both sides, with longer runs only, for text trafilatura moved (a dateline
+    it put first). A line is covered when most of its words are matched."""
+    main = _WORD.findall(main_text.casefold())
+    has = set(main).__contains__
+    words: list[str] = []  # the words of the lines that could be covered, in page order
+    owner: list[int] = []  # the block each word belongs to
+    span: dict[int, tuple[int, int]] = {}  # block -> (first, last) index in `words`
+    sizes = [0] * len(blocks)
+    # \w+ never spans a line break, so the words of each line are found once, all lines in one map.
+    for i, line in enumerate(map(_WORD.findall, blocks.folded_list)):
+        if not line:
+            continue
+        sizes[i] = len(line)
+        # A line with fewer than COVERED_SHARE of its words anywhere in the output cannot be covered.
+        if sum(map(has, line)) >= COVERED_SHARE * len(line):
+            span[i] = (len(words), len(words) + len(line) - 1)
+            words.extend(line)
+            owner.extend([i] * len(line))
+    # The work is at most (words on the page) x (the most any word occurs in the output): when that is
+    # within budget, so is the exact sum, which needs another count of the page's words. On most pages
+    # even (words on the page) x (words in the output) is, and nothing needs counting.
+    autojunk = False
+    if len(words) * len(main) > ALIGN_BUDGET:
+        in_main = Counter(main)
+        most = max(in_main.values(), default=0)
+        autojunk = len(words) * most > ALIGN_BUDGET and _alignment_work(words, main, False, in_main) > ALIGN_BUDGET
+        if autojunk and _alignment_work(words, main, True, in_main) > ALIGN_BUDGET:
+            return _looked_up(blocks, main)
+    used_words = bytearray(len(words))
+    used_main = bytearray(len(main))
+    for min_run in (MIN_RUN, MOVED_MIN_RUN):
+        if min_run == MIN_RUN:  # nothing is used yet: both sequences whole
+            left, left_main, seq, seq_main = range(len(words)), range(len(main)), words, main
+        else:
+            unused, unused_main = used_words.translate(_FLIP), used_main.translate(_FLIP)
+            left, left_main = list(compress(range(len(words)), unused)), list(compress(range(len(main)), unused_main))
+            seq, seq_main = list(compress(words, unused)), list(compress(main, unused_main))
+        if not left or not left_main:
+            break
+        # cydifflib, difflib's own code compiled, is ~2.5x faster on ordinary pages, but where autojunk
+        # leaves no word to anchor on (a page of one paragraph 10,000 times: every word "popular") its
+        # longest-match search is quadratic (8.4 s there, against 0.05 s for difflib): over the budget,
+        # where autojunk is on, difflib itself runs. The matching blocks are the same either way.
+        matcher = (PlainSequenceMatcher if autojunk else SequenceMatcher)(None, seq, seq_main, autojunk=autojunk)
+        for a, b, n in matcher.get_matching_blocks():
+            if not n:
+                continue
+            lo, hi = left[a], left[a + n - 1]
+            whole_lines = span[owner[lo]][0] == lo and span[owner[hi]][1] == hi
+            if n < min_run and not (min_run == MIN_RUN and whole_lines):
+                continue
+            if min_run == MIN_RUN:  # `left` is every index: the run is one slice on both sides
+                used_words[a : a + n] = b"\x01" * n
+                used_main[b : b + n] = b"\x01" * n
+                continue
+            for k in range(n):
+                used_words[left[a + k]] = 1
+                used_main[left_main[b + k]] = 1
+    matched = Counter(compress(owner, used_words))  # block -> its words that were matched
+    return [bool(size) and matched[i] >= COVERED_SHARE * size for i, size in enumerate(sizes)]
+
+
+def label_unknown(
+    blocks: Blocks, main_text: str | None = None, explain: bool = True, named: dict | None = None
+) -> list[Verdict]:
+    """Label a page of an unknown platform. With `main_text` (HTML: what trafilatura extracted) the
+    main text is the lines it kept; without, the span from the first to the last line of prose.
+
+    With main text, a line outside it is chrome whatever the lexicon says of it: the lexicon only
+    names the rule that explains it. So with `explain=False` (no one will see the rules) those lines
+    are not searched for lexicon phrases at all; the labels, and so the Episode, are the same.
+
+    `named`: the title and show the page's markup states (JSON-LD, og:title), its <title> and its site
+    name (Markup.naming), used to recognise them where the main text opens with them (see
+    _label_head_of_main_text)."""
+    inside_main = _covered(blocks, main_text) if main_text and main_text.strip() else []
+    if any(inside_main):
+        outside_why = "not part of the main text that trafilatura found on this page"
+        # Only a line outside the main text can be dropped for what the lexicon knows, so only those
+        # lines are scanned (a line's hits depend on that line alone): the article's long paragraphs,
+        # most of a page's text, are not searched for every phrase of every UI language.
+        outside = [i for i, b in enumerate(blocks) if b.text and not inside_main[i]] if explain else []
+        hits: list = [()] * len(blocks)
+        if outside:
+            for i, found in zip(outside, lexicon_matcher().scan(Blocks(blocks[i] for i in outside))):
+                hits[i] = found
+    else:
+        hits = lexicon_matcher().scan(blocks)
+        # No main text, or none of it found among our lines: judge by prose like a text page.
+        # A cookie banner is long enough to read as prose; what the lexicon knows never opens the main text.
+        prose = [i for i, b in enumerate(blocks) if b.text and not hits[i] and is_prose(b.text)]
+        # A teaser does not open the main text: a page card often shows the description cut short
+        # ("Os fungos que vivem nas raízes…"), then its buttons and date, then the description in full.
+        # The teaser goes as a copy (dedup); the buttons between are judged like the rest of the page.
+        while len(prose) > 1 and _cut_copy_of_a_later_line(blocks, prose[0]):
+            prose.pop(0)
+        first, last = (prose[0], prose[-1]) if prose else (len(blocks), -1)
+        inside_main = [first <= i <= last for i in range(len(blocks))]
+        outside_why = ""
+    verdicts: list[Verdict] = []
+    heading: Verdict | None = None  # an open "More like this" list outside the main text
+    for i, b in enumerate(blocks):
+        if not b.text:
+            verdicts.append(Verdict(b.lineno, "", "blank", "blank", "blank line"))
+            if heading is not None and verdicts[-2] is not heading:
+                heading = None  # a blank line ends the list, but not the one right under its heading
+            continue
+        inside = inside_main[i]
+        if inside:
+            heading = None
+        elif heading is not None and not hits[i] and not is_prose(b.text):
+            verdicts.append(
+                Verdict(
+                    b.lineno,
+                    b.text,
+                    "chrome",
+                    "lexicon:list",
+                    f"an item of the list under {heading.text!r} (line {heading.lineno}), outside the main text",
+                )
+            )
+            continue
+        if hits[i] and not inside:
+            hit = hits[i][0]
+            verdicts.append(
+                Verdict(
+                    b.lineno,
+                    b.text,
+                    "chrome",
+                    f"lexicon:{hit.rule.name}",
+                    f"{hit.rule.why}: matches {hit.phrase!r}, outside the main text",
+                )
+            )
+            if hit.rule.name.startswith("list-"):
+                heading = verdicts[-1]
+        elif outside_why and not inside:
+            verdicts.append(Verdict(b.lineno, b.text, "chrome", "generic:outside-main", outside_why))
+        else:
+            why = "inside the main text" if inside else "not known interface text; kept (unknown platform, do no harm)"
+            verdicts.append(Verdict(b.lineno, b.text, "content", "generic:keep", why))
+    if outside_why:
+        # trafilatura's main text only: on a text page the lines above the first paragraph are outside
+        # the prose span, so the lexicon has judged them already, and there is no markup to name them.
+        _label_head_of_main_text(verdicts, blocks, named or {})
+    return verdicts
+
+
+# What separates the parts of a page's <title>: "Episode 45 — The Show | Site". Not ":", which episode
+# titles hold ("Bölüm 45: İstanbul'un kayıp bostanları"), nor a hyphen inside a word.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|·»–—]|--?)\s+")
+
+
+def title_parts(page_title: str | None, site_name: str | None) -> list[str]:
+    """The parts of a page's <title> that may name its episode or show, case-folded, in order: all but
+    the site's own name (og:site_name), or where the page does not say it, all but the last part
+    ("Episode 42: Tide pools | Saltmarsh Radio": the last part is most often the site)."""
+    if not page_title:
+        return []
+    parts = [normalise_space(part).casefold() for part in _TITLE_SEPARATOR.split(page_title)]
+    parts = [part for part in parts if part]
+    site = normalise_space(site_name or "").casefold()
+    if site and site in parts:
+        return [part for part in parts if part != site]
+    return parts[:-1] if len(parts) > 1 else parts
+
+
+def _named_by_page_title(
+    verdicts: list[Verdict], blocks: Blocks, head: list[int], first: int, parts: list[str], fields: dict
+) -> set[int]:
+    """Label the title and the show where only the page's <title> names them (see
+    _label_head_of_main_text); the lines it labelled."""
+    labelled: set[int] = set()
+    if not parts:
+        return labelled
+    in_title = set(parts)  # a set: a <title> of thousands of parts must not cost lines x parts
+    title_part = None
+    if "title" not in fields:
+        at = next((i for i in head if blocks[i].folded in in_title), None)
+        if at is not None:
+            title_part = blocks[at].folded
+            _relabel(verdicts[at], "title", "the first line of the main text that is a part of the page's <title>")
+            labelled.add(at)
+    if "show" not in fields and len(parts) > 1:  # one part is the title's, or the <title> is the site's
+        others = in_title - {title_part, *fields.values()}
+        # Any line above the first paragraph: the show often stands over the main text, as a link.
+        for i in range(first):
+            verdict = verdicts[i]
+            # By label, not rule: without --explain, lines outside the main text are not looked up in
+            # the lexicon, and the Episode must not depend on that.
+            if blocks[i].folded in others and verdict.label in ("content", "chrome"):
+                _relabel(verdict, "show", "a part of the page's <title> beside the title, above the main text's first paragraph")
+                labelled.add(i)
+                break
+    return labelled
+
+
+def _relabel(verdict: Verdict, label: str, why: str) -> None:
+    verdict.label, verdict.rule, verdict.reason = label, "markup:page-title", why
+
+
+def fields_from_labels(fields: dict, verdicts: list[Verdict]) -> None:
+    """The title and show of an unknown platform's page, where only a labelled line names them."""
+    for verdict in verdicts:
+        if verdict.label in ("title", "show") and fields.get(verdict.label) is None:
+            fields[verdict.label] = verdict.text
+
+
+def _cut_copy_of_a_later_line(blocks: Blocks, i: int) -> bool:
+    """Line i is a later line cut short: less its "…" or "read more", it starts a longer later line."""
+    text = blocks[i].text
+    stem = strip_cut_marker(text)
+    if stem == text or len(stem) < CUT_COPY_CHARS:
+        return False
+    return any(len(b.text) > len(stem) and b.text.startswith(stem) for b in blocks[i + 1 :])
+
+
+def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dict) -> None:
+    """Above its first paragraph of prose, the main text often opens with the page's own header: the
+    show, the title, an "Episode description" heading. They are the page's, not the creator's text: a
+    line there that the markup names as the title or the show, or that the UI lexicon knows, is labelled
+    so. Below the first paragraph nothing changes, so no line of the description itself can go.
+
+    Where neither JSON-LD nor og:title names them, the page's <title> may ("Bölüm 45: ... — Tarih
+    Sohbetleri | Kulakçık"): a part of it that is a line above the first paragraph is the title (the
+    first such part, heading the main text) or the show (another part, any line up there, not the
+    site's own name)."""
+    fields = {label: normalise_space(str(named[label])).casefold() for label in ("title", "show") if named.get(label)}
+    parts = title_parts(named.get("page_title"), named.get("site_name"))
+    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    header = {*fields.values(), *parts}
+    first = next((i for i in kept if is_prose(verdicts[i].text) and blocks[i].folded not in header), None)
+    if first is None:
+        return
+    head = [i for i in kept if i < first]
+    by_title = _named_by_page_title(verdicts, blocks, head, first, parts, fields)
+    if not head:
+        return
+    found = lexicon_matcher().scan(Blocks(blocks[i] for i in head))
+    for i, hits in zip(head, found):
+        label = next((name for name, value in fields.items() if blocks[i].folded == value), None)
+        verdict = verdicts[i]
+        if label:
+            verdict.label, verdict.rule = label, f"markup:{label}"
+            verdict.reason = f"the episode {label} the page's markup states, heading the main text"
+        elif i in by_title:
+            continue
+        elif hits:
+            hit = hits[0]
+            verdict.label, verdict.rule = "chrome", f"lexicon:{hit.rule.name}"
+            verdict.reason = f"{hit.rule.why}: matches {hit.phrase!r}, above the first paragraph of the main text"
