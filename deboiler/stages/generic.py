@@ -41,13 +41,14 @@ PROSE_CJK_CHARS = 30
 
 
 def read_lexicon() -> dict[str, dict]:
-    """language -> its table, one file per language; "any" (phrases of every language) first."""
-    files = sorted(LEXICON_DIR.glob("*.toml"), key=lambda f: (f.stem != "any", f.stem))
-    data = {}
-    for path in files:
+    """language -> its table, from whatever files exist, by their rank (then name): the first
+    language whose table holds a line is the one its explain reason names."""
+    tables = []
+    for path in LEXICON_DIR.glob("*.toml"):
         with path.open("rb") as fh:
-            data[path.stem] = tomllib.load(fh)
-    return data
+            table = tomllib.load(fh)
+        tables.append((table.pop("rank", float("inf")), path.stem, table))
+    return {lang: table for _, lang, table in sorted(tables, key=lambda t: t[:2])}
 
 
 @lru_cache(maxsize=1)
