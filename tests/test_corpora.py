@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.conftest import CORPORA, KOREAN_SEED, PODBUD_SEED, gold_description, gold_of
 from deboiler.dev.evaluate import find_gold, score_page, summarise, summarise_by_platform
+from tests.helpers.corpora import CORPORA, KOREAN_SEED, PODBUD_SEED, gold_description, gold_of
 
 PAIRS = find_gold([CORPORA])
 KNOWN = [(p, g) for p, g in PAIRS if gold_of(p)["platform"] is not None]

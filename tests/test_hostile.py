@@ -28,10 +28,10 @@ from hypothesis import strategies as st
 
 import deboiler
 from deboiler import errors
-from deboiler.conftest import KOREAN_SEED, PODBUD_SEED, SEEDS, gold_description
 from deboiler.stages.blocks import normalise_space, read_page
 from deboiler.stages.html_blocks import _INVISIBLE, _drop_invisible
 from deboiler.stages.load import load
+from tests.helpers.corpora import KOREAN_SEED, PODBUD_SEED, SEEDS, gold_description
 
 SEED = KOREAN_SEED.read_bytes()
 SEED_DESCRIPTION = gold_description(KOREAN_SEED)

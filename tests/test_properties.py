@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import deboiler
-from deboiler.conftest import KOREAN_SEED, PODBUD_SEED
 from deboiler.errors import DeboilerError
 from deboiler.stages.blocks import normalise_space
+from tests.helpers.corpora import KOREAN_SEED, PODBUD_SEED
 
 CHROME_WORDS = ["Share", "공유", "Subscribe", "Loading …", "149 episodes", "continue reading", "Artwork", "×", "PodBud"]
 line = st.one_of(

@@ -19,81 +19,10 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.conftest import CORPORA
+from tests.helpers.corpora import CORPORA
+from tests.helpers.batch import PAGES, PNG, TEXT_PAGES, assert_group_gone, assert_one_line_error, episode_of, expected, many_records, read_jsonl, run, start, wait_for_output
 
-PAGES = sorted(p for p in CORPORA.rglob("*") if p.suffix in (".txt", ".html"))
-TEXT_PAGES = [p for p in PAGES if p.suffix == ".txt" and "encodings" not in p.parts]  # all UTF-8
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
 OWN_FIELDS = ("source", "id", "url", "status", "error")
-
-
-def run(exe: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([exe, "batch", *map(str, args)], capture_output=True, timeout=timeout)
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_bytes().split(b"\n") if line]
-
-
-def expected(page: bytes | str) -> dict:
-    """What deboiler.clean says in this process: the Episode record, or the error's class name."""
-    try:
-        return deboiler.clean(page).to_dict()
-    except deboiler.DeboilerError as exc:
-        return {"error": type(exc).__name__}
-
-
-def episode_of(row: dict) -> dict:
-    if row["status"] == "error":
-        return {"error": row["error"].split(":", 1)[0]}
-    return {k: v for k, v in row.items() if k not in OWN_FIELDS}
-
-
-@pytest.fixture()
-def mixed(tmp_path: Path) -> tuple[list[str], list[tuple[str, str, bytes | str]]]:
-    """A folder of corpora pages (plus a PNG, an empty file, a hidden file) and a JSONL.gz with bad lines.
-
-    Returns the INPUT arguments and the records the batch must write, in order: (source, id, page),
-    page None for a line that is not a record at all.
-    """
-    folder = tmp_path / "pages"
-    (folder / "sub").mkdir(parents=True)
-    want: list[tuple[str, str, bytes | str | None]] = []
-    files = {f"{i:02d}_{p.name}": p.read_bytes() for i, p in enumerate(PAGES)}
-    files["zz_image.txt"] = PNG
-    files["zz_empty.txt"] = b""
-    for name, data in files.items():
-        (folder / name).write_bytes(data)
-    (folder / "sub" / "nested.txt").write_bytes(TEXT_PAGES[0].read_bytes())
-    (folder / ".hidden.txt").write_bytes(b"not an input")
-    for name in sorted([*files, "sub"]):  # a folder is walked in name order, depth first
-        if name == "sub":
-            want.append(
-                (str(folder / "sub" / "nested.txt"), str(folder / "sub" / "nested.txt"), TEXT_PAGES[0].read_bytes())
-            )
-        else:
-            want.append((str(folder / name), str(folder / name), files[name]))
-
-    jsonl = tmp_path / "crawl.jsonl.gz"
-    lines = []
-    for i, p in enumerate(TEXT_PAGES[:8]):
-        text = p.read_bytes().decode("utf-8", "replace")
-        lines.append(json.dumps({"id": f"t{i}", "text": text, "url": f"https://example.org/{i}"}))
-        want.append((str(jsonl), f"t{i}", text))
-    html = next(p for p in PAGES if p.suffix == ".html" and "encodings" not in p.parts).read_text(encoding="utf-8")
-    lines.append(json.dumps({"id": "h0", "html": html, "text": "ignored: html comes first"}))
-    want.append((str(jsonl), "h0", html))
-    lines.append(json.dumps({"id": "empty", "text": ""}))
-    want.append((str(jsonl), "empty", ""))
-    lines.append(json.dumps({"id": "binary", "text": "\x00\x01\x02\x03\x04\x05\x06\x07\x08" * 20}))
-    want.append((str(jsonl), "binary", "\x00\x01\x02\x03\x04\x05\x06\x07\x08" * 20))
-    lines.append('{"id": "broken", "text": "no closing quote}')
-    want.append((str(jsonl), f"{jsonl}:{len(lines)}", None))
-    lines.append("")  # a blank line is not a record
-    lines.append(json.dumps({"text": TEXT_PAGES[1].read_text(encoding="utf-8")}))  # no id: PATH:LINE
-    want.append((str(jsonl), f"{jsonl}:{len(lines)}", TEXT_PAGES[1].read_text(encoding="utf-8")))
-    jsonl.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8")))
-    return [str(folder), str(jsonl)], want
 
 
 def test_every_record_once_in_order_and_equal_to_clean(deboiler_exe, tmp_path, mixed):
@@ -131,42 +60,6 @@ def test_quoted_glob_is_expanded(deboiler_exe, tmp_path):
     proc = run(deboiler_exe, str(tmp_path / "*.txt"), "-o", out, "--workers", "1")
     assert proc.returncode == 0, proc.stderr.decode()
     assert [r["id"] for r in read_jsonl(out)] == sorted(str(tmp_path / p.name) for p in TEXT_PAGES[:3])
-
-
-def many_records(path: Path, n: int) -> list[str]:
-    """n JSONL records: the corpora's text pages over and over, each with its own id."""
-    texts = [p.read_bytes().decode("utf-8", "replace") for p in TEXT_PAGES]
-    ids = [f"rec-{i:05d}" for i in range(n)]
-    with open(path, "w", encoding="utf-8") as f:
-        for i, rid in enumerate(ids):
-            f.write(json.dumps({"id": rid, "text": texts[i % len(texts)]}) + "\n")
-    return ids
-
-
-def start(exe: str, *args) -> subprocess.Popen:
-    return subprocess.Popen(
-        [exe, "batch", *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-    )
-
-
-def wait_for_output(part: Path, proc: subprocess.Popen, at_least: int = 1) -> None:
-    deadline = time.monotonic() + 60
-    while not (part.exists() and part.stat().st_size >= at_least):
-        assert proc.poll() is None, "the batch ended before it was killed"
-        assert time.monotonic() < deadline
-        time.sleep(0.005)
-
-
-def assert_group_gone(pgid: int) -> None:
-    """The workers (and the forkserver) leave once their parent is gone."""
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return
-        assert time.monotonic() < deadline, "worker processes outlived the killed batch"
-        time.sleep(0.05)
 
 
 def test_sigkill_at_random_moments_then_resume_gives_every_record_once(deboiler_exe, tmp_path):
@@ -283,13 +176,6 @@ def test_clean_many_passes_clean_options():
     )
     with pytest.raises(deboiler.errors.UsageError):
         list(deboiler.clean_many([page], workers=1, platform="nosuch"))
-
-
-def assert_one_line_error(proc: subprocess.CompletedProcess, code: int, words: str) -> None:
-    err = proc.stderr.decode("utf-8")
-    assert proc.returncode == code, (proc.returncode, err)
-    assert err.count("\n") == 1 and err.startswith("deboiler: error: "), err
-    assert words in err
 
 
 def test_cli_errors_are_one_line_with_their_exit_code(deboiler_exe, tmp_path):

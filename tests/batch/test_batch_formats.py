@@ -23,28 +23,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import deboiler
-from deboiler.conftest import CORPORA, gold_of
-from deboiler.test_batch import (
-    TEXT_PAGES,
-    assert_group_gone,
-    assert_one_line_error,
-    episode_of,
-    expected,
-    many_records,
-    read_jsonl,
-    run,
-    start,
-)
-
-SHIFT_JIS = CORPORA / "encodings" / "playerfm_ja_shift_jis.html"
-CP1251 = CORPORA / "encodings" / "playerfm_ru_cp1251.txt"
-UTF16 = CORPORA / "encodings" / "podbud_utf16.html"
-CP949 = CORPORA / "encodings" / "playerfm_ko_cp949.html"
-EN_TEXT = CORPORA / "playerfm" / "en_short_single.txt"
-KO_HTML = CORPORA / "playerfm" / "ko_korean_show.html"
-PODBUD_HTML = CORPORA / "podbud" / "no_date.html"
-SEED_TEXT = CORPORA / "seeds" / "003_2e280c63de17b94b.txt"
-GOLD_PAGES = [SHIFT_JIS, CP1251, UTF16, CP949, EN_TEXT, KO_HTML, PODBUD_HTML, SEED_TEXT]
+from tests.helpers.corpora import gold_of
+from tests.helpers.batch import Archive, CP1251, CP949, EN_TEXT, GOLD_PAGES, MAX_BYTES, PODBUD_HTML, SEED_TEXT, SHIFT_JIS, TEXT_PAGES, UTF16, assert_group_gone, assert_one_line_error, check_warc, episode_of, expected, http, many_records, read_jsonl, read_parquet, run, start
 
 
 def test_the_fixtures_hold_pages_that_are_not_utf8():
@@ -65,40 +45,8 @@ def assert_gold(row: dict, page: Path) -> None:
             assert row[name] == value, (page.name, name)
 
 
-def read_parquet(path: Path) -> list[dict]:
-    rows = pq.read_table(path).to_pylist()
-    for row in rows:  # a map column reads back as (key, value) pairs
-        row["ids"] = dict(row["ids"]) if row["ids"] is not None else None
-    return rows
-
-
 # ---------------------------------------------------------------------------------------------------
 # Parquet in, Parquet and JSONL out
-
-
-@pytest.fixture()
-def parquet_input(tmp_path: Path) -> tuple[Path, list[tuple[str, str | None, object]]]:
-    """A Parquet file of pages under other column names, in row groups of 3.
-
-    Returns the file and what each output record must be, in order: (id, url, expectation), the
-    expectation a gold page or ("error", class name, words of the message).
-    """
-    path = tmp_path / "crawl.parquet"
-    rows, want = [], []
-    for i, page in enumerate(GOLD_PAGES):  # the bytes as stored, in a binary column
-        rows.append({"key": 100 + i, "link": f"https://example.org/{i}", "raw": page.read_bytes(), "txt": None})
-        want.append((str(100 + i), f"https://example.org/{i}", page))
-    text = EN_TEXT.read_text(encoding="utf-8")
-    rows.append({"key": None, "link": None, "raw": None, "txt": text})  # no id: PATH:ROW
-    want.append((f"{path}:{len(rows)}", None, EN_TEXT))
-    rows.append({"key": 998, "link": None, "raw": None, "txt": None})  # no page at all
-    want.append(("998", None, ("error", "BadRecord", f"row {len(rows)} has no 'raw' or 'txt' value")))
-    rows.append({"key": 999, "link": None, "raw": None, "txt": "   "})
-    want.append(("999", None, ("error", "EmptyInput", "")))
-    schema = pa.schema([("key", pa.int64()), ("link", pa.string()), ("raw", pa.binary()), ("txt", pa.string())])
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path, row_group_size=3)
-    assert pq.ParquetFile(path).num_row_groups == 4
-    return path, want
 
 
 def check_rows(rows: list[dict], want: list) -> None:
@@ -289,99 +237,6 @@ def test_ids_with_lone_surrogates_survive_parquet_and_resume(deboiler_exe, tmp_p
 
 # ---------------------------------------------------------------------------------------------------
 # WARC in
-
-
-def http(status: str, content_type: str | None, *extra: tuple[str, str]) -> StatusAndHeaders:
-    headers = [("Content-Type", content_type)] if content_type else []
-    return StatusAndHeaders(status, headers + list(extra), protocol="HTTP/1.1")
-
-
-class Archive:
-    """A WARC written with warcio, and what each of its records must become in the output, in order."""
-
-    def __init__(self, path: Path, gzip: bool = True):
-        self.path, self.want, self.ends = path, [], []  # ends: file offset after each record
-        self._file = open(path, "wb")
-        self.writer = WARCWriter(self._file, gzip=gzip)
-
-    def add(self, record, expect) -> None:
-        self.writer.write_record(record)
-        self.ends.append(self._file.tell())
-        uri = record.rec_headers.get_header("WARC-Target-URI")
-        self.want.append((record.rec_headers.get_header("WARC-Record-ID"), uri, expect))
-
-    def response(self, uri: str, body: bytes, headers: StatusAndHeaders, expect) -> None:
-        self.add(
-            self.writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers), expect
-        )
-
-    def request(self, uri: str) -> None:
-        headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
-        self.add(
-            self.writer.create_warc_record(uri, "request", payload=io.BytesIO(b""), http_headers=headers),
-            ("skipped", "NotAPage", "a request record"),
-        )
-
-    def close(self) -> Path:
-        self._file.close()
-        return self.path
-
-
-def chunked(body: bytes) -> bytes:
-    """HTTP/1.1 chunked transfer coding, in chunks of 1000 bytes."""
-    out = b"".join(b"%x\r\n%s\r\n" % (len(body[i : i + 1000]), body[i : i + 1000]) for i in range(0, len(body), 1000))
-    return out + b"0\r\n\r\n"
-
-
-MAX_BYTES = 6_000_000  # over every gold page and test_batch_timeout's slow page (5.6 MB), under `big` below
-
-
-@pytest.fixture()
-def warcs(tmp_path: Path) -> list[Archive]:
-    big = b"<html><body><p>" + b"filler " * 1_000_000 + b"</p></body></html>"
-    assert len(big) > MAX_BYTES > max(len(p.read_bytes()) for p in GOLD_PAGES)
-    a = Archive(tmp_path / "crawl.warc.gz")
-    a.add(
-        a.writer.create_warcinfo_record("crawl.warc.gz", {"software": "tests"}),
-        ("skipped", "NotAPage", "a warcinfo record"),
-    )
-    a.request("https://ja.player.fm/e/1")
-    a.response(
-        "https://ja.player.fm/e/1", SHIFT_JIS.read_bytes(), http("200 OK", "text/html; charset=shift_jis"), SHIFT_JIS
-    )
-    a.response("https://player.fm/e/2", CP1251.read_bytes(), http("200 OK", "text/plain; charset=windows-1251"), CP1251)
-    a.response("https://podbud.com/e/3", UTF16.read_bytes(), http("200 OK", "text/html"), UTF16)
-    gz = gzip.compress(CP949.read_bytes())
-    a.response("https://ko.player.fm/e/4", gz, http("200 OK", "text/html", ("Content-Encoding", "gzip")), CP949)
-    body = chunked(KO_HTML.read_bytes())
-    a.response("https://player.fm/e/5", body, http("200 OK", "text/html", ("Transfer-Encoding", "chunked")), KO_HTML)
-    a.response("https://player.fm/gone", b"<html>Not found</html>", http("404 Not Found", "text/html"),
-               ("skipped", "NotAPage", "HTTP status 404"))  # fmt: skip
-    a.response("https://player.fm/old", b"", http("301 Moved Permanently", None, ("Location", "https://player.fm/new")),
-               ("skipped", "NotAPage", "HTTP status 301"))  # fmt: skip
-    a.response("https://player.fm/logo.png", b"\x89PNG\r\n\x1a\n", http("200 OK", "image/png"),
-               ("skipped", "NotAPage", "content type image/png"))  # fmt: skip
-    a.response("https://player.fm/big", big, http("200 OK", "text/html"), ("error", "InputTooLarge", f"{MAX_BYTES:,}"))
-    a.response("https://player.fm/no-type", EN_TEXT.read_bytes(), http("200 OK", None), EN_TEXT)
-    meta = a.writer.create_warc_record("https://player.fm/e/5", "metadata", payload=io.BytesIO(b"outlink: x"),
-                                       warc_content_type="application/warc-fields")  # fmt: skip
-    a.add(meta, ("skipped", "NotAPage", "a metadata record"))
-    revisit = a.writer.create_revisit_record(
-        "https://player.fm/e/5", "sha1:AAAA", "https://player.fm/e/5", "20240101000000"
-    )
-    a.add(revisit, ("skipped", "NotAPage", "a revisit record"))
-    resource = a.writer.create_warc_record("file:///saved/podbud.html", "resource", payload=io.BytesIO(PODBUD_HTML.read_bytes()),
-                                           warc_content_type="text/html")  # fmt: skip
-    a.add(resource, PODBUD_HTML)
-    b = Archive(tmp_path / "plain.warc", gzip=False)
-    b.response("https://player.fm/e/6", SEED_TEXT.read_bytes(), http("200 OK", "text/plain; charset=utf-8"), SEED_TEXT)
-    return [a, b]
-
-
-def check_warc(rows: list[dict], archives: list[Archive]) -> None:
-    want = [(rid, uri, expect) for a in archives for rid, uri, expect in a.want]
-    assert [r["source"] for r in rows] == [str(a.path) for a in archives for _ in a.want]
-    check_rows(rows, want)
 
 
 def test_warc_records_one_output_record_each(deboiler_exe, tmp_path, warcs):

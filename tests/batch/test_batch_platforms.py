@@ -12,57 +12,7 @@ import json
 from pathlib import Path
 
 import deboiler
-from deboiler.conftest import CORPORA
-from deboiler.test_batch import assert_one_line_error, episode_of, read_jsonl, run
-
-CASTLANE_PAGE = CORPORA / "unknown" / "castlane_episode.txt"
-CASTLANE_TOML = """\
-id = "castlane"
-name = "CastLane"
-hosts = ["castlane.example"]
-brands = ["CastLane"]
-default_locale = "en"
-
-[rules.brand]
-phrases = ["CastLane", "© {n} CastLane"]
-label = "chrome"
-signature = 0.4
-why = "CastLane's site name"
-
-[rules.nav]
-phrases = ["Home", "Browse", "Sign in", "Open in app", "Share", "Download"]
-label = "chrome"
-signature = 0.3
-why = "CastLane's navigation"
-
-[rules.cookies]
-phrases = ["We use cookies to improve your experience. By continuing to browse you agree to our Cookie Policy.", "Accept all"]
-label = "chrome"
-signature = 0.3
-why = "CastLane's cookie notice"
-
-[rules.more]
-phrases = ["More episodes like this"]
-label = "chrome"
-signature = 0.3
-why = "CastLane's list of other episodes"
-"""
-
-
-def castlane_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "my_platforms"
-    (folder / "castlane").mkdir(parents=True)
-    (folder / "castlane" / "platform.toml").write_text(CASTLANE_TOML, encoding="utf-8")
-    return folder
-
-
-def castlane_records(path: Path, copies: int, field: str = "text") -> None:
-    """A JSONL file: `copies` copies of the CastLane page, then one PodBud page (a built-in platform)."""
-    text = CASTLANE_PAGE.read_text(encoding="utf-8")
-    podbud = (CORPORA / "podbud" / "no_date.txt").read_text(encoding="utf-8")
-    lines = [json.dumps({"id": f"c{i}", field: text}) for i in range(copies)]
-    lines.append(json.dumps({"id": "p", field: podbud}))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+from tests.helpers.batch import CASTLANE_PAGE, assert_one_line_error, castlane_dir, castlane_records, episode_of, read_jsonl, run
 
 
 def test_extra_platforms_reach_every_worker(deboiler_exe, tmp_path):

@@ -9,12 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.helpers.batch import LIMIT, MAX_BYTES, castlane_dir, castlane_records, check_slow, check_warc, many_records, read_parquet, run, slow_records
 
-from deboiler.test_batch import many_records, mixed, run  # noqa: F401  (mixed is a fixture)
-from deboiler.test_batch_formats import MAX_BYTES, check_warc, parquet_input, read_parquet, warcs  # noqa: F401  (fixtures)
-from deboiler.test_batch_platforms import castlane_dir, castlane_records
-from deboiler.test_batch_timeout import LIMIT, slow_records
-from deboiler.test_batch_timeout import check as check_slow
 
 distributed = pytest.importorskip("distributed")
 

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 import deboiler
 from deboiler.cli.app import app
-from deboiler.conftest import CORPORA, gold_description, gold_of
 from deboiler.dev.evaluate import token_f1
+from tests.helpers.corpora import CORPORA, gold_description, gold_of
 
 PLAYERFM = Path(deboiler.__file__).parent / "platforms" / "playerfm"
 PAGES = sorted((CORPORA / "playerfm" / "locales").glob("*.txt"))

@@ -20,8 +20,8 @@ from babel.dates import format_date
 from deboiler.catalog.formats import date_regex, parse_duration
 from deboiler.catalog.phrases import MAX_EPISODE_SECONDS, Phrase, compile_phrase, fold, has_digit
 from deboiler.catalog.platforms import load_catalog
+from tests.helpers.corpora import CORPORA
 
-CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
 
 def reference(phrase: Phrase, text: str) -> dict[str, str] | None:

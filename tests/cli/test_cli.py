@@ -8,7 +8,7 @@ import subprocess
 from typer.testing import CliRunner
 
 from deboiler.cli.app import app
-from deboiler.conftest import KOREAN_SEED, PODBUD_SEED, gold_description
+from tests.helpers.corpora import KOREAN_SEED, PODBUD_SEED, gold_description
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ import json
 import re
 
 import deboiler
-from deboiler.conftest import ROOT
 from deboiler.dev.evaluate import score_page
+from tests.helpers.corpora import ROOT
 
 _MARKED_BLOCK = re.compile(r"<!-- walkthrough: (?P<path>\S+) -->\n```\w*\n(?P<body>.*?)```", re.S)
 

@@ -17,12 +17,12 @@ import pytest
 
 import deboiler
 from deboiler.catalog.platforms import Catalog, load_catalog
-from deboiler.conftest import CORPORA, KOREAN_SEED, gold_of
 from deboiler.dev.evaluate import token_f1
 from deboiler.errors import UsageError
 from deboiler.learn.run import MIN_PAGES, NothingLearned, learn, learn_files
-from deboiler.learn_site import ONE_PAGE_BANNER, SHOWS, as_html, build_site
 from deboiler.stages.blocks import split_lines
+from tests.helpers.corpora import CORPORA, KOREAN_SEED, gold_of
+from tests.helpers.learn_site import ONE_PAGE_BANNER, SHOWS, as_html, build_site
 
 SITE = build_site()
 TRAIN, HELD_OUT = SITE[:8], SITE[8:]
@@ -218,7 +218,7 @@ def test_copies_of_one_page_count_once():
 
 def test_pages_of_one_show_are_learned_with_a_warning():
     # Episodes of one show cannot tell the show's own repeated lines from the platform's: said, not hidden.
-    from deboiler.learn_site import _page
+    from tests.helpers.learn_site import _page
 
     pages = [_page(i, SHOWS["qh"], i, "en") for i in range(5)]
     learned = learn([(p.name, p.text.encode()) for p in pages], "qh")

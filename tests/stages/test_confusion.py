@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.conftest import CORPORA, gold_of
 from deboiler.dev.evaluate import find_gold, got_input_lines
 from deboiler.pipeline import default_catalog
+from tests.helpers.corpora import CORPORA, gold_of
 
 PAGES = [page for page, _ in find_gold([CORPORA])]
 PLATFORMS = sorted(default_catalog().platforms)

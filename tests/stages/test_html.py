@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import deboiler
-from deboiler.conftest import KOREAN_SEED, ROOT, gold_description
 from deboiler.stages.html_blocks import html_to_blocks, parse, rendered_text
 from deboiler.stages.markup import iso_duration, read_markup
+from tests.helpers.corpora import KOREAN_SEED, ROOT, gold_description
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ignored title</title>
 <script>document.write("script text")</script><style>p { color: red }</style>

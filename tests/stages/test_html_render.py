@@ -16,11 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deboiler.stages import html_blocks
-from deboiler.stages import markup
+from deboiler.stages import html_blocks, markup
 from deboiler.stages.load import load
+from tests.helpers.corpora import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 AEB = ROOT.parent / "shared" / "benchmarks" / "scrapinghub-aeb" / "html"
 
 

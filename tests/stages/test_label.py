@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import deboiler
-from deboiler.conftest import CORPORA, KOREAN_SEED, gold_description, gold_of
 from deboiler.stages.fields import show_named_twice
+from tests.helpers.corpora import CORPORA, KOREAN_SEED, gold_description, gold_of
 
 PLATFORMS = Path(deboiler.__file__).parent / "platforms"
 PLAYERFM_PAGES = sorted((CORPORA / "playerfm").glob("*.txt")) + [KOREAN_SEED]

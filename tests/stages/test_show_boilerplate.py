@@ -13,7 +13,7 @@ import pytest
 import deboiler
 from deboiler.catalog.platforms import load_catalog
 from deboiler.learn.run import learn_files
-from deboiler.learn_site import SHOWS, build_site
+from tests.helpers.learn_site import SHOWS, build_site
 
 SITE = build_site()
 TRAIN, HELD_OUT = SITE[:8], SITE[8:]
