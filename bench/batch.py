@@ -1,6 +1,6 @@
 """`deboiler batch` end to end: pages/s with 1 and 2 workers, speed-up, peak memory of the whole run.
 
-    python bench/batch.py                      # 100,000 records (issue 7's corpus size), 1 and 2 workers, dask with 2
+    python bench/batch.py                      # 100,000 records, 1 and 2 workers, dask with 2
     python bench/batch.py --records 20000      # a quicker look (worker start-up weighs more in a short run)
     python bench/batch.py --records 1000000 --workers 2   # the flat-memory check (~7 GB of records)
     python bench/batch.py --records 10000 --workers 2 --parquet 2   # also Parquet output

@@ -54,7 +54,7 @@ def test_eval_overall_bar():
 
 
 def test_eval_bar_per_platform():
-    """Issue 6's bar holds for each platform on its own, not only on the average over all pages."""
+    """The quality bar holds for each platform on its own, not only on the average over all pages."""
     per_platform = summarise_by_platform([score_page(p, g) for p, g in KNOWN])
     for name, summary in per_platform.items():
         assert summary["token_f1"] >= 0.98, (name, summary)

@@ -1,4 +1,4 @@
-"""Hostile input (project issue 9): never crash, never invent, never lose, fetch nothing.
+"""Hostile input: never crash, never invent, never lose, fetch nothing.
 
 Every test feeds one hostile input to the library and to the installed command. The library must
 return an Episode whose description lines are all lines of the input (after the documented

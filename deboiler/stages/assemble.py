@@ -1,4 +1,4 @@
-"""Stage 6: the labelled lines become the Episode's description text.
+"""Assemble: the labelled lines become the Episode's description text.
 
 Every output line is an input line (whitespace normalised). Where blank lines stood between two kept
 lines there is one paragraph break; kept lines that were adjacent stay adjacent. Nothing else is added.

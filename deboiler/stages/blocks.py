@@ -1,4 +1,4 @@
-"""Stage 2: a decoded document becomes a list of blocks, the unit every later stage labels.
+"""Blocks: a decoded document becomes a list of blocks, the unit every later stage labels.
 
 For text input a block is one line. HTML input becomes blocks in reading order with their tag path
 (html_blocks.py); after this stage nothing cares where a block came from.

@@ -1,4 +1,4 @@
-"""Stage 5: print the description once.
+"""Dedup: print the description once.
 
 Pages repeat the description: Player FM shows it in the episode card and again below, sometimes cut
 at "continue reading". Two passes, both turning `content` verdicts into `duplicate` with a reason:

@@ -1,4 +1,4 @@
-"""Stage 3: which platform a page comes from, how sure we are, and its UI locale.
+"""Detect: which platform a page comes from, how sure we are, and its UI locale.
 
 Evidence is data from the platform files: host names anywhere in the page (the strongest signal),
 brand strings, and signature lines such as Player FM's "Manage episode N series M". Each carries a

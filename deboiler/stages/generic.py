@@ -178,28 +178,12 @@ def _repair_would_change(html: str, beginning: str, doctype_tag: re.Pattern[str]
     return any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
 
 
-# Chosen on bench/aeb.py (181 AEB pages; `--settings JSON` re-runs any other choice) and on the
-# podcast gold pages. With the order-aware matching in _covered, the settings that leave comments out
-# score within noise of each other on AEB, so speed and the podcast pages decide. `favor_recall`
-# (session 4): AEB F1 0.964 (P 0.952, R 0.976) against 0.962 (P 0.950, R 0.975) with trafilatura's
-# balanced default, and 85 instead of 65 pages/s: in its balanced mode trafilatura renders the whole
-# page as text a second time (baseline.html2txt) on every page whose extraction is under 3,000
-# characters, to decide whether to retry in recall mode; starting in recall mode needs no such check
-# (a quarter of its time on a small page). The 10 unknown-platform gold pages come out the same
-# (line recall 1.0 either way); of the 53 HTML gold pages forced through this path, 51 come out the
-# same and two Player FM pages (Korean, Chinese UI) keep more of their menu (F1 0.90 -> 0.78 and
-# 0.80 -> 0.70; their own template handles them). `favor_precision` dropped a description line of
-# the Korean seed page (AEB recall 0.948). Comments stay out (not the creator's text).
-# `deduplicate` must stay off: its filter is a process-wide cache, so a page would come out
-# differently depending on the pages cleaned before it (our dedup stage does that job, per page).
+# Chosen on bench/aeb.py and the podcast gold pages (figures: docs/benchmarks.md). `favor_recall` starts
+# trafilatura in recall mode, which spares it a second rendering of small pages. `deduplicate` must stay
+# off: its filter is a process-wide cache, so a page's result would depend on the pages before it.
 TRAFILATURA_SETTINGS: dict = {"include_comments": False, "include_tables": True, "deduplicate": False, "favor_recall": True}
-# trafilatura's `fast` mode skips its fallback extractors (readability, justext): 8.5 instead of 12.3
-# ms per AEB page, and the same deboiler F1 there (0.960 with or without it, `bench/aeb.py
-# --never-fast`; in recall mode, session 4: 0.964 with it, 0.960 without). On the 49 corpora HTML
-# pages run through the generic path (platform unknown) it
-# gives the same description on 44, a better one on 4 and a worse one on one: a page that shows the
-# description twice, cut short first, where fast mode returns only the cut copy. So a page that shows
-# a line cut short of another (shows_cut_copy: 24 of the 181 AEB pages) gets the full mode.
+# trafilatura's `fast` mode (no fallback extractors) is faster at the same F1, except on a page that
+# shows a line cut short of another, where it can return only the cut copy: such pages get the full mode.
 FAST_UNLESS_CUT_COPY = True
 CUT_COPY_CHARS = 40  # a line shorter than this may well start a longer one (a heading, a menu item)
 

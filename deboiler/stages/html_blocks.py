@@ -1,4 +1,4 @@
-"""Stage 2 for HTML: a parsed page becomes blocks in reading order, the way a browser lays out text.
+"""Blocks from HTML: a parsed page becomes blocks in reading order, the way a browser lays out text.
 
 This follows the browser's innerText rules closely enough that a saved page and a text dump of the
 same page give the same lines: block elements start a new line, <p> and headings stand apart with

@@ -1,4 +1,4 @@
-"""Stage 4: label every line of a page from a known platform.
+"""Label: label every line of a page from a known platform.
 
 The platform's data says where the creator's description stands: it opens after an anchor line
 ("Manage episode N series M", PodBud's glued show/date line) and closes at a marker ("continue

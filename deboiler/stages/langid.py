@@ -7,7 +7,7 @@ figure quoted here comes from `python bench/langid.py` (README, "Language ID"):
   the default: as accurate as any other here and the fastest by a factor of 2.5 to 40. Two shortcuts
   go first (`shortcut`: a script one language writes, or function words that leave no doubt) and
   spare most pages the model; where they name a language, it is the one the model names;
-- "langdetect": the design card's choice, with a fixed seed so repeated calls agree;
+- "langdetect": the first backend, with a fixed seed so repeated calls agree;
 - "py3langid": langid.py's naive Bayes model (97 languages), shipped inside the package;
 - "lingua": lingua-language-detector, all 75 of its languages, high-accuracy mode. Its n-gram models
   ship in the wheel (nothing is downloaded), but loading them takes seconds and over a gigabyte;

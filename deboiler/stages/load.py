@@ -1,4 +1,4 @@
-"""Stage 1: bytes or str in, decoded text out, with its kind (text or HTML) sniffed from content.
+"""Load: bytes or str in, decoded text out, with its kind (text or HTML) sniffed from content.
 
 Decoding order: byte-order mark, then strict UTF-8 (most pages), then, for a page that is mostly
 UTF-8, line by line (its other lines in the declared or a detected legacy encoding), then a charset

@@ -1,9 +1,9 @@
 """`deboiler learn`: a platform file from a handful of pages of a site the catalog does not know.
 
-The bar of issue 8: pages of a fictional aggregator in two UIs, learned from 8 and cleaned on the other
+The bar: pages of a fictional aggregator in two UIs, learned from 8 and cleaned on the other
 12 (token F1 >= 0.97, line recall 1.0); the Player FM data removed and Korean-UI Player FM learned
 from 8 hand-written pages of 8 shows, after which the Korean seed comes out exactly as its gold.
-Expected results come from how the pages were built (tests/learn_site.py) or from the hand-checked
+Expected results come from how the pages were built (tests/helpers/learn_site.py) or from the hand-checked
 golds, never from deboiler's output.
 """
 
