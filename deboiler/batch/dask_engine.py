@@ -24,7 +24,7 @@ import signal
 import threading
 from collections.abc import Iterable
 
-from deboiler.batch.readers.sources import Fields, Record
+from deboiler.batch.readers.base import Fields, Record
 from deboiler.errors import UsageError
 
 NO_MESSAGE_LOG = {"distributed.admin.low-level-log-length": 0}

@@ -35,7 +35,8 @@ from pathlib import Path
 from deboiler.batch.crossdup import DEFAULT_THRESHOLD, Index
 from deboiler.batch.crossdup import key as crossdup_key
 from deboiler.batch.page_timeout import time_limit
-from deboiler.batch.readers.sources import Fields, NotAPage, Record, expand, parse, records, total_bytes
+from deboiler.batch.readers.base import Fields, NotAPage, Record
+from deboiler.batch.readers.sources import expand, parse, records, total_bytes
 from deboiler.batch.report import BatchProgress, Stats, print_summary
 from deboiler.batch.writers import SHARD_ROWS, encoder, open_output
 from deboiler.batch.writers import output_format as format_of

@@ -328,7 +328,7 @@ def batch(
 
     def run() -> None:
         from deboiler.batch.run import run_batch
-        from deboiler.batch.readers.sources import Fields
+        from deboiler.batch.readers.base import Fields
 
         run_batch(
             inputs,

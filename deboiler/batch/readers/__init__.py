@@ -1,1 +1,2 @@
-"""Readers of batch inputs: page files and folders, JSONL (sources), Parquet (parquet) and WARC (warc)."""
+"""Readers of batch inputs, each yielding base.Record: page files, folders and JSONL (sources, which
+also picks the reader by file name), Parquet (parquet) and WARC or ARC (warc)."""

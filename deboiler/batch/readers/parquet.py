@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from deboiler.batch.readers.sources import BadRecord, Fields, Record
+from deboiler.batch.readers.base import BadRecord, Fields, Record
 
 SUFFIXES = (".parquet", ".pq")
 BATCH_ROWS = 256  # rows turned into Python objects at a time

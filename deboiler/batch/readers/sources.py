@@ -30,9 +30,11 @@ import json
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from deboiler.batch.readers.base import BadRecord, Fields, NotAPage, Record
+from deboiler.batch.readers.parquet import is_parquet, parquet_records
+from deboiler.batch.readers.warc import is_warc, warc_records
 from deboiler.errors import DeboilerError, InputNotFound, UsageError
 from deboiler.stages.load import DEFAULT_MAX_BYTES
 
@@ -42,43 +44,6 @@ NOT_PAGE_SUFFIXES = frozenset(
     ".css .js .mjs .map .json .xml .csv .md .toml .yaml .yml .py .png .jpg .jpeg .gif .webp .avif .svg .ico "
     ".bmp .tif .tiff .woff .woff2 .ttf .otf .eot .mp3 .m4a .mp4 .ogg .wav .webm .pdf .zip .gz .wasm".split()
 )
-
-
-class BadRecord(DeboilerError):
-    """An input record that is not usable: a JSONL line that is not JSON or has no page field, a Parquet
-    row with no page, an archive that cannot be read further."""
-
-
-class NotAPage(DeboilerError):
-    """A record that holds no page to clean (a WARC request record, a 404): written with status "skipped"."""
-
-
-@dataclass(frozen=True)
-class Fields:
-    """The JSONL field (and Parquet column) names. The page is the first of `page` that a record holds (and is not null)."""
-
-    page: tuple[str, ...] = ("html", "text")
-    id: str = "id"
-    url: str = "url"
-
-    @classmethod
-    def from_options(cls, html: str | None = None, text: str | None = None, id: str = "id", url: str = "url"):
-        """--html-field/--text-field: either alone is the only page field; neither means html, then text."""
-        page = tuple(f for f in (html, text) if f) or cls.page
-        return cls(page=page, id=id, url=url)
-
-
-@dataclass(slots=True)
-class Record:
-    source: str  # the file the record came from
-    id: str | None  # None for a JSONL line until `parse` has read it
-    url: str | None = None
-    page: bytes | str | None = None  # the page itself (from a JSONL field) ...
-    path: str | None = None  # ... or a page file the worker reads ...
-    line: bytes | None = None  # ... or a JSONL line still to `parse` (in the worker, not the reading process)
-    lineno: int = 0
-    error: DeboilerError | None = None  # set when the record cannot be cleaned at all
-    end: int = 0  # bytes of input consumed up to the end of this record (progress)
 
 
 def parse(rec: Record, fields: Fields) -> Record:
@@ -128,9 +93,6 @@ def records(
     read (their decoding is arrow's C++ and warcio's header parsing; `fields` names the Parquet
     columns, and `max_bytes` bounds how much of a WARC body is read).
     """
-    from deboiler.batch.readers.parquet import is_parquet, parquet_records
-    from deboiler.batch.readers.warc import is_warc, warc_records
-
     skip = {os.path.abspath(p) for p in exclude}
     base = 0  # bytes of the inputs before the current file
     for path, size, walked in _files(paths, skip):

@@ -29,7 +29,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from deboiler.batch.readers.sources import BadRecord, NotAPage, Record
+from deboiler.batch.readers.base import BadRecord, NotAPage, Record
 from deboiler.errors import InputTooLarge
 
 ARC_SUFFIXES = (".arc", ".arc.gz")
