@@ -14,9 +14,16 @@ from pathlib import Path
 import typer
 
 from deboiler import __version__
-from deboiler.batch.run import DEFAULT_CHUNK_SIZE
+from deboiler.batch.readers.base import Fields
+from deboiler.batch.run import DEFAULT_CHUNK_SIZE, run_batch
 from deboiler.batch.writers import SHARD_ROWS
+from deboiler.catalog.platforms import load_catalog
+from deboiler.dev.evaluate import find_gold, gold_pages_by_platform, score_page, summarise, summarise_by_platform
 from deboiler.errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge
+from deboiler.learn.run import learn_files
+from deboiler.learn.run import summary as learn_summary
+from deboiler.pipeline import clean as clean_page
+from deboiler.pipeline import default_catalog
 from deboiler.stages import langid
 from deboiler.stages.load import DEFAULT_MAX_BYTES
 
@@ -98,9 +105,6 @@ def clean(
     """
 
     def run() -> None:
-        from deboiler.catalog.platforms import load_catalog
-        from deboiler.pipeline import clean as clean_page
-
         catalog = load_catalog(*platforms_dirs) if platforms_dirs else None
         data = _read(source, max_bytes)
         ep = clean_page(
@@ -147,10 +151,8 @@ def learn(
     """
 
     def run() -> None:
-        from deboiler.learn.run import learn_files, summary
-
         learned = learn_files(pages, output, platform_id, name, max_bytes)
-        typer.echo(summary(learned, output), err=True)
+        typer.echo(learn_summary(learned, output), err=True)
 
     _guarded(run)
 
@@ -172,9 +174,6 @@ def platforms(
     """
 
     def run() -> None:
-        from deboiler.dev.evaluate import gold_pages_by_platform
-        from deboiler.pipeline import default_catalog
-
         gold = gold_pages_by_platform([corpora]) if corpora.is_dir() else None
         rows = [("ID", "NAME", "LOCALES", *(["GOLD"] if gold is not None else []), "HOSTS")]
         for p in sorted(default_catalog().platforms.values(), key=lambda p: p.id):
@@ -201,8 +200,6 @@ def evaluate(
     """
 
     def run() -> None:
-        from deboiler.dev.evaluate import find_gold, score_page, summarise, summarise_by_platform
-
         pairs = find_gold(paths)
         if not pairs:
             raise InputNotFound(f"no gold pages (NAME.gold.json beside NAME.txt) under {', '.join(map(str, paths))}")
@@ -327,9 +324,6 @@ def batch(
     """
 
     def run() -> None:
-        from deboiler.batch.run import run_batch
-        from deboiler.batch.readers.base import Fields
-
         run_batch(
             inputs,
             output,
