@@ -22,8 +22,6 @@ import deboiler
 from tests.helpers.corpora import CORPORA
 from tests.helpers.batch import PAGES, PNG, TEXT_PAGES, assert_group_gone, assert_one_line_error, episode_of, expected, many_records, read_jsonl, run, start, wait_for_output
 
-OWN_FIELDS = ("source", "id", "url", "status", "error")
-
 
 def test_every_record_once_in_order_and_equal_to_clean(deboiler_exe, tmp_path, mixed):
     inputs, want = mixed

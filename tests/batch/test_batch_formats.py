@@ -24,7 +24,7 @@ from warcio.warcwriter import WARCWriter
 
 import deboiler
 from tests.helpers.corpora import gold_of
-from tests.helpers.batch import Archive, CP1251, CP949, EN_TEXT, GOLD_PAGES, MAX_BYTES, PODBUD_HTML, SEED_TEXT, SHIFT_JIS, TEXT_PAGES, UTF16, assert_group_gone, assert_one_line_error, check_warc, episode_of, expected, http, many_records, read_jsonl, read_parquet, run, start
+from tests.helpers.batch import Archive, assert_gold, check_rows, CP1251, CP949, EN_TEXT, GOLD_PAGES, MAX_BYTES, PODBUD_HTML, SEED_TEXT, SHIFT_JIS, TEXT_PAGES, UTF16, assert_group_gone, assert_one_line_error, check_warc, episode_of, expected, http, many_records, read_jsonl, read_parquet, run, start
 
 
 def test_the_fixtures_hold_pages_that_are_not_utf8():
@@ -35,29 +35,8 @@ def test_the_fixtures_hold_pages_that_are_not_utf8():
         assert gold_of(page)["platform"] is not None  # a known platform: its gold is exact, every field
 
 
-def assert_gold(row: dict, page: Path) -> None:
-    """The output record is the page's gold: status ok, every gold field, the description line by line."""
-    want = gold_of(page)
-    assert row["status"] == "ok" and row["error"] is None, (page.name, row["error"])
-    assert row["description"].split("\n") == want["description"], page.name
-    for name, value in want.items():
-        if name != "description":
-            assert row[name] == value, (page.name, name)
-
-
 # ---------------------------------------------------------------------------------------------------
 # Parquet in, Parquet and JSONL out
-
-
-def check_rows(rows: list[dict], want: list) -> None:
-    assert [(r["id"], r["url"]) for r in rows] == [(rid, url) for rid, url, _ in want]
-    for row, (_, _, expect) in zip(rows, want):
-        if isinstance(expect, Path):
-            assert_gold(row, expect)
-        else:
-            status, cls, words = expect
-            assert row["status"] == status and row["error"].startswith(f"{cls}: ") and words in row["error"], row
-            assert row["description"] is None and row["platform"] is None
 
 
 def test_parquet_in_parquet_and_jsonl_out_record_by_record(deboiler_exe, tmp_path, parquet_input):

@@ -15,9 +15,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import deboiler
-from tests.helpers.corpora import CORPORA
+from tests.helpers.corpora import CORPORA, gold_of
 
 PAGES = sorted(p for p in CORPORA.rglob("*") if p.suffix in (".txt", ".html"))
+OWN_FIELDS = ("source", "id", "url", "status", "error")
 TEXT_PAGES = [p for p in PAGES if p.suffix == ".txt" and "encodings" not in p.parts]  # all UTF-8
 
 
@@ -225,3 +226,24 @@ KO_HTML = CORPORA / "playerfm" / "ko_korean_show.html"
 PODBUD_HTML = CORPORA / "podbud" / "no_date.html"
 SEED_TEXT = CORPORA / "seeds" / "003_2e280c63de17b94b.txt"
 GOLD_PAGES = [SHIFT_JIS, CP1251, UTF16, CP949, EN_TEXT, KO_HTML, PODBUD_HTML, SEED_TEXT]
+
+
+def assert_gold(row: dict, page: Path) -> None:
+    """The output record is the page's gold: status ok, every gold field, the description line by line."""
+    want = gold_of(page)
+    assert row["status"] == "ok" and row["error"] is None, (page.name, row["error"])
+    assert row["description"].split("\n") == want["description"], page.name
+    for name, value in want.items():
+        if name != "description":
+            assert row[name] == value, (page.name, name)
+
+
+def check_rows(rows: list[dict], want: list) -> None:
+    assert [(r["id"], r["url"]) for r in rows] == [(rid, url) for rid, url, _ in want]
+    for row, (_, _, expect) in zip(rows, want):
+        if isinstance(expect, Path):
+            assert_gold(row, expect)
+        else:
+            status, cls, words = expect
+            assert row["status"] == status and row["error"].startswith(f"{cls}: ") and words in row["error"], row
+            assert row["description"] is None and row["platform"] is None
