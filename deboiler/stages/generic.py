@@ -13,12 +13,6 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from itertools import compress
-from pathlib import Path
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 from difflib import SequenceMatcher as PlainSequenceMatcher
 
@@ -29,38 +23,38 @@ try:  # difflib compiled (Cython): the same matching blocks, ~2.5x faster on AEB
 except ImportError:  # pragma: no cover - the pure-Python original gives the same result, slower
     SequenceMatcher = PlainSequenceMatcher
 
+from deboiler.catalog.lexicon import read_lexicon
 from deboiler.catalog.platforms import LineMatcher, Rule
 from deboiler.stages.blocks import Blocks, Page, normalise_space
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.verdict import Verdict
 
-LEXICON_DIR = Path(__file__).parent.parent / "lexicon" / "ui"
 PROSE_CHARS = 80
 PROSE_WORDS = 12
 PROSE_CJK_CHARS = 30
 
-
-def read_lexicon() -> dict[str, dict]:
-    """language -> its table, from whatever files exist, by their rank (then name): the first
-    language whose table holds a line is the one its explain reason names."""
-    tables = []
-    for path in LEXICON_DIR.glob("*.toml"):
-        with path.open("rb") as fh:
-            table = tomllib.load(fh)
-        tables.append((table.pop("rank", float("inf")), path.stem, table))
-    return {lang: table for _, lang, table in sorted(tables, key=lambda t: t[:2])}
+# What each key of a lexicon file is, as a rule: its name prefix, its label, and why, for a person.
+# The section keys are read by the unknown-site text labeller (stages/sections.py); outside a main
+# text every rule's line is interface.
+LEXICON_KEYS = (
+    ("phrases", "ui", "chrome", "interface text"),
+    ("list_headings", "list", "chrome", "heading of a recommendation list"),
+    ("description_headings", "desc", "chrome", "heading over an episode's description"),
+    ("section_headings", "section", "chrome", "heading of a section that is not the description"),
+    ("show_lines", "byline", "show", "the show and who makes it"),
+    ("show_phrases", "show", "show", "the show's name as a label gives it"),
+    ("title_phrases", "title", "chrome", "a button or link that names the episode's title"),
+    ("relative_dates", "reldate", "meta", "a date told relative to today"),
+)
 
 
 @lru_cache(maxsize=1)
 def lexicon_matcher() -> LineMatcher:
-    data = read_lexicon()
     entries = []
-    for lang, table in data.items():
+    for lang, table in read_lexicon().items():
         locale = None if lang == "any" else lang
-        plain = Rule(f"ui-{lang}", "chrome", f"interface text ({lang} UI lexicon)", 0.0, {})
-        # Headings that introduce a list of other shows or episodes ("More like this").
-        lists = Rule(f"list-{lang}", "chrome", f"heading of a recommendation list ({lang} UI lexicon)", 0.0, {})
-        for rule, key in ((plain, "phrases"), (lists, "list_headings")):
+        for key, prefix, label, why in LEXICON_KEYS:
+            rule = Rule(f"{prefix}-{lang}", label, f"{why} ({lang} UI lexicon)", 0.0, {})
             entries.extend((rule, src, locale, locale) for src in table.get(key, ()))
     return LineMatcher.build(entries)
 

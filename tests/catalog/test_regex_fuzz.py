@@ -25,7 +25,7 @@ from babel.units import format_unit
 from deboiler.catalog.formats import babel_locale
 from deboiler.catalog.phrases import _SLOT, Phrase, PhraseError, compile_phrase, fold
 from deboiler.catalog.platforms import load_catalog
-from deboiler.stages.generic import read_lexicon
+from deboiler.catalog.lexicon import read_lexicon
 
 # A backtracking detector, not a speed test (the one time check in the test suite). Every slot is a
 # bounded pattern, so a sane phrase regex answers any line here in microseconds to a few milliseconds;

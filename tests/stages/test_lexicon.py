@@ -13,10 +13,11 @@ from babel import Locale
 
 import deboiler
 from deboiler.catalog.phrases import _SLOT, compile_phrase, fold
-from deboiler.stages.generic import LEXICON_DIR, read_lexicon
+from deboiler.catalog.lexicon import LEXICON_DIR, read_lexicon
 
 LEXICON = read_lexicon()
 LANGS = sorted(lang for lang in LEXICON if lang != "any")
+SECTION_KEYS = ("description_headings", "section_headings", "show_lines", "show_phrases", "title_phrases", "relative_dates")
 CORE = ("subscribe", "share", "download", "play", "episodes", "sign_in", "open_in_app", "cookie", "list_heading")
 
 PROSE = [
@@ -76,8 +77,8 @@ def test_every_phrase_compiles_and_the_file_is_nfc():
         assert unicodedata.normalize("NFC", text) == text, path.name  # pages are matched without normalising them
     count = 0
     for lang, table in LEXICON.items():
-        assert set(table) <= {"phrases", "list_headings", "core"}, (lang, set(table))
-        for key in ("phrases", "list_headings"):
+        assert set(table) <= {"phrases", "list_headings", "core", "duration_words", *SECTION_KEYS}, (lang, set(table))
+        for key in ("phrases", "list_headings", *SECTION_KEYS):
             for src in table.get(key, ()):
                 phrase = compile_phrase(src, None if lang == "any" else lang)
                 assert phrase.source == src and src == src.strip() and "  " not in src, (lang, src)

@@ -1,0 +1,35 @@
+"""The UI lexicon for sites deboiler has no platform file for: one data file per language.
+
+`deboiler/lexicon/ui/<lang>.toml` (see deboiler/lexicon/README.md) holds the interface lines of
+podcast sites in that language, the headings that open and close an episode page's sections, and
+what sites print beyond CLDR. Adding a language is adding a file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+LEXICON_DIR = Path(__file__).parent.parent / "lexicon" / "ui"
+
+
+@lru_cache(maxsize=1)
+def read_lexicon() -> dict[str, dict]:
+    """language -> its table, from whatever files exist, by their rank (then name): the first
+    language whose table holds a line is the one its explain reason names."""
+    tables = []
+    for path in LEXICON_DIR.glob("*.toml"):
+        with path.open("rb") as fh:
+            table = tomllib.load(fh)
+        tables.append((table.pop("rank", float("inf")), path.stem, table))
+    return {lang: table for _, lang, table in sorted(tables, key=lambda t: t[:2])}
+
+
+def lexicon_languages() -> list[str]:
+    """The languages the lexicon has a file for ("any" is every language's, no language itself)."""
+    return [lang for lang in read_lexicon() if lang != "any"]
