@@ -1,0 +1,210 @@
+"""Dates and durations in a line of any UI language, without knowing the language first.
+
+A page of a site deboiler has no template for prints its episode's date and length in its own UI
+language, often glued ("Jul 20, 202234 min", "63 min • 23 mars 2018", "Politiken18 Apr 2023").
+Month names and duration units of every language the UI lexicon has a file for come from CLDR
+(Babel), once per process, so a line is read the same whatever its language.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+from deboiler.catalog.lexicon import lexicon_languages, read_lexicon
+
+# Longer forms first, so that "minutes" is tried before "min".
+_UNITS = ("hour", "minute", "second")
+
+
+def _key(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    """Month name or abbreviation (case-folded, no final dot) -> month; the first language that
+    writes it wins. Sites also cut a long name to its first letters ("Marras" for marraskuu)."""
+    names: dict[str, int] = {}
+    for lang in lexicon_languages():
+        months = Locale.parse(lang).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for month, name in months[context][width].items():
+                    key = _key(name)
+                    if len(key) >= 3 and not key.isdigit():
+                        names.setdefault(key, month)
+    for key, month in list(names.items()):
+        for n in range(3, 7):
+            if len(key) > n and key[:n].isalpha():
+                names.setdefault(key[:n], month)
+    return names
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> dict[str, list[str]]:
+    """hour/minute/second -> the words every lexicon language writes after a number (CLDR's long,
+    short and narrow forms, plus a file's own `duration_words` for what sites print beyond CLDR)."""
+    words: dict[str, set[str]] = {unit: set() for unit in _UNITS}
+    for lang in lexicon_languages():
+        patterns = Locale.parse(lang)._data["unit_patterns"]
+        for unit in _UNITS:
+            for length in ("long", "short", "narrow"):
+                for pattern in patterns.get(f"duration-{unit}", {}).get(length, {}).values():
+                    if isinstance(pattern, str) and "{0}" in pattern:
+                        word = pattern.replace("{0}", "").strip()
+                        if word and "/" not in word and " " not in word:  # "/h", "per hour"
+                            words[unit].add(word.rstrip("."))
+    for table in read_lexicon().values():
+        for unit, extra in table.get("duration_words", {}).items():
+            words[unit].update(extra)
+    return {unit: sorted(found, key=len, reverse=True) for unit, found in words.items()}
+
+
+@dataclass(frozen=True)
+class MetaMatch:
+    start: int
+    end: int
+    kind: str  # "date" or "duration"
+    value: datetime.date | int  # the date, or the length in seconds
+
+
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_MONTH_WORD = r"[^\s\d.,/:;·•|()\-]{3,12}"  # letters and the marks of scripts that combine them ("जून")
+_OF = r"\s?(?:(?:de|del|di)\s)?"  # "9 de abril de 2025"
+# Any word may be a month: it is looked up in month_names() (a regex of every language's month names
+# would be tried on every line). The year may run straight into a duration: "Jul 20, 202234 min".
+_DATES = (
+    rf"(?<!\d){_YEAR}-(?P<m>[01]?\d)-(?P<d2>[0-3]?\d)(?:T[\d:.]+Z?)?(?!\d)",
+    rf"(?<![\d.])(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?{_OF}(?P<mon>{_MONTH_WORD})\.?{_OF},?\s?{_YEAR}",
+    rf"(?<![\w])(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
+    r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
+    r"(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
+    rf"{_YEAR}\s?年\s?(?P<cjk_m>[01]?\d)\s?月\s?(?P<cjk_d>[0-3]?\d)\s?日",
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    def unit(name: str) -> str:
+        return "(?:" + "|".join(re.escape(w) for w in unit_words()[name]) + r")\.?"
+
+    h, m, s = unit("hour"), unit("minute"), unit("second")
+    # A unit is not followed by a lowercase letter ("45 minutes" yes, "5 steps" no); an uppercase one
+    # may follow it, glued by the dump ("36 minEp. 76").
+    end = r"(?!(?-i:[a-z]))"
+    durations = (
+        r"(?<![\d:])(?P<ch>\d{1,2}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?![\d:])",
+        r"(?<![\d:])(?P<km>\d{1,3}):(?P<ks>[0-5]\d)(?![\d:])",
+        rf"(?<!\d)(?P<uh>\d{{1,2}})\s?{h}(?:\s?(?P<uhm>\d{{1,2}})\s?{m})?{end}",
+        rf"(?<!\d)(?P<um>\d{{1,3}})\s?{m}(?:\s?(?P<ums>\d{{1,2}})\s?{s})?{end}",
+    )
+    return (
+        tuple(re.compile(d, re.I) for d in _DATES),
+        re.compile("|".join(f"(?:{d})" for d in durations), re.I),
+    )
+
+
+def _date_of(g: dict) -> datetime.date | None:
+    try:
+        if g.get("d2"):
+            return datetime.date(int(g["y"]), int(g["m"]), int(g["d2"]))
+        if g.get("mon"):
+            month = month_names().get(_key(g["mon"]))
+            return datetime.date(int(g["y"]), month, int(g["d"])) if month else None
+        if g.get("a"):
+            return datetime.date(int(g["y"]), int(g["b"]), int(g["a"]))  # 22.3.2019, 17/3/2026: day first
+        if g.get("us_m"):
+            return datetime.date(2000 + int(g["us_y"]), int(g["us_m"]), int(g["us_d"]))  # 11/25/24
+        if g.get("cjk_m"):
+            return datetime.date(int(g["y"]), int(g["cjk_m"]), int(g["cjk_d"]))
+    except ValueError:  # Feb 30
+        return None
+    return None
+
+
+def _seconds_of(g: dict) -> int:
+    if g.get("ch"):
+        return int(g["ch"]) * 3600 + int(g["cm"]) * 60 + int(g["cs"])
+    if g.get("km"):
+        return int(g["km"]) * 60 + int(g["ks"])
+    if g.get("uh"):
+        return int(g["uh"]) * 3600 + int(g.get("uhm") or 0) * 60
+    return int(g.get("um") or 0) * 60 + int(g.get("ums") or 0)
+
+
+def find_meta(text: str) -> list[MetaMatch]:
+    """The dates and durations in a line, in order, none overlapping another."""
+    date_res, duration_re = _patterns()
+    found: list[MetaMatch] = []
+    for date_re in date_res:
+        for m in date_re.finditer(text):
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            value = _date_of(m.groupdict())
+            if value is not None:
+                found.append(MetaMatch(m.start(), m.end(), "date", value))
+    masked = text
+    for f in found:  # a duration may follow a year with no space between ("202234 min")
+        masked = masked[: f.start] + " " * (f.end - f.start) + masked[f.end :]
+    for m in duration_re.finditer(masked):
+        seconds = _seconds_of(m.groupdict())
+        if seconds:
+            found.append(MetaMatch(m.start(), m.end(), "duration", seconds))
+    return sorted(found, key=lambda f: f.start)
+
+
+_GLUE = re.compile(r"[\s•·|,;:/()\[\]–—-]+")
+_DIGIT = re.compile(r"\d")
+META_MAX_CHARS = 80
+META_MAX_WORDS = 4  # beside a length: "20/04/2021 54 min Temporada 1 Episodio 14"
+META_MAX_WORDS_DATE_ONLY = 2  # "Published on 5th Oct 2021"; "HJK-HIFK 0-2 | Liiga 22.9.2021" is a title
+
+
+@dataclass(frozen=True)
+class MetaLine:
+    published: datetime.date | None
+    duration: int | None
+    glued_name: str | None = None  # "Politiken" of "Politiken18 Apr 2023": a name run into the date
+    words: int = 0  # words beside the date and length ("Published", "from")
+
+
+def read_meta_line(text: str) -> MetaLine | None:
+    """The line read as an episode's date and/or length line, or None when it is something else
+    (a sentence that mentions a date, a title with a score in it)."""
+    if len(text) > META_MAX_CHARS or not _DIGIT.search(text):
+        return None
+    found = find_meta(text)
+    if not found:
+        return None
+    rest, at = [], 0
+    for f in found:
+        rest.append(text[at : f.start])
+        at = f.end
+    rest.append(text[at:])
+    head = rest[0]
+    glued = None
+    if head[-1:].isalpha() and found[0].kind == "date":
+        glued = head.strip()  # letters straight against the date's first digit
+        rest[0] = ""
+    leftover = [w for w in _GLUE.split(" ".join(rest)) if w and not w.isdigit()]
+    durations = [f for f in found if f.kind == "duration"]
+    if len(leftover) > (META_MAX_WORDS if durations else META_MAX_WORDS_DATE_ONLY):
+        return None
+    dates = [f for f in found if f.kind == "date"]
+    duration = None
+    for f in durations:
+        clock = ":" in text[f.start : f.end]
+        # A time of day after a date ("28.01.2024 13:31") is no length; "33:46" or "1:28:43" is.
+        if clock and dates and f.start > dates[0].start and text.count(":") == 1 and f.value < 24 * 60:
+            continue
+        duration = f.value
+        break
+    published = dates[0].value if dates else None
+    if published is None and duration is None:
+        return None
+    return MetaLine(published, duration, glued, len(leftover))  # type: ignore[arg-type]

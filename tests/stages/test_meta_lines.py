@@ -1,0 +1,65 @@
+"""Dates and lengths read off a line in any UI language, glued or not (stages/meta_lines.py)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from deboiler.stages.meta_lines import read_meta_line
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "seconds"),
+    [
+        ("Jul 20, 202234 min", "2022-07-20", 34 * 60),  # year and length glued by the dump
+        ("APR 29, 202448 MIN", "2024-04-29", 48 * 60),
+        ("May 17, 202236 minEp. 76", "2022-05-17", 36 * 60),  # the next label glued to the unit
+        ("63 min • 23 mars 2018", "2018-03-23", 63 * 60),  # Swedish
+        ("16 min • 1 januari 2024", "2024-01-01", 16 * 60),
+        ("August 22, 2024 21 mins", "2024-08-22", 21 * 60),
+        ("Mar 14 2025 50 mins 81", "2025-03-14", 50 * 60),
+        ("20/04/2021 54 min Temporada 1 Episodio 14", "2021-04-20", 54 * 60),
+        ("9 de abril de 2025 · 1 h 2 min", "2025-04-09", 62 * 60),  # Portuguese "de"
+        ("18. Februar 2025 · 38 Min.", "2025-02-18", 38 * 60),
+        ("4 марта 2025 г. · 54 мин", "2025-03-04", 54 * 60),  # Russian, genitive month
+        ("12 जून 2025 · 29 मिनट", "2025-06-12", 29 * 60),  # Hindi: a month name with a combining mark
+        ("2024-05-22 33:46", "2024-05-22", 33 * 60 + 46),  # a length of more than 24 minutes after a date
+        ("2023-11-25 1:28:43", "2023-11-25", 5323),
+        ("1 Huhti 20238min", "2023-04-01", 8 * 60),  # Finnish, a month cut to its first letters
+        ("29 Syys 20231h", "2023-09-29", 3600),
+        ("22. 3. 2019", "2019-03-22", None),  # Czech, day first
+        ("17/3/2026", "2026-03-17", None),
+        ("Published 11/25/24", "2024-11-25", None),  # US order with a two-digit year
+        ("from 2018-05-11T18:50:34", "2018-05-11", None),  # the time of an ISO stamp is no length
+        ("28.01.2024 13:31", "2024-01-28", None),  # a time of day after a date is no length
+        ("2024年5月22日", "2024-05-22", None),
+        ("53 Minuten", None, 53 * 60),
+        ("29:13", None, 29 * 60 + 13),
+    ],
+)
+def test_dates_and_lengths(line: str, published: str | None, seconds: int | None) -> None:
+    meta = read_meta_line(line)
+    assert meta is not None, line
+    assert meta.published == (datetime.date.fromisoformat(published) if published else None), line
+    assert meta.duration == seconds, line
+
+
+def test_a_name_run_into_the_date_is_kept_apart() -> None:
+    meta = read_meta_line("Politiken18 Apr 2023")
+    assert meta is not None and meta.glued_name == "Politiken" and meta.published == datetime.date(2023, 4, 18)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HJK-HIFK 0-2 | Veikkausliiga 22.9.2021",  # a title with a date in it
+        "Episode 105",
+        "Dnes",
+        "0:00",  # a player's start: no length
+        "Our guest has written about the 1998 final for twenty years, since May 3, 1999.",  # a sentence
+        "Feb 30, 2024",  # no such day
+    ],
+)
+def test_lines_that_are_no_date_or_length_line(line: str) -> None:
+    assert read_meta_line(line) is None, line
