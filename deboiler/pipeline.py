@@ -16,7 +16,8 @@ from deboiler.stages.dedup import dedup
 from deboiler.stages.detect import choose_locale, detect
 from deboiler.episode import Episode
 from deboiler.stages.fields import finish_fields
-from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of
+from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_matcher, main_text_of
+from deboiler.stages.sections import label_sections, opens_with_paragraph
 from deboiler.stages.label import label_page, mark_show_boilerplate
 from deboiler.stages.load import DEFAULT_MAX_BYTES, load
 
@@ -35,13 +36,16 @@ def clean(
     langid_backend: str = langid.DEFAULT_BACKEND,
     max_bytes: int = DEFAULT_MAX_BYTES,
     drop_show_boilerplate: bool = False,
+    keep_unknown: bool = False,
 ) -> Episode:
     """Clean one saved page (text dump or HTML, bytes or str) into an Episode.
 
     `platform` forces a platform id instead of detecting it; `explain` fills `Episode.lines` with
     every input line, its label, the rule that decided it and why. `drop_show_boilerplate` leaves out
-    the lines a learned platform file names as a show's boilerplate (kept by default). Raises deboiler.errors.DeboilerError
-    subclasses for input that is not a usable page.
+    the lines a learned platform file names as a show's boilerplate (kept by default). `keep_unknown`:
+    on a text page of a site without a platform file, keep every line the UI lexicon does not know
+    instead of only the description (the fields are read all the same). Raises
+    deboiler.errors.DeboilerError subclasses for input that is not a usable page.
     """
     catalog = catalog or default_catalog()
     doc = load(page, max_bytes=max_bytes)
@@ -52,11 +56,17 @@ def clean(
     found = detect(read.visible_text, blocks, catalog, forced=platform, markup_hosts=hosts, markup_url=url)
 
     if found.platform is None:
+        regions, fields, locale, boiler = [], {}, None, {}
         # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.
         main_text = main_text_of(read) if read.html is not None and not read.flat else None
-        named = read.markup.naming() if read.markup else None
-        verdicts, regions, fields, locale = label_unknown(blocks, main_text, explain, named), [], {}, None
-        boiler = {}
+        verdicts = None
+        if main_text is not None:
+            named = read.markup.naming() if read.markup else None
+            verdicts = label_unknown(blocks, main_text, explain, named)
+        if verdicts is None or not opens_with_paragraph(verdicts):
+            # A text dump, or a page whose main text trafilatura missed: find the page's sections.
+            sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=keep_unknown)
+            verdicts, fields = sections.verdicts, sections.fields
     else:
         locale, _ = choose_locale(found.platform, blocks, found.host_locale)
         labelled = label_page(blocks, found.platform, locale)

@@ -88,6 +88,12 @@ def clean(
         "--drop-show-boilerplate",
         help="Leave out the lines a platform file names as a show's own boilerplate (kept by default).",
     ),
+    keep_unknown: bool = typer.Option(
+        False,
+        "--keep-unknown",
+        help="On a text page of a site without a platform file, keep every line the UI lexicon does not know "
+        "instead of only the episode's description (nothing around it is dropped).",
+    ),
     langid_backend: LangId = typer.Option(
         LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
     ),
@@ -115,6 +121,7 @@ def clean(
             langid_backend=langid_backend.value,
             max_bytes=max_bytes,
             drop_show_boilerplate=drop_show_boilerplate,
+            keep_unknown=keep_unknown,
         )
         if fmt is OutputFormat.json:
             typer.echo(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2))

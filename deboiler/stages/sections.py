@@ -1,0 +1,583 @@
+"""Find the episode on a text page of a site deboiler has no template for.
+
+An episode page, in any language, reads top to bottom as: the site's header, the episode's own
+header (show, title, date and length), the creator's description, then sections that are not the
+description (a transcript, comments, other episodes, the show's blurb, related shows). This stage
+finds where the description starts and ends, reads the header's fields, and gives every line a
+label and a reason:
+
+- the description starts under a description heading ("Episode description", "Sinopse") or at the
+  first paragraph, with the short lines between the episode's title and that paragraph;
+- it ends at a section heading ("Transcript", "Om Podcasten", "Episoder(222)"), where a transcript
+  starts (speaker or timestamp lines between dialogue), where the page's header comes again, at a
+  list of other episodes with their dates, or at two interface lines in a row;
+- inside it only interface lines of a language's lexicon and player widgets go: a lost description
+  line costs more than a kept chrome line.
+
+Headings and interface lines come from the UI lexicon (deboiler/lexicon/ui/<lang>.toml); dates and
+lengths from stages/meta_lines.py; everything else here is the shape of a line, in no language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from deboiler.stages.blocks import Blocks
+from deboiler.stages.dedup import strip_cut_marker
+from deboiler.stages.meta_lines import MetaLine, read_meta_line
+from deboiler.stages.verdict import Verdict
+
+PROSE_CHARS = 80
+PROSE_WORDS = 12
+PROSE_CJK_CHARS = 30
+PROSE_CJK_SENTENCE = 15  # a CJK sentence this long, ending in 。, is a paragraph
+SENTENCE_WORDS = 5
+TITLE_MAX_CHARS = 250
+TITLE_LIKE_MAX_CHARS = 160
+NEIGHBOURS = 4  # how far a title printed again is looked for
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’)]*$")
+_CLAUSES = re.compile(r"[,，、].*[,，、]")  # two commas: running text, not a title
+_TWO_SENTENCES = re.compile(r"[.!?。！？] \S|。.")
+_URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net|io|fm|co|de|se|no|dk|fi|nl|cz|sk|pl|fr|es|it|pt|br|jp|cn)\b", re.I)
+# Not a title or a show's name: two buttons glued by the dump ("View descriptionShare"), an
+# identifier ("apple_podcasts"), an item of a list or breadcrumb ("- Podcasty").
+_NOT_A_NAME = re.compile(r"(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ]|\w_\w|^[-–•·*]\s")
+# Player widgets: times, speeds, progress ("00:00 -00:00", "--:--", "1.0x", "0%").
+_WIDGET = re.compile(
+    r"^(?:[-–]?-?\d{1,2}:\d{2}(?::\d{2})?|--:--|:|::|:: ::|\d(?:[.,]\d{1,2})?x|\d{1,3}\s?%(?: \w+)?)"
+    r"(?:\s+(?:[-–]?\d{1,2}:\d{2}(?::\d{2})?|--:--))*$"
+)
+# A seek button: "Manda indietro di 15 secondi", "Spola framåt 15 sekunder", "Skip back 30 seconds".
+_SECONDS = r"(?:seconds|secs?|sekunder|sekunden|secondi|segundos|secondes|sekuntia|sekund|sekundy|seconden|másodperc|秒)"
+_SEEK = re.compile(rf"^\D{{0,30}}\b(?:5|10|15|30|45|60)\s?{_SECONDS}\b\D{{0,20}}$", re.I)
+# Counters ("2356 232"), markup the dump kept ("<image>data:image/svg..."), a label glued to its link
+# ("Smart linkhttps://pc.st/..."), two buttons glued ("View descriptionShare").
+_RESIDUE = re.compile(
+    r"^[\d\s.,]+$|^<\w+>|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
+    r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$"
+)
+_TIMESTAMP = r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?"
+# A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
+# "Guy Burton 00:08", "(00:38):", "00:09"), or "Starting point is 00:00:00" (podscripts).
+_TURN = re.compile(
+    rf"^(?:(?:Speaker \d+|[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){{0,3}})\s*)?{_TIMESTAMP}:?$"
+    rf"|^Speaker \d+:?$|^Starting point is \d{{1,2}}:\d{{2}}:\d{{2}}"
+)
+_CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
+_EPISODE_MARK = re.compile(
+    r"^(?:#\s?\d|\d{1,4}[.:)]\s|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?\d)", re.I
+)
+_LEADING_MARKS = re.compile(r"^[-–—•·*>\s]+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_prose(text: str) -> bool:
+    if len(text) >= PROSE_CHARS or len(text.split()) >= PROSE_WORDS:
+        return True
+    cjk = len(_CJK.findall(text))
+    return cjk >= PROSE_CJK_CHARS or (cjk >= PROSE_CJK_SENTENCE and bool(_SENTENCE_END.search(text)))
+
+
+def paragraph(text: str) -> bool:
+    """Prose that can open a description: long, or a whole sentence (a title of twelve words
+    without a full stop does not)."""
+    if len(text) >= PROSE_CHARS or len(_CJK.findall(text)) >= PROSE_CJK_SENTENCE:
+        return True
+    return bool(_SENTENCE_END.search(text))
+
+
+def sentence_like(text: str) -> bool:
+    """A line of running text: it ends as a sentence does and has a few words."""
+    if not _SENTENCE_END.search(text) or text.endswith(".."):
+        return False
+    return len(text.split()) >= SENTENCE_WORDS or len(_CJK.findall(text)) >= 10
+
+
+def title_like(text: str) -> bool:
+    """A long line that may still be a title: titles end in "?", "!", "..." or nothing, not in a
+    plain full stop."""
+    if len(text) >= TITLE_LIKE_MAX_CHARS or _CLAUSES.search(text):
+        return False
+    return not (text.endswith(".") and not text.endswith(".."))
+
+
+def name_shaped(text: str) -> bool:
+    """A line that could be an episode's title or a show's name: two words or more (one word is
+    more often a button, or a creator's "Hola"), or a few CJK characters; no link, no glued buttons."""
+    if len(text) > TITLE_MAX_CHARS or _URLISH.search(text) or _NOT_A_NAME.search(text):
+        return False
+    return len(text.split()) >= 2 or len(_CJK.findall(text)) >= 4
+
+
+@dataclass(eq=False)
+class Line:
+    index: int
+    text: str
+    # blank, desc_heading, section, chrome, meta, widget, byline, show_phrase, prose, short
+    kind: str = "short"
+    why: str = ""  # the lexicon phrase that matched
+    any_language: bool = False  # a hit of the language-free table ({url}, "•", "{n}")
+    meta: MetaLine | None = None
+    captures: dict = field(default_factory=dict)
+
+
+# Language-free phrases a creator's text holds too: a link, a number, a date, a separator. Inside the
+# description they stay; "© 2024 ..." or a play glyph does not.
+_KEPT_IN_TEXT = frozenset(["{url}", "{n}", "{date}", "{duration}", "…", "...", "•", "|", "·", "{date} · {duration}", "{date} • {duration}", "{date} - {duration}"])
+
+_KIND_OF_RULE = {
+    "desc": "desc_heading",
+    "section": "section",
+    "list": "section",
+    "byline": "byline",
+    "show": "show_phrase",
+    "title": "chrome",
+    "reldate": "meta",
+    "ui": "chrome",
+}
+
+
+def classify(blocks: Blocks, hits: list) -> list[Line]:
+    """Each line's kind, from its lexicon hits and its shape."""
+    lines = []
+    for i, block in enumerate(blocks):
+        text = block.text
+        line = Line(i, text)
+        lines.append(line)
+        if not text:
+            line.kind = "blank"
+            continue
+        found = hits[i]
+        # A section rule is what a line is, even where a plain UI phrase ("Description") matched first.
+        hit = next((h for h in found if not h.rule.name.startswith("ui-")), found[0] if found else None)
+        if hit is not None and hit.rule.name.startswith("ui-") and "{d" in hit.phrase and (meta := read_meta_line(text)) is not None:
+            line.kind, line.meta = "meta", meta  # a "{date} · {duration}" phrase: read the line's date and length
+            continue
+        if hit is not None:
+            line.kind = _KIND_OF_RULE.get(hit.rule.name.split("-")[0], "chrome")
+            line.why, line.captures = hit.phrase, dict(hit.captures)
+            line.any_language = hit.rule.name == "ui-any" and hit.phrase in _KEPT_IN_TEXT
+            if line.kind == "meta":
+                line.meta = MetaLine(None, None)
+        elif _WIDGET.match(text) or _SEEK.match(text):
+            line.kind = "widget"
+        elif (meta := read_meta_line(text)) is not None:
+            line.kind, line.meta = "meta", meta
+        elif _RESIDUE.match(text):
+            line.kind = "widget"
+        elif is_prose(text):
+            line.kind = "prose"
+    return lines
+
+
+class Page:
+    """The classified lines with their non-blank neighbours at hand."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.nonblank = [line for line in lines if line.kind != "blank"]
+        self.position = {line.index: k for k, line in enumerate(self.nonblank)}
+        crumbs = _breadcrumb(self.nonblank)
+        self.crumb_stem = _crumb_stem(crumbs[-1]) if crumbs else ""
+
+    def next(self, line: Line, step: int = 1) -> Line | None:
+        k = self.position[line.index] + step
+        return self.nonblank[k] if 0 <= k < len(self.nonblank) else None
+
+    def prev(self, line: Line) -> Line | None:
+        return self.next(line, -1)
+
+    def around(self, line: Line, n: int) -> list[Line]:
+        k = self.position[line.index]
+        return self.nonblank[max(0, k - n) : k] + self.nonblank[k + 1 : k + 1 + n]
+
+
+def _opens_description(page: Page, line: Line) -> bool:
+    """Whether a paragraph opens the description rather than being the episode's own header: a
+    title printed twice, or a title-like line over its date or 'SHOW - A podcast by' line (with at
+    most a few interface lines between), or a page's first line over a paragraph."""
+    full_stop = line.text.endswith(".") and not line.text.endswith("..")
+    titled = not full_stop or bool(_EPISODE_MARK.match(line.text))
+    if titled and any(other.text == line.text for other in page.around(line, NEIGHBOURS)):
+        return False  # the title printed twice (a paragraph printed twice is the description's)
+    if _teaser(page, line):
+        return False  # the description's teaser, cut short of its full copy below
+    if page.crumb_stem and line.text.startswith(page.crumb_stem):
+        return False  # the title the breadcrumb cut short
+    after = page.next(line)
+    if after is None or not title_like(line.text):
+        return True
+    saw_interface = False
+    for k in range(1, 4):
+        other = page.next(line, k)
+        if other is None:
+            break
+        if other.kind in ("meta", "byline"):
+            return False
+        if other.kind in ("chrome", "widget", "section", "desc_heading"):
+            saw_interface = True
+            continue
+        if other.kind == "prose" and saw_interface:
+            return False  # "TITLE / Listen Later / paragraph": the title's button, then the text
+        if other.kind != "short":
+            break
+    plain_title = not _SENTENCE_END.search(line.text) or line.text.endswith("..")
+    one_sentence = not _TWO_SENTENCES.search(line.text)
+    first = page.nonblank[0] is line
+    return not (first and after.kind == "prose" and plain_title and one_sentence)
+
+
+def _starts_transcript(page: Page, line: Line) -> bool:
+    """A speaker/timestamp line followed by dialogue, not a chapter list (timestamp + title lines)."""
+    if not _TURN.match(line.text):
+        return False
+    if line.text.startswith("Starting point is"):
+        return True
+    after, before = page.next(line), page.prev(line)
+    if after is None or _TURN.match(after.text) or _CHAPTER.match(after.text):
+        return False
+    return not (before is not None and _CHAPTER.match(before.text))
+
+
+def _teaser(page: Page, line: Line) -> bool:
+    """A line cut short ("Man könnte meinen, dass es nichts zu besprechen g…") of a later one."""
+    stem = strip_cut_marker(line.text)
+    if stem == line.text or len(stem) < 20:
+        return False
+    return any(other.text.startswith(stem) and len(other.text) > len(stem) for other in page.lines[line.index + 1 :])
+
+
+def _name_line(line: Line) -> bool:
+    return line.kind in ("short", "prose") and name_shaped(line.text)
+
+
+def _bare(text: str) -> str:
+    return _LEADING_MARKS.sub("", text).casefold()
+
+
+def _pure_date(line: Line) -> bool:
+    """A date line with at most one word beside the date ("Published 11/25/24")."""
+    return line.meta is not None and line.meta.published is not None and line.meta.words <= 1
+
+
+def _doubled(text: str) -> str | None:
+    """A name the dump printed twice with nothing between ("PitstopPitstop")."""
+    half, odd = divmod(len(text), 2)
+    if odd or half < 3 or text[:half] != text[half:]:
+        return None
+    return text[:half]
+
+
+def _show_name(text: str) -> str:
+    """A show's line less the word "podcast" a site prints after the name ("Magten podcast")."""
+    return text[: -len(" podcast")] if text.endswith(" podcast") and len(text) > 12 else text
+
+
+def _find_title(page: Page, header: list[Line]) -> Line | None:
+    """The episode's title: the lowest name-shaped line of the header. Of two such lines one above
+    the other, one is the show's: the title is the one with an episode number, else the longer.
+    A one-word line is the title where the header's date or 'SHOW - A podcast by' line follows it.
+    A name printed three times or more is the site's (a player bar, a menu), not the title."""
+    counts: dict[str, int] = {}
+    for line in header:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    names = []
+    for line in header:
+        after = page.next(line)
+        one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta")
+        if (_name_line(line) or (one_word and not _NOT_A_NAME.search(line.text))) and counts[line.text] < 3:
+            after_text = after.text if after is not None else ""
+            lead_in = after_text.startswith(strip_cut_marker(line.text)) and after_text != line.text
+            if not _teaser(page, line) and not lead_in:  # "Wait for it…" over "Wait for it… the reveal"
+                names.append(line)
+    if not names:
+        return None
+    title = names[-1]
+    above = page.prev(title)
+    if above is not None and above in names and above.text != title.text:
+        marked = [line for line in (above, title) if _EPISODE_MARK.match(line.text)]
+        shows = [line for line in (above, title) if _show_name(line.text) != line.text]
+        if len(shows) == 1:  # "Magten podcast" over "Troels Lund ...": the show's line
+            title = above if shows[0] is title else title
+        elif len(marked) == 1:
+            title = marked[0]
+        elif not marked and len(above.text) > len(title.text):
+            title = above
+    return title
+
+
+@dataclass
+class Sections:
+    verdicts: list[Verdict]
+    fields: dict
+
+
+def label_sections(blocks: Blocks, hits: list, keep_all: bool = False) -> Sections:
+    """Label a text page of an unknown site (hits: its lexicon hits, line by line). `keep_all`: keep
+    every line the lexicon does not know, as if the page had no sections (the fields still read)."""
+    page = Page(classify(blocks, hits))
+    labels = _segment(page)
+    if keep_all:
+        labels = _Labels(_keep_all(page).labels, labels.fields)
+    verdicts = [Verdict(b.lineno, b.text, *labels.labels[i]) for i, b in enumerate(blocks)]
+    return Sections(verdicts, labels.fields)
+
+
+@dataclass
+class _Labels:
+    labels: list[tuple[str, str, str]]
+    fields: dict
+
+
+def _description_start(page: Page) -> tuple[Line | None, Line | None]:
+    """The description's first line, and the heading over it if one says where it starts."""
+    first = next((l for l in page.nonblank if l.kind == "prose" and paragraph(l.text) and _opens_description(page, l)), None)
+    for line in page.nonblank:
+        if line.kind == "section" and first is not None and line.index > first.index:
+            break
+        if line.kind != "desc_heading":
+            continue
+        if first is not None and line.index > first.index and not any(
+            l.kind in ("chrome", "meta", "widget") for l in page.lines[first.index : line.index]
+        ):
+            continue  # a heading under the description's first paragraph does not restart it
+        under = page.next(line)
+        if under is not None and under.kind not in ("section", "desc_heading"):
+            return under, line
+    if first is None:
+        return None, None
+    # Sentences right above the first paragraph are its start ("Matt and Pedro talk about ..."),
+    # unless printed twice or over a date line (then they are the title).
+    while True:
+        above = page.prev(first)
+        if above is None or above.kind != "short" or not sentence_like(above.text) or not _opens_description(page, above):
+            return first, None
+        first = above
+
+
+def _after_show_blurb(page: Page, start: Line) -> tuple[Line, tuple[int, int] | None]:
+    """A show page's header can carry the show's blurb before the episode's own title ("SHOW /
+    blurb / SHOW / TITLE / description"): where the show's line comes again over a title and a
+    paragraph, the description starts under that title and the blurb is the show's."""
+    header = {_bare(l.text) for l in page.nonblank if l.index < start.index and l.kind in ("short", "prose", "byline")}
+    for line in page.nonblank[page.position[start.index] + 1 :]:
+        if line.kind == "section":
+            break
+        if _bare(line.text) in header:
+            title = page.next(line)
+            text = page.next(title) if title is not None else None
+            if title is not None and text is not None and name_shaped(title.text) and title_like(title.text) and text.kind == "prose":
+                return text, (start.index, line.index)
+            break
+    return start, None
+
+
+def _segment(page: Page) -> _Labels:
+    labels: list[tuple[str, str, str] | None] = [None] * len(page.lines)
+    fields: dict = {}
+    start, heading = _description_start(page)
+    if start is None:
+        return _keep_all(page)
+    start, blurb = _after_show_blurb(page, start)
+    header = [l for l in page.nonblank if l.index < start.index]
+    crumbs = _breadcrumb(header)
+    if crumbs:
+        title = _title_after_breadcrumb(header, crumbs)
+        fields["show"] = _NUMBERED.sub("", crumbs[0].text)
+        for crumb in crumbs:
+            labels[crumb.index] = ("chrome", "generic:breadcrumb", "the site's numbered breadcrumb (show, then episode)")
+        header = [l for l in header if l not in crumbs]
+        if title is None:
+            return _finish(page, start, header, labels, fields, None, None, heading, blurb)
+    else:
+        title = _find_title(page, header)
+    show = _read_header(page, header, title, start, fields)
+    return _finish(page, start, header, labels, fields, title, show, heading, blurb)
+
+
+def _finish(page, start, header, labels, fields, title, show, heading, blurb) -> _Labels:
+    if title is None and any(l.kind in ("meta",) for l in header):
+        _read_header(page, header, None, start, fields)
+    _label_header(page, header, labels, title, show, heading, blurb)
+    _label_body(page, start, header, labels, fields)
+    for line in page.lines:
+        if line.kind == "blank":
+            labels[line.index] = ("blank", "blank", "blank line")
+    return _Labels([label or ("content", "generic:keep", "kept") for label in labels], fields)
+
+
+_NUMBERED = re.compile(r"^\d{1,2}\.\s+")
+
+
+def _breadcrumb(header: list[Line]) -> list[Line]:
+    """The page's first lines numbered 1., 2., ... ("1. SHOW", "2. EPISODE TITLE CUT.."): a breadcrumb."""
+    crumbs = []
+    for n, line in enumerate(header, 1):
+        if not line.text.startswith(f"{n}. "):
+            break
+        crumbs.append(line)
+    return crumbs if len(crumbs) >= 2 else []
+
+
+def _crumb_stem(crumb: Line) -> str:
+    stem = _NUMBERED.sub("", crumb.text).rstrip("….").rstrip()
+    return stem if len(stem) >= 3 else ""
+
+
+def _title_after_breadcrumb(header: list[Line], crumbs: list[Line]) -> Line | None:
+    """The header line the breadcrumb's last item was cut from, if the page prints it whole."""
+    stem = _crumb_stem(crumbs[-1])
+    return next((l for l in header if l not in crumbs and stem and l.text.startswith(stem)), None)
+
+
+def _read_header(page: Page, header: list[Line], title: Line | None, start: Line, fields: dict) -> Line | None:
+    """The header's fields: date, length, title, show. Returns the line read as the show."""
+    for line in header:
+        if line.kind == "chrome" and line.captures.get("title") and "title" not in fields:
+            fields["title"] = line.captures["title"].strip('"“”«» ')
+        if line.kind == "show_phrase" and line.captures.get("show"):
+            fields.setdefault("show", line.captures["show"])
+        if line.kind == "widget" and "duration" not in fields:
+            before = page.prev(line)
+            length = read_meta_line(line.text)
+            if before is not None and before.text in ("0:00", "00:00") and length and length.duration:
+                fields["duration"] = length.duration  # a player: "0:00" played of "29:13"
+        if line.kind == "short" and (doubled := _doubled(line.text)):
+            fields.setdefault("show", doubled)
+        if line.kind == "meta" and line.meta is not None:
+            if line.meta.published and "published" not in fields:
+                fields["published"] = line.meta.published.isoformat()
+            if line.meta.duration and "duration" not in fields:
+                fields["duration"] = line.meta.duration
+            if line.meta.glued_name:
+                fields.setdefault("show", line.meta.glued_name)
+        if line.kind == "byline" and title is not None and line.index > title.index:
+            fields.setdefault("show", line.captures.get("show"))
+    if title is None:
+        byline = next((l for l in header if l.kind == "byline"), None)
+        if byline is not None:  # "TITLE - a podcast by PUBLISHER" as the page's first line
+            fields.setdefault("title", byline.captures.get("show"))
+        return None
+    fields.setdefault("title", title.text)
+    if "show" in fields:
+        return None
+    above, below = page.prev(title), page.next(title)
+    if above is not None and above.index < start.index and _name_line(above) and above.text != title.text:
+        fields["show"] = _show_name(above.text)
+        return above
+    if below is not None and below.index < start.index and _name_line(below) and (above is None or not _name_line(above)):
+        fields["show"] = _show_name(below.text)
+        return below
+    if above is not None and above.kind in ("meta", "widget"):
+        higher = page.prev(above)
+        if higher is not None and _name_line(higher):
+            fields["show"] = _show_name(higher.text)
+            return higher
+    return None
+
+
+def _label_header(page, header, labels, title, show, heading, blurb) -> None:
+    counts: dict[str, int] = {}
+    for line in header:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    for line in header:
+        i = line.index
+        if blurb is not None and blurb[0] <= i < blurb[1]:
+            labels[i] = ("chrome", "generic:show-blurb", "the show's own blurb, above the episode's title")
+        elif _teaser(page, line):
+            labels[i] = ("duplicate", "generic:teaser", "the description's opening, cut short: the full text comes below")
+        elif title is not None and line.text == title.text:
+            again = "" if line is title else ", printed again"
+            labels[i] = ("title", "generic:title", f"the episode's title, the last name in the header above its description{again}")
+        elif line is show:
+            labels[i] = ("show", "generic:show", "the show's name, beside the episode's title")
+        elif line.kind == "meta":
+            labels[i] = ("meta", "generic:meta", "the episode's date or length, in the header above the description")
+        elif line.kind == "byline" and title is None:
+            labels[i] = ("title", "lexicon:byline", f"the episode's title and who makes it: matches {line.why!r}")
+        elif line.kind in ("byline", "show_phrase"):
+            labels[i] = ("show", f"lexicon:{line.kind}", f"the show's line, in the header above the description: matches {line.why!r}")
+        elif line.kind in ("chrome", "section", "desc_heading"):
+            labels[i] = ("chrome", "lexicon:ui", f"interface text above the description: matches {line.why!r}")
+        elif line.kind == "widget":
+            labels[i] = ("chrome", "generic:widget", "a player control, counter or leftover markup, above the description")
+        elif counts[line.text] >= 3:
+            labels[i] = ("chrome", "generic:repeated", f"printed {counts[line.text]} times in the header: a name in the site's player or menu")
+        elif heading is not None and (title is None or i > title.index):
+            labels[i] = ("chrome", "generic:header", f"the episode's header, above the heading {heading.text!r} over the description")
+        elif title is not None and i > title.index:
+            labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
+        elif title is not None or heading is not None:
+            above = f"the title (line {title.index + 1})" if title is not None else f"the heading {heading.text!r}"
+            labels[i] = ("chrome", "generic:header", f"the site's header, above {above}")
+        else:
+            labels[i] = ("content", "generic:keep", "above the description, not known interface text: kept")
+    if heading is not None:
+        labels[heading.index] = ("chrome", "generic:description-heading", f"the heading over the description ({heading.why!r})")
+
+
+def _label_body(page: Page, start: Line, header: list[Line], labels: list, fields: dict) -> None:
+    body = page.nonblank[page.position[start.index] :]
+    header_texts = {_bare(l.text) for l in header if l.kind in ("short", "prose", "byline") and name_shaped(_bare(l.text))}
+    end, ended_by = len(body), ""
+    for k, line in enumerate(body):
+        if line.kind == "section":
+            end, ended_by = k, f"after the heading {line.text!r} (line {line.index + 1}): the page's next section"
+            break
+        if k and _bare(line.text) in header_texts:
+            end, ended_by = k, f"from line {line.index + 1}, which repeats the page's header ({line.text!r}): the show's own section"
+            break
+        if k and line.kind == "meta" and _pure_date(line):
+            end = k - 1 if k > 1 and body[k - 1].kind == "short" and name_shaped(body[k - 1].text) and not sentence_like(body[k - 1].text) else k
+            ended_by = f"from line {body[end].index + 1}: a list of other episodes with their dates"
+            break
+        if line.kind in ("short", "widget", "meta") and _starts_transcript(page, line):
+            end, ended_by = k, f"a transcript, from line {line.index + 1} on"
+            break
+        nxt = body[k + 1] if k + 1 < len(body) else None
+        if _interface(line) and nxt is not None and (_interface(nxt) or nxt.kind == "section"):
+            end, ended_by = k, f"interface lines from line {line.index + 1} on: the description has ended"
+            break
+        if line.kind == "chrome" and not line.any_language and k and nxt is not None and nxt.kind in ("prose", "short"):
+            # Between two lines of the description, a button's word is the creator's ("Share this ...").
+            labels[line.index] = ("content", "generic:description", f"the episode's description (matches {line.why!r}, but the text goes on under it)")
+        elif line.kind == "chrome" and not line.any_language:
+            labels[line.index] = ("chrome", "lexicon:ui", f"interface text: matches {line.why!r}")
+        elif line.kind == "widget":
+            labels[line.index] = ("chrome", "generic:widget", "a player control, counter or leftover markup")
+        elif line.kind == "desc_heading":
+            labels[line.index] = ("chrome", "lexicon:ui", f"a heading ({line.why!r}) inside the description")
+        else:
+            labels[line.index] = ("content", "generic:description", "the episode's description")
+    for line in body[end:]:
+        labels[line.index] = ("chrome", "generic:after-description", ended_by)
+        if line.kind == "section" and line.captures.get("show"):
+            fields.setdefault("show", line.captures["show"].strip('"“”«» '))
+
+
+def opens_with_paragraph(verdicts: list[Verdict]) -> bool:
+    """Whether the lines another labeller kept hold a paragraph of prose (else it missed the text)."""
+    return any(v.label == "content" and is_prose(v.text) for v in verdicts)
+
+
+def _interface(line: Line) -> bool:
+    return line.kind in ("chrome", "widget") and not line.any_language
+
+
+def _keep_all(page: Page) -> _Labels:
+    """No paragraph anywhere: keep every line the lexicon does not know (do no harm)."""
+    labels = []
+    for line in page.lines:
+        if line.kind == "blank":
+            labels.append(("blank", "blank", "blank line"))
+        elif line.kind in ("chrome", "section", "desc_heading"):
+            labels.append(("chrome", "lexicon:ui", f"interface text: matches {line.why!r}"))
+        elif line.kind == "widget":
+            labels.append(("chrome", "generic:widget", "a player control, counter or leftover markup"))
+        else:
+            labels.append(("content", "generic:keep", "no paragraph on the page: every line not known as interface is kept"))
+    return _Labels(labels, {})
+

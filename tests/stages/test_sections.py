@@ -1,0 +1,163 @@
+"""Text dumps of sites deboiler has no platform file for: the description between the episode's
+header and the page's other sections, in any UI language.
+
+Every page here is invented for the test (sites, shows and people included); each one has the
+layout of a kind of page met on real aggregators, and each test names what it would lose or leak.
+"""
+
+from __future__ import annotations
+
+import deboiler
+
+
+def clean(page: str) -> deboiler.Episode:
+    ep = deboiler.clean(page, explain=True)
+    assert ep.platform is None, "these pages must go down the unknown-site path"
+    return ep
+
+
+def lines(ep: deboiler.Episode) -> list[str]:
+    return [line for line in ep.description.split("\n") if line]
+
+
+def test_header_date_line_and_transcript_section() -> None:
+    ep = clean(
+        "Kuulo\n\nSign in\n\nThe Orchard Hour\n\nWhy pear trees outlive their owners\n\n"
+        "Jul 20, 202234 min\n\n--:--\n\nEpisode description\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
+        "Our guest grafts old varieties for a living.\n\n"
+        "Transcript\n\nSpeaker 1 (00:00):\n\nWelcome back to the orchard, everyone, today we talk pears.\n\n"
+        "Speaker 2 (00:04):\n\nThanks for having me on the show, it is good to be here.\n"
+    )
+    assert lines(ep) == [
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.",
+        "Our guest grafts old varieties for a living.",
+    ]
+    assert ep.title == "Why pear trees outlive their owners"
+    assert ep.show == "The Orchard Hour"
+    assert ep.published == "2022-07-20"
+    assert ep.duration == 34 * 60
+    transcript = next(v for v in ep.lines if v.text.startswith("Welcome back to the orchard"))
+    assert transcript.label == "chrome" and "'Transcript'" in transcript.reason
+
+
+def test_transcript_without_a_heading() -> None:
+    # Speaker turns with timestamps end the description even where no "Transcript" heading says so.
+    ep = clean(
+        "Season Two Opener\n\nWelcome back to the second season! This week we look at the summer's news in football and politics.\n\n"
+        "Guy Burton 00:08\n\nHello, and welcome to the second season, the place where football meets politics.\n\n"
+        "Anna Berg 00:19\n\nThanks, it is very good to be back with all of our listeners again.\n"
+    )
+    assert lines(ep) == ["Welcome back to the second season! This week we look at the summer's news in football and politics."]
+    turn = next(v for v in ep.lines if v.text == "Guy Burton 00:08")
+    assert turn.label == "chrome" and "transcript" in turn.reason
+
+
+def test_show_by_line_in_another_ui_language() -> None:
+    # "SHOW - En podcast af PUBLISHER" under the title, a Danish UI, a Polish description.
+    ep = clean(
+        "Zima w Tatrach\n\nGórskie Rozmowy - En podcast af Radio Szczyt\n\nKategorier:\n\n"
+        "W dzisiejszym odcinku rozmawiamy z ratownikiem górskim o tym, jak przygotować się do zimowej wędrówki.\n\n"
+        "Visit the podcast's native language site\n"
+    )
+    assert lines(ep) == [
+        "W dzisiejszym odcinku rozmawiamy z ratownikiem górskim o tym, jak przygotować się do zimowej wędrówki."
+    ]
+    assert (ep.title, ep.show) == ("Zima w Tatrach", "Górskie Rozmowy")
+
+
+def test_short_creator_lines_around_the_first_paragraph_are_kept() -> None:
+    # "Hola" and "Enjoy" are one-word lines of the creator's; the title is the line above them.
+    ep = clean(
+        "Seville preview with our Spanish correspondent\n\nHola\n\n"
+        "Welcome to another of our daily shows. Ahead of Monday's game I spoke to an old friend of the podcast.\n\n"
+        "Enjoy\n\nG\n\nHosted on Acast. See acast.com/privacy for more information.\n"
+    )
+    assert lines(ep) == [
+        "Hola",
+        "Welcome to another of our daily shows. Ahead of Monday's game I spoke to an old friend of the podcast.",
+        "Enjoy",
+        "G",
+        "Hosted on Acast. See acast.com/privacy for more information.",
+    ]
+    assert ep.title == "Seville preview with our Spanish correspondent"
+
+
+def test_chapter_list_is_description_but_other_episodes_are_not() -> None:
+    # A Finnish page: the title printed twice, chapters with timestamps (the creator's), then the
+    # list of other episodes under "Jaksot(212)".
+    ep = clean(
+        "12. Saunan historia Suomessa\n\n12. Saunan historia Suomessa\n\n"
+        "Tässä jaksossa puhumme saunan historiasta ja siitä, miksi jokaisessa kodissa on sauna.\n"
+        "Tässä jaksossa:\n00:32 Savusauna\n10:07 Sähkökiuas\n\n"
+        "Jaksot(212)\n\n11. Mökkielämää\n\nKesän parhaat hetket järvellä ja rannalla, kuulijoiden tarinoita.\n\n14 Marras 202350min\n"
+    )
+    assert lines(ep) == [
+        "Tässä jaksossa puhumme saunan historiasta ja siitä, miksi jokaisessa kodissa on sauna.",
+        "Tässä jaksossa:",
+        "00:32 Savusauna",
+        "10:07 Sähkökiuas",
+    ]
+    assert ep.title == "12. Saunan historia Suomessa"
+
+
+def test_about_the_podcast_section_ends_the_description() -> None:
+    ep = clean(
+        "Farväl till vintern\n\nVi pratar om våren som kommer och om allt vi ska odla i trädgården i år.\n\n"
+        "Om Podcasten\n\nEn podd om trädgård, odling och livet på landet, varje vecka sedan 2019.\n"
+    )
+    assert lines(ep) == ["Vi pratar om våren som kommer och om allt vi ska odla i trädgården i år."]
+
+
+def test_show_page_blurb_before_the_episode() -> None:
+    # A hosting site's page: the show's name and blurb first, then the show again, the title, the text.
+    ep = clean(
+        "The Pottery Shed\n\nThe podcast about clay, kilns and the people who fire them. New every week.\n"
+        "Hosted by two potters from Leeds.\n\nThe Pottery Shed\n\nGlazes that crawl, and how to stop them\n\n"
+        "This week we look at crawling glazes: why they pull away from the pot and three ways to stop it.\n"
+    )
+    assert lines(ep) == [
+        "This week we look at crawling glazes: why they pull away from the pot and three ways to stop it."
+    ]
+    assert (ep.title, ep.show) == ("Glazes that crawl, and how to stop them", "The Pottery Shed")
+
+
+def test_page_that_is_all_description_keeps_everything() -> None:
+    page = (
+        "Considerações sobre a história da cerâmica portuguesa e os seus mestres ao longo dos séculos.\n"
+        "O episódio começa em Coimbra.\n"
+        "Trilha sonora: banda local\n"
+        "instagram.com/exemplo\n"
+    )
+    ep = clean(page)
+    assert lines(ep) == page.strip().split("\n")
+    assert ep.title is None
+
+
+def test_every_dropped_line_says_why() -> None:
+    ep = clean(
+        "Kuulo\n\nWhy pear trees outlive their owners\n\nAugust 22, 2024 21 mins\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+        "More episodes\n\nApple trees and their enemies\n"
+    )
+    for verdict in ep.lines:
+        if verdict.label != "content" and verdict.label != "blank":
+            assert verdict.reason and verdict.rule, verdict
+    assert ep.published == "2024-08-22" and ep.duration == 21 * 60
+
+
+def test_keep_unknown_keeps_the_page_around_the_description() -> None:
+    page = (
+        "Why pear trees outlive their owners\n\nAugust 22, 2024 21 mins\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+        "Om Podcasten\n\nA weekly show about orchards, from the people who keep them alive.\n"
+    )
+    kept = deboiler.clean(page, keep_unknown=True)
+    assert lines(kept) == [
+        "Why pear trees outlive their owners",
+        "August 22, 2024 21 mins",
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.",
+        "A weekly show about orchards, from the people who keep them alive.",
+    ]
+    assert kept.title == "Why pear trees outlive their owners" and kept.duration == 21 * 60
+    assert lines(deboiler.clean(page)) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
