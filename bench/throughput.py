@@ -3,6 +3,7 @@
     python bench/throughput.py                # every corpora/ text page, ~5 s per row
     python bench/throughput.py --seconds 10 --pages corpora/seeds
     python bench/throughput.py --html         # every corpora/ saved-HTML page
+    python bench/throughput.py --pages ../shared/real-pages/pages   # real pages of ~50 sites
 
 Text mode: trafilatura reads HTML, not text dumps, so it gets each page as the simplest faithful
 HTML (one <p> per line). HTML mode: both read the same saved HTML. Both outputs are scored against
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import deboiler  # noqa: E402
-from deboiler.dev.evaluate import find_gold, token_f1  # noqa: E402
+from deboiler.dev.evaluate import FLAT_FIELDS, find_gold, read_gold, token_f1  # noqa: E402
 from deboiler.stages.load import load  # noqa: E402
 
 
@@ -65,13 +66,16 @@ def main() -> None:
     args = parser.parse_args()
 
     kind = ".html" if args.html else ".txt"
-    pairs = [(p, json.loads(g.read_text())["episode"]) for p, g in find_gold(args.pages) if p.suffix == kind]
+    pairs = [(p, g) for p, g in find_gold(args.pages) if p.suffix == kind]
     if not pairs:
         sys.exit(f"no {kind} gold pages under {args.pages}")
     what = "saved-HTML" if args.html else "text"
+    golds = [(p, read_gold(g)) for p, g in pairs]
+    flat = [(p, e) for p, (e, fields, _) in golds if fields is FLAT_FIELDS]  # real pages: sites of any kind
     groups = [
-        ("known platform", [(p, e) for p, e in pairs if e.get("platform")]),
-        ("unknown platform (generic path)", [(p, e) for p, e in pairs if not e.get("platform")]),
+        ("known platform", [(p, e) for p, (e, fields, _) in golds if fields is not FLAT_FIELDS and e.get("platform")]),
+        ("unknown platform (generic path)", [(p, e) for p, (e, fields, _) in golds if fields is not FLAT_FIELDS and not e.get("platform")]),
+        ("real pages (any site, known or not)", flat),
     ]
     if args.row:
         group, row = int(args.row[0]), int(args.row[1])

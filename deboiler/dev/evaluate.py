@@ -1,9 +1,13 @@
 """Score deboiler against hand-written gold: `deboiler eval corpora/`.
 
-A gold page is `NAME.txt` (or `.html`) beside `NAME.gold.json`, whose "episode" holds the expected
-fields and the description as a list of lines ("" between paragraphs). Per page we report the token
-F1 of the description, line precision and recall, repeated and invented lines, and which fields
-are wrong.
+A gold page is `NAME.txt` (or `.html`) beside `NAME.gold.json`. Two gold formats are read:
+- the corpora's: "episode" holds the expected fields and the description as a list of lines ("" between
+  paragraphs);
+- a flat record (the real-page sets): "description" as one string, "title", "show", "published",
+  "duration", and "group" (the site) to report by. Only those four fields are scored: its "platform"
+  names a site, not a deboiler platform.
+Per page we report the token F1 of the description, line precision and recall, repeated and invented
+lines, and which fields are wrong.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 
 from deboiler.pipeline import clean
 
+FLAT_FIELDS = ("title", "show", "published", "duration")
 FIELDS = ("platform", "locale", "language", "show", "title", "published", "duration", "episode_count", "ids")
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
 _TOKEN = re.compile(r"\w+")
@@ -52,39 +57,49 @@ def find_gold(paths: list[Path]) -> list[tuple[Path, Path]]:
 
 def score_page(page: Path, gold: Path, langid_backend: str = "fasttext") -> PageScore:
     raw = page.read_bytes()
-    expected = json.loads(gold.read_text(encoding="utf-8"))["episode"]
+    expected, fields, group = read_gold(gold)
     got = clean(raw, langid_backend=langid_backend)
-    want_lines = [line for line in expected["description"] if line]
+    want_lines = [" ".join(line.split()) for line in expected["description"] if line.strip()]
     got_lines = [line for line in got.description.split("\n") if line]
     input_lines = {" ".join(line.split()) for line in got_input_lines(raw)}
     want_count = Counter(want_lines)
     precision, recall = _overlap(Counter(got_lines), want_count)
     wrong = {}
-    for name in FIELDS:
+    for name in fields:
         want = expected.get(name, {} if name == "ids" else None)
         have = getattr(got, name)
         if want != have:
             wrong[name] = (want, have)
     return PageScore(
         page=str(page),
-        platform=expected.get("platform"),
+        platform=group,
         token_f1=token_f1(" ".join(got_lines), " ".join(want_lines)),
         line_precision=precision,
         line_recall=recall,
         # printed more often than the gold prints it (a creator may repeat a line on purpose)
         duplicate_lines=sum(max(0, c - max(1, want_count[line])) for line, c in Counter(got_lines).items()),
         invented_lines=sum(1 for line in got_lines if line not in input_lines),
-        fields_right=len(FIELDS) - len(wrong),
-        fields_total=len(FIELDS),
+        fields_right=len(fields) - len(wrong),
+        fields_total=len(fields),
         wrong_fields=wrong,
     )
+
+
+def read_gold(gold: Path) -> tuple[dict, tuple[str, ...], str | None]:
+    """(expected fields with the description as lines, the fields to score, the group to report by)."""
+    data = json.loads(gold.read_text(encoding="utf-8"))
+    if "episode" in data:
+        return data["episode"], FIELDS, data["episode"].get("platform")
+    expected = {name: data.get(name) for name in FLAT_FIELDS}
+    expected["description"] = data.get("description", "").split("\n")
+    return expected, FLAT_FIELDS, data.get("group") or data.get("platform")
 
 
 def gold_pages_by_platform(paths: list[Path]) -> Counter:
     """How many gold pages (text and HTML counted apart) each platform has; None counts unknown sites."""
     counts: Counter = Counter()
     for _, gold in find_gold(paths):
-        counts[json.loads(gold.read_text(encoding="utf-8"))["episode"].get("platform")] += 1
+        counts[read_gold(gold)[2]] += 1
     return counts
 
 
