@@ -1,4 +1,4 @@
-"""The one pipeline: load -> blocks -> detect -> label -> dedup -> assemble.
+"""The one pipeline: load -> blocks -> detect -> label -> fields -> dedup -> assemble -> language ID.
 
 Data flows one way and each stage is a plain function in its own module; `clean` only wires them.
 State that changes results lives in the explicit `Catalog` the caller may pass, never in globals.
@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from deboiler.catalog.platforms import Catalog, load_catalog
+from deboiler.episode import Episode
 from deboiler.stages import langid
 from deboiler.stages.assemble import description_text
 from deboiler.stages.blocks import read_page
-from deboiler.catalog.platforms import Catalog, load_catalog
 from deboiler.stages.dedup import dedup
-from deboiler.stages.detect import choose_locale, detect
-from deboiler.episode import Episode
+from deboiler.stages.detect import detect
 from deboiler.stages.fields import finish_fields
-from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_matcher, main_text_of
-from deboiler.stages.sections import label_sections, opens_with_paragraph
-from deboiler.stages.label import label_page, mark_show_boilerplate
+from deboiler.stages.labellers import choose_labeller
 from deboiler.stages.load import DEFAULT_MAX_BYTES, load
 
 
@@ -55,36 +53,17 @@ def clean(
     url = read.markup.url if read.markup else None
     found = detect(read.visible_text, blocks, catalog, forced=platform, markup_hosts=hosts, markup_url=url)
 
-    if found.platform is None:
-        regions, fields, locale, boiler = [], {}, None, {}
-        # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.
-        main_text = main_text_of(read) if read.html is not None and not read.flat else None
-        verdicts = None
-        if main_text is not None:
-            named = read.markup.naming() if read.markup else None
-            verdicts = label_unknown(blocks, main_text, explain, named)
-        if verdicts is None or not opens_with_paragraph(verdicts):
-            # A text dump, or a page whose main text trafilatura missed: find the page's sections.
-            sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=keep_unknown)
-            verdicts, fields = sections.verdicts, sections.fields
-    else:
-        locale, _ = choose_locale(found.platform, blocks, found.host_locale)
-        labelled = label_page(blocks, found.platform, locale)
-        verdicts, regions, fields = labelled.verdicts, labelled.regions, labelled.fields
-        boiler = labelled.show_boilerplate
-    finish_fields(fields, read.markup.fields if read.markup else None)
-    if found.platform is None:
-        fields_from_labels(fields, verdicts)
-    dedup(verdicts, regions)
-    if boiler:
-        mark_show_boilerplate(verdicts, boiler, found.platform)
+    labelled = choose_labeller(found)(read, found, explain=explain, keep_unknown=keep_unknown)
+    verdicts, fields = labelled.verdicts, labelled.fields
+    finish_fields(fields, read.markup.fields if read.markup else None, labelled.named_by_lines)
+    dedup(verdicts, labelled.regions, labelled.show_boilerplate)
     description = description_text(verdicts, drop_show_boilerplate)
 
     return Episode(
         platform=found.platform.id if found.platform else None,
         platform_confidence=found.confidence,
         platform_evidence=found.evidence,
-        locale=locale,
+        locale=labelled.locale,
         language=langid.identify(description, langid_backend),
         show=fields.get("show"),
         title=fields.get("title"),

@@ -15,9 +15,9 @@ at "continue reading". Two passes, both turning `content` verdicts into `duplica
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from deboiler.stages.label import Region
+from deboiler.stages.labelled import Region
 from deboiler.stages.verdict import Verdict
 
 MIN_BLOCK_CHARS = 30  # paragraphs shorter than this may repeat on purpose
@@ -46,11 +46,17 @@ def strip_cut_marker(text: str) -> str:
     return stem
 
 
-def dedup(verdicts: list[Verdict], regions: Sequence[Region] = ()) -> None:
-    """Mark repeated content in place."""
+def dedup(
+    verdicts: list[Verdict], regions: Sequence[Region] = (), show_boilerplate: Mapping[int, tuple[str, str]] | None = None
+) -> None:
+    """Mark repeated content in place. Then the kept lines a show prints in every episode (line index ->
+    rule, reason) are named: they were compared as content, so a second copy of one still goes."""
     _drop_repeated_copies(verdicts, regions)
     _drop_repeated_blocks(verdicts, regions)
     _drop_cut_lines(verdicts)
+    for i, (rule, reason) in (show_boilerplate or {}).items():
+        if verdicts[i].label == "content":
+            verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "show_boilerplate", rule, reason
 
 
 def _content_lines(verdicts: list[Verdict], region: Region) -> list[int]:

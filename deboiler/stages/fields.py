@@ -50,9 +50,12 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
                     ids.setdefault(key, caps[slot])
 
 
-def finish_fields(fields: dict, markup: dict | Callable[[], dict] | None = None) -> None:
+def finish_fields(
+    fields: dict, markup: dict | Callable[[], dict] | None = None, named_by_lines: dict | None = None
+) -> None:
     """Settle each field: what the visible text says (a phrase captured it) wins; the markup fills
-    what the text leaves empty; a show guessed from a notice in a UI we have no phrases for comes last.
+    what the text leaves empty; a show guessed from a notice in a UI we have no phrases for comes next,
+    and what only a labelled line names (an unknown site's title line) last.
     `markup` may be a function giving the markup's fields: it is called only when a field is empty."""
     guess = fields.pop("_show_guess", None)
     if callable(markup):
@@ -62,6 +65,9 @@ def finish_fields(fields: dict, markup: dict | Callable[[], dict] | None = None)
             fields[name] = value
     if fields.get("show") is None and guess:
         fields["show"] = guess
+    for name, value in (named_by_lines or {}).items():
+        if fields.get(name) is None:
+            fields[name] = value
 
 
 @lru_cache(maxsize=64)

@@ -439,11 +439,14 @@ def _relabel(verdict: Verdict, label: str, why: str) -> None:
     verdict.label, verdict.rule, verdict.reason = label, "markup:page-title", why
 
 
-def fields_from_labels(fields: dict, verdicts: list[Verdict]) -> None:
-    """The title and show of an unknown platform's page, where only a labelled line names them."""
+def fields_from_labels(verdicts: list[Verdict]) -> dict:
+    """The title and show of an unknown platform's page as its labelled lines name them (the first
+    line of each label), for where nothing else does."""
+    fields: dict = {}
     for verdict in verdicts:
-        if verdict.label in ("title", "show") and fields.get(verdict.label) is None:
+        if verdict.label in ("title", "show") and verdict.label not in fields:
             fields[verdict.label] = verdict.text
+    return fields
 
 
 def _cut_copy_of_a_later_line(blocks: Blocks, i: int) -> bool:

@@ -9,40 +9,21 @@ and a line no phrase knows is judged by position (the first one in the header is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from deboiler.catalog.phrases import literal_text
 from deboiler.catalog.platforms import Hit, Platform
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.fields import collect_fields
+from deboiler.stages.labelled import Labelled, Region
 from deboiler.stages.verdict import Verdict
 
 _NONE: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Region:
-    """One copy of the description: lines [start, end) of the page, opened by the line at `opener`."""
-
-    opener: int
-    start: int
-    end: int
-    closed: bool = True  # ended at a closing marker, not at the next opener or the end of the page
-
-
-@dataclass
-class Labelled:
-    verdicts: list[Verdict]
-    regions: list[Region]
-    fields: dict = field(default_factory=dict)
-    show_boilerplate: dict[int, Hit] = field(default_factory=dict)  # kept lines a show prints in every episode
 
 
 def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labelled:
     hits, title_like, title_like_why = _title_read_as_template(platform.matcher(locale).scan(blocks), blocks, platform)
     hits = _agree_on_show(hits, blocks)
     # A show's own boilerplate is the creator's text, never template: it does not open, close or
-    # explain a line; mark_show_boilerplate names it once dedup has printed the description once.
+    # explain a line; dedup names it once it has printed the description once.
     boiler = {}
     if platform.has_show_boilerplate:
         boiler = {i: h for i, line in enumerate(hits) for h in line if h.rule.label == "show_boilerplate"}
@@ -107,17 +88,13 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
             add(Verdict(block.lineno, text, "chrome", *by_position[where]))
     if show_at >= 0:
         fields.setdefault("show", blocks[show_at].text)  # after the loop: a phrase naming the show wins
-    kept = {i: hit for i, hit in boiler.items() if verdicts[i].label == "content"}
-    return Labelled(verdicts, regions, fields, kept)
-
-
-def mark_show_boilerplate(verdicts: list[Verdict], boiler: dict[int, Hit], platform: Platform) -> None:
-    """Relabel the kept lines a show prints in every episode (after dedup, which compares them as content)."""
-    for i, hit in boiler.items():
-        if verdicts[i].label == "content":
-            verdicts[i].label = "show_boilerplate"
-            verdicts[i].rule = _rule_id(platform, hit)
-            verdicts[i].reason = f"{_why(hit)}; kept in the description unless show boilerplate is dropped"
+    # Named only after dedup, which compares them as content (a second copy of one still goes).
+    kept = {
+        i: (_rule_id(platform, hit), f"{_why(hit)}; kept in the description unless show boilerplate is dropped")
+        for i, hit in boiler.items()
+        if verdicts[i].label == "content"
+    }
+    return Labelled(verdicts, regions, fields, locale, kept)
 
 
 def _agree_on_show(hits: list[list[Hit]], blocks: Blocks) -> list[list[Hit]]:

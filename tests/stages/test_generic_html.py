@@ -8,7 +8,7 @@ import time
 import pytest
 
 import deboiler
-import deboiler.pipeline
+import deboiler.stages.labellers
 from deboiler.stages import generic
 from deboiler.stages.blocks import Block, Blocks
 from deboiler.stages.html_blocks import html_to_blocks, parse, rendered_text
@@ -110,7 +110,7 @@ def test_same_page_same_result_whatever_came_before():
 
 
 def test_without_trafilatura_output_the_prose_span_is_kept(monkeypatch):
-    monkeypatch.setattr(deboiler.pipeline, "main_text_of", lambda html: None)
+    monkeypatch.setattr(deboiler.stages.labellers, "main_text_of", lambda html: None)
     ep = _clean(PAGE)
     lines = _lines(ep.description)
     for paragraph in ARTICLE:

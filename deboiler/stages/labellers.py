@@ -1,0 +1,54 @@
+"""Label: every line of the page gets a label, a rule and a reason, by one of two labellers behind
+one interface. Which one is decided once, from the detection result (`choose_labeller`):
+
+- a known platform's page: its template (label.py);
+- a site deboiler does not know: trafilatura's main text on HTML (generic.py), else the page's
+  sections, for text dumps and for HTML whose main text trafilatura missed (sections.py).
+
+Both return a `Labelled`, so the stages after this one never ask which labeller ran.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from deboiler.stages.blocks import Page
+from deboiler.stages.detect import Detection, choose_locale
+from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_matcher, main_text_of
+from deboiler.stages.label import label_page
+from deboiler.stages.labelled import Labelled
+from deboiler.stages.sections import label_sections, opens_with_paragraph
+
+
+class Labeller(Protocol):
+    def __call__(self, read: Page, found: Detection, *, explain: bool, keep_unknown: bool) -> Labelled: ...
+
+
+def choose_labeller(found: Detection) -> Labeller:
+    """The template labeller for a page of a known platform, else the unknown-site labeller."""
+    return label_unknown_site if found.platform is None else label_known_platform
+
+
+def label_known_platform(read: Page, found: Detection, *, explain: bool, keep_unknown: bool) -> Labelled:
+    """By the platform's template, in the UI locale the page shows (`explain`, `keep_unknown`: unused)."""
+    locale, _ = choose_locale(found.platform, read.blocks, found.host_locale)
+    return label_page(read.blocks, found.platform, locale)
+
+
+def label_unknown_site(read: Page, found: Detection, *, explain: bool, keep_unknown: bool) -> Labelled:
+    """Do no harm: drop what is clearly interface, outside the main text. `explain`: whether anyone will
+    see the rules (see label_unknown); `keep_unknown`: on a page read by its sections, keep every line
+    the UI lexicon does not know."""
+    blocks = read.blocks
+    fields: dict = {}
+    verdicts = None
+    # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.
+    main_text = main_text_of(read) if read.html is not None and not read.flat else None
+    if main_text is not None:
+        named = read.markup.naming() if read.markup else None
+        verdicts = label_unknown(blocks, main_text, explain, named)
+    if verdicts is None or not opens_with_paragraph(verdicts):
+        # A text dump, or a page whose main text trafilatura missed: find the page's sections.
+        sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=keep_unknown)
+        verdicts, fields = sections.verdicts, sections.fields
+    return Labelled(verdicts, fields=fields, named_by_lines=fields_from_labels(verdicts))
