@@ -11,9 +11,10 @@ from deboiler.batch.run import clean_many
 from deboiler.catalog.platforms import Catalog, load_catalog
 from deboiler.episode import Episode
 from deboiler.errors import DeboilerError
+from deboiler.options import CleanOptions
 from deboiler.pipeline import clean
 
-__all__ = ["clean", "clean_many", "Episode", "Catalog", "load_catalog", "DeboilerError", "__version__"]
+__all__ = ["clean", "clean_many", "CleanOptions", "Episode", "Catalog", "load_catalog", "DeboilerError", "__version__"]
 __version__ = "0.1.0"
 
 # trafilatura logs "discarding data" warnings on pages it finds nothing in; deboiler reports its own

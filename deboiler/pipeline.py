@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from deboiler.catalog.platforms import Catalog, load_catalog
 from deboiler.episode import Episode
+from deboiler.options import CleanOptions
 from deboiler.stages import langid
 from deboiler.stages.assemble import description_text
 from deboiler.stages.blocks import read_page
@@ -25,6 +26,9 @@ def default_catalog() -> Catalog:
     return load_catalog()
 
 
+_DEFAULTS = CleanOptions()
+
+
 def clean(
     page: bytes | str,
     *,
@@ -35,6 +39,7 @@ def clean(
     max_bytes: int = DEFAULT_MAX_BYTES,
     drop_show_boilerplate: bool = False,
     keep_unknown: bool = False,
+    options: CleanOptions | None = None,
 ) -> Episode:
     """Clean one saved page (text dump or HTML, bytes or str) into an Episode.
 
@@ -42,29 +47,43 @@ def clean(
     every input line, its label, the rule that decided it and why. `drop_show_boilerplate` leaves out
     the lines a learned platform file names as a show's boilerplate (kept by default). `keep_unknown`:
     on a text page of a site without a platform file, keep every line the UI lexicon does not know
-    instead of only the description (the fields are read all the same). Raises
-    deboiler.errors.DeboilerError subclasses for input that is not a usable page.
+    instead of only the description (the fields are read all the same). `options`: all of these as one
+    CleanOptions, instead of the keywords (not both). Raises deboiler.errors.DeboilerError subclasses
+    for input that is not a usable page.
     """
-    catalog = catalog or default_catalog()
-    doc = load(page, max_bytes=max_bytes)
+    given = CleanOptions(
+        platform=platform,
+        catalog=catalog,
+        langid_backend=langid_backend,
+        max_bytes=max_bytes,
+        explain=explain,
+        drop_show_boilerplate=drop_show_boilerplate,
+        keep_unknown=keep_unknown,
+    )
+    if options is None:
+        options = given
+    elif given != _DEFAULTS:
+        raise TypeError("clean() takes its options as keywords or as options=CleanOptions(...), not both")
+    catalog = options.catalog or default_catalog()
+    doc = load(page, max_bytes=options.max_bytes)
     read = read_page(doc)
     blocks = read.blocks
     hosts = read.markup.hosts if read.markup else []
     url = read.markup.url if read.markup else None
-    found = detect(read.visible_text, blocks, catalog, forced=platform, markup_hosts=hosts, markup_url=url)
+    found = detect(read.visible_text, blocks, catalog, forced=options.platform, markup_hosts=hosts, markup_url=url)
 
-    labelled = choose_labeller(found)(read, found, explain=explain, keep_unknown=keep_unknown)
+    labelled = choose_labeller(found)(read, found, options)
     verdicts, fields = labelled.verdicts, labelled.fields
     finish_fields(fields, read.markup.fields if read.markup else None, labelled.named_by_lines)
     dedup(verdicts, labelled.regions, labelled.show_boilerplate)
-    description = description_text(verdicts, drop_show_boilerplate)
+    description = description_text(verdicts, options.drop_show_boilerplate)
 
     return Episode(
         platform=found.platform.id if found.platform else None,
         platform_confidence=found.confidence,
         platform_evidence=found.evidence,
         locale=labelled.locale,
-        language=langid.identify(description, langid_backend),
+        language=langid.identify(description, options.langid_backend),
         show=fields.get("show"),
         title=fields.get("title"),
         published=fields.get("published"),
@@ -72,5 +91,5 @@ def clean(
         episode_count=fields.get("episode_count"),
         ids=fields.get("ids", {}),
         description=description,
-        lines=verdicts if explain else None,
+        lines=verdicts if options.explain else None,
     )

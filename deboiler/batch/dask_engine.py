@@ -24,7 +24,7 @@ import signal
 import threading
 from collections.abc import Iterable
 
-from deboiler.batch.readers.base import Fields, Record
+from deboiler.batch.readers.base import Record
 from deboiler.errors import UsageError
 
 NO_MESSAGE_LOG = {"distributed.admin.low-level-log-length": 0}
@@ -55,27 +55,22 @@ def _client(workers: int, scheduler: str | None):
 
 
 def ordered(
-    chunks: Iterable[list[Record]],
-    workers: int,
-    kwargs: dict,
-    fields: Fields,
-    scheduler: str | None = None,
-    form: str = "jsonl",
+    chunks: Iterable[list[Record]], workers: int, options: Options, scheduler: str | None = None, form: str = "jsonl"
 ):
     import dask
     from distributed import KilledWorker
 
-    from deboiler.batch.run import IN_FLIGHT_PER_WORKER, WorkerCrashed, _work, bounded_in_order, each_alone
+    from deboiler.batch.run import IN_FLIGHT_PER_WORKER, Options, WorkerCrashed, _work, bounded_in_order, each_alone
 
     with dask.config.set(NO_MESSAGE_LOG):  # before the client and cluster exist: their comms read it
         client, cluster = _client(workers, scheduler)
         try:
             if scheduler:  # the cluster's size, not ours, decides how much to keep in flight
                 workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-            [options] = client.scatter([(kwargs, fields)], broadcast=True, hash=False)  # one copy per worker
+            [scattered] = client.scatter([options], broadcast=True, hash=False)  # one copy per worker
 
             def submit(chunk):
-                return client.submit(_work, chunk, form, options, pure=False)
+                return client.submit(_work, chunk, form, scattered, pure=False)
 
             def alone(rec: Record):
                 try:
@@ -87,7 +82,7 @@ def ordered(
                 try:
                     return future.result()
                 except KilledWorker:
-                    return each_alone(chunk, alone, kwargs, fields, form)
+                    return each_alone(chunk, alone, options, form)
 
             yield from bounded_in_order(chunks, IN_FLIGHT_PER_WORKER * workers, submit, collect)
         finally:

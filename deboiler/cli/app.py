@@ -10,18 +10,22 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from deboiler import __version__
+from deboiler.batch.crossdup import DEFAULT_THRESHOLD
+from deboiler.batch.options import DEFAULT_CHUNK_SIZE, BatchOptions, Dedup, Engine, OutputFormat, choice
 from deboiler.batch.readers.base import Fields
-from deboiler.batch.run import DEFAULT_CHUNK_SIZE, run_batch
+from deboiler.batch.run import run_batch
 from deboiler.batch.writers import SHARD_ROWS
 from deboiler.catalog.platforms import load_catalog
 from deboiler.dev.evaluate import find_gold, gold_pages_by_platform, score_page, summarise, summarise_by_platform
 from deboiler.errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge
 from deboiler.learn.run import learn_files
 from deboiler.learn.run import summary as learn_summary
+from deboiler.options import CleanOptions
 from deboiler.pipeline import clean as clean_page
 from deboiler.pipeline import default_catalog
 from deboiler.stages import langid
@@ -44,12 +48,76 @@ app = typer.Typer(
 _state = {"debug": False}
 
 
-class OutputFormat(str, Enum):
+class PrintFormat(str, Enum):
     text = "text"
     json = "json"
 
 
 LangId = Enum("LangId", {name: name for name in langid.BACKENDS}, type=str)  # the backends langid.py offers
+
+
+def _choices(enum: type[Enum]) -> str:
+    return " or ".join(m.value for m in enum)
+
+
+# The options `clean`, `batch` and `learn` share, defined once. --engine, --dedup and --output-format
+# are read as text and made Enums by batch.options.choice, so that a wrong value is the one-line usage
+# error every other failure is, not click's boxed usage message.
+PlatformOption = Annotated[
+    str | None,
+    typer.Option("--platform", "-p", help="Force a platform id (see `deboiler platforms`) instead of detecting it."),
+]
+PlatformsDirsOption = Annotated[
+    list[Path],
+    typer.Option(
+        "--platforms-dir",
+        help="A folder of extra platforms (ID.toml files as `deboiler learn` writes them, or ID/platform.toml "
+        "folders), used next to the built-ins (by every worker of a batch); one of the same id replaces the "
+        "built-in. Repeatable.",
+    ),
+]
+ExplainOption = Annotated[
+    bool,
+    typer.Option("--explain", "-e", help="Show every input line with its label, the rule that decided it, and why."),
+]
+DropShowBoilerplateOption = Annotated[
+    bool,
+    typer.Option(
+        "--drop-show-boilerplate",
+        help="Leave out the lines a platform file names as a show's own boilerplate (kept by default).",
+    ),
+]
+KeepUnknownOption = Annotated[
+    bool,
+    typer.Option(
+        "--keep-unknown",
+        help="On a text page of a site without a platform file, keep every line the UI lexicon does not know "
+        "instead of only the episode's description (nothing around it is dropped).",
+    ),
+]
+LangIdOption = Annotated[LangId, typer.Option("--langid", help="Language-ID backend for the episode text.")]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Refuse pages larger than this many bytes.")]
+
+
+def _clean_options(
+    platform: str | None,
+    platforms_dirs: list[Path],
+    langid_backend: LangId,
+    max_bytes: int,
+    explain: bool = False,
+    drop_show_boilerplate: bool = False,
+    keep_unknown: bool = False,
+) -> CleanOptions:
+    """One CleanOptions from the shared options (a --platforms-dir that is missing: UsageError)."""
+    return CleanOptions(
+        platform=platform,
+        catalog=load_catalog(*platforms_dirs) if platforms_dirs else None,
+        langid_backend=langid_backend.value,
+        max_bytes=max_bytes,
+        explain=explain,
+        drop_show_boilerplate=drop_show_boilerplate,
+        keep_unknown=keep_unknown,
+    )
 
 
 @app.callback()
@@ -68,36 +136,16 @@ def clean(
     source: str = typer.Argument(
         ..., metavar="PAGE", help="A saved page (text dump or HTML), or - for standard input."
     ),
-    fmt: OutputFormat = typer.Option(
-        OutputFormat.text, "--format", "-f", help="text: the clean description; json: the whole Episode record."
+    fmt: PrintFormat = typer.Option(
+        PrintFormat.text, "--format", "-f", help="text: the clean description; json: the whole Episode record."
     ),
-    explain: bool = typer.Option(
-        False, "--explain", "-e", help="Show every input line with its label, the rule that decided it, and why."
-    ),
-    platform: str | None = typer.Option(
-        None, "--platform", "-p", help="Force a platform id (see `deboiler platforms`) instead of detecting it."
-    ),
-    platforms_dirs: list[Path] = typer.Option(
-        [],
-        "--platforms-dir",
-        help="A folder of extra platforms (ID.toml files as `deboiler learn` writes them, or ID/platform.toml "
-        "folders), used next to the built-ins; one of the same id replaces the built-in. Repeatable.",
-    ),
-    drop_show_boilerplate: bool = typer.Option(
-        False,
-        "--drop-show-boilerplate",
-        help="Leave out the lines a platform file names as a show's own boilerplate (kept by default).",
-    ),
-    keep_unknown: bool = typer.Option(
-        False,
-        "--keep-unknown",
-        help="On a text page of a site without a platform file, keep every line the UI lexicon does not know "
-        "instead of only the episode's description (nothing around it is dropped).",
-    ),
-    langid_backend: LangId = typer.Option(
-        LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
-    ),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes."),
+    explain: ExplainOption = False,
+    platform: PlatformOption = None,
+    platforms_dirs: PlatformsDirsOption = [],
+    drop_show_boilerplate: DropShowBoilerplateOption = False,
+    keep_unknown: KeepUnknownOption = False,
+    langid_backend: LangIdOption = LangId(langid.DEFAULT_BACKEND),
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Clean one page and print its episode text (or the Episode as JSON).
 
@@ -111,19 +159,12 @@ def clean(
     """
 
     def run() -> None:
-        catalog = load_catalog(*platforms_dirs) if platforms_dirs else None
-        data = _read(source, max_bytes)
-        ep = clean_page(
-            data,
-            explain=explain,
-            platform=platform,
-            catalog=catalog,
-            langid_backend=langid_backend.value,
-            max_bytes=max_bytes,
-            drop_show_boilerplate=drop_show_boilerplate,
-            keep_unknown=keep_unknown,
+        options = _clean_options(
+            platform, platforms_dirs, langid_backend, max_bytes, explain, drop_show_boilerplate, keep_unknown
         )
-        if fmt is OutputFormat.json:
+        data = _read(source, max_bytes)
+        ep = clean_page(data, options=options)
+        if fmt is PrintFormat.json:
             typer.echo(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2))
         elif explain:
             typer.echo(_explain_table(ep))
@@ -143,7 +184,7 @@ def learn(
     ),
     platform_id: str | None = typer.Option(None, "--id", help="The platform's id (default: the output file's name)."),
     name: str | None = typer.Option(None, "--name", help="The platform's name (default: the brand its pages show)."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse pages larger than this many bytes."),
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Learn a platform file from a handful of pages of a site deboiler does not know.
 
@@ -257,7 +298,7 @@ def batch(
     output_format: str | None = typer.Option(
         None,
         "--output-format",
-        help="jsonl or parquet (default: parquet when OUT ends in .parquet or .pq, else jsonl).",
+        help=f"{_choices(OutputFormat)} (default: parquet when OUT ends in .parquet or .pq, else jsonl).",
     ),
     row_group_size: int = typer.Option(
         SHARD_ROWS,
@@ -281,17 +322,12 @@ def batch(
     url_field: str = typer.Option(
         "url", "--url-field", help="JSONL field or Parquet column holding the page URL (copied to the output)."
     ),
-    platform: str | None = typer.Option(None, "--platform", "-p", help="Force a platform id instead of detecting it."),
-    platforms_dirs: list[Path] = typer.Option(
-        [],
-        "--platforms-dir",
-        help="A folder of extra platforms (ID.toml files as `deboiler learn` writes them, or ID/platform.toml "
-        "folders), loaded by every worker next to the built-ins; one of the same id replaces the built-in. Repeatable.",
-    ),
-    langid_backend: LangId = typer.Option(
-        LangId(langid.DEFAULT_BACKEND), "--langid", help="Language-ID backend for the episode text."
-    ),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse pages larger than this many bytes."),
+    platform: PlatformOption = None,
+    platforms_dirs: PlatformsDirsOption = [],
+    drop_show_boilerplate: DropShowBoilerplateOption = False,
+    keep_unknown: KeepUnknownOption = False,
+    langid_backend: LangIdOption = LangId(langid.DEFAULT_BACKEND),
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     page_timeout: float | None = typer.Option(
         None,
         "--page-timeout",
@@ -303,12 +339,17 @@ def batch(
     dedup: str | None = typer.Option(
         None,
         "--dedup",
-        help='Mark the same episode text on several records: exact or minhash. Adds "duplicate_of" (the first record\'s id).',
+        help=f"Mark the same episode text on several records: {_choices(Dedup)}. "
+        'Adds "duplicate_of" (the first record\'s id).',
     ),
     dedup_threshold: float = typer.Option(
-        0.8, "--dedup-threshold", help="--dedup minhash: Jaccard similarity (word 5-shingles) that makes a duplicate."
+        DEFAULT_THRESHOLD,
+        "--dedup-threshold",
+        help="--dedup minhash: Jaccard similarity (word 5-shingles) that makes a duplicate.",
     ),
-    engine: str = typer.Option("local", "--engine", help="Where workers run: local (process pool) or dask."),
+    engine: str = typer.Option(
+        Engine.local.value, "--engine", help=f"Where workers run: {_choices(Engine)} (local: a process pool)."
+    ),
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="--engine dask: address of a running scheduler (default: start a LocalCluster)."
     ),
@@ -331,26 +372,24 @@ def batch(
     """
 
     def run() -> None:
-        run_batch(
-            inputs,
-            output,
+        options = BatchOptions(
             workers=workers,
-            resume=resume,
             chunk_size=chunk_size,
+            page_timeout=page_timeout,
+            resume=resume,
             fields=Fields.from_options(html=html_field, text=text_field, id=id_field, url=url_field),
             progress=not no_progress,
-            platform=platform,
-            langid_backend=langid_backend.value,
-            max_bytes=max_bytes,
-            dedup=dedup,
+            dedup=choice(Dedup, dedup, "--dedup"),
             dedup_threshold=dedup_threshold,
-            engine=engine,
+            engine=choice(Engine, engine, "--engine"),
             scheduler=scheduler,
-            output_format=output_format,
+            output_format=choice(OutputFormat, output_format, "--output-format"),
             row_group_size=row_group_size,
-            platforms_dirs=platforms_dirs,
-            page_timeout=page_timeout,
         )
+        clean_options = _clean_options(
+            platform, platforms_dirs, langid_backend, max_bytes, False, drop_show_boilerplate, keep_unknown
+        )
+        run_batch(inputs, output, options, clean_options)
 
     _guarded(run)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from deboiler.options import CleanOptions
 from deboiler.stages.blocks import Page
 from deboiler.stages.detect import Detection, choose_locale
 from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_matcher, main_text_of
@@ -21,7 +22,7 @@ from deboiler.stages.sections import label_sections, opens_with_paragraph
 
 
 class Labeller(Protocol):
-    def __call__(self, read: Page, found: Detection, *, explain: bool, keep_unknown: bool) -> Labelled: ...
+    def __call__(self, read: Page, found: Detection, options: CleanOptions) -> Labelled: ...
 
 
 def choose_labeller(found: Detection) -> Labeller:
@@ -29,16 +30,16 @@ def choose_labeller(found: Detection) -> Labeller:
     return label_unknown_site if found.platform is None else label_known_platform
 
 
-def label_known_platform(read: Page, found: Detection, *, explain: bool, keep_unknown: bool) -> Labelled:
-    """By the platform's template, in the UI locale the page shows (`explain`, `keep_unknown`: unused)."""
+def label_known_platform(read: Page, found: Detection, options: CleanOptions) -> Labelled:
+    """By the platform's template, in the UI locale the page shows."""
     locale, _ = choose_locale(found.platform, read.blocks, found.host_locale)
     return label_page(read.blocks, found.platform, locale)
 
 
-def label_unknown_site(read: Page, found: Detection, *, explain: bool, keep_unknown: bool) -> Labelled:
-    """Do no harm: drop what is clearly interface, outside the main text. `explain`: whether anyone will
-    see the rules (see label_unknown); `keep_unknown`: on a page read by its sections, keep every line
-    the UI lexicon does not know."""
+def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> Labelled:
+    """Do no harm: drop what is clearly interface, outside the main text. `options.explain`: whether
+    anyone will see the rules (see label_unknown); `options.keep_unknown`: on a page read by its
+    sections, keep every line the UI lexicon does not know."""
     blocks = read.blocks
     fields: dict = {}
     verdicts = None
@@ -46,9 +47,9 @@ def label_unknown_site(read: Page, found: Detection, *, explain: bool, keep_unkn
     main_text = main_text_of(read) if read.html is not None and not read.flat else None
     if main_text is not None:
         named = read.markup.naming() if read.markup else None
-        verdicts = label_unknown(blocks, main_text, explain, named)
+        verdicts = label_unknown(blocks, main_text, options.explain, named)
     if verdicts is None or not opens_with_paragraph(verdicts):
         # A text dump, or a page whose main text trafilatura missed: find the page's sections.
-        sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=keep_unknown)
+        sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=options.keep_unknown)
         verdicts, fields = sections.verdicts, sections.fields
     return Labelled(verdicts, fields=fields, named_by_lines=fields_from_labels(verdicts))
