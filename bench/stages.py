@@ -23,7 +23,7 @@ import deboiler  # noqa: E402
 from deboiler.dev.evaluate import find_gold  # noqa: E402
 from deboiler.pipeline import default_catalog  # noqa: E402
 from deboiler.stages import langid  # noqa: E402
-from deboiler.stages.blocks import read_page  # noqa: E402
+from deboiler.stages.page import read_page  # noqa: E402
 from deboiler.stages.detect import choose_locale, detect  # noqa: E402
 from deboiler.stages.html_blocks import html_to_blocks, parse  # noqa: E402
 from deboiler.stages.label import label_page  # noqa: E402

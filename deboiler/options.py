@@ -5,13 +5,10 @@ command line) and passed down, to the labellers and to every batch worker, inste
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from deboiler.catalog.platforms import Catalog
 from deboiler.stages.langid import DEFAULT_BACKEND
 from deboiler.stages.load import DEFAULT_MAX_BYTES
-
-if TYPE_CHECKING:
-    from deboiler.catalog.platforms import Catalog
 
 
 @dataclass(frozen=True, slots=True)

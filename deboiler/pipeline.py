@@ -13,7 +13,7 @@ from deboiler.episode import Episode
 from deboiler.options import CleanOptions
 from deboiler.stages import langid
 from deboiler.stages.assemble import description_text
-from deboiler.stages.blocks import read_page
+from deboiler.stages.page import read_page
 from deboiler.stages.dedup import dedup
 from deboiler.stages.detect import detect
 from deboiler.stages.fields import finish_fields

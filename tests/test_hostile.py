@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 
 import deboiler
 from deboiler import errors
-from deboiler.stages.blocks import normalise_space, read_page
+from deboiler.stages.blocks import normalise_space
+from deboiler.stages.page import read_page
 from deboiler.stages.html_blocks import _INVISIBLE, _drop_invisible
 from deboiler.stages.load import load
 from tests.helpers.corpora import KOREAN_SEED, PODBUD_SEED, SEEDS, gold_description

@@ -21,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from deboiler.errors import UsageError
+
 MODES = ("exact", "minhash")
 DEFAULT_THRESHOLD = 0.8
 NUM_PERM = 128
@@ -58,12 +60,8 @@ class Index:
 
     def __init__(self, mode: str, threshold: float = DEFAULT_THRESHOLD):
         if mode not in MODES:
-            from deboiler.errors import UsageError
-
             raise UsageError(f"--dedup must be one of {', '.join(MODES)}, not {mode!r}")
         if not 0.0 < threshold <= 1.0:
-            from deboiler.errors import UsageError
-
             raise UsageError(f"--dedup-threshold must be in (0, 1], not {threshold}")
         self.mode = mode
         self.threshold = threshold

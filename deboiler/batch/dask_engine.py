@@ -1,7 +1,7 @@
 """`deboiler batch --engine dask`: the same per-chunk worker function, run on dask.distributed.
 
-`ordered` is a drop-in for batch._ordered: it yields (chunk, (encoded, stats, keys)) in input order
-through the same bounded loop (batch.bounded_in_order), so the parent writes the same bytes through
+`ordered` is a drop-in for the local pool (run._ordered): it yields (chunk, (encoded, stats, keys)) in
+input order through the same bounded loop (worker.bounded_in_order), so the parent writes the same bytes through
 the same writer (OUT.part, --resume, Ctrl-C) as the local engine. With `scheduler` it connects to a
 running cluster (whose workers must have deboiler installed); without, it starts a LocalCluster of
 `workers` worker processes, one thread each, and closes it at the end. The clean() options (with a
@@ -25,6 +25,7 @@ import threading
 from collections.abc import Iterable
 
 from deboiler.batch.readers.base import Record
+from deboiler.batch.worker import IN_FLIGHT_PER_WORKER, Options, WorkerCrashed, bounded_in_order, each_alone, work
 from deboiler.errors import UsageError
 
 NO_MESSAGE_LOG = {"distributed.admin.low-level-log-length": 0}
@@ -57,10 +58,8 @@ def _client(workers: int, scheduler: str | None):
 def ordered(
     chunks: Iterable[list[Record]], workers: int, options: Options, scheduler: str | None = None, form: str = "jsonl"
 ):
-    import dask
+    import dask  # an optional dependency, imported only by a batch that asks for this engine
     from distributed import KilledWorker
-
-    from deboiler.batch.run import IN_FLIGHT_PER_WORKER, Options, WorkerCrashed, _work, bounded_in_order, each_alone
 
     with dask.config.set(NO_MESSAGE_LOG):  # before the client and cluster exist: their comms read it
         client, cluster = _client(workers, scheduler)
@@ -70,7 +69,7 @@ def ordered(
             [scattered] = client.scatter([options], broadcast=True, hash=False)  # one copy per worker
 
             def submit(chunk):
-                return client.submit(_work, chunk, form, scattered, pure=False)
+                return client.submit(work, chunk, form, scattered, pure=False)
 
             def alone(rec: Record):
                 try:

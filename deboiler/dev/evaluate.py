@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deboiler.pipeline import clean
+from deboiler.stages.load import load
+from deboiler.stages.page import read_page
 
 FLAT_FIELDS = ("title", "show", "published", "duration")
 FIELDS = ("platform", "locale", "language", "show", "title", "published", "duration", "episode_count", "ids")
@@ -105,9 +107,6 @@ def gold_pages_by_platform(paths: list[Path]) -> Counter:
 
 def got_input_lines(raw: bytes) -> list[str]:
     """The page's lines as deboiler reads them (for HTML: the rendered lines, not the source)."""
-    from deboiler.stages.blocks import read_page
-    from deboiler.stages.load import load
-
     return [b.text for b in read_page(load(raw)).blocks]
 
 

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from deboiler.catalog import formats
 from deboiler.stages import langid
-from deboiler.stages.blocks import Blocks, read_page
+from deboiler.stages.blocks import Blocks
+from deboiler.stages.page import read_page
 from deboiler.stages.load import load
 from deboiler.stages.markup import Markup
 

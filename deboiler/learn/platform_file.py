@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from deboiler.learn.run import Learned
+from deboiler.learn.learned import Learned
 from deboiler.learn.templates import Template
 
 MAX_LISTED_PAGES = 12

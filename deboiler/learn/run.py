@@ -3,15 +3,15 @@
 The chrome of a site repeats from page to page with only its values changing (the show in a license
 notice, a count, a date); the episode text changes. So, from five pages or more of one site:
 
-1. learn_pages: read every page as `clean` does; group the pages by UI language.
-2. learn_mask: mask in each line the values that may change (links, dates, durations, numbers).
-3. learn_templates: align lines that differ only in a name to find each page's show; mask the show
+1. pages: read every page as `clean` does; group the pages by UI language.
+2. mask: mask in each line the values that may change (links, dates, durations, numbers).
+3. templates: align lines that differ only in a name to find each page's show; mask the show
    (and, once known, the title) too; a masked line on two pages or more, of two shows or more, is a
    template line, and its values that differ between pages become slots.
-4. learn_layout: the prose is the largest run of free lines; the description opener, skip lines,
+4. layout: the prose is the largest run of free lines; the description opener, skip lines,
    closers and the title rule are chosen by running label.find_regions on every page.
-5. learn_rules: UIs' lines paired into named rules; signatures, host and brand for detection.
-6. learn_toml: the file, with a comment on every rule saying what it was learned from.
+5. rules: UIs' lines paired into named rules; signatures, host and brand for detection.
+6. platform_file: the file (the Learned record, learned.py), with a comment on every rule saying what it was learned from.
 
 Two rules keep it honest. A line on one page only is never chrome (every template recurs). A line that
 recurs only on the episodes of one show, inside the description, is that show's boilerplate (a
@@ -23,15 +23,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from deboiler.catalog.platforms import Catalog, load_platform_file
 from deboiler.errors import DeboilerError, InputNotFound, OutputError, UsageError
-from deboiler.learn.layout import Layout, draft_platform, find_layout, find_title_rule, shape_pages
+from deboiler.learn.layout import draft_platform, find_layout, find_title_rule, shape_pages
+from deboiler.learn.learned import Learned, ShowBoilerplate
 from deboiler.learn.mask import Masked, is_bare, mask
 from deboiler.learn.pages import TrainingPage, group_by_locale, guess_locales, read_training_page
-from deboiler.learn.rules import LearnedRule, build_rules, choose_signatures, find_brand, find_hosts
+from deboiler.learn.platform_file import platform_id_from, write_platform
+from deboiler.learn.rules import build_rules, choose_signatures, find_brand, find_hosts
 from deboiler.learn.templates import Template, find_shows, make_template, recurring
+from deboiler.pipeline import clean
 from deboiler.stages.load import DEFAULT_MAX_BYTES
 
 MIN_PAGES = 5
@@ -41,40 +44,6 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm")
 
 class NothingLearned(DeboilerError):
     """The pages share no template: not pages of one site, or too few of them."""
-
-
-@dataclass
-class ShowBoilerplate:
-    text: str
-    show: str
-    pages: int  # training pages that print it inside their description
-    show_pages: int  # training pages of that show
-
-
-@dataclass
-class Learned:
-    id: str
-    name: str
-    hosts: list[str]
-    brand: str | None
-    default_locale: str
-    pages: list[TrainingPage]
-    groups: list[list[int]]
-    shows: list[str | None]
-    rules: list[LearnedRule]
-    names: dict[str, str]  # template key -> rule name
-    layout: Layout
-    boilerplate: list[ShowBoilerplate] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    checked: tuple[int, int] | None = None  # the written file on the training pages: (with a description, detected)
-
-    def rule_names(self, keys: Sequence[str]) -> list[str]:
-        out: list[str] = []
-        for key in keys:
-            name = self.names.get(key)
-            if name and name not in out:
-                out.append(name)
-        return out
 
 
 def learn(
@@ -234,9 +203,6 @@ def summary(learned: Learned, output: Path) -> str:
 
 def check_on_training_pages(output: Path, pages: Sequence[tuple[str, bytes]], max_bytes: int) -> tuple[int, int]:
     """Clean the training pages with the written file alone: (pages with a description, pages detected)."""
-    from deboiler.catalog.platforms import Catalog, load_platform_file
-    from deboiler.pipeline import clean
-
     platform = load_platform_file(output)
     catalog = Catalog({platform.id: platform})
     kept = detected = 0
@@ -269,8 +235,6 @@ def learn_files(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Learned:
     """Learn from page files and write the platform file; returns what was learned."""
-    from deboiler.learn.platform_file import platform_id_from, write_platform
-
     output = Path(output)
     if output.suffix != ".toml":
         raise UsageError(f"the platform file must end in .toml (--platforms-dir reads <id>.toml files): {output}")

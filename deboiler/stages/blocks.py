@@ -1,7 +1,7 @@
-"""Blocks: a decoded document becomes a list of blocks, the unit every later stage labels.
+"""Blocks: the unit every later stage labels, one line of the page each.
 
-For text input a block is one line. HTML input becomes blocks in reading order with their tag path
-(html_blocks.py); after this stage nothing cares where a block came from.
+For text input a block is one line (split_lines). HTML input becomes blocks in reading order with
+their tag path (html_blocks.py); page.read_page is where the two meet.
 """
 
 from __future__ import annotations
@@ -10,13 +10,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
-
-from deboiler.errors import EmptyInput
-from deboiler.stages.load import Document
-
-if TYPE_CHECKING:
-    from deboiler.stages.markup import Markup
 
 
 @dataclass(slots=True)
@@ -81,30 +74,3 @@ def split_lines(text: str) -> Blocks:
         clean = " ".join(raw.split())
         blocks.append(Block(i, raw, clean, clean.casefold()))
     return blocks
-
-
-@dataclass
-class Page:
-    """What every later stage reads: the blocks, the visible text detection searches for hosts and
-    brands, the markup's metadata (HTML only) and the HTML source (for the generic extractor)."""
-
-    blocks: Blocks
-    visible_text: str
-    markup: Markup | None = None
-    html: str | None = None
-    flat: bool = False  # the markup was too deep for a tree; its lines come from the flat fallback
-    tree: Any = None  # the parsed HTML (an lxml element), for the generic extractor to reuse
-
-
-def read_page(doc: Document) -> Page:
-    """Text and HTML meet here: after this, nothing cares which one the page was."""
-    if doc.kind != "html":
-        return Page(split_lines(doc.text), doc.text)
-    from deboiler.stages.html_blocks import html_to_blocks, parse
-    from deboiler.stages.markup import read_markup
-
-    root = parse(doc.text, doc.utf8)
-    blocks = html_to_blocks(root, doc.text)
-    if not any(b.text for b in blocks):
-        raise EmptyInput("the HTML page has no visible text")
-    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text, blocks.flat, root)

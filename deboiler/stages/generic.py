@@ -25,7 +25,8 @@ except ImportError:  # pragma: no cover - the pure-Python original gives the sam
 
 from deboiler.catalog.lexicon import read_lexicon
 from deboiler.catalog.platforms import LineMatcher, Rule
-from deboiler.stages.blocks import Blocks, Page, normalise_space
+from deboiler.stages.blocks import Blocks, normalise_space
+from deboiler.stages.page import Page
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.verdict import Verdict
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from deboiler.options import CleanOptions
-from deboiler.stages.blocks import Page
+from deboiler.stages.page import Page
 from deboiler.stages.detect import Detection, choose_locale
 from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_matcher, main_text_of
 from deboiler.stages.label import label_page

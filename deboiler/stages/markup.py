@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from deboiler.stages.html_blocks import compiled
+
 EPISODE_TYPES = {"PodcastEpisode", "Episode", "RadioEpisode", "AudioObject"}
 _ISO_DURATION = re.compile(
     r"^P(?:(?P<d>\d{1,4})D)?(?:T(?:(?P<h>\d{1,4})H)?(?:(?P<m>\d{1,5})M)?(?:(?P<s>\d{1,6}(?:\.\d{1,6})?)S)?)?$", re.I
@@ -112,8 +114,6 @@ def _elements(root: etree._Element) -> tuple[list, list, list, list]:
     """The attributes read off every <meta> (property, name, content), <link> (rel, href), <time>
     (datetime) and <script> (type, text) in the tree, each kind in document order. One walk in C
     (deboiler.stages._html_render) where it is built, else lxml's."""
-    from deboiler.stages.html_blocks import compiled
-
     if compiled is not None:
         return compiled.markup_elements(root)
     found: dict[str, list] = {"meta": [], "link": [], "time": [], "script": []}

@@ -6,7 +6,7 @@ import pytest
 
 import deboiler
 from deboiler.pipeline import default_catalog
-from deboiler.stages.blocks import read_page
+from deboiler.stages.page import read_page
 from deboiler.stages.detect import _locale_of, choose_locale
 from deboiler.stages.load import load
 
