@@ -207,22 +207,26 @@ def learn(
 
 @app.command()
 def platforms(
-    corpora: Path = typer.Option(
-        Path("corpora"),
+    corpora: Path | None = typer.Option(
+        None,
         "--corpora",
-        help="Folder of gold pages to count per platform (the repository's corpora/ by default; "
-        "the GOLD column is left out when it does not exist).",
+        metavar="DIR",
+        help="A folder of gold pages (NAME.gold.json beside NAME.txt or NAME.html, searched recursively): "
+        "adds a GOLD column, the gold pages of each platform under it.",
     ),
 ) -> None:
-    """List the known platforms with their UI locales, hosts and number of gold pages.
+    """List the known platforms with their UI locales and hosts.
 
     \b
-    GOLD counts hand-checked pages under --corpora (a text dump and a saved HTML of the same page count
-    as two). Add a platform: see "How to add a platform" in the README.
+    --corpora DIR adds GOLD, the hand-checked pages under DIR per platform (a text dump and a saved HTML
+    of the same page count as two), for example the repository's corpora/ folder. Add a platform: see
+    "How to add a platform" in the README.
     """
 
     def run() -> None:
-        gold = gold_pages_by_platform([corpora]) if corpora.is_dir() else None
+        if corpora is not None and not corpora.is_dir():
+            raise InputNotFound(f"--corpora: no such folder: {corpora}")
+        gold = gold_pages_by_platform([corpora]) if corpora is not None else None
         rows = [("ID", "NAME", "LOCALES", *(["GOLD"] if gold is not None else []), "HOSTS")]
         for p in sorted(default_catalog().platforms.values(), key=lambda p: p.id):
             counted = [str(gold[p.id])] if gold is not None else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -13,8 +14,8 @@ from tests.helpers.corpora import KOREAN_SEED, PODBUD_SEED, gold_description
 runner = CliRunner()
 
 
-def run(exe: str, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([exe, *args], input=stdin, capture_output=True, timeout=120)
+def run(exe: str, *args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([exe, *args], input=stdin, capture_output=True, timeout=120, cwd=cwd)
 
 
 def test_clean_prints_gold_description(deboiler_exe):
@@ -71,6 +72,15 @@ def test_platforms_lists_platforms_and_locales(deboiler_exe):
     playerfm = next(line for line in out.splitlines() if line.startswith("playerfm"))
     assert "en" in playerfm.split() and "ko" in playerfm.split()
     assert any(line.startswith("podbud") for line in out.splitlines())
+
+
+def test_platforms_counts_gold_only_in_a_folder_it_is_given(deboiler_exe, tmp_path):
+    """Run from the repository's root, where corpora/ is, it still lists no GOLD: nothing is read from
+    the current folder unless named; a named folder that is missing is an error."""
+    proc = run(deboiler_exe, "platforms", cwd=Path(__file__).parents[2])
+    assert proc.returncode == 0 and "GOLD" not in proc.stdout.decode().splitlines()[0]
+    proc = run(deboiler_exe, "platforms", "--corpora", str(tmp_path / "nope"))
+    assert proc.returncode == 3 and "no such folder" in proc.stderr.decode()
 
 
 def test_platforms_counts_gold_pages(tmp_path):
