@@ -1,0 +1,44 @@
+"""stages.labellers: the labeller is chosen once, from the detection result, and both return a Labelled."""
+
+from __future__ import annotations
+
+from deboiler.options import CleanOptions
+from deboiler.pipeline import default_catalog
+from deboiler.stages.detect import detect
+from deboiler.stages.labelled import Labelled
+from deboiler.stages.labellers import choose_labeller, label_known_platform, label_unknown_site
+from deboiler.stages.load import load
+from deboiler.stages.page import read_page
+from tests.helpers.corpora import KOREAN_SEED
+
+UNKNOWN = "\n".join(
+    [
+        "Sign in",
+        "Tide Pools at Dawn",
+        "",
+        "In this episode we walk the rocky shore at low tide and meet the animals that live between the waves.",
+        "",
+        "Share",
+    ]
+)
+
+
+def _read(data: bytes | str):
+    read = read_page(load(data))
+    return read, detect(read.visible_text, read.blocks, default_catalog())
+
+
+def test_a_known_platform_gets_the_template_labeller_with_its_locale():
+    read, found = _read(KOREAN_SEED.read_bytes())
+    assert choose_labeller(found) is label_known_platform
+    labelled = choose_labeller(found)(read, found, CleanOptions())
+    assert isinstance(labelled, Labelled) and labelled.locale == "ko" and labelled.regions
+
+
+def test_an_unknown_site_gets_the_unknown_site_labeller():
+    read, found = _read(UNKNOWN)
+    assert found.platform is None and choose_labeller(found) is label_unknown_site
+    labelled = choose_labeller(found)(read, found, CleanOptions())
+    assert isinstance(labelled, Labelled) and labelled.locale is None and labelled.regions == []
+    kept = [v.text for v in labelled.verdicts if v.label == "content"]
+    assert kept == [UNKNOWN.splitlines()[3]]
