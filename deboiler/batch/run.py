@@ -31,7 +31,6 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from pathlib import Path
 
-
 from deboiler.batch.crossdup import Index
 from deboiler.batch.crossdup import key as crossdup_key
 from deboiler.batch.dask_engine import ordered as dask_ordered
@@ -53,7 +52,7 @@ from deboiler.batch.writers import output_format as format_of
 from deboiler.episode import Episode
 from deboiler.errors import DeboilerError, Interrupted, UsageError
 from deboiler.options import CleanOptions
-from deboiler.pipeline import clean, default_catalog
+from deboiler.pipeline import default_catalog
 from deboiler.stages import langid
 
 CHUNK_BYTES = 16 << 20  # a chunk also closes at this many bytes of page text, for very large pages
