@@ -95,6 +95,15 @@ class Selector:
         )
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _whole_word(literal: str) -> str | None:
+    """The longest word a literal holds whole (non-word characters on both sides, inside it)."""
+    inside = [m.group() for m in _WORD.finditer(literal) if m.start() > 0 and m.end() < len(literal)]
+    return max(inside, key=len) if inside else None
+
+
 @dataclass
 class LineMatcher:
     """All phrases that apply to a page in one UI locale, ready to test lines against."""
@@ -122,6 +131,9 @@ class LineMatcher:
             if group:
                 group.sort()
                 self._unliteral.append((needs_digit, [n for n, _ in group], [idx for _, idx in group]))
+        # A literal holding a whole word ("more episodes from " holds "episodes") can only be on a page
+        # whose words include it: one set lookup instead of a search through the page's text.
+        self._literal_words = {literal: _whole_word(literal) for literal in self._by_literal}
         self._exact_hits = {key: [Hit(rule, src, {}, loc) for rule, src, loc in listed] for key, listed in self.exact.items()}
         self._selector_hits = [Hit(rule, f"selector {sel.source}", {}, None) for rule, sel in self.selector_rules]
         self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {})  # segment / path -> rule bits
@@ -153,9 +165,11 @@ class LineMatcher:
         found: list[list[Hit]] = [[] for _ in blocks]
         todo: dict[int, list[int]] = {}  # line -> indexes of the slot phrases worth trying on it
         page = blocks.folded_text
+        words = blocks.folded_words
         for literal, idxs in self._by_literal.items():
-            if literal not in page:  # most literals (other platforms', other locales') are nowhere on the page
-                continue
+            word = self._literal_words[literal]
+            if (word is not None and word not in words) or literal not in page:
+                continue  # most literals (other platforms', other locales') are nowhere on the page
             for i in blocks.lines_containing(literal):
                 listed = todo.get(i)
                 if listed is None:

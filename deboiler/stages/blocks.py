@@ -6,6 +6,7 @@ For text input a block is one line. HTML input becomes blocks in reading order w
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -17,6 +18,9 @@ from deboiler.stages.load import Document
 
 if TYPE_CHECKING:
     from deboiler.stages.markup import Markup
+
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -43,6 +47,11 @@ class Blocks(list):
     @cached_property
     def folded_text(self) -> str:
         return "\n".join(self.folded_list)
+
+    @cached_property
+    def folded_words(self) -> frozenset[str]:
+        """Every word of the page, case-folded: what a phrase's whole words are looked up in."""
+        return frozenset(_WORD.findall(self.folded_text))
 
     @cached_property
     def _by_length(self) -> list[tuple[int, int]]:

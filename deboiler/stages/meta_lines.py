@@ -159,7 +159,8 @@ def find_meta(text: str) -> list[MetaMatch]:
 
 
 _GLUE = re.compile(r"[\s•·|,;:/()\[\]–—-]+")
-_DIGIT = re.compile(r"\d")
+# Every date or length has one of these: a year, d/m, a clock, a number with a unit or month after it.
+_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\s?\d|\d:\d\d|\d\s?[^\W\d_]|年")
 META_MAX_CHARS = 80
 META_MAX_WORDS = 4  # beside a length: "20/04/2021 54 min Temporada 1 Episodio 14"
 META_MAX_WORDS_DATE_ONLY = 2  # "Published on 5th Oct 2021"; "HJK-HIFK 0-2 | Liiga 22.9.2021" is a title
@@ -176,7 +177,7 @@ class MetaLine:
 def read_meta_line(text: str) -> MetaLine | None:
     """The line read as an episode's date and/or length line, or None when it is something else
     (a sentence that mentions a date, a title with a score in it)."""
-    if len(text) > META_MAX_CHARS or not _DIGIT.search(text):
+    if len(text) > META_MAX_CHARS or not _HINT.search(text):
         return None
     found = find_meta(text)
     if not found:
