@@ -17,7 +17,7 @@ from deboiler.stages.detect import choose_locale, detect
 from deboiler.episode import Episode
 from deboiler.stages.fields import finish_fields
 from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_matcher, main_text_of
-from deboiler.stages.sections import label_sections, opens_with_paragraph
+from deboiler.stages.sections import SECTION_FIELDS_FOR_HTML, fill_gaps, label_sections, opens_with_paragraph
 from deboiler.stages.label import label_page, mark_show_boilerplate
 from deboiler.stages.load import DEFAULT_MAX_BYTES, load
 
@@ -55,25 +55,38 @@ def clean(
     url = read.markup.url if read.markup else None
     found = detect(read.visible_text, blocks, catalog, forced=platform, markup_hosts=hosts, markup_url=url)
 
-    if found.platform is None:
-        regions, fields, locale, boiler = [], {}, None, {}
+    labelled = None
+    if found.platform is not None:
+        locale, _ = choose_locale(found.platform, blocks, found.host_locale)
+        labelled = label_page(blocks, found.platform, locale)
+        if not labelled.regions:
+            # The template found no description anchor (a layout its data does not know yet): the
+            # page goes down the unknown-site path, which finds the description on any layout.
+            labelled = None
+    if labelled is not None:
+        verdicts, regions, fields = labelled.verdicts, labelled.regions, labelled.fields
+        boiler = labelled.show_boilerplate
+    else:
+        regions, fields, boiler = [], {}, {}
+        if found.platform is None:
+            locale = None
         # trafilatura parses with libxml2 too: on markup too deep for a tree it would miss what we read.
         main_text = main_text_of(read) if read.html is not None and not read.flat else None
         verdicts = None
         if main_text is not None:
             named = read.markup.naming() if read.markup else None
             verdicts = label_unknown(blocks, main_text, explain, named)
+        sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=keep_unknown)
         if verdicts is None or not opens_with_paragraph(verdicts):
-            # A text dump, or a page whose main text trafilatura missed: find the page's sections.
-            sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=keep_unknown)
+            # A text dump, or a page whose main text trafilatura missed: the page's sections decide.
             verdicts, fields = sections.verdicts, sections.fields
-    else:
-        locale, _ = choose_locale(found.platform, blocks, found.host_locale)
-        labelled = label_page(blocks, found.platform, locale)
-        verdicts, regions, fields = labelled.verdicts, labelled.regions, labelled.fields
-        boiler = labelled.show_boilerplate
+        else:
+            # trafilatura's main text decides; the description's own short lines it left out between
+            # its paragraphs (separators, a list of links) come back, and the header's date and length.
+            fill_gaps(verdicts, sections.verdicts)
+            fields = {name: sections.fields[name] for name in SECTION_FIELDS_FOR_HTML if name in sections.fields}
     finish_fields(fields, read.markup.fields if read.markup else None)
-    if found.platform is None:
+    if labelled is None:
         fields_from_labels(fields, verdicts)
     dedup(verdicts, regions)
     if boiler:

@@ -62,7 +62,9 @@ def unit_words() -> dict[str, list[str]]:
     for table in read_lexicon().values():
         for unit, extra in table.get("duration_words", {}).items():
             words[unit].update(extra)
-    return {unit: sorted(found, key=len, reverse=True) for unit, found in words.items()}
+    # A word two units share ("s": Turkish hours, and seconds) reads as neither.
+    shared = {w for unit in _UNITS for w in words[unit] if sum(w in words[other] for other in _UNITS) > 1}
+    return {unit: sorted(found - shared, key=len, reverse=True) for unit, found in words.items()}
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,10 @@ _DATES = (
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     def unit(name: str) -> str:
-        return "(?:" + "|".join(re.escape(w) for w in unit_words()[name]) + r")\.?"
+        # A one-letter unit is followed by no letter at all ("12MB" is no 12 minutes; "1h" is an hour).
+        long = "|".join(re.escape(w) for w in unit_words()[name] if len(w) > 1)
+        short = "|".join(re.escape(w) for w in unit_words()[name] if len(w) == 1)
+        return rf"(?:(?:{long})\.?|(?:{short})(?![^\W\d_]))" if short else rf"(?:{long})\.?"
 
     h, m, s = unit("hour"), unit("minute"), unit("second")
     # A unit is not followed by a lowercase letter ("45 minutes" yes, "5 steps" no); an uppercase one
