@@ -25,7 +25,7 @@ from warcio.warcwriter import WARCWriter  # noqa: E402
 
 from deboiler.errors import UsageError  # noqa: E402
 from deboiler.integrations.datatrove import ERROR_KEY, METADATA_FIELDS, DeboilerExtractor  # noqa: E402
-from tests.helpers.batch import PNG, OWN_FIELDS, http, read_jsonl, run, slow_page  # noqa: E402
+from tests.helpers.batch import OWN_FIELDS, PNG, http, read_jsonl, run, slow_page  # noqa: E402
 from tests.helpers.corpora import CORPORA  # noqa: E402
 
 KNOWN = [
