@@ -56,8 +56,6 @@ _LANGID_MODULES = {
     "py3langid": "py3langid",
     "lingua": "lingua",
 }
-# Outcomes a page's error stands for (the rest are counted as unusable_<ErrorClass>).
-_SANDBOX_ERRORS = ("PageTimeout", "WorkerCrashed")
 
 
 class DeboilerExtractor(BaseExtractor):
