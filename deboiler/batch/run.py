@@ -46,6 +46,7 @@ from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge, Interru
 from deboiler.pipeline import clean, default_catalog
 from deboiler.stages import langid
 from deboiler.stages.load import DEFAULT_MAX_BYTES
+from deboiler.warmup import warm_up
 
 DEFAULT_CHUNK_SIZE = 100  # records per task: ~0.1 s of work, so IPC costs little and Ctrl-C stops soon
 CHUNK_BYTES = 16 << 20  # a chunk also closes at this many bytes of page text, for very large pages
@@ -465,6 +466,11 @@ def _work(chunk: list[Record], form: str, options: tuple[dict, Fields] | None = 
     dedup = kwargs.get("dedup")
     clean_options = {k: v for k, v in kwargs.items() if k not in ("explain", "dedup", "page_timeout")}
     limit = kwargs.get("page_timeout")
+    if limit:  # start-up (~1.5 s: compiled phrases, lexicon, trafilatura) must not count against a page's time
+        try:
+            warm_up(catalog=clean_options.get("catalog"), langid_backend=clean_options.get("langid_backend", langid.DEFAULT_BACKEND))
+        except Exception:  # noqa: BLE001 - a missing backend package: each page reports it, as without warming up
+            pass
     if form == "episodes":
         episodes: list = []
         for rec in chunk:

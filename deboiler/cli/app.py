@@ -18,8 +18,9 @@ from deboiler.batch.readers.base import Fields
 from deboiler.batch.run import DEFAULT_CHUNK_SIZE, run_batch
 from deboiler.batch.writers import SHARD_ROWS
 from deboiler.catalog.platforms import load_catalog
+from deboiler.cli import explain_html
 from deboiler.dev.evaluate import find_gold, gold_pages_by_platform, score_page, summarise, summarise_by_platform
-from deboiler.errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge
+from deboiler.errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge, OutputError
 from deboiler.learn.run import learn_files
 from deboiler.learn.run import summary as learn_summary
 from deboiler.pipeline import clean as clean_page
@@ -47,6 +48,7 @@ _state = {"debug": False}
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
 
 
 LangId = Enum("LangId", {name: name for name in langid.BACKENDS}, type=str)  # the backends langid.py offers
@@ -69,8 +71,13 @@ def clean(
         ..., metavar="PAGE", help="A saved page (text dump or HTML), or - for standard input."
     ),
     fmt: OutputFormat = typer.Option(
-        OutputFormat.text, "--format", "-f", help="text: the clean description; json: the whole Episode record."
+        OutputFormat.text,
+        "--format",
+        "-f",
+        help="text: the clean description; json: the whole Episode record; html: the explain view as one "
+        "self-contained page.",
     ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     explain: bool = typer.Option(
         False, "--explain", "-e", help="Show every input line with its label, the rule that decided it, and why."
     ),
@@ -106,6 +113,7 @@ def clean(
       deboiler clean page.txt
       deboiler clean page.txt --format json
       deboiler clean page.txt --explain
+      deboiler clean page.txt --format html -o explain.html
       deboiler clean page.txt --platforms-dir learned/
       cat page.txt | deboiler clean -
     """
@@ -115,7 +123,7 @@ def clean(
         data = _read(source, max_bytes)
         ep = clean_page(
             data,
-            explain=explain,
+            explain=explain or fmt is OutputFormat.html,
             platform=platform,
             catalog=catalog,
             langid_backend=langid_backend.value,
@@ -123,12 +131,16 @@ def clean(
             drop_show_boilerplate=drop_show_boilerplate,
             keep_unknown=keep_unknown,
         )
-        if fmt is OutputFormat.json:
-            typer.echo(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2))
-        elif explain:
-            typer.echo(_explain_table(ep))
+        if fmt is OutputFormat.html:
+            shown = explain_html.render(ep, source)
+        elif fmt is OutputFormat.json:
+            shown = json.dumps(ep.to_dict(), ensure_ascii=False, indent=2)
         else:
-            typer.echo(ep.description)
+            shown = _explain_table(ep) if explain else ep.description
+        if output is None:
+            typer.echo(shown)
+        else:
+            _write(output, shown + "\n")
 
     _guarded(run)
 
@@ -372,6 +384,13 @@ def _read(source: str, max_bytes: int) -> bytes:
         raise InputNotFound(f"no such file: {source}") from None
     except PermissionError:
         raise InputNotFound(f"cannot read {source}: permission denied") from None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _summary_line(name: str, summary: dict) -> str:
