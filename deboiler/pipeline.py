@@ -17,7 +17,7 @@ from deboiler.stages.detect import choose_locale, detect
 from deboiler.episode import Episode
 from deboiler.stages.fields import finish_fields
 from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_matcher, main_text_of
-from deboiler.stages.sections import SECTION_FIELDS_FOR_HTML, fill_gaps, label_sections, opens_with_paragraph
+from deboiler.stages.sections import fill_gaps, has_gaps, header_dates, label_sections, opens_with_paragraph
 from deboiler.stages.label import label_page, mark_show_boilerplate
 from deboiler.stages.load import DEFAULT_MAX_BYTES, load
 
@@ -76,15 +76,19 @@ def clean(
         if main_text is not None:
             named = read.markup.naming() if read.markup else None
             verdicts = label_unknown(blocks, main_text, explain, named)
-        sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=keep_unknown)
         if verdicts is None or not opens_with_paragraph(verdicts):
             # A text dump, or a page whose main text trafilatura missed: the page's sections decide.
+            sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=keep_unknown)
             verdicts, fields = sections.verdicts, sections.fields
         else:
             # trafilatura's main text decides; the description's own short lines it left out between
-            # its paragraphs (separators, a list of links) come back, and the header's date and length.
-            fill_gaps(verdicts, sections.verdicts)
-            fields = {name: sections.fields[name] for name in SECTION_FIELDS_FOR_HTML if name in sections.fields}
+            # its paragraphs (separators, a list of links) come back, and the header's date and length
+            # where the markup does not state them. The sections are read only when one is wanted.
+            if has_gaps(verdicts):
+                fill_gaps(verdicts, label_sections(blocks, lexicon_matcher().scan(blocks)).verdicts)
+            markup_fields = read.markup.fields() if read.markup else {}
+            if any(markup_fields.get(name) is None for name in ("published", "duration")):
+                fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}
     finish_fields(fields, read.markup.fields if read.markup else None)
     if labelled is None:
         fields_from_labels(fields, verdicts)

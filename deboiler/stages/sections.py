@@ -525,6 +525,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     body = page.nonblank[page.position[start.index] :]
     header_texts = {_bare(l.text) for l in header if l.kind in ("short", "prose", "byline") and name_shaped(_bare(l.text))}
     end, ended_by = len(body), ""
+    said: dict[str, int] = {}  # the description's long lines so far -> where
     for k, line in enumerate(body):
         if line.kind == "section":
             end, ended_by = k, f"after the heading {line.text!r} (line {line.index + 1}): the page's next section"
@@ -552,8 +553,12 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("chrome", "generic:widget", "a player control, counter or leftover markup")
         elif line.kind == "desc_heading":
             labels[line.index] = ("chrome", "lexicon:ui", f"a heading ({line.why!r}) inside the description")
+        elif len(line.text) >= PROSE_CHARS and line.text in said:
+            # The description printed again as one run of lines (no blank line for dedup to split on).
+            labels[line.index] = ("duplicate", "generic:printed-again", f"repeats line {said[line.text] + 1} of the description")
         else:
             labels[line.index] = ("content", "generic:description", "the episode's description")
+            said.setdefault(line.text, line.index)
     for line in body[end:]:
         labels[line.index] = ("chrome", "generic:after-description", ended_by)
         if line.kind == "section" and line.captures.get("show"):
@@ -570,8 +575,30 @@ def opens_with_paragraph(verdicts: list[Verdict]) -> bool:
 # podcast HTML (line recall 0.945 -> 0.996) and on the AEB news pages (F1 0.964 -> 0.958; wider gaps
 # cost more there: 0.954 unbounded).
 HTML_GAP_LINES = 6
-# The fields the sections labeller reads on saved HTML (the markup and <title> name title and show).
-SECTION_FIELDS_FOR_HTML = ("published", "duration")
+
+
+def header_dates(verdicts: list[Verdict]) -> dict:
+    """The episode's date and length on saved HTML: the date lines above the main text's first
+    paragraph, nearest it first (the markup and the <title> name the title and the show)."""
+    first = next((i for i, v in enumerate(verdicts) if v.label == "content" and is_prose(v.text)), len(verdicts))
+    fields: dict = {}
+    for verdict in reversed(verdicts[:first]):
+        if not verdict.text or _WIDGET.match(verdict.text) or (meta := read_meta_line(verdict.text)) is None:
+            continue
+        if meta.published and "published" not in fields:
+            fields["published"] = meta.published.isoformat()
+        if meta.duration and "duration" not in fields:
+            fields["duration"] = meta.duration
+    return fields
+
+
+def has_gaps(verdicts: list[Verdict]) -> bool:
+    """Whether a line not kept stands between two kept lines at most HTML_GAP_LINES apart."""
+    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    return any(
+        1 < after - before <= HTML_GAP_LINES + 1 and any(verdicts[i].label != "blank" for i in range(before + 1, after))
+        for before, after in zip(kept, kept[1:])
+    )
 
 
 def fill_gaps(verdicts: list[Verdict], sections: list[Verdict]) -> None:
