@@ -553,7 +553,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("chrome", "generic:widget", "a player control, counter or leftover markup")
         elif line.kind == "desc_heading":
             labels[line.index] = ("chrome", "lexicon:ui", f"a heading ({line.why!r}) inside the description")
-        elif len(line.text) >= PROSE_CHARS and line.text in said:
+        elif len(line.text) >= PROSE_CHARS and line.text in said and _same_paragraph(page, said[line.text], line.index):
             # The description printed again as one run of lines (no blank line for dedup to split on).
             labels[line.index] = ("duplicate", "generic:printed-again", f"repeats line {said[line.text] + 1} of the description")
         else:
@@ -613,6 +613,11 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict]) -> None:
             if verdicts[i].label not in ("content", "blank") and (separator or sections[i].rule == "generic:description"):
                 verdicts[i].label, verdicts[i].rule = "content", "generic:description"
                 verdicts[i].reason = "the description's own line between two lines of the main text (trafilatura left it out)"
+
+
+def _same_paragraph(page: Page, first: int, later: int) -> bool:
+    """No blank line between two lines (a repeat across paragraphs is the dedup stage's to judge)."""
+    return all(line.kind != "blank" for line in page.lines[first:later])
 
 
 def _interface(line: Line) -> bool:
