@@ -132,8 +132,17 @@ class LineMatcher:
                 group.sort()
                 self._unliteral.append((needs_digit, [n for n, _ in group], [idx for _, idx in group]))
         # A literal holding a whole word ("more episodes from " holds "episodes") can only be on a page
-        # whose words include it: one set lookup instead of a search through the page's text.
-        self._literal_words = {literal: _whole_word(literal) for literal in self._by_literal}
+        # whose words include it: the page's words, intersected with those words in C, name the few
+        # such literals worth a search through the page's text; the others are searched for as before.
+        self._by_word: dict[str, list[str]] = {}
+        self._wordless: list[str] = []
+        for literal in self._by_literal:
+            word = _whole_word(literal)
+            if word is None:
+                self._wordless.append(literal)
+            else:
+                self._by_word.setdefault(word, []).append(literal)
+        self._literal_keys = frozenset(self._by_word)
         self._exact_hits = {key: [Hit(rule, src, {}, loc) for rule, src, loc in listed] for key, listed in self.exact.items()}
         self._selector_hits = [Hit(rule, f"selector {sel.source}", {}, None) for rule, sel in self.selector_rules]
         self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {})  # segment / path -> rule bits
@@ -165,11 +174,12 @@ class LineMatcher:
         found: list[list[Hit]] = [[] for _ in blocks]
         todo: dict[int, list[int]] = {}  # line -> indexes of the slot phrases worth trying on it
         page = blocks.folded_text
-        words = blocks.folded_words
-        for literal, idxs in self._by_literal.items():
-            word = self._literal_words[literal]
-            if (word is not None and word not in words) or literal not in page:
+        by_literal, by_word = self._by_literal, self._by_word
+        worded = [literal for word in blocks.folded_words & self._literal_keys for literal in by_word[word]]
+        for literal in sorted(worded) + self._wordless:
+            if literal not in page:
                 continue  # most literals (other platforms', other locales') are nowhere on the page
+            idxs = by_literal[literal]
             for i in blocks.lines_containing(literal):
                 listed = todo.get(i)
                 if listed is None:

@@ -162,6 +162,8 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.any_language = hit.rule.name == "ui-any" and hit.phrase in _KEPT_IN_TEXT
             if line.kind == "meta":
                 line.meta = MetaLine(None, None)
+        elif len(text) >= PROSE_CHARS:  # a long line: prose, unless a label glued to its link
+            line.kind = "widget" if _RESIDUE.match(text) else "prose"
         elif _WIDGET.match(text) or _SEEK.match(text):
             line.kind = "widget"
         elif (meta := read_meta_line(text)) is not None:
