@@ -224,7 +224,7 @@ def _skip_done(
     in input order, exactly as the first run did), so the records still to do are matched against them.
     """
     position = 0
-    part = sink.part
+    part = sink.shown  # OUT itself when a finished run is resumed: the name the user knows
     for n, row in enumerate(sink.done(), 1):
         key = (row["source"], row["id"])
         rec = next(todo, None)
@@ -288,14 +288,21 @@ class _StopOnCtrlC:
 
 
 def _chunks(recs: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    """The records in chunks. When the source raises, the records read before it still come out (as a
+    last, shorter chunk) and then its exception: no page read is lost to a later failure."""
     chunk: list[Record] = []
     nbytes = 0
-    for rec in recs:
-        chunk.append(rec)
-        nbytes += len(rec.line if rec.line is not None else rec.page or "")
-        if len(chunk) >= size or nbytes >= CHUNK_BYTES:
+    try:
+        for rec in recs:
+            chunk.append(rec)
+            nbytes += len(rec.line if rec.line is not None else rec.page or "")
+            if len(chunk) >= size or nbytes >= CHUNK_BYTES:
+                yield chunk
+                chunk, nbytes = [], 0
+    except Exception:
+        if chunk:
             yield chunk
-            chunk, nbytes = [], 0
+        raise
     if chunk:
         yield chunk
 
@@ -310,14 +317,21 @@ def bounded_in_order(chunks: Iterable[list[Record]], limit: int, submit, collect
     """
     pending: deque = deque()
     chunks = iter(chunks)
+    failed: Exception | None = None  # the source's own error: raised after the chunks read before it
     try:
         while True:
-            while len(pending) < limit:
-                chunk = next(chunks, None)
+            while len(pending) < limit and failed is None:
+                try:
+                    chunk = next(chunks, None)
+                except Exception as exc:
+                    failed = exc
+                    break
                 if chunk is None:
                     break
                 pending.append((chunk, submit(chunk)))
             if not pending:
+                if failed is not None:
+                    raise failed
                 return
             chunk, future = pending.popleft()
             yield chunk, collect(chunk, future, pending)
