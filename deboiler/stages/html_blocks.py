@@ -323,20 +323,23 @@ def _start(root: etree._Element) -> etree._Element:
     return next(root.iterchildren("body"), root)
 
 
-_INVISIBLE = re.compile(r"<(script|style|template|noscript|head)\b[^>]{0,2000}>.*?</\1\s*>", re.I | re.S)
-_INVISIBLE_OPEN = re.compile(r"<(script|style|template|noscript|head)\b[^>]{0,2000}>", re.I)
+_INVISIBLE_OPEN = re.compile(r"<(script|style|template|noscript|head)\b", re.I)
 _INVISIBLE_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in "script style template noscript head".split()}
 
 
 def _drop_invisible(source: str) -> str:
-    """`_INVISIBLE.sub(" ", source)`, in linear time. The regex alone rescans the rest of the page from
-    every opening tag that has no closing tag, so a deep page with 8,000 unclosed <script> tags took 2 s
-    and one of a few MB took hours. A closing tag not found after one opening tag is not found after a
-    later one either, so that tag name is not looked for again; the result is the same."""
+    """The source with every script, style, template, noscript and head element replaced by a space,
+    in linear time, however long their attributes. A closing tag not found after one opening tag is
+    not found after a later one either, so that tag name is not looked for again (a deep page with
+    thousands of unclosed <script> tags would otherwise be rescanned from each); likewise a `>` that
+    ends no opening tag."""
     out, kept, pos, unclosed = [], 0, 0, set()
     while (m := _INVISIBLE_OPEN.search(source, pos)) is not None:
         name = m.group(1).lower()
-        close = None if name in unclosed else _INVISIBLE_CLOSE[name].search(source, m.end())
+        end = source.find(">", m.end())
+        if end < 0:
+            break  # no tag is closed after this point
+        close = None if name in unclosed else _INVISIBLE_CLOSE[name].search(source, end + 1)
         if close is None:
             unclosed.add(name)
             pos = m.start() + 1
@@ -348,16 +351,20 @@ def _drop_invisible(source: str) -> str:
     return "".join(out)
 
 
+# A tag is `<` up to the next `>` with no `<` in between: a failed match stops at the next `<`, so the
+# whole page is scanned once however long a tag's attributes are (a length cap would leave a long tag,
+# attributes and all, in the text).
 _BREAKING_TAG = re.compile(
-    r"<(?:br|/?(?:p|div|li|h[1-6]|tr|section|article|ul|ol|table|header|footer|nav|main|aside|blockquote|pre|dd|dt))\b[^>]{0,2000}>",
+    r"<(?:br|/?(?:p|div|li|h[1-6]|tr|section|article|ul|ol|table|header|footer|nav|main|aside|blockquote|pre|dd|dt))\b[^<>]*>",
     re.I,
 )
-_ANY_TAG = re.compile(r"<[^>]{0,2000}>")
+_ANY_TAG = re.compile(r"<[^<>]*>")
 
 
 def flat_lines(source: str) -> list[tuple[str, str]]:
-    """Lines of markup too deep for a tree: tags that break a line become newlines, the rest go.
-    Cruder than the tree walk, but it loses no text."""
+    """Lines of markup too deep for a tree: tags that break a line become newlines, the rest go, and
+    so do the elements the renderer never shows (script, style ...). Cruder than the tree walk, but it
+    loses no text."""
     text = _ANY_TAG.sub(" ", _BREAKING_TAG.sub("\n", _drop_invisible(source)))
     return [(" ".join(line.split()), "flat") for line in unescape(text).split("\n")]
 
@@ -367,7 +374,7 @@ def html_to_blocks(root: etree._Element | None, source: str = "") -> Blocks:
     if root is not None:
         start = _start(root)
         lines, too_deep = (compiled.render if compiled is not None else _render)(start)
-        if not too_deep and (any(line for line, _ in lines) or not source):
+        if not too_deep:  # a tree that renders nothing is a page with nothing visible, not a case for the flat reader
             if compiled is not None:  # lines carry their paths
                 compiled.fill_blocks(lines, blocks, Block)
                 return blocks

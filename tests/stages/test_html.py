@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import deboiler
+import deboiler.errors
 from deboiler.stages.html_blocks import html_to_blocks, parse, rendered_text
 from deboiler.stages.markup import iso_duration, read_markup
 from tests.helpers.corpora import KOREAN_SEED, ROOT, gold_description
@@ -189,3 +190,31 @@ def test_the_markup_fields_are_the_ones_finish_fields_checks():
     from deboiler.stages.markup import FIELDS, Markup
 
     assert tuple(Markup().fields()) == FIELDS
+
+
+LONG = "A" * 2001  # attributes longer than any fixed cap on a tag's length
+
+
+def test_a_page_with_nothing_visible_is_refused_not_read_as_flat_markup():
+    page = (
+        f'<!doctype html><html><body><div hidden>Members only notes.</div><script data-x="{LONG}">'
+        "stealCookies(document.cookie);</script></body></html>"
+    )
+    try:
+        ep = deboiler.clean(page, langid_backend="none")
+    except deboiler.errors.EmptyInput:
+        return
+    assert "Members only" not in ep.description and "stealCookies" not in ep.description, ep.description
+
+
+def test_the_flat_fallback_drops_scripts_styles_and_tags_with_long_attributes():
+    page = (
+        "<!doctype html><html><body>" + "<div>" * 300 + "<p>We talk about things for an hour.</p>"
+        f'<script data-x="{LONG}">var SECRET = document.cookie;</script><style data-y="{LONG}">.SECRET {{}}</style>'
+        + "</div>" * 300 + "</body></html>"
+    )
+    blocks = html_to_blocks(parse(page), page)
+    assert blocks.flat
+    text = "\n".join(b.text for b in blocks)
+    assert "We talk about things for an hour." in text
+    assert "SECRET" not in text and "<" not in text and "data-" not in text, text
