@@ -2,7 +2,8 @@
 
 Decoding order: byte-order mark, then strict UTF-8 (most pages), then, for a page that is mostly
 UTF-8, line by line (its other lines in the declared or a detected legacy encoding), then a charset
-the page declares (<meta charset>, http-equiv), then charset-normalizer. Refuses, with a one-line
+the page declares (<meta charset>, http-equiv; WHATWG labels only, see charset_labels), then
+charset-normalizer. Refuses, with a one-line
 error, what is not text at all: empty input, known binary formats, and decodes that come out as
 control-character soup.
 """
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from deboiler.errors import BinaryInput, DecodeError, EmptyInput, InputTooLarge
+from deboiler.stages.charset_labels import codec_for
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
@@ -45,25 +47,6 @@ _BINARY_MAGIC = {
     b"fLaC": "FLAC audio",
 }
 
-# What pages declare and what they mean: browsers read these labels as the superset encoding (the
-# WHATWG Encoding Standard), and pages rely on it, so a strict EUC-KR decode of a "euc-kr" page fails.
-SUPERSETS = {
-    "euc-kr": "cp949",
-    "ks_c_5601-1987": "cp949",
-    "shift_jis": "cp932",
-    "shift-jis": "cp932",
-    "sjis": "cp932",
-    "x-sjis": "cp932",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "iso-8859-1": "cp1252",
-    "latin1": "cp1252",
-    "us-ascii": "cp1252",
-    "iso-8859-9": "cp1254",
-    "tis-620": "cp874",
-    "big5": "big5hkscs",
-}
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]{1,40})""", re.I)
 _HTML_SNIFF = re.compile(
     r"\A\s{0,1000}(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<script|<link|<\?xml)",
@@ -178,8 +161,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     declared = _DECLARED_CHARSET.search(data[:4096])
     name = None
     if declared:
-        name = declared.group(1).decode("ascii", "replace").lower()
-        name = SUPERSETS.get(name, name)
+        name = codec_for(declared.group(1).decode("ascii", "replace"))  # WHATWG labels only
     mixed = _decode_mostly_utf8(data, name)
     if mixed is not None:
         return mixed
