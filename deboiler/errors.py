@@ -50,7 +50,7 @@ class InputTooLarge(DeboilerError):
 
 
 class OutputError(DeboilerError):
-    """The output file cannot be written (missing folder, no permission, disk full)."""
+    """The output cannot be written (missing folder, no permission, disk full, stdout closed)."""
 
     exit_code = 73  # EX_CANTCREAT (sysexits.h)
 
@@ -70,6 +70,6 @@ EXIT_CODES: dict[int, str] = {
     5: "binary input (not text)",
     6: "undecodable input",
     7: "input larger than --max-bytes",
-    73: "output not writable (batch, learn)",
+    73: "output not writable (batch, learn; clean: stdout closed or full)",
     130: "interrupted (batch: OUT.part kept for --resume)",
 }

@@ -7,6 +7,7 @@ shows the traceback instead.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,7 +20,7 @@ from deboiler.batch.run import DEFAULT_CHUNK_SIZE, run_batch
 from deboiler.batch.writers import SHARD_ROWS
 from deboiler.catalog.platforms import load_catalog
 from deboiler.dev.evaluate import find_gold, gold_pages_by_platform, score_page, summarise, summarise_by_platform
-from deboiler.errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge
+from deboiler.errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge, OutputError
 from deboiler.learn.run import learn_files
 from deboiler.learn.run import summary as learn_summary
 from deboiler.pipeline import clean as clean_page
@@ -117,11 +118,11 @@ def clean(
             drop_show_boilerplate=drop_show_boilerplate,
         )
         if fmt is OutputFormat.json:
-            typer.echo(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2))
+            _print(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2), json_text=True)
         elif explain:
-            typer.echo(_explain_table(ep))
+            _print(_explain_table(ep))
         else:
-            typer.echo(ep.description)
+            _print(ep.description)
 
     _guarded(run)
 
@@ -348,14 +349,57 @@ def batch(
     _guarded(run)
 
 
+# What a terminal acts on rather than shows: escape sequences (CSI such as colours and cursor moves;
+# OSC, DCS, APC, PM and SOS strings such as a window title or a clipboard write; two-byte ESC codes),
+# and every other C0 and C1 control character but tab and newline.
+_TERMINAL_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|[\x1b][\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[ -~]?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def neutralise(text: str) -> str:
+    """The text without what a terminal would act on (escape sequences, control characters)."""
+    return _TERMINAL_CONTROL.sub("", text)
+
+
+def _print(text: str, json_text: bool = False) -> None:
+    """Print the result on stdout. On a terminal, control sequences a page holds are taken out (a page
+    must not set the window title or write the clipboard); piped or redirected, the text is exactly
+    the description. JSON escapes C0 controls itself; on a terminal its C1 controls are escaped too.
+    A stdout that is closed or cannot be written (a full disk) is an OutputError (73), not silence."""
+    out = sys.stdout
+    if out is None:
+        raise OutputError("cannot write the result: stdout is closed")
+    if out.isatty():
+        text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if json_text else neutralise(text)
+    try:
+        out.buffer.write(text.encode("utf-8", "surrogateescape") + b"\n")
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the result to stdout: {exc.strerror or exc}") from None
+
+
 def _read(source: str, max_bytes: int) -> bytes:
     """The page's bytes; never reads more than max_bytes + 1, so refusing a huge input costs nothing."""
     if source == "-":
-        return sys.stdin.buffer.read(max_bytes + 1)
+        if sys.stdin is None:
+            raise InputNotFound("stdin is closed: give a page file, or pipe one in")
+        try:
+            return sys.stdin.buffer.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputNotFound(f"cannot read stdin: {exc.strerror or exc}") from None
     path = Path(source)
-    if path.is_dir():
-        raise InputNotFound(f"{source} is a directory, not a page")
     try:
+        if path.is_dir():
+            raise InputNotFound(f"{source} is a directory, not a page")
         size = path.stat().st_size
         if size > max_bytes:
             raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
@@ -363,8 +407,8 @@ def _read(source: str, max_bytes: int) -> bytes:
             return fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputNotFound(f"no such file: {source}") from None
-    except PermissionError:
-        raise InputNotFound(f"cannot read {source}: permission denied") from None
+    except OSError as exc:  # permission denied, a symlink loop, an unsearchable folder, a read error
+        raise InputNotFound(f"cannot read {source}: {exc.strerror or exc}") from None
 
 
 def _summary_line(name: str, summary: dict) -> str:
