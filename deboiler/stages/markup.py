@@ -162,12 +162,12 @@ def _episodes(text: str):
 def _read_episode(found: dict, episode: dict) -> None:
     """Fill what `found` (title, show, published, duration) still lacks from one JSON-LD episode."""
     if found["title"] is None and isinstance(episode.get("name"), str):
-        found["title"] = " ".join(episode["name"].split()) or None
+        found["title"] = _as_text(episode["name"])
     series = episode.get("partOfSeries")
     if isinstance(series, list) and series:
         series = series[0]
     if found["show"] is None and isinstance(series, dict) and isinstance(series.get("name"), str):
-        found["show"] = " ".join(series["name"].split()) or None
+        found["show"] = _as_text(series["name"])
     if found["published"] is None:
         found["published"] = iso_date(str(episode.get("datePublished") or episode.get("uploadDate") or ""))
     if found["duration"] is None:
@@ -176,6 +176,15 @@ def _read_episode(found: dict, episode: dict) -> None:
             if isinstance(value, str) and (seconds := iso_duration(value)) is not None:
                 found["duration"] = seconds
                 break
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _as_text(value: str) -> str | None:
+    """A JSON-LD string as a field, cleaned like page text: white space collapsed, and a lone surrogate
+    (a "\\ud800" escape, which no encoder accepts) made U+FFFD as the loader makes it."""
+    return " ".join(_SURROGATE.sub("\ufffd", value).split()) or None
 
 
 def iso_date(text: str) -> str | None:

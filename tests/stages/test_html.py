@@ -218,3 +218,14 @@ def test_the_flat_fallback_drops_scripts_styles_and_tags_with_long_attributes():
     text = "\n".join(b.text for b in blocks)
     assert "We talk about things for an hour." in text
     assert "SECRET" not in text and "<" not in text and "data-" not in text, text
+
+
+def test_lone_surrogates_in_json_ld_become_replacement_characters():
+    page = (
+        '<!doctype html><html><head><script type="application/ld+json">{"@type": "PodcastEpisode", '
+        '"name": "\\ud800 Ep", "partOfSeries": {"name": "Show \\udfff"}}</script></head><body><h1>Episode Title</h1>'
+        "<p>We talk about things for an hour in this episode of the show.</p></body></html>"
+    )
+    ep = deboiler.clean(page.encode(), langid_backend="none")
+    assert ep.title == "\ufffd Ep" and ep.show == "Show \ufffd"
+    json.dumps(ep.to_dict(), ensure_ascii=False).encode("utf-8")  # raised UnicodeEncodeError
