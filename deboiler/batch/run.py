@@ -45,11 +45,12 @@ from deboiler.episode import FIELDS, Episode
 from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge, Interrupted, UsageError
 from deboiler.pipeline import clean, default_catalog
 from deboiler.stages import langid
-from deboiler.stages.load import DEFAULT_MAX_BYTES
+from deboiler.stages.load import DEFAULT_MAX_BYTES, check_max_bytes, read_at_most
 
 DEFAULT_CHUNK_SIZE = 100  # records per task: ~0.1 s of work, so IPC costs little and Ctrl-C stops soon
 CHUNK_BYTES = 16 << 20  # a chunk also closes at this many bytes of page text, for very large pages
 ENGINES = ("local", "dask")
+NO_TIME_LIMIT = 1e7  # seconds (116 days): a --page-timeout this long or longer is no limit at all
 IN_FLIGHT_PER_WORKER = 2  # chunks submitted ahead per worker: enough to keep every worker busy
 
 
@@ -207,9 +208,13 @@ def _check(workers: int | None, chunk_size: int, clean_kwargs: dict) -> int:
     if clean_kwargs.get("platform"):
         (clean_kwargs.get("catalog") or default_catalog()).get(clean_kwargs["platform"])
     langid.identify("", clean_kwargs.get("langid_backend", langid.DEFAULT_BACKEND))  # checks the name only
+    if "max_bytes" in clean_kwargs:
+        clean_kwargs["max_bytes"] = check_max_bytes(clean_kwargs["max_bytes"])
     limit = clean_kwargs.get("page_timeout")
-    if limit is not None and not limit > 0:
+    if limit is not None and not limit > 0:  # NaN too
         raise UsageError(f"--page-timeout must be more than 0 seconds, not {limit}")
+    if limit is not None and limit >= NO_TIME_LIMIT:  # inf, or longer than any batch runs: no limit
+        clean_kwargs["page_timeout"] = None
     return workers or default_workers()
 
 
@@ -541,7 +546,7 @@ def _read(path: str, max_bytes: int) -> bytes:
             size = os.fstat(f.fileno()).st_size
             if size > max_bytes:
                 raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,}")
-            return f.read(max_bytes + 1)
+            return read_at_most(f, max_bytes, size)
     except FileNotFoundError:
         raise InputNotFound(f"no such file: {path}") from None
     except OSError as exc:

@@ -26,7 +26,7 @@ from deboiler.learn.run import summary as learn_summary
 from deboiler.pipeline import clean as clean_page
 from deboiler.pipeline import default_catalog
 from deboiler.stages import langid
-from deboiler.stages.load import DEFAULT_MAX_BYTES
+from deboiler.stages.load import DEFAULT_MAX_BYTES, check_max_bytes, read_at_most
 
 INTERNAL_ERROR = 70
 EPILOG = (
@@ -106,8 +106,9 @@ def clean(
     """
 
     def run() -> None:
+        limit = check_max_bytes(max_bytes)
         catalog = load_catalog(*platforms_dirs) if platforms_dirs else None
-        data = _read(source, max_bytes)
+        data = _read(source, limit)
         ep = clean_page(
             data,
             explain=explain,
@@ -152,7 +153,7 @@ def learn(
     """
 
     def run() -> None:
-        learned = learn_files(pages, output, platform_id, name, max_bytes)
+        learned = learn_files(pages, output, platform_id, name, check_max_bytes(max_bytes))
         typer.echo(learn_summary(learned, output), err=True)
 
     _guarded(run)
@@ -393,7 +394,7 @@ def _read(source: str, max_bytes: int) -> bytes:
         if sys.stdin is None:
             raise InputNotFound("stdin is closed: give a page file, or pipe one in")
         try:
-            return sys.stdin.buffer.read(max_bytes + 1)
+            return read_at_most(sys.stdin.buffer, max_bytes)
         except OSError as exc:
             raise InputNotFound(f"cannot read stdin: {exc.strerror or exc}") from None
     path = Path(source)
@@ -404,7 +405,7 @@ def _read(source: str, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
         with path.open("rb") as fh:
-            return fh.read(max_bytes + 1)
+            return read_at_most(fh, max_bytes, size if path.is_file() else None)
     except FileNotFoundError:
         raise InputNotFound(f"no such file: {source}") from None
     except OSError as exc:  # permission denied, a symlink loop, an unsearchable folder, a read error

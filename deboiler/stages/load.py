@@ -14,10 +14,37 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from deboiler.errors import BinaryInput, DecodeError, EmptyInput, InputTooLarge
+from deboiler.errors import BinaryInput, DecodeError, EmptyInput, InputTooLarge, UsageError
 from deboiler.stages.charset_labels import codec_for
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+NO_LIMIT = 1 << 62  # a --max-bytes at or over this (no input is that large) is no limit at all
+
+
+def check_max_bytes(max_bytes: object) -> int:
+    """--max-bytes as a usable limit: a whole number of 1 or more (UsageError otherwise), a huge one
+    capped, so that reading `max_bytes + 1` bytes never asks for an impossible buffer."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise UsageError(f"--max-bytes must be a whole number of bytes, not {max_bytes!r}")
+    if max_bytes < 1:
+        raise UsageError(f"--max-bytes must be 1 or more, not {max_bytes}")
+    return min(max_bytes, NO_LIMIT)
+
+
+def read_at_most(fh, max_bytes: int, size: int | None = None) -> bytes:
+    """Up to max_bytes + 1 bytes of a binary stream (one more than the limit, so that a caller can tell
+    an input over it). `size`, when known (a regular file), is read in one call; otherwise in chunks,
+    since a read of max_bytes + 1 at once allocates that much first."""
+    if size is not None:
+        return fh.read(min(size, max_bytes) + 1)
+    chunks, total = [], 0
+    while total <= max_bytes:
+        chunk = fh.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -72,6 +99,7 @@ class Document:
 
 def load(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Decode and sniff one input. Raises a DeboilerError subclass for input that is not usable text."""
+    max_bytes = check_max_bytes(max_bytes)
     if isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLarge(f"input is {len(data):,} characters, over the limit of {max_bytes:,}")
