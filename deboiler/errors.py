@@ -19,6 +19,14 @@ class UsageError(DeboilerError):
     exit_code = 2
 
 
+class PageTypeError(DeboilerError, TypeError):
+    """A page given to the library that is neither bytes nor str (None, a number, a list ...).
+
+    A TypeError too, so a caller may catch it either way; clean_many yields it in the item's place."""
+
+    exit_code = 2
+
+
 class InputNotFound(DeboilerError):
     """The path does not exist or is a directory."""
 

@@ -42,10 +42,10 @@ from deboiler.batch.writers import SHARD_ROWS, encoder, open_output
 from deboiler.batch.writers import output_format as format_of
 from deboiler.catalog.platforms import load_catalog
 from deboiler.episode import FIELDS, Episode
-from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge, Interrupted, UsageError
+from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge, Interrupted, PageTypeError, UsageError
 from deboiler.pipeline import clean, default_catalog
 from deboiler.stages import langid
-from deboiler.stages.load import DEFAULT_MAX_BYTES, check_max_bytes, read_at_most
+from deboiler.stages.load import DEFAULT_MAX_BYTES, as_page, check_max_bytes, read_at_most
 
 DEFAULT_CHUNK_SIZE = 100  # records per task: ~0.1 s of work, so IPC costs little and Ctrl-C stops soon
 CHUNK_BYTES = 16 << 20  # a chunk also closes at this many bytes of page text, for very large pages
@@ -83,13 +83,22 @@ def clean_many(
     `if __name__ == "__main__":` guard (worker processes start by the forkserver or spawn method).
     """
     workers = _check(workers, chunk_size, clean_kwargs)
-    recs = (Record("", str(i), page=page) for i, page in enumerate(pages))
+    recs = (_page_record(i, page) for i, page in enumerate(pages))
     with closing(_ordered(_chunks(recs, chunk_size), workers, clean_kwargs, Fields(), "episodes")) as results:
         for _, episodes in results:
             for ep in episodes:
                 if isinstance(ep, BaseException) and not isinstance(ep, DeboilerError):
                     raise ep
                 yield ep
+
+
+def _page_record(i: int, page: object) -> Record:
+    """A clean_many item as a Record; one that is no page (None, a number) carries its PageTypeError,
+    which is yielded in its place, so one bad item does not stop the rest."""
+    try:
+        return Record("", str(i), page=as_page(page))
+    except PageTypeError as exc:
+        return Record("", str(i), error=exc)
 
 
 # ---------------------------------------------------------------------------------------------------

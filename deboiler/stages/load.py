@@ -14,7 +14,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from deboiler.errors import BinaryInput, DecodeError, EmptyInput, InputTooLarge, UsageError
+from deboiler.errors import BinaryInput, DecodeError, EmptyInput, InputTooLarge, PageTypeError, UsageError
 from deboiler.stages.charset_labels import codec_for
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -97,9 +97,19 @@ class Document:
     utf8: bytes | None = None
 
 
+def as_page(data: object) -> bytes | str:
+    """The page as bytes or str: a bytearray or memoryview as its bytes; anything else PageTypeError."""
+    if isinstance(data, (bytes, str)):
+        return data
+    if isinstance(data, (bytearray, memoryview)):
+        return bytes(data)
+    raise PageTypeError(f"a page is bytes or str (or a bytearray or memoryview), not {type(data).__name__}")
+
+
 def load(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Decode and sniff one input. Raises a DeboilerError subclass for input that is not usable text."""
     max_bytes = check_max_bytes(max_bytes)
+    data = as_page(data)
     if isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLarge(f"input is {len(data):,} characters, over the limit of {max_bytes:,}")
