@@ -14,6 +14,11 @@ from pathlib import Path
 
 import typer
 
+try:  # typer vendors its own click (typer._click) from 0.2x on; older ones use click itself
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_errors
+
 from deboiler import __version__
 from deboiler.batch.readers.base import Fields
 from deboiler.batch.run import DEFAULT_CHUNK_SIZE, run_batch
@@ -53,15 +58,21 @@ class OutputFormat(str, Enum):
 LangId = Enum("LangId", {name: name for name in langid.BACKENDS}, type=str)  # the backends langid.py offers
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"deboiler {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback when something fails."),
-    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
+    ),
 ) -> None:
+    # --version is eager: it answers before the group asks for a command (it said "Missing command").
     _state["debug"] = debug
-    if version:
-        typer.echo(f"deboiler {__version__}")
-        raise typer.Exit()
 
 
 @app.command(epilog=EPILOG)
@@ -464,4 +475,21 @@ def _guarded(run) -> None:
 
 
 def main() -> None:
-    app()
+    """The console script: a usage error is one `deboiler: error:` line (exit 2), not click's box."""
+    try:
+        code = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:  # `deboiler` alone: the help, as before
+        typer.echo(exc.ctx.get_help(), err=True)
+        sys.exit(2)
+    except click_errors.UsageError as exc:
+        where = f"deboiler {exc.ctx.info_name} --help" if exc.ctx and exc.ctx.parent else "deboiler --help"
+        message = " ".join(exc.format_message().split())
+        typer.echo(f"deboiler: error: {message} (see {where})", err=True)
+        sys.exit(2)
+    except click_errors.ClickException as exc:
+        typer.echo(f"deboiler: error: {' '.join(exc.format_message().split())}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("deboiler: interrupted", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

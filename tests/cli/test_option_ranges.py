@@ -50,3 +50,18 @@ def test_batch_limits(deboiler_exe, tmp_path):
 def test_the_library_refuses_a_limit_that_is_not_a_positive_whole_number(limit):
     with pytest.raises(UsageError):
         deboiler.clean("Episode one\nWe talk.", max_bytes=limit)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("clean", "x", "--langid", "bogus"), ("clean", "a", "b"), ("clean",), ("clean", "x", "--bogus"), ("batch",)],
+)
+def test_a_usage_error_is_one_line(deboiler_exe, args):
+    proc = _run(deboiler_exe, *args)
+    _one_line(proc, 2)
+    assert f"see deboiler {args[0]} --help".encode() in proc.stderr
+
+
+def test_version_prints_the_version(deboiler_exe):
+    proc = _run(deboiler_exe, "--version")
+    assert proc.returncode == 0 and proc.stdout.decode().startswith("deboiler ")
