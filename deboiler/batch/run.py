@@ -23,6 +23,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -121,6 +122,7 @@ def run_batch(
     output_format: str | None = None,
     row_group_size: int = SHARD_ROWS,
     platforms_dirs: Sequence[str | Path] = (),
+    force_workers: bool = False,
     **clean_kwargs,
 ) -> Stats:
     """`deboiler batch`: clean every input record into one JSONL or Parquet file. Returns the counts of this run.
@@ -129,7 +131,8 @@ def run_batch(
     written, and Interrupted (exit 130) after Ctrl-C, with OUT.part kept for `resume=True`.
 
     dedup: None, "exact" or "minhash" (see deboiler.batch.crossdup): every record gets a "duplicate_of"
-    field. engine: "local" (a process pool) or "dask" (dask.distributed: `scheduler` is the address
+    field. workers: more than the cores available are capped at the cores (said on stderr) unless
+    force_workers, or a dask `scheduler` is given (its cluster has cores of its own). engine: "local" (a process pool) or "dask" (dask.distributed: `scheduler` is the address
     of a running cluster, else a LocalCluster of `workers` processes is started). output_format:
     "jsonl" or "parquet" (default: from OUT's name); row_group_size: records per Parquet row group
     (and per shard of OUT.part, the most a kill can cost). platforms_dirs: platform data folders loaded
@@ -139,6 +142,8 @@ def run_batch(
     if platforms_dirs:
         clean_kwargs = {**clean_kwargs, "catalog": load_catalog(*platforms_dirs)}  # a missing folder: UsageError
     workers = _check(workers, chunk_size, clean_kwargs)
+    if not force_workers and scheduler is None:
+        workers = _capped(workers)
     if engine not in ENGINES:
         raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if scheduler is not None and engine != "dask":
@@ -206,6 +211,19 @@ def _clean_into(
             bar.update(chunk[-1].end, run.records, run.status["error"])
             if stop.requested:
                 return
+
+
+def _capped(workers: int) -> int:
+    """At most one worker per core: more only add memory (each holds its own parser, models and pages)
+    and switching, and are slower; said on stderr, since it is not what was asked for."""
+    cores = default_workers()
+    if workers <= cores:
+        return workers
+    print(
+        f"deboiler: {workers} workers capped at the {cores} cores available (--force-workers to start them all)",
+        file=sys.stderr,
+    )
+    return cores
 
 
 def _check(workers: int | None, chunk_size: int, clean_kwargs: dict) -> int:

@@ -270,7 +270,12 @@ def batch(
         "--row-group-size",
         help="Parquet output: records per row group, and per shard of OUT.part (the most a kill can cost).",
     ),
-    workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: every core)."),
+    workers: int | None = typer.Option(
+        None, "--workers", "-w", help="Worker processes (default: every core; more than the cores are capped)."
+    ),
+    force_workers: bool = typer.Option(
+        False, "--force-workers", help="Start --workers processes even when there are fewer cores."
+    ),
     resume: bool = typer.Option(False, "--resume", help="Continue OUT.part (or OUT) from an earlier run."),
     chunk_size: int = typer.Option(DEFAULT_CHUNK_SIZE, "--chunk-size", help="Records per task sent to a worker."),
     html_field: str | None = typer.Option(
@@ -341,6 +346,7 @@ def batch(
             inputs,
             output,
             workers=workers,
+            force_workers=force_workers,
             resume=resume,
             chunk_size=chunk_size,
             fields=Fields.from_options(html=html_field, text=text_field, id=id_field, url=url_field),
