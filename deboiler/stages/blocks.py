@@ -100,11 +100,15 @@ def read_page(doc: Document) -> Page:
     """Text and HTML meet here: after this, nothing cares which one the page was."""
     if doc.kind != "html":
         return Page(split_lines(doc.text), doc.text)
-    from deboiler.stages.html_blocks import html_to_blocks, parse
+    from deboiler.stages.html_blocks import bound_attributes, html_to_blocks, parse
     from deboiler.stages.markup import read_markup
 
-    root = parse(doc.text, doc.utf8)
-    blocks = html_to_blocks(root, doc.text)
+    html, utf8 = doc.text, doc.utf8
+    bounded = bound_attributes(html)  # the HTML every later reader gets (trafilatura may parse it again)
+    if bounded is not None:
+        html, utf8 = bounded, None
+    root = parse(html, utf8)
+    blocks = html_to_blocks(root, html)
     if not any(b.text for b in blocks):
         raise EmptyInput("the HTML page has no visible text")
-    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text, blocks.flat, root)
+    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), html, blocks.flat, root)

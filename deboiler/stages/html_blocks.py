@@ -78,9 +78,41 @@ _UTF8_PARSER = etree.HTMLParser(
 _UTF8_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=HtmlElement))
 
 
+# libxml2 checks each attribute of a tag against all the ones before it: time grows with the square
+# of their number (100,000 on one element took over 20 s). A tag that long has its attributes cut
+# to the first MAX_ATTRIBUTES before parsing; no page needs more, and the text is not in attributes.
+MAX_ATTRIBUTES = 256
+_LONG_TAG = re.compile(r"<[a-zA-Z][^<>\s]*\s[^<>]{8000,}>")  # [^<>]: a failed match stops at the next "<"
+_ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def bound_attributes(text: str) -> str | None:
+    """The markup with every tag's attributes past the first MAX_ATTRIBUTES left out, or None when no
+    tag has that many (the page as it is)."""
+    if len(text) < 8000 or _LONG_TAG.search(text) is None:
+        return None
+    changed = False
+
+    def trim(m: re.Match[str]) -> str:
+        nonlocal changed
+        tag = m.group()
+        name_end = re.match(r"<[^\s<>]*", tag).end()
+        for n, attribute in enumerate(_ATTRIBUTE.finditer(tag, name_end, len(tag) - 1), 1):
+            if n == MAX_ATTRIBUTES:
+                changed = True
+                return tag[: attribute.end()] + ">"
+        return tag
+
+    bounded = _LONG_TAG.sub(trim, text)
+    return bounded if changed else None
+
+
 def parse(text: str, utf8: bytes | None = None) -> etree._Element | None:
     """Parse markup leniently; None when there is nothing to parse. `utf8`, when given, is `text`
     encoded in UTF-8 (load's Document.utf8), which libxml2 reads faster than a str."""
+    bounded = bound_attributes(text)  # read_page has done it already; other callers may not have
+    if bounded is not None:
+        text, utf8 = bounded, None
     if utf8 is not None:
         try:
             return etree.fromstring(utf8, _UTF8_PARSER)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import deboiler
 import deboiler.errors
@@ -229,3 +230,21 @@ def test_lone_surrogates_in_json_ld_become_replacement_characters():
     ep = deboiler.clean(page.encode(), langid_backend="none")
     assert ep.title == "\ufffd Ep" and ep.show == "Show \ufffd"
     json.dumps(ep.to_dict(), ensure_ascii=False).encode("utf-8")  # raised UnicodeEncodeError
+
+
+def test_an_element_with_a_hundred_thousand_attributes_is_read_in_linear_time():
+    attrs = " ".join(f'a{i}="v{i}"' for i in range(100_000))
+    page = f"<!doctype html><html><body><div {attrs}>Hello</div><p>We talk about things for an hour.</p></body></html>"
+    started = time.monotonic()
+    ep = deboiler.clean(page, langid_backend="none")
+    assert time.monotonic() - started < 6
+    assert "We talk about things for an hour." in ep.description
+
+
+def test_many_canonical_links_are_read_in_linear_time():
+    links = "".join(f'<link rel="canonical" href="https://x{i}.example/">' for i in range(60_000))
+    page = f"<!doctype html><html><head>{links}</head><body><p>We talk about things for an hour.</p></body></html>"
+    started = time.monotonic()
+    markup = read_markup(parse(page))
+    assert time.monotonic() - started < 1
+    assert 0 < len(markup.hosts) <= 16 and markup.url.startswith("https://x")
