@@ -36,7 +36,7 @@ from pathlib import Path
 from deboiler.batch.readers.base import BadRecord, Fields, NotAPage, Record
 from deboiler.batch.readers.parquet import is_parquet, parquet_records
 from deboiler.batch.readers.warc import is_warc, warc_records
-from deboiler.errors import DeboilerError, InputNotFound, UsageError
+from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge, UsageError
 from deboiler.stages.load import DEFAULT_MAX_BYTES
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
@@ -103,7 +103,7 @@ def records(
         elif size is None:
             yield Record(source, source, error=InputNotFound(f"cannot read {source}"), end=base)
         elif is_jsonl(path):
-            yield from _jsonl(path, base)
+            yield from _jsonl(path, base, max_bytes)
             base += size
         elif is_parquet(path):
             yield from parquet_records(path, base, size, fields)
@@ -202,10 +202,14 @@ def _has_zstandard() -> bool:
     return importlib.util.find_spec("zstandard") is not None
 
 
-def _jsonl(path: Path, base: int) -> Iterator[Record]:
+def _jsonl(path: Path, base: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     source = str(path)
     name = source.lower()
     lineno = 0
+    # The longest line that can hold a page of max_bytes: JSON may write one byte as six (\u0001), plus
+    # the record's other fields. A longer line is over the limit
+    # whatever it holds, and is skipped without being read whole (one line of a .gz can be gigabytes).
+    longest = 6 * max_bytes + (1 << 16)
     try:
         with open(path, "rb", buffering=1 << 20) as raw:
             if name.endswith(".gz"):
@@ -218,8 +222,15 @@ def _jsonl(path: Path, base: int) -> Iterator[Record]:
                 stream = io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw), 1 << 16)
             else:
                 stream = raw
-            for line in stream:
+            while line := stream.readline(longest):
                 lineno += 1
+                if len(line) >= longest and not line.endswith(b"\n"):
+                    size = len(line) + _skip_line(stream)
+                    too_long = InputTooLarge(
+                        f"line {lineno} is {size:,} bytes, too long for a page of at most {max_bytes:,} bytes (--max-bytes)"
+                    )
+                    yield Record(source, f"{source}:{lineno}", error=too_long, end=base + raw.tell())
+                    continue
                 if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
                     line = line[3:]
                 if not line.isspace() and line:
@@ -231,6 +242,16 @@ def _jsonl(path: Path, base: int) -> Iterator[Record]:
         yield Record(
             source, f"{source}:{lineno + 1}", error=BadRecord(f"cannot read past line {lineno}: {what}"), end=base
         )
+
+
+def _skip_line(stream) -> int:
+    """Read to the end of the current line, 1 MiB at a time; the number of bytes passed over."""
+    skipped = 0
+    while chunk := stream.readline(1 << 20):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
 
 
 def _record(line: bytes, source: str, lineno: int, fields: Fields, end: int) -> Record:
