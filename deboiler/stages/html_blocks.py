@@ -146,14 +146,25 @@ def _hidden(root: etree._Element) -> set[etree._Element]:
     return hidden
 
 
+MAX_NAME = 100  # bytes of an id or class name kept in a path: 200 levels of 20 KB names made 800 MB of paths
+
+
 def _label(el: etree._Element) -> str:
     """A path segment: tag, #id and every .class, so that data can name an element by any of them.
-    ASCII white space separates classes (as in HTML), so a no-break space stays inside a class name."""
+    ASCII white space separates classes (as in HTML), so a no-break space stays inside a class name.
+    Each id and class name is cut to MAX_NAME bytes of UTF-8 (no real one comes near)."""
     label = el.tag.lower()
     ident = _ascii_split(el.get("id"))
     if ident:
-        label += "#" + ident[0]
-    return label + "".join("." + c for c in _ascii_split(el.get("class"))[:6])
+        label += "#" + _capped(ident[0])
+    return label + "".join("." + _capped(c) for c in _ascii_split(el.get("class"))[:6])
+
+
+def _capped(name: str) -> str:
+    if len(name) <= MAX_NAME // 4:
+        return name
+    data = name.encode("utf-8", "surrogatepass")
+    return name if len(data) <= MAX_NAME else data[:MAX_NAME].decode("utf-8", "ignore")
 
 
 def _ascii_split(value: str | None) -> list[str]:
