@@ -19,6 +19,7 @@ from deboiler.stages.fields import finish_fields
 from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of
 from deboiler.stages.label import label_page, mark_show_boilerplate
 from deboiler.stages.load import DEFAULT_MAX_BYTES, load
+from deboiler.stages.verdict import with_every_line
 
 
 @lru_cache(maxsize=1)
@@ -83,5 +84,5 @@ def clean(
         episode_count=fields.get("episode_count"),
         ids=fields.get("ids", {}),
         description=description,
-        lines=verdicts if explain else None,
+        lines=with_every_line(verdicts, blocks.line_count) if explain else None,
     )
