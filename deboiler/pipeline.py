@@ -20,6 +20,7 @@ from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_m
 from deboiler.stages.sections import fill_gaps, has_gaps, header_dates, label_sections, opens_with_paragraph
 from deboiler.stages.label import label_page, mark_show_boilerplate
 from deboiler.stages.load import DEFAULT_MAX_BYTES, load
+from deboiler.stages.verdict import with_every_line
 
 
 @lru_cache(maxsize=1)
@@ -110,5 +111,5 @@ def clean(
         episode_count=fields.get("episode_count"),
         ids=fields.get("ids", {}),
         description=description,
-        lines=verdicts if explain else None,
+        lines=with_every_line(verdicts, blocks.line_count) if explain else None,
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -42,15 +43,16 @@ from deboiler.batch.writers import SHARD_ROWS, encoder, open_output
 from deboiler.batch.writers import output_format as format_of
 from deboiler.catalog.platforms import load_catalog
 from deboiler.episode import FIELDS, Episode
-from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge, Interrupted, UsageError
+from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge, Interrupted, PageTypeError, UsageError
 from deboiler.pipeline import clean, default_catalog
 from deboiler.stages import langid
-from deboiler.stages.load import DEFAULT_MAX_BYTES
+from deboiler.stages.load import DEFAULT_MAX_BYTES, as_page, check_max_bytes, read_at_most
 from deboiler.warmup import warm_up
 
 DEFAULT_CHUNK_SIZE = 100  # records per task: ~0.1 s of work, so IPC costs little and Ctrl-C stops soon
 CHUNK_BYTES = 16 << 20  # a chunk also closes at this many bytes of page text, for very large pages
 ENGINES = ("local", "dask")
+NO_TIME_LIMIT = 1e7  # seconds (116 days): a --page-timeout this long or longer is no limit at all
 IN_FLIGHT_PER_WORKER = 2  # chunks submitted ahead per worker: enough to keep every worker busy
 
 
@@ -83,13 +85,22 @@ def clean_many(
     `if __name__ == "__main__":` guard (worker processes start by the forkserver or spawn method).
     """
     workers = _check(workers, chunk_size, clean_kwargs)
-    recs = (Record("", str(i), page=page) for i, page in enumerate(pages))
+    recs = (_page_record(i, page) for i, page in enumerate(pages))
     with closing(_ordered(_chunks(recs, chunk_size), workers, clean_kwargs, Fields(), "episodes")) as results:
         for _, episodes in results:
             for ep in episodes:
                 if isinstance(ep, BaseException) and not isinstance(ep, DeboilerError):
                     raise ep
                 yield ep
+
+
+def _page_record(i: int, page: object) -> Record:
+    """A clean_many item as a Record; one that is no page (None, a number) carries its PageTypeError,
+    which is yielded in its place, so one bad item does not stop the rest."""
+    try:
+        return Record("", str(i), page=as_page(page))
+    except PageTypeError as exc:
+        return Record("", str(i), error=exc)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -112,6 +123,7 @@ def run_batch(
     output_format: str | None = None,
     row_group_size: int = SHARD_ROWS,
     platforms_dirs: Sequence[str | Path] = (),
+    force_workers: bool = False,
     **clean_kwargs,
 ) -> Stats:
     """`deboiler batch`: clean every input record into one JSONL or Parquet file. Returns the counts of this run.
@@ -120,7 +132,8 @@ def run_batch(
     written, and Interrupted (exit 130) after Ctrl-C, with OUT.part kept for `resume=True`.
 
     dedup: None, "exact" or "minhash" (see deboiler.batch.crossdup): every record gets a "duplicate_of"
-    field. engine: "local" (a process pool) or "dask" (dask.distributed: `scheduler` is the address
+    field. workers: more than the cores available are capped at the cores (said on stderr) unless
+    force_workers, or a dask `scheduler` is given (its cluster has cores of its own). engine: "local" (a process pool) or "dask" (dask.distributed: `scheduler` is the address
     of a running cluster, else a LocalCluster of `workers` processes is started). output_format:
     "jsonl" or "parquet" (default: from OUT's name); row_group_size: records per Parquet row group
     (and per shard of OUT.part, the most a kill can cost). platforms_dirs: platform data folders loaded
@@ -130,6 +143,8 @@ def run_batch(
     if platforms_dirs:
         clean_kwargs = {**clean_kwargs, "catalog": load_catalog(*platforms_dirs)}  # a missing folder: UsageError
     workers = _check(workers, chunk_size, clean_kwargs)
+    if not force_workers and scheduler is None:
+        workers = _capped(workers)
     if engine not in ENGINES:
         raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if scheduler is not None and engine != "dask":
@@ -199,6 +214,19 @@ def _clean_into(
                 return
 
 
+def _capped(workers: int) -> int:
+    """At most one worker per core: more only add memory (each holds its own parser, models and pages)
+    and switching, and are slower; said on stderr, since it is not what was asked for."""
+    cores = default_workers()
+    if workers <= cores:
+        return workers
+    print(
+        f"deboiler: {workers} workers capped at the {cores} cores available (--force-workers to start them all)",
+        file=sys.stderr,
+    )
+    return cores
+
+
 def _check(workers: int | None, chunk_size: int, clean_kwargs: dict) -> int:
     """Refuse a wrong call before any page is read: it would otherwise fail on every page."""
     if workers is not None and workers < 1:
@@ -208,9 +236,13 @@ def _check(workers: int | None, chunk_size: int, clean_kwargs: dict) -> int:
     if clean_kwargs.get("platform"):
         (clean_kwargs.get("catalog") or default_catalog()).get(clean_kwargs["platform"])
     langid.identify("", clean_kwargs.get("langid_backend", langid.DEFAULT_BACKEND))  # checks the name only
+    if "max_bytes" in clean_kwargs:
+        clean_kwargs["max_bytes"] = check_max_bytes(clean_kwargs["max_bytes"])
     limit = clean_kwargs.get("page_timeout")
-    if limit is not None and not limit > 0:
+    if limit is not None and not limit > 0:  # NaN too
         raise UsageError(f"--page-timeout must be more than 0 seconds, not {limit}")
+    if limit is not None and limit >= NO_TIME_LIMIT:  # inf, or longer than any batch runs: no limit
+        clean_kwargs["page_timeout"] = None
     return workers or default_workers()
 
 
@@ -225,7 +257,7 @@ def _skip_done(
     in input order, exactly as the first run did), so the records still to do are matched against them.
     """
     position = 0
-    part = sink.part
+    part = sink.shown  # OUT itself when a finished run is resumed: the name the user knows
     for n, row in enumerate(sink.done(), 1):
         key = (row["source"], row["id"])
         rec = next(todo, None)
@@ -289,14 +321,21 @@ class _StopOnCtrlC:
 
 
 def _chunks(recs: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    """The records in chunks. When the source raises, the records read before it still come out (as a
+    last, shorter chunk) and then its exception: no page read is lost to a later failure."""
     chunk: list[Record] = []
     nbytes = 0
-    for rec in recs:
-        chunk.append(rec)
-        nbytes += len(rec.line if rec.line is not None else rec.page or "")
-        if len(chunk) >= size or nbytes >= CHUNK_BYTES:
+    try:
+        for rec in recs:
+            chunk.append(rec)
+            nbytes += len(rec.line if rec.line is not None else rec.page or "")
+            if len(chunk) >= size or nbytes >= CHUNK_BYTES:
+                yield chunk
+                chunk, nbytes = [], 0
+    except Exception:
+        if chunk:
             yield chunk
-            chunk, nbytes = [], 0
+        raise
     if chunk:
         yield chunk
 
@@ -311,14 +350,21 @@ def bounded_in_order(chunks: Iterable[list[Record]], limit: int, submit, collect
     """
     pending: deque = deque()
     chunks = iter(chunks)
+    failed: Exception | None = None  # the source's own error: raised after the chunks read before it
     try:
         while True:
-            while len(pending) < limit:
-                chunk = next(chunks, None)
+            while len(pending) < limit and failed is None:
+                try:
+                    chunk = next(chunks, None)
+                except Exception as exc:
+                    failed = exc
+                    break
                 if chunk is None:
                     break
                 pending.append((chunk, submit(chunk)))
             if not pending:
+                if failed is not None:
+                    raise failed
                 return
             chunk, future = pending.popleft()
             yield chunk, collect(chunk, future, pending)
@@ -533,7 +579,7 @@ def _read(path: str, max_bytes: int) -> bytes:
             size = os.fstat(f.fileno()).st_size
             if size > max_bytes:
                 raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,}")
-            return f.read(max_bytes + 1)
+            return read_at_most(f, max_bytes, size)
     except FileNotFoundError:
         raise InputNotFound(f"no such file: {path}") from None
     except OSError as exc:

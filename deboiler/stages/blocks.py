@@ -39,6 +39,7 @@ class Blocks(list):
     part can be found with one substring search over the page instead of one per line."""
 
     flat = False  # HTML too deep for a tree: the lines come from html_blocks' flat fallback
+    line_count = 0  # input lines, blank ones left out of a long run included (0: one block per line)
 
     @cached_property
     def folded_list(self) -> list[str]:
@@ -84,11 +85,37 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
+# Blank lines kept of a run of them: a block costs ~300 bytes through the pipeline, and a page of two
+# million blank lines (2 MB) needed 2.75 GB. No stage tells three blank lines from two, and the
+# description prints one blank line between paragraphs; the explain view puts the others back
+# (with_every_line), so each input line still has its verdict there.
+MAX_BLANK_RUN = 2
+
+
+SHARED_LINE = 80  # lines up to this long that repeat share one (raw, text, folded) triple of strings
+
+
 def split_lines(text: str) -> Blocks:
     blocks = Blocks()
+    run = 0
+    shared: dict[str, tuple[str, str, str]] = {}  # a page of short lines repeats most of them
     for i, raw in enumerate(text.split("\n"), start=1):
-        clean = " ".join(raw.split())
-        blocks.append(Block(i, raw, clean, clean.casefold()))
+        strings = shared.get(raw) if len(raw) <= SHARED_LINE else None
+        if strings is None:
+            clean = " ".join(raw.split())
+            clean = raw if clean == raw else clean  # one string where normalising changed nothing
+            folded = clean.casefold()
+            strings = (raw, clean, clean if folded == clean else folded)
+            if len(raw) <= SHARED_LINE:
+                shared[raw] = strings
+        if strings[1]:
+            run = 0
+        else:
+            run += 1
+            if run > MAX_BLANK_RUN:
+                continue
+        blocks.append(Block(i, strings[0], strings[1], strings[2]))
+    blocks.line_count = i
     return blocks
 
 
@@ -109,11 +136,15 @@ def read_page(doc: Document) -> Page:
     """Text and HTML meet here: after this, nothing cares which one the page was."""
     if doc.kind != "html":
         return Page(split_lines(doc.text), doc.text)
-    from deboiler.stages.html_blocks import html_to_blocks, parse
+    from deboiler.stages.html_blocks import bounded_html, html_to_blocks, parse
     from deboiler.stages.markup import read_markup
 
-    root = parse(doc.text, doc.utf8)
-    blocks = html_to_blocks(root, doc.text)
+    html, utf8 = doc.text, doc.utf8
+    bounded = bounded_html(html)  # the HTML every later reader gets (trafilatura may parse it again)
+    if bounded is not None:
+        html, utf8 = bounded, None
+    root = parse(html, utf8)
+    blocks = html_to_blocks(root, html)
     if not any(b.text for b in blocks):
         raise EmptyInput("the HTML page has no visible text")
-    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text, blocks.flat, root)
+    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), html, blocks.flat, root)
