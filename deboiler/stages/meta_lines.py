@@ -80,6 +80,8 @@ _MONTH_WORD = r"[^\s\d.,/:;·•|()\-]{3,12}"  # letters and the marks of script
 _OF = r"\s?(?:(?:de|del|di)\s)?"  # "9 de abril de 2025"
 # Any word may be a month: it is looked up in month_names() (a regex of every language's month names
 # would be tried on every line). The year may run straight into a duration: "Jul 20, 202234 min".
+_FULL_YEAR = re.compile(r"(?:19|20)\d\d")
+_SHORT_YEAR_FORM = 4  # the index in _DATES of the only form without a four-digit year
 _DATES = (
     rf"(?<!\d){_YEAR}-(?P<m>[01]?\d)-(?P<d2>[0-3]?\d)(?:T[\d:.]+Z?)?(?!\d)",
     rf"(?<![\d.])(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?{_OF}(?P<mon>{_MONTH_WORD})\.?{_OF},?\s?{_YEAR}",
@@ -146,7 +148,9 @@ def find_meta(text: str) -> list[MetaMatch]:
     """The dates and durations in a line, in order, none overlapping another."""
     date_res, duration_re = _patterns()
     found: list[MetaMatch] = []
-    for date_re in date_res:
+    # Every date form but "11/25/24" holds a four-digit year: without one, only that form is tried.
+    tried = date_res if _FULL_YEAR.search(text) else date_res[_SHORT_YEAR_FORM:] if "/" in text else ()
+    for date_re in tried:
         for m in date_re.finditer(text):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
