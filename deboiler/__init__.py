@@ -13,8 +13,9 @@ from deboiler.episode import Episode
 from deboiler.errors import DeboilerError
 from deboiler.options import CleanOptions
 from deboiler.pipeline import clean
+from deboiler.warmup import warm_up
 
-__all__ = ["clean", "clean_many", "CleanOptions", "Episode", "Catalog", "load_catalog", "DeboilerError", "__version__"]
+__all__ = ["clean", "clean_many", "CleanOptions", "Episode", "Catalog", "load_catalog", "DeboilerError", "warm_up", "__version__"]
 __version__ = "0.1.0"
 
 # trafilatura logs "discarding data" warnings on pages it finds nothing in; deboiler reports its own

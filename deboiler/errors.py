@@ -19,6 +19,14 @@ class UsageError(DeboilerError):
     exit_code = 2
 
 
+class PageTypeError(DeboilerError, TypeError):
+    """A page given to the library that is neither bytes nor str (None, a number, a list ...).
+
+    A TypeError too, so a caller may catch it either way; clean_many yields it in the item's place."""
+
+    exit_code = 2
+
+
 class InputNotFound(DeboilerError):
     """The path does not exist or is a directory."""
 
@@ -50,7 +58,7 @@ class InputTooLarge(DeboilerError):
 
 
 class OutputError(DeboilerError):
-    """The output file cannot be written (missing folder, no permission, disk full)."""
+    """The output cannot be written (missing folder, no permission, disk full, stdout closed)."""
 
     exit_code = 73  # EX_CANTCREAT (sysexits.h)
 
@@ -70,6 +78,6 @@ EXIT_CODES: dict[int, str] = {
     5: "binary input (not text)",
     6: "undecodable input",
     7: "input larger than --max-bytes",
-    73: "output not writable (batch, learn)",
+    73: "output not writable (batch, learn; clean: stdout closed or full)",
     130: "interrupted (batch: OUT.part kept for --resume)",
 }

@@ -13,12 +13,13 @@ from deboiler.episode import Episode
 from deboiler.options import CleanOptions
 from deboiler.stages import langid
 from deboiler.stages.assemble import description_text
-from deboiler.stages.page import read_page
 from deboiler.stages.dedup import dedup
 from deboiler.stages.detect import detect
 from deboiler.stages.fields import finish_fields
 from deboiler.stages.labellers import choose_labeller
 from deboiler.stages.load import DEFAULT_MAX_BYTES, load
+from deboiler.stages.page import read_page
+from deboiler.stages.verdict import with_every_line
 
 
 @lru_cache(maxsize=1)
@@ -91,5 +92,5 @@ def clean(
         episode_count=fields.get("episode_count"),
         ids=fields.get("ids", {}),
         description=description,
-        lines=verdicts if options.explain else None,
+        lines=with_every_line(verdicts, blocks.line_count) if options.explain else None,
     )

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 import deboiler
 from deboiler import errors
 from deboiler.stages.blocks import normalise_space
-from deboiler.stages.page import read_page
-from deboiler.stages.html_blocks import _INVISIBLE, _drop_invisible
+from deboiler.stages.html_blocks import _drop_invisible
 from deboiler.stages.load import load
+from deboiler.stages.page import read_page
 from tests.helpers.corpora import KOREAN_SEED, PODBUD_SEED, SEEDS, gold_description
 
 SEED = KOREAN_SEED.read_bytes()
@@ -474,6 +474,7 @@ def test_json_ld_type_that_is_not_a_string(kind):
                 "<p>",
                 "</p>",
                 "<script a='<style>'>",
+                "<script data-x=\"" + "A" * 2001 + "\">",
             ]
         ),
         max_size=40,
@@ -481,6 +482,10 @@ def test_json_ld_type_that_is_not_a_string(kind):
 )
 def test_drop_invisible_is_the_regex(source):
     assert _drop_invisible(source) == _INVISIBLE.sub(" ", source)
+
+
+# What _drop_invisible computes, as one regex that is quadratic on unclosed tags.
+_INVISIBLE = re.compile(r"<(script|style|template|noscript|head)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 
 
 def test_flat_fallback_many_unclosed_scripts():
@@ -523,3 +528,40 @@ def test_no_traceback_words_in_error_messages():
         exc = clean_or_error(page)
         assert isinstance(exc, errors.DeboilerError)
         assert not re.search(r"Traceback|File \"|\.py\b", str(exc))
+
+
+# --------------------------------------------------------------------------------------------------
+# Memory per line: long runs of blank lines and of <br> cost nothing past the first few
+
+
+def _peak_rss_mb(page_path) -> tuple[int, float]:
+    probe = (
+        "import resource, subprocess, sys\n"
+        "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "sys.exit(p.returncode)\n"
+    )
+    exe = shutil.which("deboiler", path=str(Path(sys.executable).parent)) or "deboiler"
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, exe, "clean", str(page_path), "--langid", "none"],
+        capture_output=True, timeout=300,
+    )  # fmt: skip
+    return proc.returncode, int(proc.stdout) / 1024
+
+
+def test_two_million_blank_lines_and_half_a_million_br_stay_small(tmp_path):
+    text = tmp_path / "blank.txt"
+    text.write_text("Episode one\nWe talk about things for an hour.\n" + "\n" * 2_000_000 + "The end of the notes.\n")
+    html = tmp_path / "br.html"
+    html.write_text("<html><body><p>We talk about things for an hour." + "<br>" * 500_000 + "The end.</p></body></html>")
+    for page in (text, html):
+        code, peak = _peak_rss_mb(page)
+        assert code == 0 and peak < 300, (page.name, code, peak)
+
+
+def test_explain_still_has_every_line_of_a_long_blank_run():
+    page = "Episode one\nWe talk.\n" + "\n" * 10 + "More talk here.\n\n\n\n"
+    ep = deboiler.clean(page, explain=True, langid_backend="none")
+    assert [v.lineno for v in ep.lines] == list(range(1, page.count("\n") + 2))
+    assert [v.label for v in ep.lines][2:12] == ["blank"] * 10
+    assert ep.description == "Episode one\nWe talk.\n\nMore talk here."

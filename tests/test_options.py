@@ -35,3 +35,13 @@ def test_options_are_frozen_and_default_to_cleans_defaults():
 def test_clean_many_takes_an_options_object():
     [ep] = deboiler.clean_many([KOREAN_SEED.read_bytes()], workers=1, options=deboiler.CleanOptions(explain=True))
     assert ep.lines and ep.platform == "playerfm"
+
+
+def test_clean_many_with_an_options_object_takes_huge_limits_as_none_and_yields_type_errors():
+    options = deboiler.CleanOptions(max_bytes=10**30, langid_backend="none")
+    results = list(deboiler.clean_many([KOREAN_SEED.read_bytes(), None], workers=1, page_timeout=float("inf"), options=options))
+    assert results[0].platform == "playerfm"
+    assert isinstance(results[1], deboiler.errors.PageTypeError)
+    with pytest.raises(deboiler.errors.UsageError, match="--max-bytes"):
+        next(deboiler.clean_many(["text"], workers=1, options=deboiler.CleanOptions(max_bytes=0)))
+

@@ -12,6 +12,7 @@ from deboiler.batch.writers import FORMATS, SHARD_ROWS
 from deboiler.errors import UsageError
 
 DEFAULT_CHUNK_SIZE = 100  # records per task: ~0.1 s of work, so IPC costs little and Ctrl-C stops soon
+NO_TIME_LIMIT = 1e7  # seconds (116 days): a page_timeout this long or longer is no limit at all
 
 
 class Engine(str, Enum):
@@ -42,15 +43,18 @@ class BatchOptions:
     """How a batch runs; the pages' own options are a CleanOptions.
 
     workers: processes (default: every core; 1 runs in this process). chunk_size: records per task.
-    page_timeout: seconds one page may take before it becomes a PageTimeout error. The rest is for
-    `deboiler batch` only: resume (continue OUT.part), fields (where a record's page, id and url are),
-    progress (the bar), dedup and dedup_threshold (mark records with the same episode text,
-    batch.crossdup), engine and scheduler (dask: a running cluster's address, else a LocalCluster),
-    output_format (default: from OUT's name) and row_group_size (records per Parquet row group and per
-    shard of OUT.part, the most a kill can cost).
+    page_timeout: seconds one page may take before it becomes a PageTimeout error (NO_TIME_LIMIT or
+    more: no limit). The rest is for `deboiler batch` only: force_workers (start every one of
+    `workers`; without it more than the cores are capped at the cores, unless a dask `scheduler` is
+    given), resume (continue OUT.part), fields (where a record's page, id and url are), progress (the
+    bar), dedup and dedup_threshold (mark records with the same episode text, batch.crossdup), engine
+    and scheduler (dask: a running cluster's address, else a LocalCluster), output_format (default:
+    from OUT's name) and row_group_size (records per Parquet row group and per shard of OUT.part, the
+    most a kill can cost).
     """
 
     workers: int | None = None
+    force_workers: bool = False
     chunk_size: int = DEFAULT_CHUNK_SIZE
     page_timeout: float | None = None
     resume: bool = False

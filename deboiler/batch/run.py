@@ -23,18 +23,20 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 from deboiler.batch.crossdup import Index
 from deboiler.batch.crossdup import key as crossdup_key
 from deboiler.batch.dask_engine import ordered as dask_ordered
-from deboiler.batch.options import DEFAULT_CHUNK_SIZE, BatchOptions, Engine
+from deboiler.batch.options import DEFAULT_CHUNK_SIZE, NO_TIME_LIMIT, BatchOptions, Engine
 from deboiler.batch.readers.base import Fields, Record
 from deboiler.batch.readers.sources import expand, parse, records, total_bytes
 from deboiler.batch.report import BatchProgress, Stats, print_summary
@@ -50,10 +52,11 @@ from deboiler.batch.worker import (
 from deboiler.batch.writers import open_output
 from deboiler.batch.writers import output_format as format_of
 from deboiler.episode import Episode
-from deboiler.errors import DeboilerError, Interrupted, UsageError
+from deboiler.errors import DeboilerError, Interrupted, PageTypeError, UsageError
 from deboiler.options import CleanOptions
 from deboiler.pipeline import default_catalog
 from deboiler.stages import langid
+from deboiler.stages.load import as_page, check_max_bytes
 
 CHUNK_BYTES = 16 << 20  # a chunk also closes at this many bytes of page text, for very large pages
 
@@ -94,14 +97,23 @@ def clean_many(
     elif clean_kwargs:
         raise TypeError("clean_many() takes clean's options as keywords or as options=CleanOptions(...), not both")
     batch = BatchOptions(workers=workers, chunk_size=chunk_size, page_timeout=page_timeout)
-    workers = _check(batch, options)
-    recs = (Record("", str(i), page=page) for i, page in enumerate(pages))
+    workers, batch, options = _check(batch, options)
+    recs = (_page_record(i, page) for i, page in enumerate(pages))
     with closing(_ordered(_chunks(recs, chunk_size), workers, (options, batch), "episodes")) as results:
         for _, episodes in results:
             for ep in episodes:
                 if isinstance(ep, BaseException) and not isinstance(ep, DeboilerError):
                     raise ep
                 yield ep
+
+
+def _page_record(i: int, page: object) -> Record:
+    """A clean_many item as a Record; one that is no page (None, a number) carries its PageTypeError,
+    which is yielded in its place, so one bad item does not stop the rest."""
+    try:
+        return Record("", str(i), page=as_page(page))
+    except PageTypeError as exc:
+        return Record("", str(i), error=exc)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -113,9 +125,13 @@ def run_batch(inputs: Sequence[str], output: str | Path, batch: BatchOptions, op
 
     Raises InputNotFound / UsageError before writing anything, OutputError when OUT cannot be
     written, and Interrupted (exit 130) after Ctrl-C, with OUT.part kept for `batch.resume`.
-    `options` is every page's clean (its catalog goes to every worker).
+    `options` is every page's clean (its catalog goes to every worker). More `batch.workers` than the
+    cores available are capped at the cores (said on stderr) unless `batch.force_workers`, or a dask
+    `batch.scheduler` is given (its cluster has cores of its own).
     """
-    workers = _check(batch, options)
+    workers, batch, options = _check(batch, options)
+    if not batch.force_workers and batch.scheduler is None:
+        workers = _capped(workers)
     if batch.scheduler is not None and batch.engine is not Engine.dask:
         raise UsageError("--scheduler needs --engine dask")
     fmt = format_of(output, batch.output_format and batch.output_format.value)
@@ -177,8 +193,23 @@ def _clean_into(sink, todo, run: Stats, bar, stop, workers: int, options: Option
                 return
 
 
-def _check(batch: BatchOptions, options: CleanOptions) -> int:
-    """Refuse a wrong call before any page is read: it would otherwise fail on every page."""
+def _capped(workers: int) -> int:
+    """At most one worker per core: more only add memory (each holds its own parser, models and pages)
+    and switching, and are slower; said on stderr, since it is not what was asked for."""
+    cores = default_workers()
+    if workers <= cores:
+        return workers
+    print(
+        f"deboiler: {workers} workers capped at the {cores} cores available (--force-workers to start them all)",
+        file=sys.stderr,
+    )
+    return cores
+
+
+def _check(batch: BatchOptions, options: CleanOptions) -> tuple[int, BatchOptions, CleanOptions]:
+    """Refuse a wrong call before any page is read: it would otherwise fail on every page. Returns the
+    number of workers and the options as they run: a huge max_bytes capped, a page_timeout of
+    NO_TIME_LIMIT or more none."""
     workers = batch.workers
     if workers is not None and workers < 1:
         raise UsageError(f"--workers must be 1 or more, not {workers}")
@@ -187,10 +218,13 @@ def _check(batch: BatchOptions, options: CleanOptions) -> int:
     if options.platform:
         (options.catalog or default_catalog()).get(options.platform)
     langid.identify("", options.langid_backend)  # checks the name only
+    options = replace(options, max_bytes=check_max_bytes(options.max_bytes))
     limit = batch.page_timeout
-    if limit is not None and not limit > 0:
+    if limit is not None and not limit > 0:  # NaN too
         raise UsageError(f"--page-timeout must be more than 0 seconds, not {limit}")
-    return workers or default_workers()
+    if limit is not None and limit >= NO_TIME_LIMIT:  # inf, or longer than any batch runs: no limit
+        batch = replace(batch, page_timeout=None)
+    return workers or default_workers(), batch, options
 
 
 def _skip_done(
@@ -204,7 +238,7 @@ def _skip_done(
     in input order, exactly as the first run did), so the records still to do are matched against them.
     """
     position = 0
-    part = sink.part
+    part = sink.shown  # OUT itself when a finished run is resumed: the name the user knows
     for n, row in enumerate(sink.done(), 1):
         key = (row["source"], row["id"])
         rec = next(todo, None)
@@ -268,14 +302,21 @@ class _StopOnCtrlC:
 
 
 def _chunks(recs: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    """The records in chunks. When the source raises, the records read before it still come out (as a
+    last, shorter chunk) and then its exception: no page read is lost to a later failure."""
     chunk: list[Record] = []
     nbytes = 0
-    for rec in recs:
-        chunk.append(rec)
-        nbytes += len(rec.line if rec.line is not None else rec.page or "")
-        if len(chunk) >= size or nbytes >= CHUNK_BYTES:
+    try:
+        for rec in recs:
+            chunk.append(rec)
+            nbytes += len(rec.line if rec.line is not None else rec.page or "")
+            if len(chunk) >= size or nbytes >= CHUNK_BYTES:
+                yield chunk
+                chunk, nbytes = [], 0
+    except Exception:
+        if chunk:
             yield chunk
-            chunk, nbytes = [], 0
+        raise
     if chunk:
         yield chunk
 

@@ -24,6 +24,8 @@ from deboiler.episode import FIELDS, Episode
 from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge
 from deboiler.options import CleanOptions
 from deboiler.pipeline import clean
+from deboiler.stages.load import read_at_most
+from deboiler.warmup import warm_up
 
 IN_FLIGHT_PER_WORKER = 2  # chunks submitted ahead per worker: enough to keep every worker busy
 
@@ -44,14 +46,21 @@ def bounded_in_order(chunks: Iterable[list[Record]], limit: int, submit, collect
     """
     pending: deque = deque()
     chunks = iter(chunks)
+    failed: Exception | None = None  # the source's own error: raised after the chunks read before it
     try:
         while True:
-            while len(pending) < limit:
-                chunk = next(chunks, None)
+            while len(pending) < limit and failed is None:
+                try:
+                    chunk = next(chunks, None)
+                except Exception as exc:
+                    failed = exc
+                    break
                 if chunk is None:
                     break
                 pending.append((chunk, submit(chunk)))
             if not pending:
+                if failed is not None:
+                    raise failed
                 return
             chunk, future = pending.popleft()
             yield chunk, collect(chunk, future, pending)
@@ -119,6 +128,11 @@ def work(chunk: list[Record], form: str, options: Options | None = None):
     dedup = batch.dedup and batch.dedup.value
     clean_options = replace(options, explain=True)  # the labels are counted, and Episode.lines dropped
     limit = batch.page_timeout
+    if limit:  # start-up (~1.5 s: compiled phrases, lexicon, trafilatura) must not count against a page's time
+        try:
+            warm_up(catalog=options.catalog, langid_backend=options.langid_backend)
+        except Exception:  # noqa: BLE001 - a missing backend package: each page reports it, as without warming up
+            pass
     if form == "episodes":
         episodes: list = []
         for rec in chunk:
@@ -181,7 +195,7 @@ def _read(path: str, max_bytes: int) -> bytes:
             size = os.fstat(f.fileno()).st_size
             if size > max_bytes:
                 raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,}")
-            return f.read(max_bytes + 1)
+            return read_at_most(f, max_bytes, size)
     except FileNotFoundError:
         raise InputNotFound(f"no such file: {path}") from None
     except OSError as exc:

@@ -19,9 +19,11 @@ for `--resume`.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,6 +51,7 @@ def open_output(fmt: str, out: Path, resume: bool, dedup: bool, row_group_size: 
     """The output named OUT, its OUT.part opened (resume: continued) and ready for `write`."""
     if row_group_size < 1:
         raise UsageError(f"--row-group-size must be 1 or more, not {row_group_size}")
+    _refuse_special(out)
     sink = ParquetOutput(out, dedup, row_group_size) if fmt == "parquet" else JsonlOutput(out, dedup)
     sink.open(resume)
     return sink
@@ -69,6 +72,8 @@ class JsonlOutput:
         self.part = out.with_name(out.name + ".part")
         self.renamed = False  # resuming a finished run: OUT was renamed to OUT.part
         self._handle = None
+        self._keep = 0  # bytes of complete lines in OUT.part when it was opened
+        self._cut = False  # a partial last line is still to be cut
 
     # --- in the worker
 
@@ -97,40 +102,60 @@ class JsonlOutput:
         return b"".join(out)
 
     def open(self, resume: bool) -> None:
-        """Open OUT.part for appending, and cut a trailing partial line."""
+        """Open OUT.part for appending and lock it; a trailing partial line is cut before the first write.
+
+        Nothing is changed before the lock is held and the file is known to be deboiler's: a second
+        run on the same OUT is refused, and so is a file that deboiler did not write.
+        """
         out, part = self.out, self.part
         _refuse_leftover(part, resume)
         if part.is_dir():
             raise UsageError(
                 f"{part} is a folder (a Parquet batch's shards), not a JSONL part: delete it to start over"
             )
-        if resume and not part.exists() and out.is_file():
-            os.replace(out, part)  # a finished run resumed: only records for new inputs are added
-            self.renamed = True
+        _refuse_special(part)
+        source = part if part.exists() else out if resume and out.is_file() else None
+        if source is not None:
+            _check_ours(source, finished=source == out)
         try:
-            self._handle = open(part, "ab")
+            self._handle = open(source or part, "ab")
         except OSError as exc:
             raise OutputError(f"cannot write {part}: {exc.strerror or exc}") from None
+        _lock(self._handle.fileno(), self.out, self._handle)
+        if source == out:
+            os.replace(out, part)  # a finished run resumed: only records for new inputs are added
+            self.renamed = True
         size = self._handle.seek(0, os.SEEK_END)
-        keep = _complete_length(part, size)
-        if keep < size:
-            self._handle.truncate(keep)  # a line cut off by a kill: its record is cleaned again
+        self._keep = _complete_length(part, size)  # a line cut off by a kill: its record is cleaned again
+        self._cut = self._keep < size
+
+    @property
+    def shown(self) -> Path:
+        """The name the kept records are under for the user: OUT when a finished run is resumed."""
+        return self.out if self.renamed else self.part
 
     def done(self) -> Iterator[dict]:
-        """The records already in OUT.part, in order."""
+        """The records already in OUT.part, in order (its complete lines)."""
+        left = self._keep
         with open(self.part, "rb") as f:
             for n, line in enumerate(f, 1):
+                left -= len(line)
+                if left < 0:
+                    return
                 try:
                     row = json.loads(line)
                     row["source"], row["id"], row["status"]  # noqa: B018  (a record has all three)
                 except (ValueError, KeyError, TypeError):
                     raise UsageError(
-                        f"{self.part}: line {n} is not a deboiler batch record; delete the file to start over"
+                        f"{self.shown}: line {n} is not a deboiler batch record; delete the file to start over"
                     ) from None
                 yield row
 
     def write(self, blob: bytes) -> None:
         try:
+            if self._cut:
+                self._handle.truncate(self._keep)
+                self._cut = False
             self._handle.write(blob)
             self._handle.flush()
         except OSError as exc:
@@ -148,6 +173,8 @@ class JsonlOutput:
     def finish(self) -> None:
         """Make the finished output durable, then give it its name in one atomic step."""
         try:
+            if self._cut:
+                self._handle.truncate(self._keep)
             self._handle.flush()
             os.fsync(self._handle.fileno())
             self._handle.close()
@@ -223,6 +250,7 @@ class ParquetOutput:
         self._rows = 0
         self._bytes = 0
         self._next = 0  # number of the next shard
+        self._lock: int | None = None  # OUT.part's folder, open and locked for the whole run
 
     # --- in the worker: the rows as they are. Arrow is built in the batch process only, so that the
     # workers do without pyarrow (~45 MB of memory each) and it costs the batch process little (C++).
@@ -248,17 +276,28 @@ class ParquetOutput:
             row["duplicate_of"] = dup
         return rows
 
+    @property
+    def shown(self) -> Path:
+        return self.out if self.renamed else self.part
+
     def open(self, resume: bool) -> None:
         out, part = self.out, self.part
         _refuse_leftover(part, resume)
         if part.exists() and not part.is_dir():
             raise UsageError(f"{part} is a file (a JSONL batch's part), not Parquet shards: delete it to start over")
+        if resume and not part.exists() and out.is_file():
+            _check_parquet(out)
         try:
-            if resume and not part.exists() and out.is_file():
-                part.mkdir()
+            made = not part.exists()
+            part.mkdir(exist_ok=True)
+            self._lock = os.open(part, os.O_RDONLY)
+        except OSError as exc:
+            raise OutputError(f"cannot write {part}: {exc.strerror or exc}") from None
+        _lock(self._lock, out)
+        try:
+            if resume and made and out.is_file():
                 os.replace(out, part / _shard_name(0))  # a finished run resumed: its file is the first shard
                 self.renamed = True
-            part.mkdir(exist_ok=True)
             for leftover in part.glob("*.tmp"):  # a shard (or OUT) cut by a kill: its records are redone
                 leftover.unlink()
         except OSError as exc:
@@ -366,6 +405,9 @@ class ParquetOutput:
             self._flush()
         except OutputError:
             pass  # they are cleaned again on --resume
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
 
 def _shard_name(n: int) -> str:
@@ -384,6 +426,66 @@ def _escaped(value):
 
 
 # ---------------------------------------------------------------------------------------------------
+
+
+def _refuse_special(path: Path) -> None:
+    """OUT (and OUT.part) must be regular files or absent: a finished batch renames OUT.part over OUT,
+    which would replace a device, a FIFO or a symlink (to /dev/stdout, say) with a plain file."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return
+    if stat.S_ISLNK(st.st_mode):
+        raise UsageError(f"{path} is a symlink: batch replaces OUT when it is done, so -o must name the file itself")
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+        raise UsageError(f"{path} is not a regular file (a device or a pipe): -o must name a file batch may replace")
+
+
+def _lock(fd: int, out: Path, handle=None) -> None:
+    """Hold an exclusive lock on OUT.part for the whole run: two runs appending to it would mix records."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        if handle is not None:
+            handle.close()
+        else:
+            os.close(fd)
+        raise UsageError(f"another deboiler batch is writing {out} now: wait for it to finish") from None
+
+
+JSONL_START = b'{"source": '  # how every line deboiler writes begins
+
+
+def _check_ours(path: Path, finished: bool) -> None:
+    """Refuse, without changing it, a JSONL file that deboiler did not write (before --resume cuts or renames it)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(JSONL_START))
+            size = f.seek(0, os.SEEK_END)
+            if size:
+                f.seek(size - 1)
+                last = f.read(1)
+    except OSError as exc:
+        raise OutputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not size:
+        return
+    # A part may end in a line cut by a kill (even its first); a finished OUT ends with a newline.
+    ours = head == JSONL_START and last == b"\n" if finished else head == JSONL_START[: len(head)]
+    if not ours:
+        raise UsageError(f"{path} was not written by deboiler batch: --resume leaves it alone; name another -o")
+
+
+def _check_parquet(path: Path) -> None:
+    """Refuse a finished OUT that is not a deboiler Parquet output before making it shard 0."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        names = pq.ParquetFile(path).schema_arrow.names
+    except (OSError, pa.ArrowException):
+        names = []
+    if any(c not in names for c in RESUME_COLUMNS):
+        raise UsageError(f"{path} was not written by deboiler batch: --resume leaves it alone; name another -o")
 
 
 def _refuse_leftover(part: Path, resume: bool) -> None:

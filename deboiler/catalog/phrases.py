@@ -137,12 +137,35 @@ def _lead_captures(name: str, text: str, k: int, rest: re.Match[str]) -> dict[st
     return captures
 
 
+_TEXT_RUN = re.compile(r"\{text\}(?:\{text\})+")
+MAX_FREE_SLOTS = 2  # {show}, {title} and {text} in one phrase: each more multiplies the ways to split a line
+
+
+def check_phrase(source: object) -> str:
+    """The phrase as it is compiled (white space collapsed, a run of {text}{text} one {text}), or
+    PhraseError for one no line can be matched by in bounded time: not a string, empty, an unknown
+    slot, or more than MAX_FREE_SLOTS free-text slots (with five, a 2.5 KB line took a minute)."""
+    if not isinstance(source, str):
+        raise PhraseError(f"a phrase must be a string, not {source!r}")
+    source = _TEXT_RUN.sub("{text}", " ".join(source.split()))
+    if not source:
+        raise PhraseError("empty phrase")
+    slots = slot_names(source)
+    unknown = [s for s in slots if s not in KNOWN_SLOTS]
+    if unknown:
+        raise PhraseError(f"unknown slot {{{unknown[0]}}} in phrase {source!r}; known: {sorted(KNOWN_SLOTS)}")
+    if sum(s in _FREE_TEXT for s in slots) > MAX_FREE_SLOTS:
+        raise PhraseError(
+            f"phrase {source!r} has more than {MAX_FREE_SLOTS} free-text slots ({{show}}, {{title}}, {{text}}): "
+            "a line could be split between them in too many ways"
+        )
+    return source
+
+
 @lru_cache(maxsize=4096)
 def compile_phrase(source: str, locale: str | None) -> Phrase:
     """Compile one phrase for one UI locale (dates, durations and numbers are read the locale's way)."""
-    source = " ".join(source.split())
-    if not source:
-        raise PhraseError("empty phrase")
+    source = check_phrase(source)
     parts = _SLOT.split(source)  # literal, slot, literal, slot, ...
     literals, slots = parts[0::2], parts[1::2]
     if not slots:

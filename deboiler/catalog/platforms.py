@@ -24,7 +24,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-from deboiler.catalog.phrases import Phrase, compile_phrase, has_digit
+from deboiler.catalog.phrases import Phrase, PhraseError, check_phrase, compile_phrase, has_digit
 from deboiler.errors import UsageError
 from deboiler.stages.blocks import Blocks
 
@@ -95,6 +95,15 @@ class Selector:
         )
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _whole_word(literal: str) -> str | None:
+    """The longest word a literal holds whole (non-word characters on both sides, inside it)."""
+    inside = [m.group() for m in _WORD.finditer(literal) if m.start() > 0 and m.end() < len(literal)]
+    return max(inside, key=len) if inside else None
+
+
 @dataclass
 class LineMatcher:
     """All phrases that apply to a page in one UI locale, ready to test lines against."""
@@ -122,6 +131,18 @@ class LineMatcher:
             if group:
                 group.sort()
                 self._unliteral.append((needs_digit, [n for n, _ in group], [idx for _, idx in group]))
+        # A literal holding a whole word ("more episodes from " holds "episodes") can only be on a page
+        # whose words include it: the page's words, intersected with those words in C, name the few
+        # such literals worth a search through the page's text; the others are searched for as before.
+        self._by_word: dict[str, list[str]] = {}
+        self._wordless: list[str] = []
+        for literal in self._by_literal:
+            word = _whole_word(literal)
+            if word is None:
+                self._wordless.append(literal)
+            else:
+                self._by_word.setdefault(word, []).append(literal)
+        self._literal_keys = frozenset(self._by_word)
         self._exact_hits = {key: [Hit(rule, src, {}, loc) for rule, src, loc in listed] for key, listed in self.exact.items()}
         self._selector_hits = [Hit(rule, f"selector {sel.source}", {}, None) for rule, sel in self.selector_rules]
         self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {})  # segment / path -> rule bits
@@ -153,9 +174,12 @@ class LineMatcher:
         found: list[list[Hit]] = [[] for _ in blocks]
         todo: dict[int, list[int]] = {}  # line -> indexes of the slot phrases worth trying on it
         page = blocks.folded_text
-        for literal, idxs in self._by_literal.items():
-            if literal not in page:  # most literals (other platforms', other locales') are nowhere on the page
-                continue
+        by_literal, by_word = self._by_literal, self._by_word
+        worded = [literal for word in blocks.folded_words & self._literal_keys for literal in by_word[word]]
+        for literal in sorted(worded) + self._wordless:
+            if literal not in page:
+                continue  # most literals (other platforms', other locales') are nowhere on the page
+            idxs = by_literal[literal]
             for i in blocks.lines_containing(literal):
                 listed = todo.get(i)
                 if listed is None:
@@ -351,14 +375,98 @@ def load_catalog(*extra_dirs: str | Path) -> Catalog:
 
 
 def load_platform(folder: Path) -> Platform:
-    spec = _read_toml(folder / "platform.toml")
-    locale_files = [_read_toml(f) for f in sorted(folder.glob("*.toml")) if f.name != "platform.toml"]
+    spec = _check_spec(_read_toml(folder / "platform.toml"), folder / "platform.toml")
+    locale_files = [
+        _check_locale_file(_read_toml(f), f) for f in sorted(folder.glob("*.toml")) if f.name != "platform.toml"
+    ]
     return _build_platform(spec, locale_files, folder)
 
 
 def load_platform_file(path: Path) -> Platform:
     """A platform in one file: platform.toml's keys plus `[phrases.<locale>]` tables (`deboiler learn`)."""
-    return _build_platform(_read_toml(path), [], path)
+    return _build_platform(_check_spec(_read_toml(path), path), [], path)
+
+
+# What each key of a platform file holds. Checked when the file is loaded, so that a wrong type is
+# one usage error naming the file and the key, not a failure on every page cleaned with it.
+_STRINGS = "a list of strings"
+_SPEC_KEYS = {
+    "id": str, "name": str, "default_locale": str, "hosts": _STRINGS, "brands": _STRINGS,
+    "rules": dict, "description": dict, "title": dict, "path_locales": dict, "host_locales": dict, "phrases": dict,
+}  # fmt: skip
+_RULE_KEYS = {
+    "label": str, "why": str, "signature": float, "phrases": _STRINGS, "fallback": bool,
+    "show_named_twice": bool, "show_lead_ins": _STRINGS, "selectors": _STRINGS,
+}  # fmt: skip
+_DESCRIPTION_KEYS = {
+    "opens_after": _STRINGS, "fallback_opens_after": _STRINGS, "skip": _STRINGS, "closes_at": _STRINGS,
+    "closes_in_order": bool, "fallback_after_show_line": bool,
+}  # fmt: skip
+_TITLE_KEYS = {"before": _STRINGS, "show": str}
+
+
+def _check_spec(spec: dict, path: Path) -> dict:
+    _check_keys(spec, _SPEC_KEYS, path, "")
+    for name, body in spec.get("rules", {}).items():
+        if not isinstance(body, dict):
+            raise UsageError(f"{path}: rules.{name} must be a table ([rules.{name}]), not {_what(body)}")
+        _check_keys(body, _RULE_KEYS, path, f"rules.{name}.")
+        _check_phrases(body.get("phrases", ()), path, f"rules.{name}.phrases")
+    _check_keys(spec.get("description", {}), _DESCRIPTION_KEYS, path, "description.")
+    _check_keys(spec.get("title", {}), _TITLE_KEYS, path, "title.")
+    for table in ("path_locales", "host_locales"):
+        for key, value in spec.get(table, {}).items():
+            if not isinstance(value, str):
+                raise UsageError(f"{path}: {table}.{key} must be a string, not {_what(value)}")
+    for locale, table in spec.get("phrases", {}).items():
+        _check_locale_phrases(table, path, f"phrases.{locale}")
+    return spec
+
+
+def _check_locale_file(spec: dict, path: Path) -> dict:
+    _check_keys(spec, {"locale": str, "phrases": dict}, path, "")
+    _check_locale_phrases(spec.get("phrases", {}), path, "phrases")
+    return spec
+
+
+def _check_locale_phrases(table: object, path: Path, where: str) -> None:
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: {where} must be a table of rule names and phrase lists, not {_what(table)}")
+    for name, sources in table.items():
+        _check_phrases(sources, path, f"{where}.{name}")
+
+
+def _check_phrases(sources: object, path: Path, where: str) -> None:
+    if not isinstance(sources, (list, tuple)):
+        raise UsageError(f"{path}: {where} must be a list of strings, not {_what(sources)}")
+    for source in sources:
+        try:
+            check_phrase(source)
+        except PhraseError as exc:
+            raise UsageError(f"{path}: {where}: {exc}") from None
+
+
+def _check_keys(table: object, kinds: dict, path: Path, prefix: str) -> None:
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: {prefix.rstrip('.')} must be a table, not {_what(table)}")
+    for key, kind in kinds.items():
+        if key not in table:
+            continue
+        value = table[key]
+        if kind == _STRINGS:
+            good = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        elif kind is float:
+            good = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1e6
+        else:
+            good = isinstance(value, kind)
+        if not good:
+            want = {str: "a string", bool: "true or false", dict: "a table", float: "a number"}.get(kind, kind)
+            raise UsageError(f"{path}: {prefix}{key} must be {want}, not {_what(value)}")
+
+
+def _what(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _build_platform(spec: dict, locale_files: list[dict], folder: Path) -> Platform:

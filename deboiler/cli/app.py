@@ -7,12 +7,18 @@ shows the traceback instead.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+try:  # typer vendors its own click (typer._click) from 0.2x on; older ones use click itself
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_errors
 
 from deboiler import __version__
 from deboiler.batch.crossdup import DEFAULT_THRESHOLD
@@ -21,15 +27,16 @@ from deboiler.batch.readers.base import Fields
 from deboiler.batch.run import run_batch
 from deboiler.batch.writers import SHARD_ROWS
 from deboiler.catalog.platforms import load_catalog
+from deboiler.cli import explain_html
 from deboiler.dev.evaluate import find_gold, gold_pages_by_platform, score_page, summarise, summarise_by_platform
-from deboiler.errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge
+from deboiler.errors import EXIT_CODES, DeboilerError, InputNotFound, InputTooLarge, OutputError
 from deboiler.learn.run import learn_files
 from deboiler.learn.run import summary as learn_summary
 from deboiler.options import CleanOptions
 from deboiler.pipeline import clean as clean_page
 from deboiler.pipeline import default_catalog
 from deboiler.stages import langid
-from deboiler.stages.load import DEFAULT_MAX_BYTES
+from deboiler.stages.load import DEFAULT_MAX_BYTES, check_max_bytes, read_at_most
 
 INTERNAL_ERROR = 70
 EPILOG = (
@@ -51,6 +58,7 @@ _state = {"debug": False}
 class PrintFormat(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
 
 
 LangId = Enum("LangId", {name: name for name in langid.BACKENDS}, type=str)  # the backends langid.py offers
@@ -108,7 +116,9 @@ def _clean_options(
     drop_show_boilerplate: bool = False,
     keep_unknown: bool = False,
 ) -> CleanOptions:
-    """One CleanOptions from the shared options (a --platforms-dir that is missing: UsageError)."""
+    """One CleanOptions from the shared options (a --max-bytes that is no whole number of 1 or more, or a
+    --platforms-dir that is missing: UsageError; a huge --max-bytes is no limit)."""
+    max_bytes = check_max_bytes(max_bytes)
     return CleanOptions(
         platform=platform,
         catalog=load_catalog(*platforms_dirs) if platforms_dirs else None,
@@ -120,15 +130,21 @@ def _clean_options(
     )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"deboiler {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback when something fails."),
-    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
+    ),
 ) -> None:
+    # --version is eager: it answers before the group asks for a command (it said "Missing command").
     _state["debug"] = debug
-    if version:
-        typer.echo(f"deboiler {__version__}")
-        raise typer.Exit()
 
 
 @app.command(epilog=EPILOG)
@@ -137,8 +153,13 @@ def clean(
         ..., metavar="PAGE", help="A saved page (text dump or HTML), or - for standard input."
     ),
     fmt: PrintFormat = typer.Option(
-        PrintFormat.text, "--format", "-f", help="text: the clean description; json: the whole Episode record."
+        PrintFormat.text,
+        "--format",
+        "-f",
+        help="text: the clean description; json: the whole Episode record; html: the explain view as one "
+        "self-contained page.",
     ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     explain: ExplainOption = False,
     platform: PlatformOption = None,
     platforms_dirs: PlatformsDirsOption = [],
@@ -154,22 +175,33 @@ def clean(
       deboiler clean page.txt
       deboiler clean page.txt --format json
       deboiler clean page.txt --explain
+      deboiler clean page.txt --format html -o explain.html
       deboiler clean page.txt --platforms-dir learned/
       cat page.txt | deboiler clean -
     """
 
     def run() -> None:
         options = _clean_options(
-            platform, platforms_dirs, langid_backend, max_bytes, explain, drop_show_boilerplate, keep_unknown
+            platform,
+            platforms_dirs,
+            langid_backend,
+            max_bytes,
+            explain or fmt is PrintFormat.html,
+            drop_show_boilerplate,
+            keep_unknown,
         )
-        data = _read(source, max_bytes)
+        data = _read(source, options.max_bytes)
         ep = clean_page(data, options=options)
-        if fmt is PrintFormat.json:
-            typer.echo(json.dumps(ep.to_dict(), ensure_ascii=False, indent=2))
-        elif explain:
-            typer.echo(_explain_table(ep))
+        if fmt is PrintFormat.html:
+            shown = explain_html.render(ep, source)
+        elif fmt is PrintFormat.json:
+            shown = json.dumps(ep.to_dict(), ensure_ascii=False, indent=2)
         else:
-            typer.echo(ep.description)
+            shown = _explain_table(ep) if explain else ep.description
+        if output is None:
+            _print(shown, json_text=fmt is PrintFormat.json)
+        else:
+            _write(output, shown + "\n")
 
     _guarded(run)
 
@@ -199,7 +231,7 @@ def learn(
     """
 
     def run() -> None:
-        learned = learn_files(pages, output, platform_id, name, max_bytes)
+        learned = learn_files(pages, output, platform_id, name, check_max_bytes(max_bytes))
         typer.echo(learn_summary(learned, output), err=True)
 
     _guarded(run)
@@ -309,7 +341,12 @@ def batch(
         "--row-group-size",
         help="Parquet output: records per row group, and per shard of OUT.part (the most a kill can cost).",
     ),
-    workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: every core)."),
+    workers: int | None = typer.Option(
+        None, "--workers", "-w", help="Worker processes (default: every core; more than the cores are capped)."
+    ),
+    force_workers: bool = typer.Option(
+        False, "--force-workers", help="Start --workers processes even when there are fewer cores."
+    ),
     resume: bool = typer.Option(False, "--resume", help="Continue OUT.part (or OUT) from an earlier run."),
     chunk_size: int = typer.Option(DEFAULT_CHUNK_SIZE, "--chunk-size", help="Records per task sent to a worker."),
     html_field: str | None = typer.Option(
@@ -378,6 +415,7 @@ def batch(
     def run() -> None:
         options = BatchOptions(
             workers=workers,
+            force_workers=force_workers,
             chunk_size=chunk_size,
             page_timeout=page_timeout,
             resume=resume,
@@ -398,23 +436,73 @@ def batch(
     _guarded(run)
 
 
+# What a terminal acts on rather than shows: escape sequences (CSI such as colours and cursor moves;
+# OSC, DCS, APC, PM and SOS strings such as a window title or a clipboard write; two-byte ESC codes),
+# and every other C0 and C1 control character but tab and newline.
+_TERMINAL_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|[\x1b][\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[ -~]?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def neutralise(text: str) -> str:
+    """The text without what a terminal would act on (escape sequences, control characters)."""
+    return _TERMINAL_CONTROL.sub("", text)
+
+
+def _print(text: str, json_text: bool = False) -> None:
+    """Print the result on stdout. On a terminal, control sequences a page holds are taken out (a page
+    must not set the window title or write the clipboard); piped or redirected, the text is exactly
+    the description. JSON escapes C0 controls itself; on a terminal its C1 controls are escaped too.
+    A stdout that is closed or cannot be written (a full disk) is an OutputError (73), not silence."""
+    out = sys.stdout
+    if out is None:
+        raise OutputError("cannot write the result: stdout is closed")
+    if out.isatty():
+        text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if json_text else neutralise(text)
+    try:
+        out.buffer.write(text.encode("utf-8", "surrogateescape") + b"\n")
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the result to stdout: {exc.strerror or exc}") from None
+
+
 def _read(source: str, max_bytes: int) -> bytes:
     """The page's bytes; never reads more than max_bytes + 1, so refusing a huge input costs nothing."""
     if source == "-":
-        return sys.stdin.buffer.read(max_bytes + 1)
+        if sys.stdin is None:
+            raise InputNotFound("stdin is closed: give a page file, or pipe one in")
+        try:
+            return read_at_most(sys.stdin.buffer, max_bytes)
+        except OSError as exc:
+            raise InputNotFound(f"cannot read stdin: {exc.strerror or exc}") from None
     path = Path(source)
-    if path.is_dir():
-        raise InputNotFound(f"{source} is a directory, not a page")
     try:
+        if path.is_dir():
+            raise InputNotFound(f"{source} is a directory, not a page")
         size = path.stat().st_size
         if size > max_bytes:
             raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
         with path.open("rb") as fh:
-            return fh.read(max_bytes + 1)
+            return read_at_most(fh, max_bytes, size if path.is_file() else None)
     except FileNotFoundError:
         raise InputNotFound(f"no such file: {source}") from None
-    except PermissionError:
-        raise InputNotFound(f"cannot read {source}: permission denied") from None
+    except OSError as exc:  # permission denied, a symlink loop, an unsearchable folder, a read error
+        raise InputNotFound(f"cannot read {source}: {exc.strerror or exc}") from None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _summary_line(name: str, summary: dict) -> str:
@@ -469,4 +557,21 @@ def _guarded(run) -> None:
 
 
 def main() -> None:
-    app()
+    """The console script: a usage error is one `deboiler: error:` line (exit 2), not click's box."""
+    try:
+        code = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:  # `deboiler` alone: the help, as before
+        typer.echo(exc.ctx.get_help(), err=True)
+        sys.exit(2)
+    except click_errors.UsageError as exc:
+        where = f"deboiler {exc.ctx.info_name} --help" if exc.ctx and exc.ctx.parent else "deboiler --help"
+        message = " ".join(exc.format_message().split())
+        typer.echo(f"deboiler: error: {message} (see {where})", err=True)
+        sys.exit(2)
+    except click_errors.ClickException as exc:
+        typer.echo(f"deboiler: error: {' '.join(exc.format_message().split())}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("deboiler: interrupted", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -118,7 +118,16 @@ def write_platform(learned: Learned) -> str:
             pages_on = len({p for t in templates for p in t.pages})
             out.append(f"{name} = {_list([t.phrase for t in templates])}  # on {pages_on} of {per_locale[loc]} pages")
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    # Each item is one line of TOML. Values are escaped by _q; a comment quotes names as given (a page
+    # file name, --name, a show), and a newline in one would end the comment and start TOML of its own.
+    return "\n".join(_one_line(item) for item in out).rstrip("\n") + "\n"
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")  # what TOML allows in no comment
+
+
+def _one_line(item: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04X}", item)
 
 
 def _where(t: Template, loc: str | None, learned: Learned, per_locale: Counter) -> str:

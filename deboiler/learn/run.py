@@ -227,6 +227,17 @@ def page_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
+def _passed_over(paths: Sequence[str | Path]) -> list[str]:
+    """The files in the folders named that page_files does not take (not .txt/.html/.htm)."""
+    return [
+        str(f)
+        for raw in paths
+        if Path(raw).is_dir()
+        for f in sorted(Path(raw).rglob("*"))
+        if f.is_file() and f.suffix.lower() not in PAGE_SUFFIXES
+    ]
+
+
 def learn_files(
     paths: Sequence[str | Path],
     output: str | Path,
@@ -245,6 +256,15 @@ def learn_files(
         if size > max_bytes:
             raise UsageError(f"{f}: {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
         pages.append((f.name, f.read_bytes()))
+    if len(pages) < MIN_PAGES:
+        passed = _passed_over(paths)
+        if passed:
+            shown = ", ".join(passed[:5]) + (f" and {len(passed) - 5} more" if len(passed) > 5 else "")
+            suffixes = "/".join(sorted(PAGE_SUFFIXES))
+            raise UsageError(
+                f"learn needs at least {MIN_PAGES} pages of one site, got {len(pages)}: in a folder only "
+                f"{suffixes} files are pages, and {len(passed)} others were skipped ({shown})"
+            )
     learned = learn(pages, platform_id or platform_id_from(output), name, max_bytes)
     text = write_platform(learned)
     try:

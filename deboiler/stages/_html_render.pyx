@@ -268,6 +268,20 @@ cdef const char* _attr(tree.xmlNode* el, const char* name, _Buffer buf) except? 
     return NULL
 
 
+cdef enum:
+    MAX_NAME = 100  # html_blocks.MAX_NAME: bytes of an id or a class name kept in a tag path
+
+
+cdef inline Py_ssize_t _capped(const unsigned char* s, Py_ssize_t n) noexcept nogil:
+    """n, or at most MAX_NAME bytes ending on a UTF-8 character boundary (html_blocks._capped)."""
+    if n <= MAX_NAME:
+        return n
+    n = MAX_NAME
+    while n > 0 and (s[n] & 0xC0) == 0x80:
+        n -= 1
+    return n
+
+
 cdef class _Paths:
     """html_blocks.Paths: "body>main>div.notes>p" for an element, each built once per page."""
     cdef tree.xmlNode* start
@@ -320,7 +334,7 @@ cdef class _Paths:
                 while v[j] and not _is_space(v[j]):
                     j += 1
                 b.add("#", 1)
-                b.add(<const char*> v + i, j - i)
+                b.add(<const char*> v + i, _capped(v + i, j - i))
         v = <const unsigned char*> _attr(el, "class", self.attr)
         if v is not NULL:
             i = 0
@@ -334,7 +348,7 @@ cdef class _Paths:
                 while v[j] and not _is_space(v[j]):
                     j += 1
                 b.add(".", 1)
-                b.add(<const char*> v + i, j - i)
+                b.add(<const char*> v + i, _capped(v + i, j - i))
                 count += 1
                 i = j
         return b.decode()

@@ -6,10 +6,13 @@ their tag path (html_blocks.py); page.read_page is where the two meet.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -28,6 +31,7 @@ class Blocks(list):
     part can be found with one substring search over the page instead of one per line."""
 
     flat = False  # HTML too deep for a tree: the lines come from html_blocks' flat fallback
+    line_count = 0  # input lines, blank ones left out of a long run included (0: one block per line)
 
     @cached_property
     def folded_list(self) -> list[str]:
@@ -36,6 +40,11 @@ class Blocks(list):
     @cached_property
     def folded_text(self) -> str:
         return "\n".join(self.folded_list)
+
+    @cached_property
+    def folded_words(self) -> frozenset[str]:
+        """Every word of the page, case-folded: what a phrase's whole words are looked up in."""
+        return frozenset(_WORD.findall(self.folded_text))
 
     @cached_property
     def _by_length(self) -> list[tuple[int, int]]:
@@ -68,9 +77,35 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
+# Blank lines kept of a run of them: a block costs ~300 bytes through the pipeline, and a page of two
+# million blank lines (2 MB) needed 2.75 GB. No stage tells three blank lines from two, and the
+# description prints one blank line between paragraphs; the explain view puts the others back
+# (with_every_line), so each input line still has its verdict there.
+MAX_BLANK_RUN = 2
+
+
+SHARED_LINE = 80  # lines up to this long that repeat share one (raw, text, folded) triple of strings
+
+
 def split_lines(text: str) -> Blocks:
     blocks = Blocks()
+    run = 0
+    shared: dict[str, tuple[str, str, str]] = {}  # a page of short lines repeats most of them
     for i, raw in enumerate(text.split("\n"), start=1):
-        clean = " ".join(raw.split())
-        blocks.append(Block(i, raw, clean, clean.casefold()))
+        strings = shared.get(raw) if len(raw) <= SHARED_LINE else None
+        if strings is None:
+            clean = " ".join(raw.split())
+            clean = raw if clean == raw else clean  # one string where normalising changed nothing
+            folded = clean.casefold()
+            strings = (raw, clean, clean if folded == clean else folded)
+            if len(raw) <= SHARED_LINE:
+                shared[raw] = strings
+        if strings[1]:
+            run = 0
+        else:
+            run += 1
+            if run > MAX_BLANK_RUN:
+                continue
+        blocks.append(Block(i, strings[0], strings[1], strings[2]))
+    blocks.line_count = i
     return blocks

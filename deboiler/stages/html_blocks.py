@@ -20,7 +20,7 @@ from html import unescape
 from lxml import etree
 from lxml.html import HtmlElement
 
-from deboiler.stages.blocks import Block, Blocks
+from deboiler.stages.blocks import MAX_BLANK_RUN, Block, Blocks
 
 SKIP = frozenset(
     "script style template noscript head title meta link svg math iframe object embed canvas audio video "
@@ -78,9 +78,60 @@ _UTF8_PARSER = etree.HTMLParser(
 _UTF8_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=HtmlElement))
 
 
+# libxml2 checks each attribute of a tag against all the ones before it: time grows with the square
+# of their number (100,000 on one element took over 20 s). A tag that long has its attributes cut
+# to the first MAX_ATTRIBUTES before parsing; no page needs more, and the text is not in attributes.
+MAX_ATTRIBUTES = 256
+_LONG_TAG = re.compile(r"<[a-zA-Z][^<>\s]*\s[^<>]{8000,}>")  # [^<>]: a failed match stops at the next "<"
+_ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def bound_attributes(text: str) -> str | None:
+    """The markup with every tag's attributes past the first MAX_ATTRIBUTES left out, or None when no
+    tag has that many (the page as it is)."""
+    if len(text) < 8000 or _LONG_TAG.search(text) is None:
+        return None
+    changed = False
+
+    def trim(m: re.Match[str]) -> str:
+        nonlocal changed
+        tag = m.group()
+        name_end = re.match(r"<[^\s<>]*", tag).end()
+        for n, attribute in enumerate(_ATTRIBUTE.finditer(tag, name_end, len(tag) - 1), 1):
+            if n == MAX_ATTRIBUTES:
+                changed = True
+                return tag[: attribute.end()] + ">"
+        return tag
+
+    bounded = _LONG_TAG.sub(trim, text)
+    return bounded if changed else None
+
+
+# A run of <br> renders as that many line breaks, every one an element in each tree built of the page
+# (ours and trafilatura's copies: 500,000 of them took 650 MB). Past MAX_BLANK_RUN + 1 they only make
+# blank lines that the blocks stage drops, so a longer run is cut to that many first.
+_BR_RUN = re.compile(r"(?:<br\b[^<>]*>[ \t\r\n]*){%d,}" % (MAX_BLANK_RUN + 2), re.I)
+_BR_KEPT = "<br>" * (MAX_BLANK_RUN + 1)
+
+
+def bounded_html(text: str) -> str | None:
+    """The page with its attributes bounded (bound_attributes) and long runs of <br> cut, or None when
+    neither applies (the page as it is)."""
+    bounded = bound_attributes(text)
+    source = text if bounded is None else bounded
+    if "<br" in source or "<BR" in source:
+        cut = _BR_RUN.sub(_BR_KEPT, source)
+        if len(cut) != len(source):
+            return cut
+    return bounded
+
+
 def parse(text: str, utf8: bytes | None = None) -> etree._Element | None:
     """Parse markup leniently; None when there is nothing to parse. `utf8`, when given, is `text`
     encoded in UTF-8 (load's Document.utf8), which libxml2 reads faster than a str."""
+    bounded = bound_attributes(text)  # read_page has done it already; other callers may not have
+    if bounded is not None:
+        text, utf8 = bounded, None
     if utf8 is not None:
         try:
             return etree.fromstring(utf8, _UTF8_PARSER)
@@ -114,14 +165,25 @@ def _hidden(root: etree._Element) -> set[etree._Element]:
     return hidden
 
 
+MAX_NAME = 100  # bytes of an id or class name kept in a path: 200 levels of 20 KB names made 800 MB of paths
+
+
 def _label(el: etree._Element) -> str:
     """A path segment: tag, #id and every .class, so that data can name an element by any of them.
-    ASCII white space separates classes (as in HTML), so a no-break space stays inside a class name."""
+    ASCII white space separates classes (as in HTML), so a no-break space stays inside a class name.
+    Each id and class name is cut to MAX_NAME bytes of UTF-8 (no real one comes near)."""
     label = el.tag.lower()
     ident = _ascii_split(el.get("id"))
     if ident:
-        label += "#" + ident[0]
-    return label + "".join("." + c for c in _ascii_split(el.get("class"))[:6])
+        label += "#" + _capped(ident[0])
+    return label + "".join("." + _capped(c) for c in _ascii_split(el.get("class"))[:6])
+
+
+def _capped(name: str) -> str:
+    if len(name) <= MAX_NAME // 4:
+        return name
+    data = name.encode("utf-8", "surrogatepass")
+    return name if len(data) <= MAX_NAME else data[:MAX_NAME].decode("utf-8", "ignore")
 
 
 def _ascii_split(value: str | None) -> list[str]:
@@ -323,20 +385,23 @@ def _start(root: etree._Element) -> etree._Element:
     return next(root.iterchildren("body"), root)
 
 
-_INVISIBLE = re.compile(r"<(script|style|template|noscript|head)\b[^>]{0,2000}>.*?</\1\s*>", re.I | re.S)
-_INVISIBLE_OPEN = re.compile(r"<(script|style|template|noscript|head)\b[^>]{0,2000}>", re.I)
+_INVISIBLE_OPEN = re.compile(r"<(script|style|template|noscript|head)\b", re.I)
 _INVISIBLE_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in "script style template noscript head".split()}
 
 
 def _drop_invisible(source: str) -> str:
-    """`_INVISIBLE.sub(" ", source)`, in linear time. The regex alone rescans the rest of the page from
-    every opening tag that has no closing tag, so a deep page with 8,000 unclosed <script> tags took 2 s
-    and one of a few MB took hours. A closing tag not found after one opening tag is not found after a
-    later one either, so that tag name is not looked for again; the result is the same."""
+    """The source with every script, style, template, noscript and head element replaced by a space,
+    in linear time, however long their attributes. A closing tag not found after one opening tag is
+    not found after a later one either, so that tag name is not looked for again (a deep page with
+    thousands of unclosed <script> tags would otherwise be rescanned from each); likewise a `>` that
+    ends no opening tag."""
     out, kept, pos, unclosed = [], 0, 0, set()
     while (m := _INVISIBLE_OPEN.search(source, pos)) is not None:
         name = m.group(1).lower()
-        close = None if name in unclosed else _INVISIBLE_CLOSE[name].search(source, m.end())
+        end = source.find(">", m.end())
+        if end < 0:
+            break  # no tag is closed after this point
+        close = None if name in unclosed else _INVISIBLE_CLOSE[name].search(source, end + 1)
         if close is None:
             unclosed.add(name)
             pos = m.start() + 1
@@ -348,16 +413,20 @@ def _drop_invisible(source: str) -> str:
     return "".join(out)
 
 
+# A tag is `<` up to the next `>` with no `<` in between: a failed match stops at the next `<`, so the
+# whole page is scanned once however long a tag's attributes are (a length cap would leave a long tag,
+# attributes and all, in the text).
 _BREAKING_TAG = re.compile(
-    r"<(?:br|/?(?:p|div|li|h[1-6]|tr|section|article|ul|ol|table|header|footer|nav|main|aside|blockquote|pre|dd|dt))\b[^>]{0,2000}>",
+    r"<(?:br|/?(?:p|div|li|h[1-6]|tr|section|article|ul|ol|table|header|footer|nav|main|aside|blockquote|pre|dd|dt))\b[^<>]*>",
     re.I,
 )
-_ANY_TAG = re.compile(r"<[^>]{0,2000}>")
+_ANY_TAG = re.compile(r"<[^<>]*>")
 
 
 def flat_lines(source: str) -> list[tuple[str, str]]:
-    """Lines of markup too deep for a tree: tags that break a line become newlines, the rest go.
-    Cruder than the tree walk, but it loses no text."""
+    """Lines of markup too deep for a tree: tags that break a line become newlines, the rest go, and
+    so do the elements the renderer never shows (script, style ...). Cruder than the tree walk, but it
+    loses no text."""
     text = _ANY_TAG.sub(" ", _BREAKING_TAG.sub("\n", _drop_invisible(source)))
     return [(" ".join(line.split()), "flat") for line in unescape(text).split("\n")]
 
@@ -367,7 +436,7 @@ def html_to_blocks(root: etree._Element | None, source: str = "") -> Blocks:
     if root is not None:
         start = _start(root)
         lines, too_deep = (compiled.render if compiled is not None else _render)(start)
-        if not too_deep and (any(line for line, _ in lines) or not source):
+        if not too_deep:  # a tree that renders nothing is a page with nothing visible, not a case for the flat reader
             if compiled is not None:  # lines carry their paths
                 compiled.fill_blocks(lines, blocks, Block)
                 return blocks

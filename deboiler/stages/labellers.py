@@ -1,7 +1,8 @@
 """Label: every line of the page gets a label, a rule and a reason, by one of two labellers behind
 one interface. Which one is decided once, from the detection result (`choose_labeller`):
 
-- a known platform's page: its template (label.py);
+- a known platform's page: its template (label.py), or the unknown-site labeller where the
+  template finds no description anchor (the platform and its locale stay named);
 - a site deboiler does not know: trafilatura's main text on HTML (generic.py), else the page's
   sections, for text dumps and for HTML whose main text trafilatura missed (sections.py).
 
@@ -13,12 +14,12 @@ from __future__ import annotations
 from typing import Protocol
 
 from deboiler.options import CleanOptions
-from deboiler.stages.page import Page
 from deboiler.stages.detect import Detection, choose_locale
 from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_matcher, main_text_of
 from deboiler.stages.label import label_page
 from deboiler.stages.labelled import Labelled
-from deboiler.stages.sections import label_sections, opens_with_paragraph
+from deboiler.stages.page import Page
+from deboiler.stages.sections import fill_gaps, has_gaps, header_dates, label_sections, opens_with_paragraph
 
 
 class Labeller(Protocol):
@@ -31,13 +32,21 @@ def choose_labeller(found: Detection) -> Labeller:
 
 
 def label_known_platform(read: Page, found: Detection, options: CleanOptions) -> Labelled:
-    """By the platform's template, in the UI locale the page shows."""
+    """By the platform's template, in the UI locale the page shows. Where the template finds no
+    description anchor (a layout its data does not know yet), the unknown-site labeller, which finds
+    the description on any layout, reads the page instead; the platform and locale stay named."""
     locale, _ = choose_locale(found.platform, read.blocks, found.host_locale)
-    return label_page(read.blocks, found.platform, locale)
+    labelled = label_page(read.blocks, found.platform, locale)
+    if labelled.regions:
+        return labelled
+    instead = label_unknown_site(read, found, options)
+    instead.locale = locale
+    return instead
 
 
 def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> Labelled:
-    """Do no harm: drop what is clearly interface, outside the main text. `options.explain`: whether
+    """The episode's description between its header and the page's other sections (sections.py), or
+    on saved HTML trafilatura's main text (generic.py) backed by them. `options.explain`: whether
     anyone will see the rules (see label_unknown); `options.keep_unknown`: on a page read by its
     sections, keep every line the UI lexicon does not know."""
     blocks = read.blocks
@@ -49,7 +58,16 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         named = read.markup.naming() if read.markup else None
         verdicts = label_unknown(blocks, main_text, options.explain, named)
     if verdicts is None or not opens_with_paragraph(verdicts):
-        # A text dump, or a page whose main text trafilatura missed: find the page's sections.
+        # A text dump, or a page whose main text trafilatura missed: the page's sections decide.
         sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=options.keep_unknown)
         verdicts, fields = sections.verdicts, sections.fields
+    else:
+        # trafilatura's main text decides; the description's own short lines it left out between its
+        # paragraphs (separators, a list of links) come back, and the header's date and length where
+        # the markup does not state them. The sections are read only when one is wanted.
+        if has_gaps(verdicts):
+            fill_gaps(verdicts, label_sections(blocks, lexicon_matcher().scan(blocks)).verdicts)
+        markup_fields = read.markup.fields() if read.markup else {}
+        if any(markup_fields.get(name) is None for name in ("published", "duration")):
+            fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}
     return Labelled(verdicts, fields=fields, named_by_lines=fields_from_labels(verdicts))

@@ -2,7 +2,8 @@
 
 Decoding order: byte-order mark, then strict UTF-8 (most pages), then, for a page that is mostly
 UTF-8, line by line (its other lines in the declared or a detected legacy encoding), then a charset
-the page declares (<meta charset>, http-equiv), then charset-normalizer. Refuses, with a one-line
+the page declares (<meta charset>, http-equiv; WHATWG labels only, see charset_labels), then
+charset-normalizer. Refuses, with a one-line
 error, what is not text at all: empty input, known binary formats, and decodes that come out as
 control-character soup.
 """
@@ -13,9 +14,37 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from deboiler.errors import BinaryInput, DecodeError, EmptyInput, InputTooLarge
+from deboiler.errors import BinaryInput, DecodeError, EmptyInput, InputTooLarge, PageTypeError, UsageError
+from deboiler.stages.charset_labels import codec_for
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+NO_LIMIT = 1 << 62  # a --max-bytes at or over this (no input is that large) is no limit at all
+
+
+def check_max_bytes(max_bytes: object) -> int:
+    """--max-bytes as a usable limit: a whole number of 1 or more (UsageError otherwise), a huge one
+    capped, so that reading `max_bytes + 1` bytes never asks for an impossible buffer."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise UsageError(f"--max-bytes must be a whole number of bytes, not {max_bytes!r}")
+    if max_bytes < 1:
+        raise UsageError(f"--max-bytes must be 1 or more, not {max_bytes}")
+    return min(max_bytes, NO_LIMIT)
+
+
+def read_at_most(fh, max_bytes: int, size: int | None = None) -> bytes:
+    """Up to max_bytes + 1 bytes of a binary stream (one more than the limit, so that a caller can tell
+    an input over it). `size`, when known (a regular file), is read in one call; otherwise in chunks,
+    since a read of max_bytes + 1 at once allocates that much first."""
+    if size is not None:
+        return fh.read(min(size, max_bytes) + 1)
+    chunks, total = [], 0
+    while total <= max_bytes:
+        chunk = fh.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -45,25 +74,6 @@ _BINARY_MAGIC = {
     b"fLaC": "FLAC audio",
 }
 
-# What pages declare and what they mean: browsers read these labels as the superset encoding (the
-# WHATWG Encoding Standard), and pages rely on it, so a strict EUC-KR decode of a "euc-kr" page fails.
-SUPERSETS = {
-    "euc-kr": "cp949",
-    "ks_c_5601-1987": "cp949",
-    "shift_jis": "cp932",
-    "shift-jis": "cp932",
-    "sjis": "cp932",
-    "x-sjis": "cp932",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "iso-8859-1": "cp1252",
-    "latin1": "cp1252",
-    "us-ascii": "cp1252",
-    "iso-8859-9": "cp1254",
-    "tis-620": "cp874",
-    "big5": "big5hkscs",
-}
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]{1,40})""", re.I)
 _HTML_SNIFF = re.compile(
     r"\A\s{0,1000}(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<script|<link|<\?xml)",
@@ -87,8 +97,19 @@ class Document:
     utf8: bytes | None = None
 
 
+def as_page(data: object) -> bytes | str:
+    """The page as bytes or str: a bytearray or memoryview as its bytes; anything else PageTypeError."""
+    if isinstance(data, (bytes, str)):
+        return data
+    if isinstance(data, (bytearray, memoryview)):
+        return bytes(data)
+    raise PageTypeError(f"a page is bytes or str (or a bytearray or memoryview), not {type(data).__name__}")
+
+
 def load(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Decode and sniff one input. Raises a DeboilerError subclass for input that is not usable text."""
+    max_bytes = check_max_bytes(max_bytes)
+    data = as_page(data)
     if isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLarge(f"input is {len(data):,} characters, over the limit of {max_bytes:,}")
@@ -178,8 +199,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     declared = _DECLARED_CHARSET.search(data[:4096])
     name = None
     if declared:
-        name = declared.group(1).decode("ascii", "replace").lower()
-        name = SUPERSETS.get(name, name)
+        name = codec_for(declared.group(1).decode("ascii", "replace"))  # WHATWG labels only
     mixed = _decode_mostly_utf8(data, name)
     if mixed is not None:
         return mixed

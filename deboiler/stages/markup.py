@@ -24,6 +24,10 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 MAX_JSONLD_CHARS = 1_000_000
 
 
+MAX_HOSTS = 16  # distinct hosts of canonical links and og:url kept, the canonical ones first
+MAX_LINKS = 64  # canonical links read
+
+
 @dataclass
 class Markup:
     url: str | None = None  # canonical link, else og:url
@@ -95,9 +99,13 @@ def read_markup(root: etree._Element | None) -> Markup:
             _add_url(markup, content, canonical=False)
         elif prop == "og:title":
             markup.og_title = markup.og_title or content
+    read = 0
     for rel, href in links:
         if "canonical" in (rel or "").lower().split() and href:
             _add_url(markup, href.strip(), canonical=True)
+            read += 1
+            if read >= MAX_LINKS:  # a page has one; a hostile one has 60,000, each a URL to parse
+                break
     for stamp in times:
         date = iso_date(stamp or "")
         if date:
@@ -133,8 +141,14 @@ def _add_url(markup: Markup, url: str, canonical: bool) -> None:
         return
     if canonical or markup.url is None:
         markup.url = url
-    if host not in markup.hosts:
-        markup.hosts.insert(0, host) if canonical else markup.hosts.append(host)
+    hosts = markup.hosts
+    if host in hosts:
+        return
+    if len(hosts) >= MAX_HOSTS:  # a page names one or two; thousands would make every lookup slow
+        if not canonical:
+            return
+        hosts.pop()  # the canonical host goes first; the last one goes
+    hosts.insert(0, host) if canonical else hosts.append(host)
 
 
 def _episodes(text: str):
@@ -162,12 +176,12 @@ def _episodes(text: str):
 def _read_episode(found: dict, episode: dict) -> None:
     """Fill what `found` (title, show, published, duration) still lacks from one JSON-LD episode."""
     if found["title"] is None and isinstance(episode.get("name"), str):
-        found["title"] = " ".join(episode["name"].split()) or None
+        found["title"] = _as_text(episode["name"])
     series = episode.get("partOfSeries")
     if isinstance(series, list) and series:
         series = series[0]
     if found["show"] is None and isinstance(series, dict) and isinstance(series.get("name"), str):
-        found["show"] = " ".join(series["name"].split()) or None
+        found["show"] = _as_text(series["name"])
     if found["published"] is None:
         found["published"] = iso_date(str(episode.get("datePublished") or episode.get("uploadDate") or ""))
     if found["duration"] is None:
@@ -176,6 +190,15 @@ def _read_episode(found: dict, episode: dict) -> None:
             if isinstance(value, str) and (seconds := iso_duration(value)) is not None:
                 found["duration"] = seconds
                 break
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _as_text(value: str) -> str | None:
+    """A JSON-LD string as a field, cleaned like page text: white space collapsed, and a lone surrogate
+    (a "\\ud800" escape, which no encoder accepts) made U+FFFD as the loader makes it."""
+    return " ".join(_SURROGATE.sub("\ufffd", value).split()) or None
 
 
 def iso_date(text: str) -> str | None:

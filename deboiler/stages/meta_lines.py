@@ -62,7 +62,9 @@ def unit_words() -> dict[str, list[str]]:
     for table in read_lexicon().values():
         for unit, extra in table.get("duration_words", {}).items():
             words[unit].update(extra)
-    return {unit: sorted(found, key=len, reverse=True) for unit, found in words.items()}
+    # A word two units share ("s": Turkish hours, and seconds) reads as neither.
+    shared = {w for unit in _UNITS for w in words[unit] if sum(w in words[other] for other in _UNITS) > 1}
+    return {unit: sorted(found - shared, key=len, reverse=True) for unit, found in words.items()}
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ _MONTH_WORD = r"[^\s\d.,/:;·•|()\-]{3,12}"  # letters and the marks of script
 _OF = r"\s?(?:(?:de|del|di)\s)?"  # "9 de abril de 2025"
 # Any word may be a month: it is looked up in month_names() (a regex of every language's month names
 # would be tried on every line). The year may run straight into a duration: "Jul 20, 202234 min".
+_FULL_YEAR = re.compile(r"(?:19|20)\d\d")
+_SHORT_YEAR_FORM = 4  # the index in _DATES of the only form without a four-digit year
 _DATES = (
     rf"(?<!\d){_YEAR}-(?P<m>[01]?\d)-(?P<d2>[0-3]?\d)(?:T[\d:.]+Z?)?(?!\d)",
     rf"(?<![\d.])(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?{_OF}(?P<mon>{_MONTH_WORD})\.?{_OF},?\s?{_YEAR}",
@@ -91,7 +95,10 @@ _DATES = (
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     def unit(name: str) -> str:
-        return "(?:" + "|".join(re.escape(w) for w in unit_words()[name]) + r")\.?"
+        # A one-letter unit is followed by no letter at all ("12MB" is no 12 minutes; "1h" is an hour).
+        long = "|".join(re.escape(w) for w in unit_words()[name] if len(w) > 1)
+        short = "|".join(re.escape(w) for w in unit_words()[name] if len(w) == 1)
+        return rf"(?:(?:{long})\.?|(?:{short})(?![^\W\d_]))" if short else rf"(?:{long})\.?"
 
     h, m, s = unit("hour"), unit("minute"), unit("second")
     # A unit is not followed by a lowercase letter ("45 minutes" yes, "5 steps" no); an uppercase one
@@ -141,7 +148,9 @@ def find_meta(text: str) -> list[MetaMatch]:
     """The dates and durations in a line, in order, none overlapping another."""
     date_res, duration_re = _patterns()
     found: list[MetaMatch] = []
-    for date_re in date_res:
+    # Every date form but "11/25/24" holds a four-digit year: without one, only that form is tried.
+    tried = date_res if _FULL_YEAR.search(text) else date_res[_SHORT_YEAR_FORM:] if "/" in text else ()
+    for date_re in tried:
         for m in date_re.finditer(text):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
@@ -159,7 +168,8 @@ def find_meta(text: str) -> list[MetaMatch]:
 
 
 _GLUE = re.compile(r"[\s•·|,;:/()\[\]–—-]+")
-_DIGIT = re.compile(r"\d")
+# Every date or length has one of these: a year, d/m, a clock, a number with a unit or month after it.
+_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\s?\d|\d:\d\d|\d\s?[^\W\d_]|年")
 META_MAX_CHARS = 80
 META_MAX_WORDS = 4  # beside a length: "20/04/2021 54 min Temporada 1 Episodio 14"
 META_MAX_WORDS_DATE_ONLY = 2  # "Published on 5th Oct 2021"; "HJK-HIFK 0-2 | Liiga 22.9.2021" is a title
@@ -176,7 +186,7 @@ class MetaLine:
 def read_meta_line(text: str) -> MetaLine | None:
     """The line read as an episode's date and/or length line, or None when it is something else
     (a sentence that mentions a date, a title with a score in it)."""
-    if len(text) > META_MAX_CHARS or not _DIGIT.search(text):
+    if len(text) > META_MAX_CHARS or not _HINT.search(text):
         return None
     found = find_meta(text)
     if not found:

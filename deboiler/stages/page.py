@@ -12,7 +12,7 @@ from typing import Any
 
 from deboiler.errors import EmptyInput
 from deboiler.stages.blocks import Blocks, split_lines
-from deboiler.stages.html_blocks import html_to_blocks, parse
+from deboiler.stages.html_blocks import bounded_html, html_to_blocks, parse
 from deboiler.stages.load import Document
 from deboiler.stages.markup import Markup, read_markup
 
@@ -34,8 +34,12 @@ def read_page(doc: Document) -> Page:
     """Text and HTML meet here: after this, nothing cares which one the page was."""
     if doc.kind != "html":
         return Page(split_lines(doc.text), doc.text)
-    root = parse(doc.text, doc.utf8)
-    blocks = html_to_blocks(root, doc.text)
+    html, utf8 = doc.text, doc.utf8
+    bounded = bounded_html(html)  # the HTML every later reader gets (trafilatura may parse it again)
+    if bounded is not None:
+        html, utf8 = bounded, None
+    root = parse(html, utf8)
+    blocks = html_to_blocks(root, html)
     if not any(b.text for b in blocks):
         raise EmptyInput("the HTML page has no visible text")
-    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), doc.text, blocks.flat, root)
+    return Page(blocks, "\n".join(b.raw for b in blocks), read_markup(root), html, blocks.flat, root)

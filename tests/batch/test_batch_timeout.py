@@ -17,6 +17,7 @@ import pytest
 import deboiler
 from deboiler.batch.page_timeout import PageTimeout
 from tests.helpers.batch import LIMIT, check_slow, TEXT_PAGES, assert_one_line_error, expected, read_jsonl, run, slow_page, slow_records
+from tests.helpers.corpora import CORPORA
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -43,3 +44,18 @@ def test_a_limit_that_is_not_a_positive_number_is_refused(deboiler_exe, tmp_path
     (tmp_path / "in.jsonl").write_text(json.dumps({"text": TEXT_PAGES[0].read_text(encoding="utf-8")}) + "\n")
     proc = run(deboiler_exe, tmp_path / "in.jsonl", "-o", tmp_path / "out.jsonl", "--page-timeout", "0")
     assert_one_line_error(proc, 2, "--page-timeout must be more than 0")
+
+
+def test_start_up_does_not_count_against_a_fresh_workers_first_pages(deboiler_exe, tmp_path):
+    # A fresh worker loads the compiled phrases, the UI lexicon and trafilatura (~1.5 s) on the first
+    # page of an unknown site that it cleans; under a limit shorter than that, a good page was a timeout.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    unknown = sorted((CORPORA / "unknown").glob("*.html"))
+    for page in unknown:
+        (folder / page.name).write_bytes(page.read_bytes())
+    out = tmp_path / "out.jsonl"
+    proc = run(deboiler_exe, folder, "-o", out, "-w", "2", "--chunk-size", "1", "--page-timeout", "0.5")
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = read_jsonl(out)
+    assert [r["status"] for r in rows] == ["ok"] * len(unknown), [r["error"] for r in rows]

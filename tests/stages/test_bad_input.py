@@ -112,3 +112,40 @@ def test_control_soup_in_utf8_bytes(data, refused):
             load(data.encode("utf-8"))
     else:
         assert load(data.encode("utf-8")).encoding == "utf-8"
+
+
+@pytest.mark.parametrize("label", ["utf-16", "unicode_escape", "rot13", "utf-7"])
+def test_a_declared_charset_must_be_a_web_label(label):
+    # Not UTF-8 (one Latin-1 byte), so the declaration is read; only labels browsers know count, and
+    # utf-16 in a meta tag means UTF-8: neither CJK nonsense nor escapes decoded.
+    page = (
+        f'<!doctype html><html><head><meta charset="{label}"><title>Episode 9</title></head><body>'
+        "<p>We talk about things for an hour in this episode of the show.</p>"
+        "<p>Price \\u0024100 \\x41 caf"
+    ).encode() + b"\xe9 culture and more.</p></body></html>"
+    page += b" " * (len(page) % 2)
+    ep = deboiler.clean(page, langid_backend="none")
+    assert "Price \\u0024100 \\x41 caf" in ep.description
+    assert not any("\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in ep.description)
+
+
+@pytest.mark.parametrize("page", [None, 123, [b"page"], {"text": "page"}])
+def test_a_value_that_is_no_page_is_a_type_error_naming_bytes_and_str(page):
+    with pytest.raises(TypeError, match="bytes or str") as caught:
+        deboiler.clean(page)
+    assert isinstance(caught.value, deboiler.DeboilerError)
+
+
+def test_a_memoryview_or_bytearray_is_read_as_its_bytes():
+    page = b"Episode one\nWe talk about things for an hour in this episode."
+    want = deboiler.clean(page, langid_backend="none").description
+    assert deboiler.clean(memoryview(page), langid_backend="none").description == want
+    assert deboiler.clean(bytearray(page), langid_backend="none").description == want
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_clean_many_yields_the_type_error_in_the_items_place_and_goes_on(workers):
+    page = b"Episode one\nWe talk about things for an hour in this episode."
+    got = list(deboiler.clean_many([page, None, 5, page], workers=workers, langid_backend="none"))
+    assert [type(r).__name__ for r in got] == ["Episode", "PageTypeError", "PageTypeError", "Episode"]
+    assert isinstance(got[1], TypeError) and "bytes or str" in str(got[1])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import time
 
 import deboiler
+import deboiler.errors
 from deboiler.stages.html_blocks import html_to_blocks, parse, rendered_text
 from deboiler.stages.markup import iso_duration, read_markup
 from tests.helpers.corpora import KOREAN_SEED, ROOT, gold_description
@@ -189,3 +191,60 @@ def test_the_markup_fields_are_the_ones_finish_fields_checks():
     from deboiler.stages.markup import FIELDS, Markup
 
     assert tuple(Markup().fields()) == FIELDS
+
+
+LONG = "A" * 2001  # attributes longer than any fixed cap on a tag's length
+
+
+def test_a_page_with_nothing_visible_is_refused_not_read_as_flat_markup():
+    page = (
+        f'<!doctype html><html><body><div hidden>Members only notes.</div><script data-x="{LONG}">'
+        "stealCookies(document.cookie);</script></body></html>"
+    )
+    try:
+        ep = deboiler.clean(page, langid_backend="none")
+    except deboiler.errors.EmptyInput:
+        return
+    assert "Members only" not in ep.description and "stealCookies" not in ep.description, ep.description
+
+
+def test_the_flat_fallback_drops_scripts_styles_and_tags_with_long_attributes():
+    page = (
+        "<!doctype html><html><body>" + "<div>" * 300 + "<p>We talk about things for an hour.</p>"
+        f'<script data-x="{LONG}">var SECRET = document.cookie;</script><style data-y="{LONG}">.SECRET {{}}</style>'
+        + "</div>" * 300 + "</body></html>"
+    )
+    blocks = html_to_blocks(parse(page), page)
+    assert blocks.flat
+    text = "\n".join(b.text for b in blocks)
+    assert "We talk about things for an hour." in text
+    assert "SECRET" not in text and "<" not in text and "data-" not in text, text
+
+
+def test_lone_surrogates_in_json_ld_become_replacement_characters():
+    page = (
+        '<!doctype html><html><head><script type="application/ld+json">{"@type": "PodcastEpisode", '
+        '"name": "\\ud800 Ep", "partOfSeries": {"name": "Show \\udfff"}}</script></head><body><h1>Episode Title</h1>'
+        "<p>We talk about things for an hour in this episode of the show.</p></body></html>"
+    )
+    ep = deboiler.clean(page.encode(), langid_backend="none")
+    assert ep.title == "\ufffd Ep" and ep.show == "Show \ufffd"
+    json.dumps(ep.to_dict(), ensure_ascii=False).encode("utf-8")  # raised UnicodeEncodeError
+
+
+def test_an_element_with_a_hundred_thousand_attributes_is_read_in_linear_time():
+    attrs = " ".join(f'a{i}="v{i}"' for i in range(100_000))
+    page = f"<!doctype html><html><body><div {attrs}>Hello</div><p>We talk about things for an hour.</p></body></html>"
+    started = time.monotonic()
+    ep = deboiler.clean(page, langid_backend="none")
+    assert time.monotonic() - started < 6
+    assert "We talk about things for an hour." in ep.description
+
+
+def test_many_canonical_links_are_read_in_linear_time():
+    links = "".join(f'<link rel="canonical" href="https://x{i}.example/">' for i in range(60_000))
+    page = f"<!doctype html><html><head>{links}</head><body><p>We talk about things for an hour.</p></body></html>"
+    started = time.monotonic()
+    markup = read_markup(parse(page))
+    assert time.monotonic() - started < 1
+    assert 0 < len(markup.hosts) <= 16 and markup.url.startswith("https://x")

@@ -172,3 +172,32 @@ def test_the_pipeline_gives_the_same_episode_without_the_compiled_module(monkeyp
 def test_same_as_the_reference_on_hostile_markup(markup):
     root = html_blocks.parse(f"<html><body>{markup}</body></html>")
     assert compiled(root) == reference(root)
+
+
+def test_long_ids_and_class_names_are_cut_the_same_way_in_both():
+    names = ["c" + "x" * 20_000, "é" * 60 + "x", "n" * 100, "a" * 99 + "ü" + "b"]
+    page = "<html><body>" + "".join(
+        f'<div id="{n}" class="{n} k"><p>level {i}</p>' for i, n in enumerate(names)
+    ) + "</div>" * len(names) + "</body></html>"
+    root = html_blocks.parse(page)
+    assert compiled(root) == reference(root)
+    paths = [path for _, path in reference(root)[0]]
+    assert max(len(p.encode()) for p in paths) < len(names) * 2 * (html_blocks.MAX_NAME + 8) + 50
+    assert "#" + "é" * 50 + ".é" in paths[-1] and "#" + "a" * 99 + ".a" in paths[-1]
+
+
+def test_deep_markup_with_long_class_names_needs_little_memory():
+    import tracemalloc
+
+    page = "<!doctype html><html><body>" + "".join(
+        f'<div class="c{d}' + "x" * 20_000 + f'"><p>Line at level {d}.</p>' for d in range(200)
+    ) + "</div>" * 200 + "</body></html>"
+    root = html_blocks.parse(page)
+    tracemalloc.start()
+    try:
+        lines, _ = compiled(root)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len([line for line, _ in lines if line]) == 200
+    assert peak < 50_000_000, peak  # was 800 MB of tag paths

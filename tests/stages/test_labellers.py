@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from deboiler.options import CleanOptions
 from deboiler.pipeline import default_catalog
-from deboiler.stages.detect import detect
+from deboiler.stages.detect import choose_locale, detect
 from deboiler.stages.labelled import Labelled
 from deboiler.stages.labellers import choose_labeller, label_known_platform, label_unknown_site
 from deboiler.stages.load import load
@@ -42,3 +42,19 @@ def test_an_unknown_site_gets_the_unknown_site_labeller():
     assert isinstance(labelled, Labelled) and labelled.locale is None and labelled.regions == []
     kept = [v.text for v in labelled.verdicts if v.label == "content"]
     assert kept == [UNKNOWN.splitlines()[3]]
+
+
+def test_a_known_platform_whose_template_finds_no_anchor_is_read_by_the_unknown_site_labeller():
+    page = (
+        "Tienda\n\nMac\n\niPad\n\nWhy pear trees outlive their owners\n\nAugust 22, 2024 21 mins\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+        "More episodes\n\nApple trees and their enemies\n"
+    )
+    read = read_page(load(page))
+    found = detect(read.visible_text, read.blocks, default_catalog(), forced="playerfm")
+    assert choose_labeller(found) is label_known_platform
+    labelled = label_known_platform(read, found, CleanOptions())
+    assert labelled.regions == []
+    assert labelled.locale == choose_locale(found.platform, read.blocks, found.host_locale)[0]  # stays named
+    kept = [v.text for v in labelled.verdicts if v.label == "content"]
+    assert kept == [page.split("\n\n")[5]]

@@ -161,3 +161,29 @@ def test_keep_unknown_keeps_the_page_around_the_description() -> None:
     ]
     assert kept.title == "Why pear trees outlive their owners" and kept.duration == 21 * 60
     assert lines(deboiler.clean(page)) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
+
+
+def test_the_description_printed_again_in_one_run_comes_out_once() -> None:
+    first = "Se você é programador, este episódio fala de quando um código está realmente pronto para entrega."
+    second = "Eu resolvi gravar este episódio para pensarmos juntos sobre isso, com exemplos do dia a dia."
+    ep = clean(
+        f'Ouvir "Seu código não está pronto"\n\nSinopse do Episódio\n\n{first}\n{second}\n{first}\n{second}\n\n'
+        "Mais episódios do podcast Canal Exemplo\n"
+    )
+    assert lines(ep) == [first, second]
+    again = [v for v in ep.lines if v.label == "duplicate"]
+    assert len(again) == 2 and all("repeats line" in v.reason for v in again)
+
+
+def test_a_template_that_finds_no_anchor_gives_the_page_to_the_unknown_site_path() -> None:
+    # A page read as Player FM (here forced) whose layout its data does not know: no description
+    # anchor, so instead of keeping every line the page's sections decide; the platform stays named.
+    page = (
+        "Tienda\n\nMac\n\niPad\n\nWhy pear trees outlive their owners\n\nAugust 22, 2024 21 mins\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+        "More episodes\n\nApple trees and their enemies\n"
+    )
+    ep = deboiler.clean(page, platform="playerfm", explain=True)
+    assert ep.platform == "playerfm"
+    assert lines(ep) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
+    assert ep.title == "Why pear trees outlive their owners" and ep.published == "2024-08-22"

@@ -28,6 +28,7 @@ import importlib.util
 import io
 import json
 import os
+import stat
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -35,7 +36,7 @@ from pathlib import Path
 from deboiler.batch.readers.base import BadRecord, Fields, NotAPage, Record
 from deboiler.batch.readers.parquet import is_parquet, parquet_records
 from deboiler.batch.readers.warc import is_warc, warc_records
-from deboiler.errors import DeboilerError, InputNotFound, UsageError
+from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge, UsageError
 from deboiler.stages.load import DEFAULT_MAX_BYTES
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst")
@@ -60,12 +61,12 @@ def expand(inputs: Sequence[str], exclude: Iterable[str | Path] = ()) -> list[Pa
     .jsonl.zst file when zstandard is not installed, before anything is read.
     """
     paths: list[Path] = []
-    skip = {os.path.abspath(p) for p in exclude}
+    skip = own_files(exclude)
     for arg in inputs:
         if os.path.lexists(arg) or not glob.has_magic(arg):
             if not os.path.exists(arg):
                 raise InputNotFound(f"no such file or directory: {arg}")
-            if os.path.abspath(arg) in skip:
+            if _real(arg) in skip:
                 raise UsageError(f"{arg} is the batch's own output, not an input")
             paths.append(Path(arg))
             continue
@@ -73,7 +74,7 @@ def expand(inputs: Sequence[str], exclude: Iterable[str | Path] = ()) -> list[Pa
         if not matches:
             raise InputNotFound(f"no files match {arg}")
         paths.extend(Path(m) for m in matches)
-    paths = [p for p in paths if os.path.abspath(p) not in skip]  # a glob may match the output
+    paths = [p for p in paths if _real(p) not in skip]  # a glob may match the output
     for p in paths:
         if p.is_file() and p.name.lower().endswith(".jsonl.zst") and not _has_zstandard():
             raise UsageError(f"{p}: reading .jsonl.zst needs the zstandard package (pip install zstandard)")
@@ -93,14 +94,16 @@ def records(
     read (their decoding is arrow's C++ and warcio's header parsing; `fields` names the Parquet
     columns, and `max_bytes` bounds how much of a WARC body is read).
     """
-    skip = {os.path.abspath(p) for p in exclude}
+    skip = own_files(exclude)
     base = 0  # bytes of the inputs before the current file
-    for path, size, walked in _files(paths, skip):
+    for path, size, walked, why in _files(paths, skip):
         source = str(path)
-        if size is None:
+        if why is not None:
+            yield Record(source, source, error=why, end=base)
+        elif size is None:
             yield Record(source, source, error=InputNotFound(f"cannot read {source}"), end=base)
         elif is_jsonl(path):
-            yield from _jsonl(path, base)
+            yield from _jsonl(path, base, max_bytes)
             base += size
         elif is_parquet(path):
             yield from parquet_records(path, base, size, fields)
@@ -119,42 +122,73 @@ def records(
 
 def total_bytes(paths: Sequence[Path], exclude: Iterable[str | Path] = ()) -> int:
     """The size of every input file: the total that `Record.end` counts up to."""
-    skip = {os.path.abspath(p) for p in exclude}
-    return sum(size or 0 for _, size, _ in _files(paths, skip))
+    skip = own_files(exclude)
+    return sum(size or 0 for _, size, _, _ in _files(paths, skip))
+
+
+def own_files(exclude: Iterable[str | Path]) -> set[str]:
+    """The real paths of the batch's own files, symlinks resolved: an input reached through a symlinked
+    folder, or a symlink to OUT, is still OUT."""
+    return {_real(p) for p in exclude}
+
+
+def _real(path: str | Path) -> str:
+    return os.path.realpath(path)
 
 
 def is_jsonl(path: Path | str) -> bool:
     return str(path).lower().endswith(JSONL_SUFFIXES)
 
 
-def _files(paths: Sequence[Path], skip: set[str]) -> Iterator[tuple[Path, int | None, bool]]:
-    """(file, size, found by walking a folder) for every file the paths name, folders walked depth
-    first in name order."""
+def _files(paths: Sequence[Path], skip: set[str]) -> Iterator[tuple[Path, int | None, bool, DeboilerError | None]]:
+    """(file, size, found by walking a folder, why it is no page) for every file the paths name,
+    folders walked depth first in name order. `why` is set for what a walk finds that is not a
+    regular file (a FIFO would block the reader for ever, a device never ends) and for a folder that
+    a symlink leads back to (a loop would walk it again and again)."""
     for path in paths:
         if path.is_dir():
-            for found, size in _walk(str(path), skip):
-                yield found, size, True
-        elif os.path.abspath(path) not in skip:
-            yield path, _size(path), False
+            seen: set[tuple[int, int]] = set()
+            for found, size, why in _walk(str(path), skip, seen):
+                yield found, size, True, why
+        elif _real(path) not in skip:
+            yield path, _size(path), False, None
 
 
-def _walk(folder: str, skip: set[str]) -> Iterator[tuple[Path, int | None]]:
+def _walk(folder: str, skip: set[str], seen: set[tuple[int, int]]) -> Iterator[tuple[Path, int | None, DeboilerError | None]]:
     try:
+        st = os.stat(folder)
+        seen.add((st.st_dev, st.st_ino))
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
-        yield Path(folder), None  # unreadable folder: one error record rather than silence
+        yield Path(folder), None, None  # unreadable folder: one error record rather than silence
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or _real(entry.path) in skip:  # skip: the batch's own output
             continue
-        if entry.is_dir():
-            if os.path.abspath(entry.path) not in skip:  # a Parquet output's OUT.part folder
-                yield from _walk(entry.path, skip)
-        elif os.path.abspath(entry.path) not in skip:
-            try:
-                yield Path(entry.path), entry.stat().st_size
-            except OSError:  # a broken symlink, or the file went away
-                yield Path(entry.path), None
+        try:
+            st = os.stat(entry.path)
+        except OSError as exc:  # a broken symlink, a symlink loop, or the file went away
+            yield Path(entry.path), None, InputNotFound(f"cannot read {entry.path}: {exc.strerror or exc}")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            if (st.st_dev, st.st_ino) in seen:
+                yield Path(entry.path), 0, NotAPage("a symlink to a folder already walked (a loop)")
+            else:
+                yield from _walk(entry.path, skip, seen)
+        elif stat.S_ISREG(st.st_mode):
+            yield Path(entry.path), st.st_size, None
+        else:
+            yield Path(entry.path), 0, NotAPage(f"not a regular file ({_kind(st.st_mode)})")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def _size(path: Path) -> int | None:
@@ -168,10 +202,14 @@ def _has_zstandard() -> bool:
     return importlib.util.find_spec("zstandard") is not None
 
 
-def _jsonl(path: Path, base: int) -> Iterator[Record]:
+def _jsonl(path: Path, base: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     source = str(path)
     name = source.lower()
     lineno = 0
+    # The longest line that can hold a page of max_bytes: JSON may write one byte as six (\u0001), plus
+    # the record's other fields. A longer line is over the limit
+    # whatever it holds, and is skipped without being read whole (one line of a .gz can be gigabytes).
+    longest = 6 * max_bytes + (1 << 16)
     try:
         with open(path, "rb", buffering=1 << 20) as raw:
             if name.endswith(".gz"):
@@ -184,8 +222,15 @@ def _jsonl(path: Path, base: int) -> Iterator[Record]:
                 stream = io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw), 1 << 16)
             else:
                 stream = raw
-            for line in stream:
+            while line := stream.readline(longest):
                 lineno += 1
+                if len(line) >= longest and not line.endswith(b"\n"):
+                    size = len(line) + _skip_line(stream)
+                    too_long = InputTooLarge(
+                        f"line {lineno} is {size:,} bytes, too long for a page of at most {max_bytes:,} bytes (--max-bytes)"
+                    )
+                    yield Record(source, f"{source}:{lineno}", error=too_long, end=base + raw.tell())
+                    continue
                 if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
                     line = line[3:]
                 if not line.isspace() and line:
@@ -197,6 +242,16 @@ def _jsonl(path: Path, base: int) -> Iterator[Record]:
         yield Record(
             source, f"{source}:{lineno + 1}", error=BadRecord(f"cannot read past line {lineno}: {what}"), end=base
         )
+
+
+def _skip_line(stream) -> int:
+    """Read to the end of the current line, 1 MiB at a time; the number of bytes passed over."""
+    skipped = 0
+    while chunk := stream.readline(1 << 20):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
 
 
 def _record(line: bytes, source: str, lineno: int, fields: Fields, end: int) -> Record:

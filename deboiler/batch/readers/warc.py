@@ -50,7 +50,9 @@ def warc_records(path: Path, base: int, max_bytes: int) -> Iterator[Record]:
     n = 0
     try:
         with open(path, "rb", buffering=1 << 20) as raw:
-            for record in ArchiveIterator(raw, arc2warc=arc):
+            archive = ArchiveIterator(raw, arc2warc=arc)
+            archive.loader = _loader(arc)
+            for record in archive:
                 if record.format != "warc":  # warcio reads any text as an old ARC record rather than fail
                     raise ValueError(f"not a WARC record (warcio reads it as {record.format})")
                 n += 1
@@ -61,6 +63,7 @@ def warc_records(path: Path, base: int, max_bytes: int) -> Iterator[Record]:
         ValueError,
         zlib.error,
         ArchiveLoadFailed,
+        OverflowError,  # a Content-Length of 26 digits: no read can be that long
     ) as exc:  # not a WARC, a broken gzip, a read error
         what = " ".join(f"{type(exc).__name__}: {exc}".split())
         kind = "ARC" if arc else "WARC"
@@ -83,6 +86,10 @@ def _record(record, source: str, n: int, base: int, raw, max_bytes: int, arc: bo
         if len(body) > max_bytes:
             too_large = InputTooLarge(f"the record's body is over the limit of {max_bytes:,} bytes")
             return Record(source, rid, uri, error=too_large, end=end)
+    if not why:
+        short = _short_of_http_length(record)
+        if short:
+            return Record(source, rid, uri, error=BadRecord(short), end=end)
     missing = _missing_bytes(record)
     if missing:  # warcio hands over a record cut by the end of the file as if it were whole
         cut = BadRecord(f"the archive ends inside this record: {missing:,} of its bytes are missing")
@@ -90,6 +97,32 @@ def _record(record, source: str, n: int, base: int, raw, max_bytes: int, arc: bo
     if why:
         return Record(source, rid, uri, error=NotAPage(why), end=end)
     return Record(source, rid, uri, page=body, end=end)
+
+
+def _short_of_http_length(record) -> str | None:
+    """Why the body is cut short, when the record holds fewer bytes than its HTTP Content-Length says
+    (a crawler that stopped mid-download): a fragment of a page is not the page."""
+    headers = record.http_headers
+    if headers is None or headers.get_header("Transfer-Encoding"):  # chunked: the length does not apply
+        return None
+    declared = (headers.get_header("Content-Length") or "").strip()
+    if not declared.isdigit() or record.payload_length is None or record.payload_length < 0:
+        return None
+    if int(declared) > record.payload_length:
+        return f"the record holds {record.payload_length:,} of the {int(declared):,} bytes its HTTP Content-Length declares"
+    return None
+
+
+def _loader(arc: bool):
+    """warcio's record loader, reading a response without a WARC-Target-URI too (warcio's own
+    fails on it with AttributeError, which ends the whole archive)."""
+    from warcio.recordloader import ArcWarcRecordLoader
+
+    class Loader(ArcWarcRecordLoader):
+        def load_http_headers(self, rec_type, uri, stream, length):
+            return super().load_http_headers(rec_type, "http:" if uri is None else uri, stream, length)
+
+    return Loader(verify_http=False, arc2warc=arc)
 
 
 def _missing_bytes(record) -> int:
