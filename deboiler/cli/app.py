@@ -252,7 +252,7 @@ def platforms(
     \b
     --corpora DIR adds GOLD, the hand-checked pages under DIR per platform (a text dump and a saved HTML
     of the same page count as two), for example the repository's corpora/ folder. Add a platform: see
-    "How to add a platform" in the README.
+    "How to add a platform" in docs/platforms.md.
     """
 
     def run() -> None:

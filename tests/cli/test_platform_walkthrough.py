@@ -1,4 +1,4 @@
-"""The README's "How to add a platform" walk-through works as written.
+"""The worked example of docs/platforms.md ("How to add a platform") works as written.
 
 The files it shows (marked `<!-- walkthrough: PATH -->` before their fenced block) are written to a
 scratch folder exactly as printed; the platform must load from that folder alone, detect the page and
@@ -18,7 +18,7 @@ _MARKED_BLOCK = re.compile(r"<!-- walkthrough: (?P<path>\S+) -->\n```\w*\n(?P<bo
 
 
 def _walkthrough_files() -> dict[str, str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "platforms.md").read_text(encoding="utf-8")
     return {m["path"]: m["body"] for m in _MARKED_BLOCK.finditer(readme)}
 
 
