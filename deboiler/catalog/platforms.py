@@ -96,6 +96,9 @@ class Selector:
 
 
 _WORD = re.compile(r"\w+")
+# Below this many literals (a platform's locale: a few dozen) searching for each is cheaper than
+# collecting the page's words; the UI lexicon (~300) gains from it.
+WORD_INDEX_MIN_LITERALS = 100
 
 
 def _whole_word(literal: str) -> str | None:
@@ -175,8 +178,12 @@ class LineMatcher:
         todo: dict[int, list[int]] = {}  # line -> indexes of the slot phrases worth trying on it
         page = blocks.folded_text
         by_literal, by_word = self._by_literal, self._by_word
-        worded = [literal for word in blocks.folded_words & self._literal_keys for literal in by_word[word]]
-        for literal in sorted(worded) + self._wordless:
+        if len(by_literal) >= WORD_INDEX_MIN_LITERALS:
+            worded = [literal for word in blocks.folded_words & self._literal_keys for literal in by_word[word]]
+            literals = sorted(worded) + self._wordless
+        else:
+            literals = list(by_literal)
+        for literal in literals:
             if literal not in page:
                 continue  # most literals (other platforms', other locales') are nowhere on the page
             idxs = by_literal[literal]
