@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import deboiler  # noqa: E402
-from deboiler.dev.evaluate import FLAT_FIELDS, _overlap, find_gold, read_gold, token_f1  # noqa: E402
+from deboiler.dev.evaluate import FLAT_FIELDS, overlap, find_gold, read_gold, token_f1  # noqa: E402
 from deboiler.stages.load import load  # noqa: E402
 from deboiler.stages.page import read_page  # noqa: E402
 
@@ -38,7 +38,7 @@ DEFAULT_PAGES = ROOT.parent / "shared" / "real-pages" / "pages"
 def score(got_description: str, got_fields: dict, expected: dict) -> dict:
     want = [" ".join(line.split()) for line in expected["description"] if line.strip()]
     got = [" ".join(line.split()) for line in got_description.split("\n") if line.strip()]
-    precision, recall = _overlap(Counter(got), Counter(want))
+    precision, recall = overlap(Counter(got), Counter(want))
     fields = FLAT_FIELDS  # as `deboiler eval` counts them: a null the page does not print is right too
     right = sum(expected.get(name) == got_fields.get(name) for name in fields)
     return {

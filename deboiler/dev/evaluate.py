@@ -65,7 +65,7 @@ def score_page(page: Path, gold: Path, langid_backend: str = "fasttext") -> Page
     got_lines = [line for line in got.description.split("\n") if line]
     input_lines = {" ".join(line.split()) for line in got_input_lines(raw)}
     want_count = Counter(want_lines)
-    precision, recall = _overlap(Counter(got_lines), want_count)
+    precision, recall = overlap(Counter(got_lines), want_count)
     wrong = {}
     for name in fields:
         want = expected.get(name, {} if name == "ids" else None)
@@ -114,11 +114,12 @@ def token_f1(got: str, want: str) -> float:
     g, w = Counter(_TOKEN.findall(got)), Counter(_TOKEN.findall(want))
     if not g and not w:
         return 1.0
-    precision, recall = _overlap(g, w)
+    precision, recall = overlap(g, w)
     return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
 
 
-def _overlap(got: Counter, want: Counter) -> tuple[float, float]:
+def overlap(got: Counter, want: Counter) -> tuple[float, float]:
+    """(precision, recall) of `got` against `want`, both counts of lines or tokens."""
     common = sum((got & want).values())
     precision = common / sum(got.values()) if got else (1.0 if not want else 0.0)
     recall = common / sum(want.values()) if want else 1.0

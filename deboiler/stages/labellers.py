@@ -15,7 +15,7 @@ from typing import Protocol
 
 from deboiler.options import CleanOptions
 from deboiler.stages.detect import Detection, choose_locale
-from deboiler.stages.generic import fields_from_labels, label_unknown, lexicon_matcher, main_text_of
+from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of
 from deboiler.stages.label import label_page
 from deboiler.stages.labelled import Labelled
 from deboiler.stages.page import Page
@@ -59,14 +59,14 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         verdicts = label_unknown(blocks, main_text, options.explain, named)
     if verdicts is None or not opens_with_paragraph(verdicts):
         # A text dump, or a page whose main text trafilatura missed: the page's sections decide.
-        sections = label_sections(blocks, lexicon_matcher().scan(blocks), keep_all=options.keep_unknown)
+        sections = label_sections(blocks, keep_all=options.keep_unknown)
         verdicts, fields = sections.verdicts, sections.fields
     else:
         # trafilatura's main text decides; the description's own short lines it left out between its
         # paragraphs (separators, a list of links) come back, and the header's date and length where
         # the markup does not state them. The sections are read only when one is wanted.
         if has_gaps(verdicts):
-            fill_gaps(verdicts, label_sections(blocks, lexicon_matcher().scan(blocks)).verdicts)
+            fill_gaps(verdicts, label_sections(blocks).verdicts)
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
             fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}

@@ -21,16 +21,15 @@ lengths from stages/meta_lines.py; everything else here is the shape of a line, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
+from deboiler.stages.generic import PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.meta_lines import MetaLine, read_meta_line
 from deboiler.stages.verdict import Verdict
 
-PROSE_CHARS = 80
-PROSE_WORDS = 12
-PROSE_CJK_CHARS = 30
 PROSE_CJK_SENTENCE = 15  # a CJK sentence this long, ending in 。, is a paragraph
 SENTENCE_WORDS = 5
 TITLE_MAX_CHARS = 250
@@ -182,8 +181,8 @@ class Page:
         self.lines = lines
         self.nonblank = [line for line in lines if line.kind != "blank"]
         self.position = {line.index: k for k, line in enumerate(self.nonblank)}
-        crumbs = _breadcrumb(self.nonblank)
-        self.crumb_stem = _crumb_stem(crumbs[-1]) if crumbs else ""
+        self.crumbs = _breadcrumb(self.nonblank)
+        self.crumb_stem = _crumb_stem(self.crumbs[-1]) if self.crumbs else ""
 
     def next(self, line: Line, step: int = 1) -> Line | None:
         k = self.position[line.index] + step
@@ -317,10 +316,10 @@ class Sections:
     fields: dict
 
 
-def label_sections(blocks: Blocks, hits: list, keep_all: bool = False) -> Sections:
-    """Label a text page of an unknown site (hits: its lexicon hits, line by line). `keep_all`: keep
-    every line the lexicon does not know, as if the page had no sections (the fields still read)."""
-    page = Page(classify(blocks, hits))
+def label_sections(blocks: Blocks, keep_all: bool = False) -> Sections:
+    """Label a text page of an unknown site by the UI lexicon's hits and the lines' shapes. `keep_all`:
+    keep every line the lexicon does not know, as if the page had no sections (the fields still read)."""
+    page = Page(classify(blocks, lexicon_matcher().scan(blocks)))
     labels = _segment(page)
     if keep_all:
         labels = _Labels(_keep_all(page).labels, labels.fields)
@@ -385,24 +384,19 @@ def _segment(page: Page) -> _Labels:
         return _keep_all(page)
     start, blurb = _after_show_blurb(page, start)
     header = [l for l in page.nonblank if l.index < start.index]
-    crumbs = _breadcrumb(header)
-    if crumbs:
+    crumbs = [crumb for crumb in page.crumbs if crumb.index < start.index]
+    if len(crumbs) >= 2:
         title = _title_after_breadcrumb(header, crumbs)
         fields["show"] = _NUMBERED.sub("", crumbs[0].text)
         for crumb in crumbs:
             labels[crumb.index] = ("chrome", "generic:breadcrumb", "the site's numbered breadcrumb (show, then episode)")
         header = [l for l in header if l not in crumbs]
-        if title is None:
-            return _finish(page, start, header, labels, fields, None, None, heading, blurb)
+        # Without the title the breadcrumb cut short, only the header's date lines are read.
+        reads = title is not None or any(l.kind == "meta" for l in header)
+        show = _read_header(page, header, title, start, fields) if reads else None
     else:
         title = _find_title(page, header)
-    show = _read_header(page, header, title, start, fields)
-    return _finish(page, start, header, labels, fields, title, show, heading, blurb)
-
-
-def _finish(page, start, header, labels, fields, title, show, heading, blurb) -> _Labels:
-    if title is None and any(l.kind in ("meta",) for l in header):
-        _read_header(page, header, None, start, fields)
+        show = _read_header(page, header, title, start, fields)
     _label_header(page, header, labels, title, show, heading, blurb)
     _label_body(page, start, header, labels, fields)
     for line in page.lines:
@@ -594,27 +588,27 @@ def header_dates(verdicts: list[Verdict]) -> dict:
     return fields
 
 
+def _gap_lines(verdicts: list[Verdict]) -> Iterator[int]:
+    """The lines not kept, not blank, between two kept lines at most HTML_GAP_LINES apart."""
+    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    for before, after in zip(kept, kept[1:]):
+        if after - before - 1 <= HTML_GAP_LINES:
+            yield from (i for i in range(before + 1, after) if verdicts[i].label != "blank")
+
+
 def has_gaps(verdicts: list[Verdict]) -> bool:
     """Whether a line not kept stands between two kept lines at most HTML_GAP_LINES apart."""
-    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
-    return any(
-        1 < after - before <= HTML_GAP_LINES + 1 and any(verdicts[i].label != "blank" for i in range(before + 1, after))
-        for before, after in zip(kept, kept[1:])
-    )
+    return next(_gap_lines(verdicts), None) is not None
 
 
 def fill_gaps(verdicts: list[Verdict], sections: list[Verdict]) -> None:
     """Keep, in place, the lines the sections labeller calls the description that stand in a short
     gap between two lines the main text kept."""
-    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
-    for before, after in zip(kept, kept[1:]):
-        if after - before - 1 > HTML_GAP_LINES:
-            continue
-        for i in range(before + 1, after):
-            separator = not any(ch.isalnum() for ch in verdicts[i].text)  # "----", "***" between paragraphs
-            if verdicts[i].label not in ("content", "blank") and (separator or sections[i].rule == "generic:description"):
-                verdicts[i].label, verdicts[i].rule = "content", "generic:description"
-                verdicts[i].reason = "the description's own line between two lines of the main text (trafilatura left it out)"
+    for i in list(_gap_lines(verdicts)):  # the gaps as the main text left them, before any is filled
+        separator = not any(ch.isalnum() for ch in verdicts[i].text)  # "----", "***" between paragraphs
+        if separator or sections[i].rule == "generic:description":
+            verdicts[i].label, verdicts[i].rule = "content", "generic:description"
+            verdicts[i].reason = "the description's own line between two lines of the main text (trafilatura left it out)"
 
 
 def _same_paragraph(page: Page, first: int, later: int) -> bool:
