@@ -111,7 +111,7 @@ def name_shaped(text: str) -> bool:
     return len(text.split()) >= 2 or len(_CJK.findall(text)) >= 4
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Line:
     index: int
     text: str
@@ -151,7 +151,7 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             continue
         found = hits[i]
         # A section rule is what a line is, even where a plain UI phrase ("Description") matched first.
-        hit = next((h for h in found if not h.rule.name.startswith("ui-")), found[0] if found else None)
+        hit = next((h for h in found if not h.rule.name.startswith("ui-")), found[0]) if found else None
         if hit is not None and hit.rule.name.startswith("ui-") and "{d" in hit.phrase and (meta := read_meta_line(text)) is not None:
             line.kind, line.meta = "meta", meta  # a "{date} · {duration}" phrase: read the line's date and length
             continue
