@@ -201,7 +201,8 @@ def _opens_description(page: Page, line: Line) -> bool:
     title printed twice, or a title-like line over its date or 'SHOW - A podcast by' line (with at
     most a few interface lines between), or a page's first line over a paragraph."""
     full_stop = line.text.endswith(".") and not line.text.endswith("..")
-    titled = not full_stop or bool(_EPISODE_MARK.match(line.text))
+    # Two sentences are no title: the description printed twice, cut short without a full stop.
+    titled = (not full_stop and not _TWO_SENTENCES.search(line.text)) or bool(_EPISODE_MARK.match(line.text))
     if titled and any(other.text == line.text for other in page.around(line, NEIGHBOURS)):
         return False  # the title printed twice (a paragraph printed twice is the description's)
     if _teaser(page, line):
@@ -337,8 +338,8 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     """The description's first line, and the heading over it if one says where it starts."""
     first = next((l for l in page.nonblank if l.kind == "prose" and paragraph(l.text) and _opens_description(page, l)), None)
     for line in page.nonblank:
-        if line.kind == "section" and first is not None and line.index > first.index:
-            break
+        if line.kind == "section" and first is not None and line.index > first.index and not title_like(first.text):
+            break  # below the description's first paragraph: another section's heading (a title may be over it)
         if line.kind != "desc_heading":
             continue
         if first is not None and line.index > first.index and not any(

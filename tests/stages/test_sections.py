@@ -187,3 +187,30 @@ def test_a_template_that_finds_no_anchor_gives_the_page_to_the_unknown_site_path
     assert ep.platform == "playerfm"
     assert lines(ep) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
     assert ep.title == "Why pear trees outlive their owners" and ep.published == "2024-08-22"
+
+
+def test_description_printed_twice_and_cut_without_a_full_stop() -> None:
+    # A broadcaster's page prints "TITLE|Ep. N" + the description twice, the description cut short
+    # with no full stop. Two sentences are no title: the first copy opens the description.
+    title = "Cartas que nunca chegaram|Ep. 4112 mar. 2024"
+    text = (
+        "Joana, uma das vozes mais antigas da rádio, guardou durante anos as cartas de ouvintes. "
+        "Hoje abrimos a caixa e lemos as que nunca tiveram resposta, a começar pela de um pescador"
+    )
+    ep = clean(f"Postal da Tarde\n{title}\n{text}\n{title}\n{text}\nEp. 41\nDuração: 6min\nepisódios disponíveis\n")
+    assert lines(ep) == [text]
+    assert ep.show == "Postal da Tarde"
+
+
+def test_description_heading_below_a_title_and_a_section() -> None:
+    # A shop-like page: a question as the title, the item's facts, an "Informações:" section, then
+    # "Sinopse" over the description. The heading says where the description is, below the section.
+    synopsis = (
+        "Neljä toimittajaa puhuu viikon uutisista ja siitä, mitä ne kertovat maan tulevaisuudesta. "
+        "Mukana myös kuulijoiden kysymyksiä."
+    )
+    ep = clean(
+        "Torstain Pöytä\nVoisiko urheilumenestys tai voitto laulukilpailussa muuttaa tällä kertaa koko maan mielialan?\n- Autor: Vários\n- Narrador: Vários\n- Editora: Podcast\n"
+        f"- Duração: 0:30:00\n- Mais informações\nInformações:\nSinopse\n{synopsis}\n"
+    )
+    assert lines(ep) == [synopsis]
