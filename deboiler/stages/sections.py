@@ -60,11 +60,15 @@ _RESIDUE = re.compile(
 )
 _TIMESTAMP = r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?"
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
-# "Guy Burton 00:08", "(00:38):", "00:09"), or "Starting point is 00:00:00" (podscripts).
+# "Guy Burton 00:08", "Guy Burton – 00:08", "(00:38):", "00:09"), or "Starting point is 00:00:00" (podscripts).
 _TURN = re.compile(
-    rf"^(?:(?:Speaker \d+|[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){{0,3}})\s*)?{_TIMESTAMP}:?$"
+    rf"^(?:(?:Speaker \d+|[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){{0,3}})\s*(?:[-–—]\s*)?)?{_TIMESTAMP}:?$"
     rf"|^Speaker \d+:?$|^Starting point is \d{{1,2}}:\d{{2}}:\d{{2}}"
 )
+# A turn of an interview printed as dialogue: "Anna Berg: Welcome to ...", the speaker's name (one
+# to three capitalised words) and what they said.
+_SPOKEN = re.compile(r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2}): (\S.{24,})$")
+DIALOGUE_LOOKAHEAD = 4  # lines within which a speaker speaks again
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
 _EPISODE_MARK = re.compile(
     r"^(?:#\s?\d|\d{1,4}[.:)]\s|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?\d)", re.I
@@ -242,6 +246,33 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     if after is None or _TURN.match(after.text) or _CHAPTER.match(after.text):
         return False
     return not (before is not None and _CHAPTER.match(before.text))
+
+
+def _speaker(text: str) -> frozenset[str] | None:
+    """The words of the speaker's name a line of dialogue opens with, else None."""
+    m = _SPOKEN.match(text)
+    if m is None or not all(word[0].isupper() for word in m.group(1).split()):
+        return None
+    return frozenset(m.group(1).split())
+
+
+def _starts_dialogue(page: Page, line: Line) -> bool:
+    """An interview printed as dialogue: a speaker's line, and the same speaker again within a few
+    lines ("Ulrike Timm: ..." then "Timm: ..."). A list of credits ("Music: Anna Berg") names no one
+    twice and says no sentence after the colon."""
+    speaker = _speaker(line.text)
+    if speaker is None:
+        return False
+    for k in range(1, DIALOGUE_LOOKAHEAD + 1):
+        other = page.next(line, k)
+        if other is None:
+            return False
+        again = _speaker(other.text)
+        if again is not None and again & speaker:
+            return True
+        if again is not None:
+            speaker = speaker | again  # a second speaker; either may speak again
+    return False
 
 
 def _teaser(page: Page, line: Line) -> bool:
@@ -536,6 +567,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             break
         if line.kind in ("short", "widget", "meta") and _starts_transcript(page, line):
             end, ended_by = k, f"a transcript, from line {line.index + 1} on"
+            break
+        if k and _starts_dialogue(page, line):
+            end, ended_by = k, f"a transcript (speakers' turns), from line {line.index + 1} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
         if _interface(line) and nxt is not None and (_interface(nxt) or nxt.kind == "section"):

@@ -214,3 +214,36 @@ def test_description_heading_below_a_title_and_a_section() -> None:
         f"- Duração: 0:30:00\n- Mais informações\nInformações:\nSinopse\n{synopsis}\n"
     )
     assert lines(ep) == [synopsis]
+
+
+def test_interview_printed_as_dialogue_is_a_transcript() -> None:
+    # No heading, no timestamps: "Name: what they said", the same speaker again a few lines on.
+    intro = "Die Dramaturgin Lena Vogt hat ein Hörspiel über die Archive einer Kleinstadt geschrieben."
+    ep = clean(
+        "Akten mit Stimme\n\n"
+        f"{intro}\n\n"
+        "Jonas Hartmann: Stellen Sie sich vor, Sie stehen vor einem Regal voller Akten und hören plötzlich Stimmen.\n\n"
+        "Vogt: Genau das war die Idee, die Akten sollten an ihren Orten wieder sprechen können.\n\n"
+        "Hartmann: Wie sind Sie auf diese Orte gekommen, die im Stück vorkommen?\n"
+    )
+    assert lines(ep) == [intro]
+    turn = next(v for v in ep.lines if v.text.startswith("Jonas Hartmann:"))
+    assert turn.label == "chrome" and "transcript" in turn.reason
+
+
+def test_credits_with_colons_stay_in_the_description() -> None:
+    # "Role: Name" lines name no one twice and say no sentence: the creator's credits, kept.
+    intro = "Jméno nového ministra zůstává na seznamu, i když prezident s jeho jmenováním nesouhlasí."
+    credits = ["Editace: Barbora Nováková", "Rešerše: Dominika Malá", "Zvukový mistr: Martin Horák", "Hudba: Martin Horák"]
+    ep = clean("Ranní Dvanáctka\n\nSpor o ministra\n\n" + intro + "\n" + "\n".join(credits) + "\n\nVíce z pořadu\n")
+    assert lines(ep)[: 1 + len(credits)] == [intro, *credits]
+
+
+def test_speaker_dash_timestamp_turns_end_the_description() -> None:
+    intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
+    ep = clean(
+        "Riflessi Sonori\n\nL'importanza dei maestri.\n\n"
+        f"{intro}\n\nLuca Bianchi – 00:11\n\nCiao, tu che stai ascoltando questo podcast, oggi ti racconto una storia.\n\n"
+        "Luca Bianchi – 01:34\n\nLo so, ti aspettavi un filosofo e invece parliamo di musica.\n"
+    )
+    assert lines(ep) == [intro]
