@@ -58,7 +58,7 @@ _RESIDUE = re.compile(
     r"^[\d\s.,]+$|^<\w+>|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
     r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$"
 )
-_TIMESTAMP = r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?"
+_TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
 # "Guy Burton 00:08", "Guy Burton – 00:08", "(00:38):", "00:09"), or "Starting point is 00:00:00" (podscripts).
 _TURN = re.compile(
@@ -69,6 +69,12 @@ _TURN = re.compile(
 # to three capitalised words) and what they said.
 _SPOKEN = re.compile(r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2}): (\S.{24,})$")
 DIALOGUE_LOOKAHEAD = 4  # lines within which a speaker speaks again
+# A turn and what was said on one line: "Puhuja 1 [00:00:01]: Teollisuus, liikenne, ...", "[0:21] Es ist
+# der zweite Juni ...": a speaker before a bracketed time, or a time in square brackets, then a paragraph.
+# A chapter list's line ("36:55 – Kritikk mot NFF: ...") has neither.
+_TIMED_TURN = r"^(?:(?:Speaker \d+|[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,2})\s*[(\[]|\[)\d{1,2}:\d{2}(?::\d{2})?[)\]]:?\s+"
+_TIMED_SPEECH = re.compile(rf"{_TIMED_TURN}([^-–—\s].{{{PROSE_CHARS - 1},}})$")
+_TIMED_TURN_START = re.compile(_TIMED_TURN)
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
 _EPISODE_MARK = re.compile(
     r"^(?:#\s?\d|\d{1,4}[.:)]\s|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?\d)", re.I
@@ -234,6 +240,21 @@ def _opens_description(page: Page, line: Line) -> bool:
     one_sentence = not _TWO_SENTENCES.search(line.text)
     first = page.nonblank[0] is line
     return not (first and after.kind == "prose" and plain_title and one_sentence)
+
+
+def _starts_timed_speech(page: Page, line: Line) -> bool:
+    """A paragraph after a speaker and timestamp, and another turn within a few lines. Without a
+    speaker the paragraph must hold two sentences (a long chapter title in brackets does not)."""
+    m = _TIMED_SPEECH.match(line.text)
+    if m is None or (line.text.startswith("[") and not _TWO_SENTENCES.search(m.group(1))):
+        return False
+    for k in range(1, DIALOGUE_LOOKAHEAD + 1):
+        other = page.next(line, k)
+        if other is None:
+            return False
+        if _CHAPTER.match(other.text) or _TIMED_TURN_START.match(other.text):
+            return True
+    return False
 
 
 def _starts_transcript(page: Page, line: Line) -> bool:
@@ -568,7 +589,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if line.kind in ("short", "widget", "meta") and _starts_transcript(page, line):
             end, ended_by = k, f"a transcript, from line {line.index + 1} on"
             break
-        if k and _starts_dialogue(page, line):
+        if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line)):
             end, ended_by = k, f"a transcript (speakers' turns), from line {line.index + 1} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None

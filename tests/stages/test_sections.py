@@ -247,3 +247,26 @@ def test_speaker_dash_timestamp_turns_end_the_description() -> None:
         "Luca Bianchi – 01:34\n\nLo so, ti aspettavi un filosofo e invece parliamo di musica.\n"
     )
     assert lines(ep) == [intro]
+
+
+def test_turns_with_bracketed_times_on_the_line_are_a_transcript() -> None:
+    intro = "Tässä jaksossa pohditaan, miten tieto liikkuu yhteiskunnassa ja kuka siitä päättää."
+    ep = clean(
+        "Tiedon Kulku\n\nErikoisjakso: tieto ja valta\n\n"
+        f"{intro}\n\n"
+        "Puhuja 1 [00:00:01]: Teollisuus, liikenne, terveydenhuolto ja rakentaminen, kaikki ne tarvitsevat tietoa joka päivä.\n\n"
+        "Puhuja 2 [00:00:19]: Niin, ja juuri siksi tästä aiheesta on tärkeää puhua nyt eikä vasta myöhemmin.\n"
+    )
+    assert lines(ep) == [intro]
+
+
+def test_a_chapter_list_with_long_quotes_stays() -> None:
+    # Chapter lines may be long ("06:36 – About sponsors: '...'"): no speaker, no square brackets, kept.
+    intro = "Anders møter Martin på en benk i parken og snakker om hvorfor fotball styres i regneark."
+    chapters = [
+        "06:36 – Om spons og økonomi – «All podding er sponset på et eller annet vis, det vet alle som lytter.»",
+        "10:21 – «Jeg kunne vært drosjesjåfør i Oslo, det beste jeg vet er å kjøre bil gjennom hele byen.»",
+        "18:58 – Mediekritikk: «Hvis du jager klikk, så ender du til slutt et sted du ikke ville være.»",
+    ]
+    ep = clean("Fotballprat\n\nEpisode 12 - Anders om regneark\n\n" + intro + "\n" + "\n".join(chapters) + "\n")
+    assert lines(ep) == [intro, *chapters]
