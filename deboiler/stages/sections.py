@@ -125,7 +125,7 @@ def name_shaped(text: str) -> bool:
 class Line:
     index: int
     text: str
-    # blank, desc_heading, section, chrome, meta, widget, byline, show_phrase, prose, short
+    # blank, desc_heading, notes_heading, section, chrome, meta, widget, byline, show_phrase, prose, short
     kind: str = "short"
     why: str = ""  # the lexicon phrase that matched
     any_language: bool = False  # a hit of the language-free table ({url}, "•", "{n}")
@@ -139,6 +139,7 @@ _KEPT_IN_TEXT = frozenset(["{url}", "{n}", "{date}", "{duration}", "…", "...",
 
 _KIND_OF_RULE = {
     "desc": "desc_heading",
+    "notes": "notes_heading",
     "section": "section",
     "list": "section",
     "byline": "byline",
@@ -551,7 +552,7 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("title", "lexicon:byline", f"the episode's title and who makes it: matches {line.why!r}")
         elif line.kind in ("byline", "show_phrase"):
             labels[i] = ("show", f"lexicon:{line.kind}", f"the show's line, in the header above the description: matches {line.why!r}")
-        elif line.kind in ("chrome", "section", "desc_heading"):
+        elif line.kind in ("chrome", "section", "desc_heading", "notes_heading"):
             labels[i] = ("chrome", "lexicon:ui", f"interface text above the description: matches {line.why!r}")
         elif line.kind == "widget":
             labels[i] = ("chrome", "generic:widget", "a player control, counter or leftover markup, above the description")
@@ -575,7 +576,10 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     header_texts = {_bare(l.text) for l in header if l.kind in ("short", "prose", "byline") and name_shaped(_bare(l.text))}
     end, ended_by = len(body), ""
     said: dict[str, int] = {}  # the description's long lines so far -> where
+    resume_at = 0  # past an interface run inside the show notes: where they go on
     for k, line in enumerate(body):
+        if k < resume_at:
+            continue
         if line.kind == "section":
             end, ended_by = k, f"after the heading {line.text!r} (line {line.index + 1}): the page's next section"
             break
@@ -594,6 +598,15 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
         if _interface(line) and nxt is not None and (_interface(nxt) or nxt.kind == "section"):
+            notes = _notes_heading_after(body, k)
+            if notes is not None:
+                # A player or guest card inside the show notes; a notes heading below ("Highlights",
+                # "Links") says they go on.
+                for other in body[k:notes]:
+                    labels[other.index] = ("chrome", "generic:inside-notes", f"interface lines between two parts of the show notes (they go on under {body[notes].text!r})")
+                labels[body[notes].index] = ("chrome", "lexicon:ui", f"a heading ({body[notes].why!r}) inside the show notes")
+                resume_at = notes + 1
+                continue
             end, ended_by = k, f"interface lines from line {line.index + 1} on: the description has ended"
             break
         if line.kind == "chrome" and not line.any_language and k and nxt is not None and nxt.kind in ("prose", "short"):
@@ -603,7 +616,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("chrome", "lexicon:ui", f"interface text: matches {line.why!r}")
         elif line.kind == "widget":
             labels[line.index] = ("chrome", "generic:widget", "a player control, counter or leftover markup")
-        elif line.kind == "desc_heading":
+        elif line.kind in ("desc_heading", "notes_heading"):
             labels[line.index] = ("chrome", "lexicon:ui", f"a heading ({line.why!r}) inside the description")
         elif len(line.text) >= PROSE_CHARS and line.text in said and _same_paragraph(page, said[line.text], line.index):
             # The description printed again as one run of lines (no blank line for dedup to split on).
@@ -615,6 +628,19 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         labels[line.index] = ("chrome", "generic:after-description", ended_by)
         if line.kind == "section" and line.captures.get("show"):
             fields.setdefault("show", line.captures["show"].strip('"“”«» '))
+
+
+# How far below an interface run a show-notes heading is looked for (a player, a guest's card).
+NOTES_LOOKAHEAD = 8
+
+
+def _notes_heading_after(body: list[Line], k: int) -> int | None:
+    """Where a show-notes heading with text under it stands within a few lines after body[k], else
+    None. Buttons that head sections elsewhere ("Listen now") may stand between."""
+    for j in range(k + 1, min(len(body) - 1, k + 1 + NOTES_LOOKAHEAD)):
+        if body[j].kind == "notes_heading":
+            return j if body[j + 1].kind in ("prose", "short") else None
+    return None
 
 
 def opens_with_paragraph(verdicts: list[Verdict]) -> bool:
@@ -682,7 +708,7 @@ def _keep_all(page: Page) -> _Labels:
     for line in page.lines:
         if line.kind == "blank":
             labels.append(("blank", "blank", "blank line"))
-        elif line.kind in ("chrome", "section", "desc_heading"):
+        elif line.kind in ("chrome", "section", "desc_heading", "notes_heading"):
             labels.append(("chrome", "lexicon:ui", f"interface text: matches {line.why!r}"))
         elif line.kind == "widget":
             labels.append(("chrome", "generic:widget", "a player control, counter or leftover markup"))

@@ -270,3 +270,23 @@ def test_a_chapter_list_with_long_quotes_stays() -> None:
     ]
     ep = clean("Fotballprat\n\nEpisode 12 - Anders om regneark\n\n" + intro + "\n" + "\n".join(chapters) + "\n")
     assert lines(ep) == [intro, *chapters]
+
+
+def test_show_notes_go_on_under_a_notes_heading_after_a_player() -> None:
+    # A publisher's page: the first paragraph, a player and the guest's card, then "Highlights" and
+    # the rest of the notes. Two interface lines in a row would end the description; the heading
+    # below them says the notes go on.
+    intro = "Whether we take on an old site or build a new one, we first spend a month getting to know it."
+    bullets = [
+        "Why we do not say yes to every client who offers to pay for support",
+        "What the audit covers: security, hosting, design and the content model",
+        "How we present what we found, in three tiers, instead of one long list",
+    ]
+    ep = clean(
+        "New Clients and Why We Date Before Marrying\n\n" + intro + "\n\nPlay\nListen Now\n\nGuest\nTess Berg\n\n"
+        "Platform Architect, Kettle Works\n\nPlay\nListen Now\n\nHighlights\n\n" + "\n\n".join(bullets) + "\n\nTranscript\n\n"
+        "IVAN: Hey everyone, you are listening to the podcast where we talk about the web every week.\n"
+    )
+    assert lines(ep) == [intro, *bullets]
+    card = next(v for v in ep.lines if v.text == "Tess Berg")
+    assert card.label == "chrome" and "Highlights" in card.reason
