@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
+from deboiler.catalog.phrases import literal_text
 from deboiler.stages.generic import PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.meta_lines import MetaLine, read_meta_line
 from deboiler.stages.verdict import Verdict
@@ -161,8 +162,10 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = "blank"
             continue
         found = hits[i]
-        # A section rule is what a line is, even where a plain UI phrase ("Description") matched first.
-        hit = next((h for h in found if not h.rule.name.startswith("ui-")), found[0]) if found else None
+        # A section rule is what a line is, even where a plain UI phrase ("Description") matched first,
+        # unless the UI phrase says more of the line ("Podcast: Play in new window | Download{text}" is
+        # a player's line, not the show of "Podcast: {show}").
+        hit = _deciding_hit(found) if found else None
         if hit is not None and hit.rule.name.startswith("ui-") and "{d" in hit.phrase and (meta := read_meta_line(text)) is not None:
             line.kind, line.meta = "meta", meta  # a "{date} · {duration}" phrase: read the line's date and length
             continue
@@ -183,6 +186,14 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
         elif is_prose(text):
             line.kind = "prose"
     return lines
+
+
+def _deciding_hit(found: list) -> object:
+    ui = next((h for h in found if h.rule.name.startswith("ui-")), None)
+    other = next((h for h in found if not h.rule.name.startswith("ui-")), None)
+    if other is None or ui is None:
+        return other or ui
+    return ui if len(literal_text(ui.phrase)) > len(literal_text(other.phrase)) else other
 
 
 class Page:

@@ -290,3 +290,12 @@ def test_show_notes_go_on_under_a_notes_heading_after_a_player() -> None:
     assert lines(ep) == [intro, *bullets]
     card = next(v for v in ep.lines if v.text == "Tess Berg")
     assert card.label == "chrome" and "Highlights" in card.reason
+
+
+def test_a_players_line_is_no_show_name() -> None:
+    # "Podcast: {show}" names a show; "Podcast: Play in new window | Download" is a WordPress player's
+    # line, which the longer UI phrase knows.
+    intro = "Kataluniako eta Kurdistango erreferendumen inguruan aritu gara gaurko saioan gonbidatuekin."
+    ep = clean("Erreferendumak urteurren atarian\n\nPodcast: Play in new window | Download\n\n" + intro + "\n")
+    assert ep.show is None
+    assert lines(ep) == [intro]
