@@ -71,6 +71,7 @@ class Signatures:
         # for hosts and brands, the others for their signature lines only.
         self._hosts = _automaton(h.casefold() for p in self.platforms for h in p.hosts)
         self._brands = _automaton(b for p in self.platforms for b in p.brands)
+        self.named_by = [frozenset(h.casefold() for h in p.hosts) | frozenset(p.brands) for p in self.platforms]
 
     def mentions(self, text: str, folded: str) -> tuple[frozenset[str], frozenset[str]]:
         """The platforms' hosts (folded) and brands the page holds somewhere."""
@@ -160,7 +161,10 @@ def _detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None, mar
     found = signatures.scan(blocks)
     hosts, brands = signatures.mentions(text, folded)
     best: Detection | None = None
-    for platform, lines in zip(signatures.platforms, found):
+    mentioned = hosts | brands
+    for platform, lines, named_by in zip(signatures.platforms, found, signatures.named_by):
+        if not lines and mentioned.isdisjoint(named_by):
+            continue  # nothing on the page speaks for this platform: its score is 0
         # No platform owns the canonical hosts (else it was named above): they add nothing to any score.
         score, evidence, host_locale = _score_lines(platform, text, folded, lines, mentions=(hosts, brands))
         if score >= THRESHOLD and (best is None or score > best.confidence):
