@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
-from deboiler.catalog.phrases import literal_text
+from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.meta_lines import MetaLine, read_meta_line
 from deboiler.stages.verdict import Verdict
@@ -177,9 +177,12 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
                 line.meta = MetaLine(None, None)
         elif len(text) >= PROSE_CHARS:  # a long line: prose, unless a label glued to its link
             line.kind = "widget" if _RESIDUE.match(text) else "prose"
-        elif _WIDGET.match(text) or _SEEK.match(text):
+        # Every player time, seek button, date and length holds a digit (but "--:--"): most lines hold none.
+        elif (digit := has_digit(text) is not None) and (_WIDGET.match(text) or _SEEK.match(text)):
             line.kind = "widget"
-        elif (meta := read_meta_line(text)) is not None:
+        elif not digit and text[0] in ":-" and _WIDGET.match(text):
+            line.kind = "widget"
+        elif digit and (meta := read_meta_line(text)) is not None:
             line.kind, line.meta = "meta", meta
         elif _RESIDUE.match(text):
             line.kind = "widget"
