@@ -685,26 +685,73 @@ def header_dates(verdicts: list[Verdict]) -> dict:
 
 
 def _gap_lines(verdicts: list[Verdict]) -> Iterator[int]:
-    """The lines not kept, not blank, between two kept lines at most HTML_GAP_LINES apart."""
+    """The lines not kept, not blank, between two kept lines with at most HTML_GAP_LINES such lines
+    between them."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     for before, after in zip(kept, kept[1:]):
-        if after - before - 1 <= HTML_GAP_LINES:
-            yield from (i for i in range(before + 1, after) if verdicts[i].label != "blank")
+        gap = [i for i in range(before + 1, after) if verdicts[i].label != "blank"]
+        if len(gap) <= HTML_GAP_LINES:
+            yield from gap
 
 
 def has_gaps(verdicts: list[Verdict]) -> bool:
-    """Whether a line not kept stands between two kept lines at most HTML_GAP_LINES apart."""
-    return next(_gap_lines(verdicts), None) is not None
+    """Whether a line not kept stands between two kept lines at most HTML_GAP_LINES apart, or after
+    the last kept line (what fill_gaps may give back)."""
+    if next(_gap_lines(verdicts), None) is not None:
+        return True
+    last = max((i for i, v in enumerate(verdicts) if v.label == "content"), default=len(verdicts))
+    return any(v.label != "blank" for v in verdicts[last + 1 :])
 
 
-def fill_gaps(verdicts: list[Verdict], sections: list[Verdict]) -> None:
+def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], paths: list[str] | None = None) -> None:
     """Keep, in place, the lines the sections labeller calls the description that stand in a short
-    gap between two lines the main text kept."""
+    gap between two lines the main text kept, or right after its last line inside the same part of
+    the page (credits, links; `paths`: each line's tag path)."""
     for i in list(_gap_lines(verdicts)):  # the gaps as the main text left them, before any is filled
         separator = not any(ch.isalnum() for ch in verdicts[i].text)  # "----", "***" between paragraphs
         if separator or sections[i].rule == "generic:description":
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
             verdicts[i].reason = "the description's own line between two lines of the main text (trafilatura left it out)"
+    for i in _tail_lines(verdicts, sections, paths):
+        verdicts[i].label, verdicts[i].rule = "content", "generic:description"
+        verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"
+
+
+def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], paths: list[str] | None) -> list[int]:
+    """The lines right after the main text's last line that the sections labeller also calls the
+    description, up to HTML_GAP_LINES of them, where it calls that last line the description too
+    and they stand inside the element two levels above it (a credits box in the post, not the
+    site's footer)."""
+    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    if not kept or paths is None or sections[kept[-1]].rule != "generic:description":
+        return []
+    container = _post_container(paths[kept[-1]])
+    tail: list[int] = []
+    for i in range(kept[-1] + 1, len(verdicts)):
+        if verdicts[i].label == "blank":
+            continue
+        inside = paths[i].startswith(container) and not _OUTSIDE_POST.search(paths[i], len(container))
+        if sections[i].rule != "generic:description" or len(tail) == HTML_GAP_LINES or not inside:
+            break
+        tail.append(i)
+    return tail
+
+
+_OUTSIDE_POST = re.compile(r"(?:^|>)(?:footer|nav|aside|form|header)\b")
+
+
+def _post_container(path: str) -> str:
+    """The tag path of the post a line stands in: its innermost <article>, <main> or element of a
+    post's class (microformats' "hentry", WordPress' "post"), else the element two levels above it."""
+    segments = path.split(">")
+    for depth in range(len(segments) - 1, -1, -1):
+        tag, *classes = segments[depth].split(".")
+        if tag.split("#")[0] in ("article", "main") or not _POST_CLASSES.isdisjoint(classes):
+            return ">".join(segments[: depth + 1]) + ">"
+    return ">".join(segments[:-2]) + ">"
+
+
+_POST_CLASSES = frozenset(("hentry", "h-entry", "post", "entry"))
 
 
 def _same_paragraph(page: Page, first: int, later: int) -> bool:

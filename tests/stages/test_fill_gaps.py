@@ -1,0 +1,81 @@
+"""sections.fill_gaps: on saved HTML of an unknown site, the description lines trafilatura's main text
+left out come back where the sections labeller also calls them the description: in a short gap
+between two kept lines, or right after the last one inside the same post (never the site's footer)."""
+
+from __future__ import annotations
+
+from deboiler.stages.sections import HTML_GAP_LINES, fill_gaps, has_gaps
+from deboiler.stages.verdict import Verdict
+
+POST = "html>body>div#page>article.post>div.entry-content"
+FOOTER = "html>body>div#page>footer.site-footer>ul>li"
+
+
+def _lines(spec: list[tuple[str, str, str]]) -> tuple[list[Verdict], list[Verdict], list[str]]:
+    """(text, main text's label, sections' rule) per line, the path from the text's prefix."""
+    verdicts, sections, paths = [], [], []
+    for n, (text, label, rule) in enumerate(spec, 1):
+        if not text:
+            verdicts.append(Verdict(n, "", "blank", "blank", "blank line"))
+            sections.append(Verdict(n, "", "blank", "blank", "blank line"))
+            paths.append("")
+            continue
+        where, _, words = text.partition(":")
+        verdicts.append(Verdict(n, words, label, "generic:main" if label == "content" else "generic:outside-main", ""))
+        sections.append(Verdict(n, words, "content" if rule == "desc" else "chrome", "generic:description" if rule == "desc" else "generic:after-description", ""))
+        paths.append({"post": POST + ">p", "box": POST + ">div.credits>p", "foot": FOOTER}[where])
+    return verdicts, sections, paths
+
+
+def kept(verdicts: list[Verdict]) -> list[str]:
+    return [v.text for v in verdicts if v.label == "content"]
+
+
+def test_credits_after_the_main_text_inside_the_post_come_back_the_footer_does_not() -> None:
+    verdicts, sections, paths = _lines(
+        [
+            ("post:We walk the shore at low tide and meet what lives there.", "content", "desc"),
+            ("", "", ""),
+            ("box:Credits", "chrome", "desc"),
+            ("box:Music: Anna Berg", "chrome", "desc"),
+            ("foot:About us", "chrome", "desc"),  # the sections labeller ran on into the footer
+            ("foot:Contact", "chrome", "desc"),
+        ]
+    )
+    assert has_gaps(verdicts)
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts) == ["We walk the shore at low tide and meet what lives there.", "Credits", "Music: Anna Berg"]
+    assert "right after the main text" in verdicts[2].reason
+
+
+def test_the_tail_stops_where_the_sections_labeller_ends_the_description() -> None:
+    verdicts, sections, paths = _lines(
+        [
+            ("post:We walk the shore at low tide and meet what lives there.", "content", "desc"),
+            ("box:Comments (2)", "chrome", "end"),
+            ("box:Great episode, thanks for making it.", "chrome", "desc"),
+        ]
+    )
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts) == ["We walk the shore at low tide and meet what lives there."]
+
+
+def test_a_gap_is_counted_in_lines_with_text_not_blank_lines() -> None:
+    # A list of links, each in a paragraph of its own, between two paragraphs trafilatura kept.
+    links = [(f"post:Link {n}", "chrome", "desc") for n in range(1, HTML_GAP_LINES + 1)]
+    spec = [("post:Links for this episode:", "content", "desc")]
+    for link in links:
+        spec += [("", "", ""), link]
+    spec += [("", "", ""), ("post:Music by our friends at the harbour.", "content", "desc")]
+    verdicts, sections, paths = _lines(spec)
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts) == ["Links for this episode:", *[f"Link {n}" for n in range(1, HTML_GAP_LINES + 1)], "Music by our friends at the harbour."]
+
+
+def test_a_gap_wider_than_the_limit_stays_out() -> None:
+    spec = [("post:Links for this episode:", "content", "desc")]
+    spec += [(f"post:Link {n}", "chrome", "desc") for n in range(1, HTML_GAP_LINES + 2)]
+    spec += [("post:Music by our friends at the harbour.", "content", "desc")]
+    verdicts, sections, paths = _lines(spec)
+    fill_gaps(verdicts, sections, paths[:1] + ["html>body>aside>p"] * (len(paths) - 1))  # no tail either
+    assert kept(verdicts) == ["Links for this episode:", "Music by our friends at the harbour."]
