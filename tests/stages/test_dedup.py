@@ -44,6 +44,17 @@ def test_cut_line_inside_a_paragraph_of_buttons_gives_way_to_its_full_line():
     assert verdicts[0].reason == "cut-short copy of line 5"
 
 
+def test_long_line_printed_twice_in_one_paragraph_goes_once_short_ones_stay():
+    """Passes 1 and 2 compare paragraphs; a long line repeated inside one (a page printing the
+    description's last line twice) is a copy, while a short refrain may repeat on purpose."""
+    long_line = "We close the season with the listeners' questions and our plans for the spring episodes."
+    lines = ["Opening line of the notes.", long_line, long_line, "Go!", "Go!", "", long_line]
+    verdicts = [Verdict(n, t, "content" if t else "blank", "platform:description", "") for n, t in enumerate(lines, 1)]
+    dedup(verdicts)
+    assert [v.label for v in verdicts] == ["content", "content", "duplicate", "content", "content", "blank", "content"]
+    assert verdicts[2].reason == "repeats line 2 of the same paragraph"
+
+
 def test_short_line_ending_in_an_ellipsis_is_not_a_cut_copy():
     """Below MIN_BLOCK_CHARS a line may well start another one on purpose ("Wait for it…")."""
     text = "Wait for it…\nWait for it… the reveal of the season, in the last five minutes of the episode.\n"
