@@ -34,6 +34,11 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         for line_hits in hits
     ]
     regions = [_trim_unclosed(r, blocks, hits) for r in find_regions(blocks, names, platform)]
+    first_start = regions[0].start if regions else len(blocks)
+    title_at, title_why, show_at = find_title(blocks, hits, names, platform, first_start)
+    if title_at < 0 and regions and names[regions[0].opener] & set(platform.title_under):
+        title_at, title_why, regions[0] = _title_under_opener(blocks, regions[0])
+        first_start = regions[0].start
     in_region: list[str] = [""] * len(blocks)  # the reason, for lines inside a description region
     for region in regions:
         opener = blocks[region.opener]
@@ -45,8 +50,6 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
     fmt_locale = locale or platform.default_locale
     fields: dict = {"ids": {}}
     verdicts: list[Verdict] = []
-    first_start = regions[0].start if regions else len(blocks)
-    title_at, title_why, show_at = find_title(blocks, hits, names, platform, first_start)
     if title_at >= 0 and title_at == title_like:
         title_why = title_like_why
     show_why = f"the header line no template phrase explains, {platform.show_beside_title} the title: the show"
@@ -149,6 +152,19 @@ def find_title(
     if not free:
         return -1, "", -1
     return free[0], "first line of the page header that no template phrase explains: the episode title", -1
+
+
+def _title_under_opener(blocks: Blocks, region: Region) -> tuple[int, str, Region]:
+    """No header line above the opener (a date the page prints above the title, `[title] under`): the
+    description's first line is the title, if another line of the description follows it; else
+    nothing is taken out of the description. Returns (title line or -1, why, the region)."""
+    first = _nonblank(blocks, region.start - 1, +1)
+    rest = _nonblank(blocks, first, +1)
+    if first >= region.end or rest >= region.end:
+        return -1, "", region
+    opener = blocks[region.opener].lineno
+    why = f"the line right under line {opener}, which the page prints above the title: the episode title"
+    return first, why, Region(region.opener, rest, region.end, region.closed)
 
 
 def _title_read_as_template(hits: list[list[Hit]], blocks: Blocks, platform: Platform) -> tuple[list[list[Hit]], int, str]:

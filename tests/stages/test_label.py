@@ -182,3 +182,46 @@ def test_closing_markers_further_down_in_the_footer_do_not_stretch_the_descripti
     ep = deboiler.clean(text + footer)
     assert ep.description == gold_description(page)
     assert ep.episode_count == gold_of(page)["episode_count"]
+
+
+DATE_FIRST_SITE = """\
+id = "datefirst"
+name = "Date First"
+hosts = ["datefirst.example"]
+
+[rules.published]
+phrases = ["{word} {date}"]
+label = "meta"
+why = "publication date, printed above the title"
+
+[rules.comments]
+phrases = ["Comments ({id})"]
+label = "chrome"
+why = "the comments section"
+
+[title]
+before = ["published"]
+under = ["published"]
+
+[description]
+opens_after = ["published"]
+closes_at = ["comments"]
+"""
+
+
+def test_title_under_the_date_where_nothing_stands_above_it(tmp_path):
+    """`[title] under`: a page that prints its date first has the title right under it, and that line
+    leaves the description; a page with a header line above the date keeps the usual reading."""
+    (tmp_path / "datefirst.toml").write_text(DATE_FIRST_SITE, encoding="utf-8")
+    catalog = deboiler.load_catalog(tmp_path)
+    page = "Tuesday Mar 04, 2025\nThe Lighthouse Keepers\nA night on the rocks with two keepers.\nComments (2)\n"
+    ep = deboiler.clean(page, platform="datefirst", catalog=catalog, langid_backend="none")
+    assert (ep.title, ep.published, ep.description) == ("The Lighthouse Keepers", "2025-03-04", "A night on the rocks with two keepers.")
+    above = "The Lighthouse Keepers\n" + page
+    ep = deboiler.clean(above, platform="datefirst", catalog=catalog, langid_backend="none")
+    assert ep.title == "The Lighthouse Keepers"
+    assert ep.description == "The Lighthouse Keepers\nA night on the rocks with two keepers."
+    # A description of one line is never taken for the title: nothing would be left of it.
+    alone = "Tuesday Mar 04, 2025\nA night on the rocks with two keepers.\nComments (2)\n"
+    ep = deboiler.clean(alone, platform="datefirst", catalog=catalog, langid_backend="none")
+    assert ep.description == "A night on the rocks with two keepers." and ep.title is None
