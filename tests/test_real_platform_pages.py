@@ -1,0 +1,67 @@
+"""Known platforms on their real pages: ../shared/real-pages holds real text dumps of sites deboiler
+has a platform file for. Each must be recognised as that platform, read by its template where the
+page has the template's anchor, and lose no line of its hand-checked gold description; the fields
+must be the gold's. The pages are third-party text, read from beside the repository and never
+copied into it; without them the test says so and skips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import deboiler
+
+REAL_PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "real-pages" / "pages"
+
+pytestmark = pytest.mark.skipif(
+    not REAL_PAGES.is_dir(), reason=f"the real-page set is not beside the repository ({REAL_PAGES})"
+)
+
+# The real-page set's site slug -> the platform that must be detected on every page of that site.
+PLATFORM_OF_SITE = {
+    "castbox": "castbox",
+    "podcastaddict": "podcastaddict",
+    "podbean": "podbean",
+}
+# Pages of those sites whose layout has no anchor of the template (podbean.com/site/EpisodeDownload/
+# prints neither a date nor a heading): the unknown-site labeller reads them, the platform named.
+NO_ANCHOR = {"032-podbean", "087-podbean"}
+FIELDS = ("title", "show", "published", "duration")
+
+
+def _pages(sites: dict[str, str]) -> list[tuple[str, str]]:
+    if not REAL_PAGES.is_dir():
+        return []
+    found = []
+    for gold in sorted(REAL_PAGES.glob("*.gold.json")):
+        site = json.loads(gold.read_text(encoding="utf-8"))["platform"]
+        if site in sites:
+            found.append((gold.name[: -len(".gold.json")], sites[site]))
+    return found
+
+
+def check_page(stem: str, platform: str, no_anchor: set[str]) -> None:
+    gold = json.loads((REAL_PAGES / f"{stem}.gold.json").read_text(encoding="utf-8"))
+    ep = deboiler.clean((REAL_PAGES / f"{stem}.txt").read_bytes(), explain=True, langid_backend="none")
+    assert ep.platform == platform, (stem, ep.platform, ep.platform_evidence)
+    template_lines = [v for v in ep.lines if v.rule == f"{platform}:description"]
+    if stem in no_anchor:
+        assert not template_lines, stem
+    else:
+        assert template_lines, f"{stem}: the {platform} template found no description"
+    got = {" ".join(line.split()) for line in ep.description.split("\n")}
+    lost = [line for line in gold["description"].split("\n") if line.strip() and " ".join(line.split()) not in got]
+    assert not lost, (stem, lost)
+    assert {f: getattr(ep, f) for f in FIELDS} == {f: gold[f] for f in FIELDS}, stem
+
+
+@pytest.mark.parametrize("stem, platform", _pages(PLATFORM_OF_SITE))
+def test_real_page_is_recognised_and_cleaned_by_its_platform(stem: str, platform: str) -> None:
+    check_page(stem, platform, NO_ANCHOR)
+
+
+def test_every_platform_above_has_real_pages() -> None:
+    # A renamed site slug in the real-page set must not turn the test above into no test at all.
+    assert {platform for _, platform in _pages(PLATFORM_OF_SITE)} == set(PLATFORM_OF_SITE.values())
