@@ -36,9 +36,10 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
     regions = [_trim_unclosed(r, blocks, hits) for r in find_regions(blocks, names, platform)]
     first_start = regions[0].start if regions else len(blocks)
     title_at, title_why, show_at = find_title(blocks, hits, names, platform, first_start)
-    if title_at < 0 and regions and names[regions[0].opener] & set(platform.title_under):
-        title_at, title_why, regions[0] = _title_under_opener(blocks, regions[0])
-        first_start = regions[0].start
+    under = _title_under(blocks, hits, names, platform, regions) if platform.title_under else None
+    if under is not None:
+        title_at, title_why, show_at, regions = under
+        first_start = regions[0].start if regions else len(blocks)
     in_region: list[str] = [""] * len(blocks)  # the reason, for lines inside a description region
     for region in regions:
         opener = blocks[region.opener]
@@ -77,7 +78,7 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         elif line_hits:
             hit = line_hits[0]
             if len(line_hits) > 1 or hit.captures or hit.rule.show_named_twice:  # else it names no field
-                collect_fields(fields, line_hits, text, fmt_locale)
+                collect_fields(fields, _timed_hits_dropped(line_hits), text, fmt_locale)
             add(Verdict(block.lineno, text, hit.rule.label, *_explained(platform, hit)))
         elif i == title_at:
             fields["title"] = text
@@ -98,6 +99,15 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         if verdicts[i].label == "content"
     }
     return Labelled(verdicts, regions, fields, locale, kept)
+
+
+def _timed_hits_dropped(line_hits: list[Hit]) -> list[Hit]:
+    """On a line a chrome selector places in the site's own parts, a date or a length is not the
+    episode's (Spotify's player bar prints the position of another track, "1:16"); the show a footer
+    names or the count a channel card prints still are."""
+    if not any(h.rule.label == "chrome" and h.phrase.startswith("selector ") for h in line_hits):
+        return line_hits
+    return [h for h in line_hits if "date" not in h.captures and "duration" not in h.captures]
 
 
 def _agree_on_show(hits: list[list[Hit]], blocks: Blocks) -> list[list[Hit]]:
@@ -154,17 +164,35 @@ def find_title(
     return free[0], "first line of the page header that no template phrase explains: the episode title", -1
 
 
-def _title_under_opener(blocks: Blocks, region: Region) -> tuple[int, str, Region]:
-    """No header line above the opener (a date the page prints above the title, `[title] under`): the
-    description's first line is the title, if another line of the description follows it; else
-    nothing is taken out of the description. Returns (title line or -1, why, the region)."""
-    first = _nonblank(blocks, region.start - 1, +1)
-    rest = _nonblank(blocks, first, +1)
-    if first >= region.end or rest >= region.end:
-        return -1, "", region
-    opener = blocks[region.opener].lineno
-    why = f"the line right under line {opener}, which the page prints above the title: the episode title"
-    return first, why, Region(region.opener, rest, region.end, region.closed)
+def _title_under(
+    blocks: Blocks, hits: list[list[Hit]], names: list, platform: Platform, regions: list[Region]
+) -> tuple[int, str, int, list[Region]] | None:
+    """`[title] under`: the title is the line right under the first line of those rules (Spotify's
+    "Podcast Episode", a Podbean show site's date), where no line a phrase leaves unexplained stands
+    right above that line (else the title is above it, as `before` reads it). With `show = "below"`
+    the next such line is the show. Where that line opens the description, the title leaves it, but
+    only if the description has another line. None where the layout does not apply."""
+    wanted = set(platform.title_under)
+    header_end = regions[0].start if regions else len(blocks)
+    at = next((i for i in range(header_end) if names[i] & wanted), -1)
+    if at < 0:
+        return None
+    above = _nonblank(blocks, at, -1)
+    if above >= 0 and not hits[above]:
+        return None
+    title = _nonblank(blocks, at, +1)
+    why = f"the line right under line {blocks[at].lineno}, which the page prints above the title: the episode title"
+    if regions and at == regions[0].opener:
+        first, rest = regions[0], _nonblank(blocks, title, +1)
+        if title >= first.end or rest >= first.end:
+            return None
+        return title, why, -1, [Region(first.opener, rest, first.end, first.closed), *regions[1:]]
+    if title >= header_end or hits[title]:
+        return None
+    show = _nonblank(blocks, title, +1) if platform.show_beside_title == "below" else -1
+    if show >= header_end or (show >= 0 and hits[show]):
+        show = -1
+    return title, why, show, regions
 
 
 def _title_read_as_template(hits: list[list[Hit]], blocks: Blocks, platform: Platform) -> tuple[list[list[Hit]], int, str]:
