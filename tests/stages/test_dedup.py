@@ -79,3 +79,18 @@ def _strip_cut_marker_plainly(text: str) -> str:
                                  "x", "Show MORE", ".", "e", "G", "İ", "ﬀ", "\u00a0", "Weiterlesen"]), max_size=7).map("".join))
 def test_strip_cut_marker_reads_only_the_end_of_the_line_yet_agrees(text):
     assert strip_cut_marker(text) == _strip_cut_marker_plainly(text)
+
+
+def test_copy_with_chrome_glued_in_front_goes_a_line_that_only_shares_words_stays():
+    """A byline glued to a second copy of the description's line (whole or cut) is a copy; a line that
+    merely starts with the same words is the creator's."""
+    line = "This week the harbour master explains how the tide tables are made and why they are never quite right."
+    lines = [
+        line,
+        "By Ana Pérez, Tom WrightThis week the harbour master explains how the tide tables are made and why",
+        "Quoted: This week the harbour master explains how the tide tables are made, and then we sail out.",
+    ]
+    verdicts = [Verdict(n, t, "content", "generic:description", "") for n, t in enumerate(lines, 1)]
+    dedup(verdicts)
+    assert [v.label for v in verdicts] == ["content", "duplicate", "content"]
+    assert verdicts[1].reason == "a copy of an earlier line of the description, with 'By Ana Pérez, Tom Wright' glued in front"
