@@ -26,13 +26,18 @@ PLATFORM_OF_SITE = {
     "podbean": "podbean",
     "podscripts": "podscripts",
     "podcastapp": "podcastapp",
+    "podcastdetails": "podcastdetails",
 }
 # Pages of those sites whose layout has no anchor of the template (podbean.com/site/EpisodeDownload/
 # prints neither a date nor a heading): the unknown-site labeller reads them, the platform named.
-NO_ANCHOR = {"032-podbean", "087-podbean"}
-# Dumps that hold the episode's description alone: nothing on them names the site, so no platform
-# is detected and the unknown-site labeller reads them.
-NOTHING_OF_THE_SITE = {"100-podcastapp", "111-podcastapp"}
+NO_ANCHOR = {"032-podbean", "087-podbean", "039-podcastdetails"}
+# Dumps that hold the episode's description alone (or with headings as common as "Listen" and
+# "Description"): nothing on them names the site, so no platform is detected and the unknown-site
+# labeller reads them.
+NOTHING_OF_THE_SITE = {
+    "100-podcastapp", "111-podcastapp",
+    "007-podcastdetails", "011-podcastdetails", "028-podcastdetails", "029-podcastdetails", "124-podcastdetails",
+}
 FIELDS = ("title", "show", "published", "duration")
 # Fields a template does not read yet, page by page, and why (each one a known gap, not a pass).
 KNOWN_FIELD_GAPS = {
