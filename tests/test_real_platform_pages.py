@@ -27,6 +27,7 @@ PLATFORM_OF_SITE = {
     "podscripts": "podscripts",
     "podcastapp": "podcastapp",
     "podcastdetails": "podcastdetails",
+    "listenstyle": "listenstyle",
 }
 # Pages of those sites whose layout has no anchor of the template (podbean.com/site/EpisodeDownload/
 # prints neither a date nor a heading): the unknown-site labeller reads them, the platform named.
