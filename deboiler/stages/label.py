@@ -170,8 +170,9 @@ def _title_under(
     """`[title] under`: the title is the line right under the first line of those rules (Spotify's
     "Podcast Episode", a Podbean show site's date), where no line a phrase leaves unexplained stands
     right above that line (else the title is above it, as `before` reads it). With `show = "below"`
-    the next such line is the show. Where that line opens the description, the title leaves it, but
-    only if the description has another line. None where the layout does not apply."""
+    the next such line is the show. Where the title is the description's first line (that line opens
+    it, or is skipped right above it), the title leaves it, but only if the description has another
+    line. None where the layout does not apply."""
     wanted = set(platform.title_under)
     header_end = regions[0].start if regions else len(blocks)
     at = next((i for i in range(header_end) if names[i] & wanted), -1)
@@ -182,9 +183,14 @@ def _title_under(
         return None
     title = _nonblank(blocks, at, +1)
     why = f"the line right under line {blocks[at].lineno}, which the page prints above the title: the episode title"
-    if regions and at == regions[0].opener:
-        first, rest = regions[0], _nonblank(blocks, title, +1)
-        if title >= first.end or rest >= first.end:
+    if regions and title == regions[0].start:
+        # The line opens (or a skipped line stands right above) the description: the title leaves it,
+        # and the description opens under it, past the template lines it skips.
+        first, skip = regions[0], set(platform.skip)
+        rest = _nonblank(blocks, title, +1)
+        while rest < first.end and names[rest] & skip:
+            rest = _nonblank(blocks, rest, +1)
+        if rest >= first.end:
             return None
         return title, why, -1, [Region(first.opener, rest, first.end, first.closed), *regions[1:]]
     if title >= header_end or hits[title]:
