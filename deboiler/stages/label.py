@@ -81,7 +81,6 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
                 collect_fields(fields, _timed_hits_dropped(line_hits), text, fmt_locale)
             add(Verdict(block.lineno, text, hit.rule.label, *_explained(platform, hit)))
         elif i == title_at:
-            fields["title"] = text
             add(Verdict(block.lineno, text, "title", f"{platform.id}:title", title_why))
         elif i == show_at:
             add(Verdict(block.lineno, text, "show", f"{platform.id}:show", show_why))
@@ -90,8 +89,11 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         else:
             where = 0 if i < first_start else (1 if i >= regions[-1].end else 2)
             add(Verdict(block.lineno, text, "chrome", *by_position[where]))
+    # After the loop: a phrase naming the title or the show ("{title} | {show} podcast - ...") wins.
+    if title_at >= 0 and verdicts[title_at].label == "title":
+        fields.setdefault("title", blocks[title_at].text)
     if show_at >= 0:
-        fields.setdefault("show", blocks[show_at].text)  # after the loop: a phrase naming the show wins
+        fields.setdefault("show", blocks[show_at].text)
     # Named only after dedup, which compares them as content (a second copy of one still goes).
     kept = {
         i: (_rule_id(platform, hit), f"{_why(hit)}; kept in the description unless show boilerplate is dropped")
