@@ -119,17 +119,32 @@ def _agree_on_show(hits: list[list[Hit]], blocks: Blocks) -> list[list[Hit]]:
     The show is the capture the page names on the most lines (the real show recurs: header link,
     license notice, "More from {show}"); a creator line such as "More from our sponsor: URL" names its
     capture once. Ties go to the first line that names one.
+
+    A phrase that is the show alone ("{show}": a show's card heading) names no show by itself: it
+    matches only the lines that equal the show the other phrases name, and none where they name none.
     """
     candidates: list[str] = []
+    bare = False
     for line in hits:
         for h in line:
             if "show" in h.captures:
+                if h.phrase == "{show}":
+                    bare = True
+                    continue
                 value = " ".join(h.captures["show"].split())
                 if value not in candidates:
                     candidates.append(value)
-    if len(candidates) < 2:
+    if len(candidates) < 2 and not bare:
         return hits  # every hit that names a show names this one
-    named = {c: len(set(blocks.lines_containing(c.casefold()))) for c in candidates}
+    if not candidates:
+        return [[h for h in line if "show" not in h.captures] if line else line for line in hits]
+    lines = {c: set(blocks.lines_containing(c.casefold())) for c in candidates}
+    # A line that names a longer candidate holding this one ("Football Club podcasty" for a breadcrumb's
+    # "Podcasty") names that one, not this.
+    named = {
+        c: len(lines[c].difference(*(lines[o] for o in candidates if o != c and c.casefold() in o.casefold())))
+        for c in candidates
+    }
     show = max(candidates, key=lambda c: named[c])  # max keeps the first of equals
     return [
         [h for h in line if "show" not in h.captures or " ".join(h.captures["show"].split()) == show] if line else line
