@@ -29,6 +29,7 @@ PLATFORM_OF_SITE = {
     "podcastdetails": "podcastdetails",
     "listenstyle": "listenstyle",
     "metacast": "metacast",
+    "seznam": "seznam",
 }
 # Pages of those sites whose layout has no anchor of the template (podbean.com/site/EpisodeDownload/
 # prints neither a date nor a heading): the unknown-site labeller reads them, the platform named.
