@@ -49,10 +49,6 @@ KEEPS_MORE = {"114-audioscrape"}
 FIELDS = ("title", "show", "published", "duration")
 # Fields a template does not read yet, page by page, and why (each one a known gap, not a pass).
 KNOWN_FIELD_GAPS = {
-    # The date line glued to the description's first words is the description's first line, whose
-    # date no template reads.
-    "075-podscripts": {"published"},
-    "076-podscripts": {"published"},
     # "07.02.2023" stands for 2 July on this page (month first, dotted): no {date} reads it so.
     "138-podcastapp": {"published"},
 }

@@ -47,6 +47,7 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         for i in range(region.start, region.end):
             in_region[i] = why
     content_rule = f"{platform.id}:description"
+    first_lines = {r.start for r in regions}
 
     fmt_locale = locale or platform.default_locale
     fields: dict = {"ids": {}}
@@ -74,6 +75,10 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         if not text:
             add(Verdict(block.lineno, "", "blank", "blank", "blank line"))
         elif why:
+            if line_hits and i in first_lines:
+                # A date line glued to the description's first words ("Episode Date: July 3, 2018After 8
+                # years ..."): the line is the creator's, and its date and length still the episode's.
+                collect_fields(fields, [h for h in line_hits if h.rule.label == "meta"], text, fmt_locale)
             add(Verdict(block.lineno, text, "content", content_rule, why))
         elif line_hits:
             hit = line_hits[0]
