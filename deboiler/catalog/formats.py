@@ -336,6 +336,11 @@ def _date_pattern_source(
         pieces.pop()
     if not any(kind == "num" for kind, _ in pieces):
         return None
+    # The comma between two numbers ("Mar 14, 2025") is often left out ("Mar 14 2025"): a comma or
+    # whitespace, never nothing, so the digits cannot run together.
+    for i in range(len(pieces) - 3, 0, -1):
+        if pieces[i - 1][0] == "num" and pieces[i] == ("lit", ",") and pieces[i + 1][0] == "ws" and pieces[i + 2][0] == "num":
+            pieces[i : i + 2] = [("sep", r"(?:,\s{0,2}|\s{1,2})")]
 
     def render(i: int) -> str:
         kind, src = pieces[i]

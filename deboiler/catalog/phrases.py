@@ -32,12 +32,14 @@ _FIXED = {
     "episode_id": r"\d{1,20}",
     "series_id": r"\d{1,20}",
     "id": r"[\w-]{1,64}",
+    # A clock time that is no field of the episode: a transcript's or a chapter's mark ("00:09").
+    "clock": r"[0-9]{1,2}(?::[0-9]{2}){1,2}",
 }
 _LOCALE_SLOTS = {"date": formats.date_regex, "duration": formats.duration_regex, "n": formats.number_regex}
 # Slots whose every match holds a decimal digit (\d, as the regex reads it): every date pattern has a
 # numeric field (formats drops those without), every duration a number, every count and id is digits.
 # A line without a digit can match no phrase with one of these, and most prose lines have none.
-_DIGIT_SLOTS = frozenset({"date", "duration", "n", "episode_id", "series_id"})
+_DIGIT_SLOTS = frozenset({"date", "duration", "n", "episode_id", "series_id", "clock"})
 has_digit = re.compile(r"\d").search
 KNOWN_SLOTS = frozenset(_FREE_TEXT) | frozenset(_FIXED) | frozenset(_LOCALE_SLOTS)
 

@@ -260,6 +260,7 @@ class Platform:
     path_locales: dict[str, str] = field(default_factory=dict)  # first URL path segment -> UI locale (/jp/ -> ja)
     closes_in_order: bool = False  # closes_at lists a card's closing markers in the order the page prints them
     fallback_after_show_line: bool = False  # no opener on the page: the description opens below title and bare show line
+    title_under: tuple[str, ...] = ()  # rules of a line the title may stand right under (a date above it)
     _matchers: dict[object, LineMatcher] = field(default_factory=dict, repr=False)
 
     @property
@@ -389,7 +390,7 @@ _DESCRIPTION_KEYS = {
     "opens_after": _STRINGS, "fallback_opens_after": _STRINGS, "skip": _STRINGS, "closes_at": _STRINGS,
     "closes_in_order": bool, "fallback_after_show_line": bool,
 }  # fmt: skip
-_TITLE_KEYS = {"before": _STRINGS, "show": str}
+_TITLE_KEYS = {"before": _STRINGS, "show": str, "under": _STRINGS}
 
 
 def _check_spec(spec: dict, path: Path) -> dict:
@@ -496,6 +497,7 @@ def _build_platform(spec: dict, locale_files: list[dict], folder: Path) -> Platf
             fallback_after_show_line=bool(desc.get("fallback_after_show_line", False)),
             title_before=tuple(spec.get("title", {}).get("before", ())),
             show_beside_title=_check_show_position(spec.get("title", {}).get("show"), folder),
+            title_under=tuple(spec.get("title", {}).get("under", ())),
             path_locales=dict(spec.get("path_locales", {})),
             host_locales=dict(spec.get("host_locales", {})),
             source=folder,

@@ -10,6 +10,11 @@ at "continue reading". Two passes, both turning `content` verdicts into `duplica
    of another) is dropped. Short paragraphs are exempt: a creator may well repeat "Links:" or "---".
 3. lines: a single line cut short ("Os fungos que vivem nas raízes…") whose full form is another kept
    line, where the teaser shares its paragraph with buttons or a date and pass 2 cannot see it.
+4. lines again: a long line printed a second time inside one paragraph (no blank line between), which
+   passes 1 and 2 cannot see since the paragraph is one block (Castbox prints a description's last
+   line twice); the unknown-site labeller drops such lines the same way.
+5. glued copies: a line that is a short piece of chrome glued in front of a copy of an earlier long
+   line, whole or cut ("By AUTHOR" + the description again, on podcast.app), goes with its chrome.
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ from deboiler.stages.labelled import Region
 from deboiler.stages.verdict import Verdict
 
 MIN_BLOCK_CHARS = 30  # paragraphs shorter than this may repeat on purpose
+REPEATED_LINE_CHARS = 80  # a line of prose this long is no refrain a creator repeats inside a paragraph
+GLUED_PREFIX_CHARS = 160  # at most this much chrome glued in front of a copy (a byline, a label)
+GLUED_COPY_CHARS = 60  # the copy behind it holds at least this much of the earlier line
 # What a site leaves where it cut a text short, checked at the end of a line (case-folded).
 CUT_MARKERS = ("continue reading", "read more", "show more", "see more", "[…]", "[...]", "…", "...")
 
@@ -54,6 +62,8 @@ def dedup(
     _drop_repeated_copies(verdicts, regions)
     _drop_repeated_blocks(verdicts, regions)
     _drop_cut_lines(verdicts)
+    _drop_lines_printed_again(verdicts)
+    _drop_glued_copies(verdicts)
     for i, (rule, reason) in (show_boilerplate or {}).items():
         if verdicts[i].label == "content":
             verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "show_boilerplate", rule, reason
@@ -188,6 +198,34 @@ def _drop_cut_lines(verdicts: list[Verdict]) -> None:
                 verdicts[i].rule = "dedup:line"
                 verdicts[i].reason = f"cut-short copy of line {verdicts[other].lineno}"
                 break
+
+
+def _drop_lines_printed_again(verdicts: list[Verdict]) -> None:
+    said: dict[str, int] = {}  # long content lines of the current paragraph -> their line number
+    for v in verdicts:
+        if v.label == "blank":
+            said.clear()
+        elif v.label == "content" and len(v.text) >= REPEATED_LINE_CHARS:
+            if v.text in said:
+                v.label, v.rule, v.reason = "duplicate", "dedup:line", f"repeats line {said[v.text]} of the same paragraph"
+            else:
+                said[v.text] = v.lineno
+
+
+def _drop_glued_copies(verdicts: list[Verdict]) -> None:
+    earlier: dict[str, list[str]] = {}  # the first KEY_CHARS of each long content line -> those lines
+    for v in verdicts:
+        if v.label != "content" or len(v.text) < REPEATED_LINE_CHARS:
+            continue
+        text = v.text
+        for at in range(1, min(GLUED_PREFIX_CHARS, len(text) - GLUED_COPY_CHARS) + 1):
+            candidates = earlier.get(text[at : at + KEY_CHARS])
+            if candidates and any(full.startswith(text[at:]) for full in candidates):
+                v.label, v.rule = "duplicate", "dedup:glued"
+                v.reason = f"a copy of an earlier line of the description, with {text[:at].strip()!r} glued in front"
+                break
+        else:
+            earlier.setdefault(text[:KEY_CHARS], []).append(text)
 
 
 def _paragraphs(verdicts: list[Verdict]) -> list[list[int]]:

@@ -280,7 +280,8 @@ def choose_locale(platform: Platform, blocks: Blocks, host_locale: str | None) -
         winners = sorted(loc for loc, v in votes.items() if v == top)
         locale = host_locale if host_locale in winners else winners[0]
         return locale, f"{votes[locale]:.1f} votes (phrases, host)"
-    if not platform.locales:
-        # A platform written as one file (phrases in platform.toml only) serves one UI: its default.
+    if not platform.locales or set(platform.locales) == {platform.default_locale}:
+        # A platform written as one file (phrases in platform.toml only), or with one locale file,
+        # serves one UI: its default, even on a page that shows none of that UI's slot-free phrases.
         return platform.default_locale, "the platform has one UI locale"
     return None, "no locale phrases matched"

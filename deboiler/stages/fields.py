@@ -1,6 +1,6 @@
 """Episode fields read off the template lines a page's phrases matched.
 
-Slots name the field: {show}, {date} -> published, {duration}, {n} -> episode_count, {episode_id}
+Slots name the field: {show}, {title}, {date} -> published, {duration}, {n} -> episode_count, {episode_id}
 and {series_id} -> ids. Dates, durations and counts are read the UI locale's way (formats.py).
 """
 
@@ -31,6 +31,8 @@ def collect_fields(fields: dict, hits: list[Hit], text: str, locale: str) -> Non
         elif hit.rule.show_named_twice and "_show_guess" not in fields:
             sources = tuple(sorted(src for srcs in hit.rule.phrases.values() for src in srcs))
             fields["_show_guess"] = show_named_twice(text, lead_ins(sources) | frozenset(hit.rule.show_lead_ins))
+        if "title" in caps and "title" not in fields:
+            fields["title"] = " ".join(caps["title"].split())
         if "date" in caps and "published" not in fields:
             date = formats.parse_date(caps["date"], locale)
             if date:

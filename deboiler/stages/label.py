@@ -34,6 +34,12 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         for line_hits in hits
     ]
     regions = [_trim_unclosed(r, blocks, hits) for r in find_regions(blocks, names, platform)]
+    first_start = regions[0].start if regions else len(blocks)
+    title_at, title_why, show_at = find_title(blocks, hits, names, platform, first_start)
+    under = _title_under(blocks, hits, names, platform, regions) if platform.title_under else None
+    if under is not None:
+        title_at, title_why, show_at, regions = under
+        first_start = regions[0].start if regions else len(blocks)
     in_region: list[str] = [""] * len(blocks)  # the reason, for lines inside a description region
     for region in regions:
         opener = blocks[region.opener]
@@ -41,12 +47,11 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         for i in range(region.start, region.end):
             in_region[i] = why
     content_rule = f"{platform.id}:description"
+    first_lines = {r.start for r in regions}
 
     fmt_locale = locale or platform.default_locale
     fields: dict = {"ids": {}}
     verdicts: list[Verdict] = []
-    first_start = regions[0].start if regions else len(blocks)
-    title_at, title_why, show_at = find_title(blocks, hits, names, platform, first_start)
     if title_at >= 0 and title_at == title_like:
         title_why = title_like_why
     show_why = f"the header line no template phrase explains, {platform.show_beside_title} the title: the show"
@@ -70,14 +75,17 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         if not text:
             add(Verdict(block.lineno, "", "blank", "blank", "blank line"))
         elif why:
+            if line_hits and i in first_lines:
+                # A date line glued to the description's first words ("Episode Date: July 3, 2018After 8
+                # years ..."): the line is the creator's, and its date and length still the episode's.
+                collect_fields(fields, [h for h in line_hits if h.rule.label == "meta"], text, fmt_locale)
             add(Verdict(block.lineno, text, "content", content_rule, why))
         elif line_hits:
             hit = line_hits[0]
             if len(line_hits) > 1 or hit.captures or hit.rule.show_named_twice:  # else it names no field
-                collect_fields(fields, line_hits, text, fmt_locale)
+                collect_fields(fields, _timed_hits_dropped(line_hits), text, fmt_locale)
             add(Verdict(block.lineno, text, hit.rule.label, *_explained(platform, hit)))
         elif i == title_at:
-            fields["title"] = text
             add(Verdict(block.lineno, text, "title", f"{platform.id}:title", title_why))
         elif i == show_at:
             add(Verdict(block.lineno, text, "show", f"{platform.id}:show", show_why))
@@ -86,8 +94,11 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
         else:
             where = 0 if i < first_start else (1 if i >= regions[-1].end else 2)
             add(Verdict(block.lineno, text, "chrome", *by_position[where]))
+    # After the loop: a phrase naming the title or the show ("{title} | {show} podcast - ...") wins.
+    if title_at >= 0 and verdicts[title_at].label == "title":
+        fields.setdefault("title", blocks[title_at].text)
     if show_at >= 0:
-        fields.setdefault("show", blocks[show_at].text)  # after the loop: a phrase naming the show wins
+        fields.setdefault("show", blocks[show_at].text)
     # Named only after dedup, which compares them as content (a second copy of one still goes).
     kept = {
         i: (_rule_id(platform, hit), f"{_why(hit)}; kept in the description unless show boilerplate is dropped")
@@ -97,6 +108,15 @@ def label_page(blocks: Blocks, platform: Platform, locale: str | None) -> Labell
     return Labelled(verdicts, regions, fields, locale, kept)
 
 
+def _timed_hits_dropped(line_hits: list[Hit]) -> list[Hit]:
+    """On a line a chrome selector places in the site's own parts, a date or a length is not the
+    episode's (Spotify's player bar prints the position of another track, "1:16"); the show a footer
+    names or the count a channel card prints still are."""
+    if not any(h.rule.label == "chrome" and h.phrase.startswith("selector ") for h in line_hits):
+        return line_hits
+    return [h for h in line_hits if "date" not in h.captures and "duration" not in h.captures]
+
+
 def _agree_on_show(hits: list[list[Hit]], blocks: Blocks) -> list[list[Hit]]:
     """One page has one show; a phrase whose {show} reads differently did not really match: "Follow
     {show}" must not close the description at the creator's "Follow The Show on Instagram: ...".
@@ -104,17 +124,32 @@ def _agree_on_show(hits: list[list[Hit]], blocks: Blocks) -> list[list[Hit]]:
     The show is the capture the page names on the most lines (the real show recurs: header link,
     license notice, "More from {show}"); a creator line such as "More from our sponsor: URL" names its
     capture once. Ties go to the first line that names one.
+
+    A phrase that is the show alone ("{show}": a show's card heading) names no show by itself: it
+    matches only the lines that equal the show the other phrases name, and none where they name none.
     """
     candidates: list[str] = []
+    bare = False
     for line in hits:
         for h in line:
             if "show" in h.captures:
+                if h.phrase == "{show}":
+                    bare = True
+                    continue
                 value = " ".join(h.captures["show"].split())
                 if value not in candidates:
                     candidates.append(value)
-    if len(candidates) < 2:
+    if len(candidates) < 2 and not bare:
         return hits  # every hit that names a show names this one
-    named = {c: len(set(blocks.lines_containing(c.casefold()))) for c in candidates}
+    if not candidates:
+        return [[h for h in line if "show" not in h.captures] if line else line for line in hits]
+    lines = {c: set(blocks.lines_containing(c.casefold())) for c in candidates}
+    # A line that names a longer candidate holding this one ("Football Club podcasty" for a breadcrumb's
+    # "Podcasty") names that one, not this.
+    named = {
+        c: len(lines[c].difference(*(lines[o] for o in candidates if o != c and c.casefold() in o.casefold())))
+        for c in candidates
+    }
     show = max(candidates, key=lambda c: named[c])  # max keeps the first of equals
     return [
         [h for h in line if "show" not in h.captures or " ".join(h.captures["show"].split()) == show] if line else line
@@ -149,6 +184,43 @@ def find_title(
     if not free:
         return -1, "", -1
     return free[0], "first line of the page header that no template phrase explains: the episode title", -1
+
+
+def _title_under(
+    blocks: Blocks, hits: list[list[Hit]], names: list, platform: Platform, regions: list[Region]
+) -> tuple[int, str, int, list[Region]] | None:
+    """`[title] under`: the title is the line right under the first line of those rules (Spotify's
+    "Podcast Episode", a Podbean show site's date), where no line a phrase leaves unexplained stands
+    right above that line (else the title is above it, as `before` reads it). With `show = "below"`
+    the next such line is the show. Where the title is the description's first line (that line opens
+    it, or is skipped right above it), the title leaves it, but only if the description has another
+    line. None where the layout does not apply."""
+    wanted = set(platform.title_under)
+    header_end = regions[0].start if regions else len(blocks)
+    at = next((i for i in range(header_end) if names[i] & wanted), -1)
+    if at < 0:
+        return None
+    above = _nonblank(blocks, at, -1)
+    if above >= 0 and not hits[above]:
+        return None
+    title = _nonblank(blocks, at, +1)
+    why = f"the line right under line {blocks[at].lineno}, which the page prints above the title: the episode title"
+    if regions and title == regions[0].start:
+        # The line opens (or a skipped line stands right above) the description: the title leaves it,
+        # and the description opens under it, past the template lines it skips.
+        first, skip = regions[0], set(platform.skip)
+        rest = _nonblank(blocks, title, +1)
+        while rest < first.end and names[rest] & skip:
+            rest = _nonblank(blocks, rest, +1)
+        if rest >= first.end:
+            return None
+        return title, why, -1, [Region(first.opener, rest, first.end, first.closed), *regions[1:]]
+    if title >= header_end or hits[title]:
+        return None
+    show = _nonblank(blocks, title, +1) if platform.show_beside_title == "below" else -1
+    if show >= header_end or (show >= 0 and hits[show]):
+        show = -1
+    return title, why, show, regions
 
 
 def _title_read_as_template(hits: list[list[Hit]], blocks: Blocks, platform: Platform) -> tuple[list[list[Hit]], int, str]:

@@ -41,7 +41,33 @@ def label_known_platform(read: Page, found: Detection, options: CleanOptions) ->
         return labelled
     instead = label_unknown_site(read, found, options)
     instead.locale = locale
+    _keep_signature_lines_out(instead, labelled, found.platform)
     return instead
+
+
+def _keep_signature_lines_out(instead: Labelled, template: Labelled, platform) -> None:
+    """On a page the unknown-site labeller reads for a known platform, the platform's signature lines
+    (lines no description prints, such as Metacast's page title) are the site's, not the episode's:
+    they leave the description, and the fields their phrases read (the show, the title named there)
+    win over the labeller's guesses."""
+    signature_rules = {name for name, rule in platform.rules.items() if rule.signature > 0}
+    mine = {v.lineno: v for v in template.verdicts}
+    read_there = {}
+    for v in instead.verdicts:
+        own = mine.get(v.lineno)
+        if own is None or own.label not in ("chrome", "meta") or own.rule.rpartition(":")[2] not in signature_rules:
+            continue
+        read_there[v.lineno] = own.text
+        if v.label == "content":
+            v.label, v.rule, v.reason = own.label, own.rule, own.reason
+    if not read_there:
+        return
+    # Fields the template read off those lines; not a title or show it guessed by position.
+    guessed = {v.label: v.text for v in template.verdicts if v.rule in (f"{platform.id}:title", f"{platform.id}:show")}
+    for name in ("title", "show", "published", "duration"):
+        value = template.fields.get(name)
+        if value is not None and guessed.get(name) != value:
+            instead.fields[name] = value
 
 
 def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> Labelled:

@@ -329,11 +329,18 @@ def test_long_digit_runs_complete() -> None:
         ("en", "1/2/99", datetime.date(1999, 1, 2)),
         ("de", "07.12.24", datetime.date(2024, 12, 7)),
         ("fr", "7 déc 2024", datetime.date(2024, 12, 7)),  # abbreviation without its dot
+        ("en", "Mar 14 2025", datetime.date(2025, 3, 14)),  # the comma left out (Podcast Addict)
+        ("en", "March 14  2025", datetime.date(2025, 3, 14)),
     ],
 )
 def test_dates_pages_print_beyond_cldr(locale: str, text: str, expected: datetime.date) -> None:
     assert fullmatch(date_regex(locale), text)
     assert parse_date(text, locale) == expected
+
+
+def test_a_left_out_comma_never_lets_day_and_year_run_together() -> None:
+    assert not fullmatch(date_regex("en"), "Mar 142025")
+    assert not fullmatch(date_regex("en"), "Mar 14 ,2025")
 
 
 def test_day_first_numeric_dates_stay_month_first_in_english() -> None:

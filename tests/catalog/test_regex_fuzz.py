@@ -130,6 +130,7 @@ def slot_samples(locale: str | None) -> dict[str, list[str]]:
         "episode_id": ["366383249"],
         "series_id": ["2803422"],
         "id": ["abc-123"],
+        "clock": ["00:09", "1:02:03"],
         "n": ["149", "1,234", "1 234 567", "1.234.567"],
         "date": dates,
         "duration": ["4:10:00", "42:10", "3h 42m", "1시간 5분", *units],

@@ -44,6 +44,17 @@ def test_cut_line_inside_a_paragraph_of_buttons_gives_way_to_its_full_line():
     assert verdicts[0].reason == "cut-short copy of line 5"
 
 
+def test_long_line_printed_twice_in_one_paragraph_goes_once_short_ones_stay():
+    """Passes 1 and 2 compare paragraphs; a long line repeated inside one (a page printing the
+    description's last line twice) is a copy, while a short refrain may repeat on purpose."""
+    long_line = "We close the season with the listeners' questions and our plans for the spring episodes."
+    lines = ["Opening line of the notes.", long_line, long_line, "Go!", "Go!", "", long_line]
+    verdicts = [Verdict(n, t, "content" if t else "blank", "platform:description", "") for n, t in enumerate(lines, 1)]
+    dedup(verdicts)
+    assert [v.label for v in verdicts] == ["content", "content", "duplicate", "content", "content", "blank", "content"]
+    assert verdicts[2].reason == "repeats line 2 of the same paragraph"
+
+
 def test_short_line_ending_in_an_ellipsis_is_not_a_cut_copy():
     """Below MIN_BLOCK_CHARS a line may well start another one on purpose ("Wait for it…")."""
     text = "Wait for it…\nWait for it… the reveal of the season, in the last five minutes of the episode.\n"
@@ -68,3 +79,18 @@ def _strip_cut_marker_plainly(text: str) -> str:
                                  "x", "Show MORE", ".", "e", "G", "İ", "ﬀ", "\u00a0", "Weiterlesen"]), max_size=7).map("".join))
 def test_strip_cut_marker_reads_only_the_end_of_the_line_yet_agrees(text):
     assert strip_cut_marker(text) == _strip_cut_marker_plainly(text)
+
+
+def test_copy_with_chrome_glued_in_front_goes_a_line_that_only_shares_words_stays():
+    """A byline glued to a second copy of the description's line (whole or cut) is a copy; a line that
+    merely starts with the same words is the creator's."""
+    line = "This week the harbour master explains how the tide tables are made and why they are never quite right."
+    lines = [
+        line,
+        "By Ana Pérez, Tom WrightThis week the harbour master explains how the tide tables are made and why",
+        "Quoted: This week the harbour master explains how the tide tables are made, and then we sail out.",
+    ]
+    verdicts = [Verdict(n, t, "content", "generic:description", "") for n, t in enumerate(lines, 1)]
+    dedup(verdicts)
+    assert [v.label for v in verdicts] == ["content", "duplicate", "content"]
+    assert verdicts[1].reason == "a copy of an earlier line of the description, with 'By Ana Pérez, Tom Wright' glued in front"

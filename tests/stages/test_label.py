@@ -182,3 +182,86 @@ def test_closing_markers_further_down_in_the_footer_do_not_stretch_the_descripti
     ep = deboiler.clean(text + footer)
     assert ep.description == gold_description(page)
     assert ep.episode_count == gold_of(page)["episode_count"]
+
+
+DATE_FIRST_SITE = """\
+id = "datefirst"
+name = "Date First"
+hosts = ["datefirst.example"]
+
+[rules.published]
+phrases = ["{word} {date}"]
+label = "meta"
+why = "publication date, printed above the title"
+
+[rules.comments]
+phrases = ["Comments ({id})"]
+label = "chrome"
+why = "the comments section"
+
+[title]
+before = ["published"]
+under = ["published"]
+
+[description]
+opens_after = ["published"]
+closes_at = ["comments"]
+"""
+
+
+def test_title_under_the_date_where_nothing_stands_above_it(tmp_path):
+    """`[title] under`: a page that prints its date first has the title right under it, and that line
+    leaves the description; a page with a header line above the date keeps the usual reading."""
+    (tmp_path / "datefirst.toml").write_text(DATE_FIRST_SITE, encoding="utf-8")
+    catalog = deboiler.load_catalog(tmp_path)
+    page = "Tuesday Mar 04, 2025\nThe Lighthouse Keepers\nA night on the rocks with two keepers.\nComments (2)\n"
+    ep = deboiler.clean(page, platform="datefirst", catalog=catalog, langid_backend="none")
+    assert (ep.title, ep.published, ep.description) == ("The Lighthouse Keepers", "2025-03-04", "A night on the rocks with two keepers.")
+    above = "The Lighthouse Keepers\n" + page
+    ep = deboiler.clean(above, platform="datefirst", catalog=catalog, langid_backend="none")
+    assert ep.title == "The Lighthouse Keepers"
+    assert ep.description == "The Lighthouse Keepers\nA night on the rocks with two keepers."
+    # A description of one line is never taken for the title: nothing would be left of it.
+    alone = "Tuesday Mar 04, 2025\nA night on the rocks with two keepers.\nComments (2)\n"
+    ep = deboiler.clean(alone, platform="datefirst", catalog=catalog, langid_backend="none")
+    assert ep.description == "A night on the rocks with two keepers." and ep.title is None
+
+
+SHOW_CARD_SITE = """\
+id = "showcard"
+name = "Show Card"
+hosts = ["showcard.example"]
+
+[rules.crumb]
+phrases = ["- {show}"]
+why = "the breadcrumb"
+
+[rules.heading]
+phrases = ["Listen: {title}"]
+why = "the heading naming the episode"
+
+[rules.card]
+phrases = ["{show}"]
+why = "the show's name heading its card"
+
+[description]
+opens_after = ["heading"]
+closes_at = ["card"]
+"""
+
+
+def test_a_phrase_that_is_the_show_alone_matches_only_the_show_other_phrases_name(tmp_path):
+    (tmp_path / "showcard.toml").write_text(SHOW_CARD_SITE, encoding="utf-8")
+    catalog = deboiler.load_catalog(tmp_path)
+    page = (
+        "- Shows\n- Night Shift Shows\n\nListen: Owls at Dawn\nWe follow two owls home.\nThey sleep all day.\n"
+        "Night Shift Shows\nA show about the night.\n"
+    )
+    ep = deboiler.clean(page, platform="showcard", catalog=catalog, langid_backend="none")
+    # "Shows" (the breadcrumb's first item) is held in the longer "Night Shift Shows": not the show.
+    assert (ep.show, ep.title) == ("Night Shift Shows", "Owls at Dawn")
+    assert ep.description == "We follow two owls home.\nThey sleep all day."
+    # No other phrase names a show: "{show}" alone matches nothing, so it closes nothing.
+    bare = "Listen: Owls at Dawn\nWe follow two owls home.\nThey sleep all day.\n"
+    ep = deboiler.clean(bare, platform="showcard", catalog=catalog, langid_backend="none")
+    assert ep.description == "We follow two owls home.\nThey sleep all day." and ep.show is None
