@@ -218,14 +218,28 @@ def _drop_glued_copies(verdicts: list[Verdict]) -> None:
         if v.label != "content" or len(v.text) < REPEATED_LINE_CHARS:
             continue
         text = v.text
-        for at in range(1, min(GLUED_PREFIX_CHARS, len(text) - GLUED_COPY_CHARS) + 1):
-            candidates = earlier.get(text[at : at + KEY_CHARS])
-            if candidates and any(full.startswith(text[at:]) for full in candidates):
+        # Where an earlier line's opening stands in this line's first characters, nearest the start
+        # first: one search per earlier line (a page has a few), not a lookup per offset.
+        last = min(GLUED_PREFIX_CHARS, len(text) - GLUED_COPY_CHARS)
+        starts = sorted(
+            (at, key) for key in earlier for at in _offsets(text, key, last)
+        )
+        for at, key in starts:
+            if any(full.startswith(text[at:]) for full in earlier[key]):
                 v.label, v.rule = "duplicate", "dedup:glued"
                 v.reason = f"a copy of an earlier line of the description, with {text[:at].strip()!r} glued in front"
                 break
         else:
             earlier.setdefault(text[:KEY_CHARS], []).append(text)
+
+
+def _offsets(text: str, key: str, last: int) -> list[int]:
+    """The offsets 1..last at which `key` stands in `text`."""
+    found, at = [], text.find(key, 1, last + len(key))
+    while at >= 0:
+        found.append(at)
+        at = text.find(key, at + 1, last + len(key))
+    return found
 
 
 def _paragraphs(verdicts: list[Verdict]) -> list[list[int]]:
