@@ -47,11 +47,17 @@ class NothingLearned(DeboilerError):
 
 
 def learn(
-    pages: Sequence[tuple[str, bytes]], platform_id: str, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    pages: Sequence[tuple[str, bytes]],
+    platform_id: str,
+    name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    min_pages: int = MIN_PAGES,
 ) -> Learned:
-    """Learn a platform from (name, page bytes) pairs of one site."""
-    if len(pages) < MIN_PAGES:
-        raise UsageError(f"learn needs at least {MIN_PAGES} pages of one site, got {len(pages)}")
+    """Learn a platform from (name, page bytes) pairs of one site (at least `min_pages` different ones;
+    `batch --learn-sites --learn-min-pages` may ask for fewer than `learn`'s five, never fewer than two)."""
+    min_pages = max(2, min_pages)
+    if len(pages) < min_pages:
+        raise UsageError(f"learn needs at least {min_pages} pages of one site, got {len(pages)}")
     read, warnings, seen = [], [], {}
     for page_name, data in pages:
         try:
@@ -65,8 +71,8 @@ def learn(
             continue
         seen[text] = page_name
         read.append(page)
-    if len(read) < MIN_PAGES:
-        raise UsageError(f"learn needs at least {MIN_PAGES} different pages of one site, got {len(read)}")
+    if len(read) < min_pages:
+        raise UsageError(f"learn needs at least {min_pages} different pages of one site, got {len(read)}")
     # The show of each page: the markup's, else the name the template lines print in their gaps. Found
     # once before the UIs are known (dates read in any UI the pages seem to be in), to tell the UIs
     # apart by the lines that several shows print, and again within each UI.
