@@ -30,6 +30,7 @@ DESCRIBED_SHARE = 0.8  # sampled pages the template must give a description on
 LOST_SHARE = 0.02  # one-page description lines it may drop, of those the usual path keeps
 LONG_LINE = 40  # characters: shorter one-page lines (a title, a date) are not counted as lost
 _UNLABELLED = ("content", "blank")
+_KEEPS = ("content", "duplicate", "show_boilerplate")  # in the description, or printed there once already
 
 
 @dataclass
@@ -61,8 +62,15 @@ def learn_site(
     """Learn `key`'s template from its sample and try it there (runs in a worker process or here)."""
     pid = platform_id_for(key)
     result = SiteResult(key, pid, records, len(pages))
+    usual = CleanOptions(catalog=options.catalog, langid_backend="none", max_bytes=options.max_bytes)
+    shows = []
+    for _, data in pages:  # the shows as `clean` reads them: learn tells a show's own lines from chrome by them
+        try:
+            shows.append(clean(data, options=usual).show)
+        except DeboilerError:
+            shows.append(None)
     try:
-        learned = learn(pages, pid, None if key.startswith("#") else key, options.max_bytes, min_pages)
+        learned = learn(pages, pid, None if key.startswith("#") else key, options.max_bytes, min_pages, shows)
     except NothingLearned:
         result.verdict = "no template: its pages share no chrome"
         return result
@@ -91,6 +99,13 @@ def _load(text: str, pid: str) -> Platform:
         os.unlink(name)
 
 
+def _by_phrase(rule: str, platform: Platform) -> bool:
+    """Whether a verdict's rule is one of the platform's phrase rules ("site/cs:share", "site:podcasty"),
+    not its layout (title, template-header, description)."""
+    owner, _, name = rule.rpartition(":")
+    return owner.split("/", 1)[0] == platform.id and name in platform.rules
+
+
 def _try_on_sample(result: SiteResult, platform: Platform, pages: list[tuple[str, bytes]], options: CleanOptions) -> None:
     base = options.catalog or default_catalog()
     usual = CleanOptions(catalog=base, langid_backend="none", max_bytes=options.max_bytes, explain=True)
@@ -110,18 +125,21 @@ def _try_on_sample(result: SiteResult, platform: Platform, pages: list[tuple[str
     on_pages = Counter(text for before, _ in cleaned for text in {v.text for v in before.lines if v.text})
     covered = Counter(before.platform for before, _ in cleaned if before.platform)
     kept_usual = 0
-    positional = f"{platform.id}:template-"
     for before, after in cleaned:
+        explained = {v.text: _by_phrase(v.rule, platform) for v in after.lines}
         result.described += bool(after.description)
         result.labelled += sum(1 for v in after.lines if v.label not in _UNLABELLED)
         result.usual_labelled += sum(1 for v in before.lines if v.label not in _UNLABELLED)
-        # Dropped by position alone (no learned phrase explains it): a line a phrase matches recurs,
-        # with its slot filled, on other pages; one judged by position may be the episode's own.
-        by_position = {v.text for v in after.lines if v.rule.startswith(positional)} if after.description else None
+        # Lost: a line of this page only that the usual path keeps, for the description or in doubt,
+        # and the template drops without a learned phrase for it (by position, or as the title). A line
+        # a learned phrase matches recurs, its slot filled (a show's name), on other pages: chrome.
+        kept = {v.text for v in after.lines if v.label in _KEEPS} if after.description else set()
         for v in before.lines:
-            if v.label == "content" and len(v.text) >= LONG_LINE and on_pages[v.text] == 1:
-                kept_usual += 1
-                result.lost += by_position is None or v.text in by_position
+            if v.label != "content" or len(v.text) < LONG_LINE or on_pages[v.text] != 1:
+                continue
+            kept_usual += 1
+            if v.text not in kept and not explained.get(v.text):
+                result.lost += 1
     n = len(cleaned)
     owner, owned = covered.most_common(1)[0] if covered else (None, 0)
     if n == 0 or result.described < DESCRIBED_SHARE * n:
