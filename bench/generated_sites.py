@@ -195,7 +195,7 @@ def _name(rng: random.Random, taken: set[str]) -> str:
             return name
 
 
-def plan(n_sites: int = 24, seed: int = 7, pages: tuple[int, int] = (5, 50)) -> list[Site]:
+def plan(n_sites: int = 24, seed: int = 7, pages: tuple[int, int] = (5, 50), no_url: int = NO_URL_SITES) -> list[Site]:
     rng = random.Random(seed)
     languages = list(UI)
     sites, hosts, names = [], set(), set()
@@ -206,7 +206,7 @@ def plan(n_sites: int = 24, seed: int = 7, pages: tuple[int, int] = (5, 50)) -> 
                 hosts.add(base)
                 break
         ui = languages[s % len(languages)]
-        site = Site(base, f"{base}.example", ui, s % len(LAYOUTS), has_url=s < n_sites - NO_URL_SITES)
+        site = Site(base, f"{base}.example", ui, s % len(LAYOUTS), has_url=s < n_sites - no_url)
         site.pages = rng.randint(*pages)
         n_shows = min(site.pages, rng.randint(2, 6))
         left = site.pages
@@ -275,9 +275,12 @@ def page(site: Site, show: Show, n: int, rng: random.Random, others: list[str]) 
     return lines, gold
 
 
-def generate(out: Path, n_sites: int = 24, seed: int = 7, pages: tuple[int, int] = (5, 50)) -> list[Site]:
-    """Write the sites under `out` (see the module's docstring); returns their plan."""
-    sites = plan(n_sites, seed, pages)
+def generate(
+    out: Path, n_sites: int = 24, seed: int = 7, pages: tuple[int, int] = (5, 50), no_url: int = NO_URL_SITES
+) -> list[Site]:
+    """Write the sites under `out` (see the module's docstring; the last `no_url` sites carry no url);
+    returns their plan."""
+    sites = plan(n_sites, seed, pages, no_url)
     rng = random.Random(seed + 1)
     (out / "pages").mkdir(parents=True, exist_ok=True)
     records, manifest = [], []
