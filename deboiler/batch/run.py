@@ -147,6 +147,8 @@ def run_batch(inputs: Sequence[str], output: str | Path, batch: BatchOptions, op
     folder = None
     if batch.learn_sites:
         folder = learned_folder(out, batch.learned_dir)
+        if folder.exists() and not folder.is_dir():  # before OUT.part exists: a usage error leaves nothing behind
+            raise UsageError(f"--learned-dir must be a folder, not the file {folder}")
         own = (out, part, folder)
     paths = expand(inputs, exclude=own)
     sink = open_output(fmt, out, batch.resume, dedup=index is not None, row_group_size=batch.row_group_size)
@@ -158,10 +160,16 @@ def run_batch(inputs: Sequence[str], output: str | Path, batch: BatchOptions, op
     learned = None
     try:
         if folder is not None:  # pass 1: learn the sites, or read back what an earlier run learned
-            with stop, BatchProgress(batch.progress, lambda: total_bytes(paths, exclude=own), "learning sites") as p1:
-                learned = prepare(
-                    paths, own, folder, fields, options, batch.learn_min_pages, workers, batch.resume, stop, p1
-                )
+            try:
+                with stop, BatchProgress(batch.progress, lambda: total_bytes(paths, exclude=own), "learning sites") as p1:
+                    learned = prepare(
+                        paths, own, folder, fields, options, batch.learn_min_pages, workers, batch.resume, stop, p1
+                    )
+            except BaseException:
+                if not batch.resume:  # nothing cleaned yet: the OUT.part this run made goes, so a rerun needs no --resume
+                    sink.close()
+                    _discard_empty(part)
+                raise
             batch = replace(batch, sites=learned.sites)
             started_pass2 = time.monotonic()
         with stop, bar:
@@ -209,6 +217,17 @@ def _clean_into(sink, todo, run: Stats, bar, stop, workers: int, options: Option
             bar.update(chunk[-1].end, run.records, run.status["error"])
             if stop.requested:
                 return
+
+
+def _discard_empty(part: Path) -> None:
+    """Remove an OUT.part that holds no record (a JSONL file of 0 bytes, a Parquet folder of no shard)."""
+    try:
+        if part.is_file() and part.stat().st_size == 0:
+            part.unlink()
+        elif part.is_dir() and not any(part.iterdir()):
+            part.rmdir()
+    except OSError:
+        pass
 
 
 def _capped(workers: int) -> int:

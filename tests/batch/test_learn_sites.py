@@ -203,6 +203,15 @@ def test_bad_options_are_one_line_usage_errors(deboiler_exe, crawl, tmp_path, ar
     assert not (tmp_path / "o.jsonl").exists() and not (tmp_path / "o.jsonl.part").exists()
 
 
+def test_an_unwritable_learned_dir_is_exit_73_and_leaves_no_part(deboiler_exe, crawl, tmp_path):
+    path, _, _ = crawl
+    (tmp_path / "file").write_text("not a folder")
+    proc = _batch(deboiler_exe, path, "-o", tmp_path / "o.jsonl", "--learn-sites", "--learned-dir",
+                  tmp_path / "file" / "learned", "-w", "1")
+    assert proc.returncode == 73 and "cannot write the learned templates" in proc.stderr.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
 def test_a_resumed_run_with_other_min_pages_is_refused(deboiler_exe, two_workers, crawl, tmp_path):
     out, _ = two_workers
     path, _, _ = crawl

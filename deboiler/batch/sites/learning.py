@@ -67,7 +67,7 @@ def prepare(
             if stop.requested:
                 raise Interrupted(
                     "interrupted while learning the sites (pass 1), before any record was cleaned: run the same "
-                    "command with --resume to start again"
+                    "command again"
                 )
     results = learn_all(survey, options, min_pages, workers)
     store.write(folder, results, min_pages, survey.records)
