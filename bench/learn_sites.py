@@ -11,7 +11,8 @@ description, line recall), per site:
 - `unknown`: the single-page unknown-site path alone (`clean` with no platform at all), the
   baseline a generic extractor would have for a site nobody wrote a platform for.
 
-The real pages are text dumps of at most 2,000 bytes with 3-7 pages per site, so they are learned with
+The generated records are measured again with every URL removed, so that sites are told apart only by
+the chrome lines their pages share (three sites already have none). The real pages are text dumps of at most 2,000 bytes with 3-7 pages per site, so they are learned with
 --learn-min-pages 3 (the `learned` column of a site with fewer pages equals `usual`). The generated
 sites come from bench/generated_sites.py (seeded; 24 sites, 5-50 pages each, 8 UI languages).
 
@@ -242,6 +243,11 @@ def main() -> None:
                 measure_set("real pages (../shared/real-pages)", real[0], real[1], 3, work)
             records, golds = generated_set(work, args.scale)
             measure_set("generated sites (bench/generated_sites.py)", records, golds, 5, work)
+            bare = work / "generated-no-urls.jsonl"  # the same records without a URL: sites told by their chrome
+            with open(bare, "w", encoding="utf-8") as out:
+                for line in open(records, encoding="utf-8"):
+                    out.write(json.dumps({**json.loads(line), "url": None}, ensure_ascii=False) + "\n")
+            measure_set("generated sites, every URL removed", bare, golds, 5, work)
         if args.records:
             peak_memory(work, args.records)
 
