@@ -175,6 +175,11 @@ class Site:
     shows: list[Show] = field(default_factory=list)
     pages: int = 0
     has_url: bool = True
+    # The site's own wording, so that two sites of one UI language do not print the same chrome:
+    nav: list[str] = field(default_factory=list)  # its menu: some of the language's items and its brand's
+    footer: list[str] = field(default_factory=list)
+    sep: str = " · "  # between joined menu items, and between date and length
+    brand_lines: list[str] = field(default_factory=list)  # a tagline and a promo line under its name
 
 
 def _sentence(rng: random.Random, lang: str, words: int) -> str:
@@ -208,6 +213,12 @@ def plan(n_sites: int = 24, seed: int = 7, pages: tuple[int, int] = (5, 50), no_
         ui = languages[s % len(languages)]
         site = Site(base, f"{base}.example", ui, s % len(LAYOUTS), has_url=s < n_sites - no_url)
         site.pages = rng.randint(*pages)
+        brand = base.capitalize()
+        ui_words = UI[ui]
+        site.nav = rng.sample(ui_words["nav"], 3) + [rng.choice([f"{brand} Premium", f"{brand}+", f"{brand} Originals"])]
+        site.footer = rng.sample(ui_words["footer"], 2) + [rng.choice([f"{brand} Studio", f"{brand} Blog", f"{brand} API"])]
+        site.sep = rng.choice([" · ", " | ", " / ", " — "])
+        site.brand_lines = [f"{brand} {rng.choice(['Podcasts', 'FM', 'Audio', 'Listen'])}"]
         n_shows = min(site.pages, rng.randint(2, 6))
         left = site.pages
         for k in range(n_shows):
@@ -240,8 +251,8 @@ def page(site: Site, show: Show, n: int, rng: random.Random, others: list[str]) 
     dur = ui["mins"].format(m=minutes)
     fill = dict(show=show.name, site=name, n=show.episodes + rng.randint(0, 300), dur=f"{minutes}:00", pos="0:00")
     blocks = {
-        "nav": [" · ".join(ui["nav"])] if site.layout % 2 else list(ui["nav"]),
-        "head": [title, show.name, f"{date} · {dur}"],
+        "nav": [*site.brand_lines, *([site.sep.join(site.nav)] if site.layout % 2 else site.nav)],
+        "head": [title, show.name, f"{date}{site.sep}{dur}"],
         "meta_line": [ui["episodes"].format(**fill)],
         "player": [ui["play"], ui["player"].format(**fill), ui["speed"]],
         "play": [ui["play"]],
@@ -250,7 +261,7 @@ def page(site: Site, show: Show, n: int, rng: random.Random, others: list[str]) 
         "app": [ui["app"].format(**fill)],
         "more": [ui["more"].format(**fill), *rng.sample(others, min(3, len(others)))],
         "license": [ui["license"].format(**fill)],
-        "footer": list(ui["footer"]),
+        "footer": list(site.footer),
         "copy": [ui["copy"].format(**fill)],
         "preview": [paragraphs[0][:70].rstrip() + "…"],
     }

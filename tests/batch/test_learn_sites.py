@@ -25,8 +25,8 @@ from bench.generated_sites import generate  # noqa: E402
 
 from deboiler.batch.sites.survey import SAMPLE_PAGES, Survey  # noqa: E402
 
-LEARNED = ["dialbay.example", "loopport.example", "beamport.example", "loopwell.example", "unnamed-site-1"]
-TOO_FEW = "podshelf.example"  # cut to 4 pages below: under the default --learn-min-pages 5
+LEARNED = ["dialbay.example", "earport.example", "earnest.example", "echobay.example", "unnamed-site-1"]
+TOO_FEW = "beamyard.example"  # cut to 4 pages below: under the default --learn-min-pages 5
 SCATTERED = "scattered.example"  # six pages that share no line
 
 
@@ -43,7 +43,7 @@ def _scattered_pages(n: int = 6) -> list[str]:
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory) -> tuple[Path, list[dict], dict[str, dict]]:
-    """records.jsonl: six generated sites (one without URLs), dialbay's URLs half with www., podshelf cut
+    """records.jsonl: six generated sites (one without URLs), dialbay's URLs half with www., beamyard cut
     to four pages, and the scattered site; returns (path, records in order, gold by id)."""
     folder = tmp_path_factory.mktemp("learn-sites")
     generate(folder / "gen", n_sites=6, seed=11, pages=(6, 9), no_url=1)
@@ -54,7 +54,7 @@ def crawl(tmp_path_factory) -> tuple[Path, list[dict], dict[str, dict]]:
     }
     kept, shelf = [], 0
     for i, r in enumerate(recs):
-        if r["id"].startswith("podshelf"):
+        if r["id"].startswith("beamyard"):
             shelf += 1
             if shelf > 4:
                 continue
@@ -96,7 +96,7 @@ def test_sites_grouped_by_domain_learned_once_each(two_workers, crawl):
     assert [r["id"] for r in rows] == [r["id"] for r in recs]  # input order
     for r in rows:
         site = r["id"].split("-")[0]
-        if site in ("dialbay", "loopport", "beamport", "loopwell"):
+        if site in ("dialbay", "earport", "earnest", "echobay"):
             assert r["platform"] == f"{site}.example", r["id"]  # the Episode names the template: its site
         elif site == "notenest":
             assert r["platform"] == "unnamed-site-1", r["id"]
@@ -111,7 +111,7 @@ def test_min_pages_and_pages_sharing_nothing_get_no_template(two_workers):
     assert not (folder / f"{SCATTERED}.toml").exists()
     rows = {r["id"]: r for r in read_jsonl(out)}
     assert all(rows[f"scattered-{k}"]["platform"] is None for k in range(6))  # cleaned the usual way
-    assert all(r["platform"] is None for i, r in rows.items() if i.startswith("podshelf"))
+    assert all(r["platform"] is None for i, r in rows.items() if i.startswith("beamyard"))
 
 
 def test_learned_templates_keep_every_description_line_and_show_boilerplate(two_workers, crawl):
@@ -127,10 +127,11 @@ def test_learned_templates_keep_every_description_line_and_show_boilerplate(two_
         assert [line for line in want if line not in got] == [], r["id"]  # recall 1.0 on learned sites
         if "/support" in want[-1]:  # the show's own sponsor line: its boilerplate, kept
             sponsors += 1
-    assert sponsors >= 8  # every notenest episode ends with its show's sponsor line
-    learned = (folder / "unnamed-site-1.toml").read_text(encoding="utf-8")
-    chrome_part = learned.split("[rules.show_boilerplate]")[0]
-    assert "/support" not in chrome_part and "notenest-817.example/support" in learned
+    assert sponsors >= 10  # six notenest and four echobay episodes end with their show's sponsor line
+    for name in ("unnamed-site-1.toml", "echobay.example.toml"):
+        learned = (folder / name).read_text(encoding="utf-8")
+        chrome_part, _, boilerplate = learned.partition("[rules.show_boilerplate]")
+        assert "/support" not in chrome_part and "/support" in boilerplate, name
 
 
 def test_summary_lists_sites_with_pages_and_lines(two_workers):
@@ -176,14 +177,14 @@ def test_learned_folder_is_a_platforms_dir_for_clean(deboiler_exe, two_workers, 
     _, recs, _ = crawl
     folder = out.with_name(out.name + ".learned")
     rows = {r["id"]: r for r in read_jsonl(out)}
-    rec = next(r for r in recs if r["id"].startswith("loopwell"))
+    rec = next(r for r in recs if r["id"].startswith("earport"))
     proc = subprocess.run(
         [deboiler_exe, "clean", "-", "--platforms-dir", str(folder), "--format", "json", "--langid", "none"],
         input=rec["text"].encode("utf-8"), capture_output=True, timeout=60,
     )
     assert proc.returncode == 0, proc.stderr.decode()
     episode = json.loads(proc.stdout)
-    assert episode["platform"] == "loopwell.example"  # detected by its learned signatures, no URL needed
+    assert episode["platform"] == "earport.example"  # detected by its learned signatures, no URL needed
     assert episode["description"] == rows[rec["id"]]["description"]
 
 

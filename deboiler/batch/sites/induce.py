@@ -51,6 +51,27 @@ class SiteResult:
     lost: int = 0  # one-page description lines the usual path keeps and the template drops
 
 
+MAX_SHOW_CHARS = 80
+
+
+def show_named_again(guess: str | None, lines: list[str]) -> str | None:
+    """The page's show, as far as the page itself vouches for it: a show's name is printed more than
+    once (its own line, and inside "Subscribe to X", "More from X", a licence notice). `clean`'s guess
+    where another line holds it too; else the line that most other lines hold (two at least); else None
+    (a wrong show would make one show's recurring lines look like several shows', hence chrome)."""
+
+    def holders(name: str) -> int:
+        return sum(1 for line in lines if line != name and name in line)
+
+    if guess and holders(guess) >= 1:
+        return guess
+    best, most = None, 1
+    for line in dict.fromkeys(lines):
+        if 2 < len(line) <= MAX_SHOW_CHARS and line[-1] not in ".!?" and (n := holders(line)) > most:
+            best, most = line, n
+    return best
+
+
 def platform_id_for(key: str) -> str:
     """A learned platform is named after its site: the host, or unnamed-site-N for URL-less pages."""
     return f"unnamed-site-{key[1:]}" if key.startswith("#") else key
@@ -62,13 +83,15 @@ def learn_site(
     """Learn `key`'s template from its sample and try it there (runs in a worker process or here)."""
     pid = platform_id_for(key)
     result = SiteResult(key, pid, records, len(pages))
-    usual = CleanOptions(catalog=options.catalog, langid_backend="none", max_bytes=options.max_bytes)
+    usual = CleanOptions(catalog=options.catalog, langid_backend="none", max_bytes=options.max_bytes, explain=True)
     shows = []
-    for _, data in pages:  # the shows as `clean` reads them: learn tells a show's own lines from chrome by them
+    for _, data in pages:  # each page's show: learn tells a show's own lines from chrome by them
         try:
-            shows.append(clean(data, options=usual).show)
+            episode = clean(data, options=usual)
         except DeboilerError:
             shows.append(None)
+            continue
+        shows.append(show_named_again(episode.show, [v.text for v in episode.lines if v.text]))
     try:
         learned = learn(pages, pid, None if key.startswith("#") else key, options.max_bytes, min_pages, shows)
     except NothingLearned:

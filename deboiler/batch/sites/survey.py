@@ -24,7 +24,7 @@ SAMPLE_BYTES = 96 << 20  # pages held by the whole survey
 MAX_SITES = 100_000  # sites counted; records of further sites go uncounted (said in the summary)
 MAX_GROUPS = 5_000  # groups of URL-less records
 MIN_SHARED = 3  # chrome lines a URL-less page shares with a group to join it
-SHARED_SHARE = 0.3  # ... and this share of the page's own short lines
+SHARED_SHARE = 0.4  # ... and this share of the page's own short lines
 MAX_PROFILE = 256  # lines remembered per group
 MAX_POSTINGS = 64  # groups an index entry lists: a line every site prints ("Share") says little
 
