@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
 from pathlib import Path
+
+import ahocorasick
 
 try:
     import tomllib
@@ -95,18 +97,6 @@ class Selector:
         )
 
 
-_WORD = re.compile(r"\w+")
-# Below this many literals (a platform's locale: a few dozen) searching for each is cheaper than
-# collecting the page's words; the UI lexicon (~300) gains from it.
-WORD_INDEX_MIN_LITERALS = 100
-
-
-def _whole_word(literal: str) -> str | None:
-    """The longest word a literal holds whole (non-word characters on both sides, inside it)."""
-    inside = [m.group() for m in _WORD.finditer(literal) if m.start() > 0 and m.end() < len(literal)]
-    return max(inside, key=len) if inside else None
-
-
 @dataclass
 class LineMatcher:
     """All phrases that apply to a page in one UI locale, ready to test lines against."""
@@ -134,18 +124,13 @@ class LineMatcher:
             if group:
                 group.sort()
                 self._unliteral.append((needs_digit, [n for n, _ in group], [idx for _, idx in group]))
-        # A literal holding a whole word ("more episodes from " holds "episodes") can only be on a page
-        # whose words include it: the page's words, intersected with those words in C, name the few
-        # such literals worth a search through the page's text; the others are searched for as before.
-        self._by_word: dict[str, list[str]] = {}
-        self._wordless: list[str] = []
-        for literal in self._by_literal:
-            word = _whole_word(literal)
-            if word is None:
-                self._wordless.append(literal)
-            else:
-                self._by_word.setdefault(word, []).append(literal)
-        self._literal_keys = frozenset(self._by_word)
+        # Every literal found in one pass over the page (Aho-Corasick, in C): the UI lexicon holds ~300
+        # literals, and searching for each in turn cost more than the rest of the scan.
+        self._literals = ahocorasick.Automaton()
+        for n, (literal, idxs) in enumerate(self._by_literal.items()):
+            self._literals.add_word(literal, (n, idxs))
+        if self._by_literal:
+            self._literals.make_automaton()
         self._exact_hits = {key: [Hit(rule, src, {}, loc) for rule, src, loc in listed] for key, listed in self.exact.items()}
         self._selector_hits = [Hit(rule, f"selector {sel.source}", {}, None) for rule, sel in self.selector_rules]
         self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {})  # segment / path -> rule bits
@@ -171,23 +156,18 @@ class LineMatcher:
         """Every rule each block of a page matches, locale phrases first.
 
         Written for speed, since it sees every line of every page: candidate lines come from one
-        substring search per literal over the whole page, a dict lookup per line for slot-free
+        pass of the literals' automaton over the whole page, a dict lookup per line for slot-free
         phrases, and a length (and digit) check for the short slot-only phrases; only those are tried.
         """
         found: list[list[Hit]] = [[] for _ in blocks]
         todo: dict[int, list[int]] = {}  # line -> indexes of the slot phrases worth trying on it
-        page = blocks.folded_text
-        by_literal, by_word = self._by_literal, self._by_word
-        if len(by_literal) >= WORD_INDEX_MIN_LITERALS:
-            worded = [literal for word in blocks.folded_words & self._literal_keys for literal in by_word[word]]
-            literals = sorted(worded) + self._wordless
-        else:
-            literals = list(by_literal)
-        for literal in literals:
-            if literal not in page:
-                continue  # most literals (other platforms', other locales') are nowhere on the page
-            idxs = by_literal[literal]
-            for i in blocks.lines_containing(literal):
+        if self._by_literal:
+            starts, seen = blocks.starts, set()
+            for end, (n, idxs) in self._literals.iter(blocks.folded_text):
+                i = bisect_right(starts, end) - 1
+                if (i, n) in seen:
+                    continue  # the literal again on the same line
+                seen.add((i, n))
                 listed = todo.get(i)
                 if listed is None:
                     todo[i] = list(idxs)

@@ -6,14 +6,10 @@ their tag path (html_blocks.py); page.read_page is where the two meet.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-
-_WORD = re.compile(r"\w+")
-
 
 @dataclass(slots=True)
 class Block:
@@ -40,11 +36,6 @@ class Blocks(list):
     @cached_property
     def folded_text(self) -> str:
         return "\n".join(self.folded_list)
-
-    @cached_property
-    def folded_words(self) -> frozenset[str]:
-        """Every word of the page, case-folded: what a phrase's whole words are looked up in."""
-        return frozenset(_WORD.findall(self.folded_text))
 
     @cached_property
     def _by_length(self) -> list[tuple[int, int]]:

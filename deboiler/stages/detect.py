@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from itertools import compress
 from urllib.parse import urlsplit
 
+import ahocorasick
+
 from deboiler.catalog.formats import babel_locale
 from deboiler.catalog.platforms import Catalog, LineMatcher, Platform, signature_matcher
 from deboiler.stages.blocks import Blocks
@@ -64,6 +66,16 @@ class Signatures:
                         entries.append((own, src, loc, loc or platform.default_locale))
         self._renamed = renamed
         self.matcher = LineMatcher.build(entries)
+        # Every platform's hosts (in the folded page) and brands (as written) in one pass each, rather
+        # than a search per host and brand per platform: the few platforms a page names are then scored
+        # for hosts and brands, the others for their signature lines only.
+        self._hosts = _automaton(h.casefold() for p in self.platforms for h in p.hosts)
+        self._brands = _automaton(b for p in self.platforms for b in p.brands)
+        self.named_by = [frozenset(h.casefold() for h in p.hosts) | frozenset(p.brands) for p in self.platforms]
+
+    def mentions(self, text: str, folded: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The platforms' hosts (folded) and brands the page holds somewhere."""
+        return _found(self._hosts, folded), _found(self._brands, text)
 
     def scan(self, blocks: Blocks) -> list[list[SignatureLine]]:
         """Per platform (catalog order), its signature lines in page order."""
@@ -75,6 +87,20 @@ class Signatures:
                 k, name = owner[id(hit.rule)]
                 found[k].append((blocks[i].lineno, name, hit.rule.signature))
         return found
+
+
+def _automaton(words) -> ahocorasick.Automaton | None:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _found(automaton: ahocorasick.Automaton | None, text: str) -> frozenset[str]:
+    return frozenset(word for _, word in automaton.iter(text)) if automaton is not None else frozenset()
 
 
 _SIGNATURES: dict[tuple[int, ...], Signatures] = {}
@@ -133,10 +159,14 @@ def _detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None, mar
     if named is not None:
         return named
     found = signatures.scan(blocks)
+    hosts, brands = signatures.mentions(text, folded)
     best: Detection | None = None
-    for platform, lines in zip(signatures.platforms, found):
+    mentioned = hosts | brands
+    for platform, lines, named_by in zip(signatures.platforms, found, signatures.named_by):
+        if not lines and mentioned.isdisjoint(named_by):
+            continue  # nothing on the page speaks for this platform: its score is 0
         # No platform owns the canonical hosts (else it was named above): they add nothing to any score.
-        score, evidence, host_locale = _score_lines(platform, text, folded, lines)
+        score, evidence, host_locale = _score_lines(platform, text, folded, lines, mentions=(hosts, brands))
         if score >= THRESHOLD and (best is None or score > best.confidence):
             best = Detection(platform, round(score, 3), evidence, host_locale)
             if score >= 1.0:
@@ -182,7 +212,10 @@ def _score_lines(
     folded: str,
     signature_lines: list[SignatureLine],
     markup_hosts: Sequence[str] = (),
+    mentions: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> tuple[float, list[str], str | None]:
+    """`mentions`: the hosts and brands of every platform the page holds (Signatures.mentions), where
+    known; a platform none of whose hosts or brands is among them is not searched for them."""
     score, evidence, host_locale = 0.0, [], None
     for seen in markup_hosts:
         own = platform.own_host(seen)
@@ -192,13 +225,14 @@ def _score_lines(
             sub = seen[: -len(own)].rstrip(".").split(".")[-1] if seen != own else ""
             host_locale = _locale_of(platform, sub, own)
             break
-    host = platform.find_host(folded)
+    named = mentions is None or any(h.casefold() in mentions[0] for h in platform.hosts)
+    host = platform.find_host(folded) if named else None
     if host:
         score += HOST_WEIGHT
         evidence.append(f"host {host.group(0)}")
         host_locale = host_locale or _locale_of(platform, (host.group(1) or "").lower(), host.group(2).lower())
     for brand in platform.brands:
-        if brand in text:
+        if brand in mentions[1] if mentions is not None else brand in text:
             score += BRAND_WEIGHT
             evidence.append(f"brand {brand!r}")
             break

@@ -42,6 +42,7 @@ LEXICON_KEYS = (
     ("list_headings", "list", "chrome", "heading of a recommendation list"),
     ("description_headings", "desc", "chrome", "heading over an episode's description"),
     ("section_headings", "section", "chrome", "heading of a section that is not the description"),
+    ("notes_headings", "notes", "chrome", "heading inside an episode's show notes"),
     ("show_lines", "byline", "show", "the show and who makes it"),
     ("show_phrases", "show", "show", "the show's name as a label gives it"),
     ("title_phrases", "title", "chrome", "a button or link that names the episode's title"),

@@ -82,13 +82,15 @@ _OF = r"\s?(?:(?:de|del|di)\s)?"  # "9 de abril de 2025"
 # would be tried on every line). The year may run straight into a duration: "Jul 20, 202234 min".
 _FULL_YEAR = re.compile(r"(?:19|20)\d\d")
 _SHORT_YEAR_FORM = 4  # the index in _DATES of the only form without a four-digit year
+# Forms that open with a digit say so first, `(?=\d)`: re then skips a line's other positions at
+# once instead of trying each branch there (the durations' alternation took ~40% less time).
 _DATES = (
-    rf"(?<!\d){_YEAR}-(?P<m>[01]?\d)-(?P<d2>[0-3]?\d)(?:T[\d:.]+Z?)?(?!\d)",
-    rf"(?<![\d.])(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?{_OF}(?P<mon>{_MONTH_WORD})\.?{_OF},?\s?{_YEAR}",
+    rf"(?=\d)(?<!\d){_YEAR}-(?P<m>[01]?\d)-(?P<d2>[0-3]?\d)(?:T[\d:.]+Z?)?(?!\d)",
+    rf"(?=\d)(?<![\d.])(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?{_OF}(?P<mon>{_MONTH_WORD})\.?{_OF},?\s?{_YEAR}",
     rf"(?<![\w])(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
-    r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
-    r"(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
-    rf"{_YEAR}\s?年\s?(?P<cjk_m>[01]?\d)\s?月\s?(?P<cjk_d>[0-3]?\d)\s?日",
+    r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
+    r"(?=\d)(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
+    rf"(?=\d){_YEAR}\s?年\s?(?P<cjk_m>[01]?\d)\s?月\s?(?P<cjk_d>[0-3]?\d)\s?日",
 )
 
 
@@ -112,7 +114,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     )
     return (
         tuple(re.compile(d, re.I) for d in _DATES),
-        re.compile("|".join(f"(?:{d})" for d in durations), re.I),
+        re.compile("(?=\\d)(?:" + "|".join(f"(?:{d})" for d in durations) + ")", re.I),
     )
 
 

@@ -38,7 +38,7 @@ def read_page(doc: Document) -> Page:
     bounded = bounded_html(html)  # the HTML every later reader gets (trafilatura may parse it again)
     if bounded is not None:
         html, utf8 = bounded, None
-    root = parse(html, utf8)
+    root = parse(html, utf8, bounded=True)
     blocks = html_to_blocks(root, html)
     if not any(b.text for b in blocks):
         raise EmptyInput("the HTML page has no visible text")

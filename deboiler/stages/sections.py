@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
+from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.meta_lines import MetaLine, read_meta_line
 from deboiler.stages.verdict import Verdict
@@ -58,13 +59,23 @@ _RESIDUE = re.compile(
     r"^[\d\s.,]+$|^<\w+>|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
     r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$"
 )
-_TIMESTAMP = r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?"
+_TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
-# "Guy Burton 00:08", "(00:38):", "00:09"), or "Starting point is 00:00:00" (podscripts).
+# "Guy Burton 00:08", "Guy Burton – 00:08", "(00:38):", "00:09"), or "Starting point is 00:00:00" (podscripts).
 _TURN = re.compile(
-    rf"^(?:(?:Speaker \d+|[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){{0,3}})\s*)?{_TIMESTAMP}:?$"
+    rf"^(?:(?:Speaker \d+|[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){{0,3}})\s*(?:[-–—]\s*)?)?{_TIMESTAMP}:?$"
     rf"|^Speaker \d+:?$|^Starting point is \d{{1,2}}:\d{{2}}:\d{{2}}"
 )
+# A turn of an interview printed as dialogue: "Anna Berg: Welcome to ...", the speaker's name (one
+# to three capitalised words) and what they said.
+_SPOKEN = re.compile(r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2}): (\S.{24,})$")
+DIALOGUE_LOOKAHEAD = 4  # lines within which a speaker speaks again
+# A turn and what was said on one line: "Puhuja 1 [00:00:01]: Teollisuus, liikenne, ...", "[0:21] Es ist
+# der zweite Juni ...": a speaker before a bracketed time, or a time in square brackets, then a paragraph.
+# A chapter list's line ("36:55 – Kritikk mot NFF: ...") has neither.
+_TIMED_TURN = r"^(?:(?:Speaker \d+|[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,2})\s*[(\[]|\[)\d{1,2}:\d{2}(?::\d{2})?[)\]]:?\s+"
+_TIMED_SPEECH = re.compile(rf"{_TIMED_TURN}([^-–—\s].{{{PROSE_CHARS - 1},}})$")
+_TIMED_TURN_START = re.compile(_TIMED_TURN)
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
 _EPISODE_MARK = re.compile(
     r"^(?:#\s?\d|\d{1,4}[.:)]\s|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?\d)", re.I
@@ -111,11 +122,11 @@ def name_shaped(text: str) -> bool:
     return len(text.split()) >= 2 or len(_CJK.findall(text)) >= 4
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Line:
     index: int
     text: str
-    # blank, desc_heading, section, chrome, meta, widget, byline, show_phrase, prose, short
+    # blank, desc_heading, notes_heading, section, chrome, meta, widget, byline, show_phrase, prose, short
     kind: str = "short"
     why: str = ""  # the lexicon phrase that matched
     any_language: bool = False  # a hit of the language-free table ({url}, "•", "{n}")
@@ -129,6 +140,7 @@ _KEPT_IN_TEXT = frozenset(["{url}", "{n}", "{date}", "{duration}", "…", "...",
 
 _KIND_OF_RULE = {
     "desc": "desc_heading",
+    "notes": "notes_heading",
     "section": "section",
     "list": "section",
     "byline": "byline",
@@ -150,8 +162,10 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = "blank"
             continue
         found = hits[i]
-        # A section rule is what a line is, even where a plain UI phrase ("Description") matched first.
-        hit = next((h for h in found if not h.rule.name.startswith("ui-")), found[0] if found else None)
+        # A section rule is what a line is, even where a plain UI phrase ("Description") matched first,
+        # unless the UI phrase says more of the line ("Podcast: Play in new window | Download{text}" is
+        # a player's line, not the show of "Podcast: {show}").
+        hit = _deciding_hit(found) if found else None
         if hit is not None and hit.rule.name.startswith("ui-") and "{d" in hit.phrase and (meta := read_meta_line(text)) is not None:
             line.kind, line.meta = "meta", meta  # a "{date} · {duration}" phrase: read the line's date and length
             continue
@@ -163,15 +177,26 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
                 line.meta = MetaLine(None, None)
         elif len(text) >= PROSE_CHARS:  # a long line: prose, unless a label glued to its link
             line.kind = "widget" if _RESIDUE.match(text) else "prose"
-        elif _WIDGET.match(text) or _SEEK.match(text):
+        # Every player time, seek button, date and length holds a digit (but "--:--"): most lines hold none.
+        elif (digit := has_digit(text) is not None) and (_WIDGET.match(text) or _SEEK.match(text)):
             line.kind = "widget"
-        elif (meta := read_meta_line(text)) is not None:
+        elif not digit and text[0] in ":-" and _WIDGET.match(text):
+            line.kind = "widget"
+        elif digit and (meta := read_meta_line(text)) is not None:
             line.kind, line.meta = "meta", meta
         elif _RESIDUE.match(text):
             line.kind = "widget"
         elif is_prose(text):
             line.kind = "prose"
     return lines
+
+
+def _deciding_hit(found: list) -> object:
+    ui = next((h for h in found if h.rule.name.startswith("ui-")), None)
+    other = next((h for h in found if not h.rule.name.startswith("ui-")), None)
+    if other is None or ui is None:
+        return other or ui
+    return ui if len(literal_text(ui.phrase)) > len(literal_text(other.phrase)) else other
 
 
 class Page:
@@ -201,7 +226,8 @@ def _opens_description(page: Page, line: Line) -> bool:
     title printed twice, or a title-like line over its date or 'SHOW - A podcast by' line (with at
     most a few interface lines between), or a page's first line over a paragraph."""
     full_stop = line.text.endswith(".") and not line.text.endswith("..")
-    titled = not full_stop or bool(_EPISODE_MARK.match(line.text))
+    # Two sentences are no title: the description printed twice, cut short without a full stop.
+    titled = (not full_stop and not _TWO_SENTENCES.search(line.text)) or bool(_EPISODE_MARK.match(line.text))
     if titled and any(other.text == line.text for other in page.around(line, NEIGHBOURS)):
         return False  # the title printed twice (a paragraph printed twice is the description's)
     if _teaser(page, line):
@@ -231,6 +257,21 @@ def _opens_description(page: Page, line: Line) -> bool:
     return not (first and after.kind == "prose" and plain_title and one_sentence)
 
 
+def _starts_timed_speech(page: Page, line: Line) -> bool:
+    """A paragraph after a speaker and timestamp, and another turn within a few lines. Without a
+    speaker the paragraph must hold two sentences (a long chapter title in brackets does not)."""
+    m = _TIMED_SPEECH.match(line.text)
+    if m is None or (line.text.startswith("[") and not _TWO_SENTENCES.search(m.group(1))):
+        return False
+    for k in range(1, DIALOGUE_LOOKAHEAD + 1):
+        other = page.next(line, k)
+        if other is None:
+            return False
+        if _CHAPTER.match(other.text) or _TIMED_TURN_START.match(other.text):
+            return True
+    return False
+
+
 def _starts_transcript(page: Page, line: Line) -> bool:
     """A speaker/timestamp line followed by dialogue, not a chapter list (timestamp + title lines)."""
     if not _TURN.match(line.text):
@@ -241,6 +282,33 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     if after is None or _TURN.match(after.text) or _CHAPTER.match(after.text):
         return False
     return not (before is not None and _CHAPTER.match(before.text))
+
+
+def _speaker(text: str) -> frozenset[str] | None:
+    """The words of the speaker's name a line of dialogue opens with, else None."""
+    m = _SPOKEN.match(text)
+    if m is None or not all(word[0].isupper() for word in m.group(1).split()):
+        return None
+    return frozenset(m.group(1).split())
+
+
+def _starts_dialogue(page: Page, line: Line) -> bool:
+    """An interview printed as dialogue: a speaker's line, and the same speaker again within a few
+    lines ("Ulrike Timm: ..." then "Timm: ..."). A list of credits ("Music: Anna Berg") names no one
+    twice and says no sentence after the colon."""
+    speaker = _speaker(line.text)
+    if speaker is None:
+        return False
+    for k in range(1, DIALOGUE_LOOKAHEAD + 1):
+        other = page.next(line, k)
+        if other is None:
+            return False
+        again = _speaker(other.text)
+        if again is not None and again & speaker:
+            return True
+        if again is not None:
+            speaker = speaker | again  # a second speaker; either may speak again
+    return False
 
 
 def _teaser(page: Page, line: Line) -> bool:
@@ -337,8 +405,8 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     """The description's first line, and the heading over it if one says where it starts."""
     first = next((l for l in page.nonblank if l.kind == "prose" and paragraph(l.text) and _opens_description(page, l)), None)
     for line in page.nonblank:
-        if line.kind == "section" and first is not None and line.index > first.index:
-            break
+        if line.kind == "section" and first is not None and line.index > first.index and not title_like(first.text):
+            break  # below the description's first paragraph: another section's heading (a title may be over it)
         if line.kind != "desc_heading":
             continue
         if first is not None and line.index > first.index and not any(
@@ -498,7 +566,7 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("title", "lexicon:byline", f"the episode's title and who makes it: matches {line.why!r}")
         elif line.kind in ("byline", "show_phrase"):
             labels[i] = ("show", f"lexicon:{line.kind}", f"the show's line, in the header above the description: matches {line.why!r}")
-        elif line.kind in ("chrome", "section", "desc_heading"):
+        elif line.kind in ("chrome", "section", "desc_heading", "notes_heading"):
             labels[i] = ("chrome", "lexicon:ui", f"interface text above the description: matches {line.why!r}")
         elif line.kind == "widget":
             labels[i] = ("chrome", "generic:widget", "a player control, counter or leftover markup, above the description")
@@ -522,7 +590,10 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     header_texts = {_bare(l.text) for l in header if l.kind in ("short", "prose", "byline") and name_shaped(_bare(l.text))}
     end, ended_by = len(body), ""
     said: dict[str, int] = {}  # the description's long lines so far -> where
+    resume_at = 0  # past an interface run inside the show notes: where they go on
     for k, line in enumerate(body):
+        if k < resume_at:
+            continue
         if line.kind == "section":
             end, ended_by = k, f"after the heading {line.text!r} (line {line.index + 1}): the page's next section"
             break
@@ -536,8 +607,20 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if line.kind in ("short", "widget", "meta") and _starts_transcript(page, line):
             end, ended_by = k, f"a transcript, from line {line.index + 1} on"
             break
+        if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line)):
+            end, ended_by = k, f"a transcript (speakers' turns), from line {line.index + 1} on"
+            break
         nxt = body[k + 1] if k + 1 < len(body) else None
         if _interface(line) and nxt is not None and (_interface(nxt) or nxt.kind == "section"):
+            notes = _notes_heading_after(body, k)
+            if notes is not None:
+                # A player or guest card inside the show notes; a notes heading below ("Highlights",
+                # "Links") says they go on.
+                for other in body[k:notes]:
+                    labels[other.index] = ("chrome", "generic:inside-notes", f"interface lines between two parts of the show notes (they go on under {body[notes].text!r})")
+                labels[body[notes].index] = ("chrome", "lexicon:ui", f"a heading ({body[notes].why!r}) inside the show notes")
+                resume_at = notes + 1
+                continue
             end, ended_by = k, f"interface lines from line {line.index + 1} on: the description has ended"
             break
         if line.kind == "chrome" and not line.any_language and k and nxt is not None and nxt.kind in ("prose", "short"):
@@ -547,7 +630,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("chrome", "lexicon:ui", f"interface text: matches {line.why!r}")
         elif line.kind == "widget":
             labels[line.index] = ("chrome", "generic:widget", "a player control, counter or leftover markup")
-        elif line.kind == "desc_heading":
+        elif line.kind in ("desc_heading", "notes_heading"):
             labels[line.index] = ("chrome", "lexicon:ui", f"a heading ({line.why!r}) inside the description")
         elif len(line.text) >= PROSE_CHARS and line.text in said and _same_paragraph(page, said[line.text], line.index):
             # The description printed again as one run of lines (no blank line for dedup to split on).
@@ -559,6 +642,19 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         labels[line.index] = ("chrome", "generic:after-description", ended_by)
         if line.kind == "section" and line.captures.get("show"):
             fields.setdefault("show", line.captures["show"].strip('"“”«» '))
+
+
+# How far below an interface run a show-notes heading is looked for (a player, a guest's card).
+NOTES_LOOKAHEAD = 8
+
+
+def _notes_heading_after(body: list[Line], k: int) -> int | None:
+    """Where a show-notes heading with text under it stands within a few lines after body[k], else
+    None. Buttons that head sections elsewhere ("Listen now") may stand between."""
+    for j in range(k + 1, min(len(body) - 1, k + 1 + NOTES_LOOKAHEAD)):
+        if body[j].kind == "notes_heading":
+            return j if body[j + 1].kind in ("prose", "short") else None
+    return None
 
 
 def opens_with_paragraph(verdicts: list[Verdict]) -> bool:
@@ -626,7 +722,7 @@ def _keep_all(page: Page) -> _Labels:
     for line in page.lines:
         if line.kind == "blank":
             labels.append(("blank", "blank", "blank line"))
-        elif line.kind in ("chrome", "section", "desc_heading"):
+        elif line.kind in ("chrome", "section", "desc_heading", "notes_heading"):
             labels.append(("chrome", "lexicon:ui", f"interface text: matches {line.why!r}"))
         elif line.kind == "widget":
             labels.append(("chrome", "generic:widget", "a player control, counter or leftover markup"))

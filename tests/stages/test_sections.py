@@ -187,3 +187,115 @@ def test_a_template_that_finds_no_anchor_gives_the_page_to_the_unknown_site_path
     assert ep.platform == "playerfm"
     assert lines(ep) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
     assert ep.title == "Why pear trees outlive their owners" and ep.published == "2024-08-22"
+
+
+def test_description_printed_twice_and_cut_without_a_full_stop() -> None:
+    # A broadcaster's page prints "TITLE|Ep. N" + the description twice, the description cut short
+    # with no full stop. Two sentences are no title: the first copy opens the description.
+    title = "Cartas que nunca chegaram|Ep. 4112 mar. 2024"
+    text = (
+        "Joana, uma das vozes mais antigas da rádio, guardou durante anos as cartas de ouvintes. "
+        "Hoje abrimos a caixa e lemos as que nunca tiveram resposta, a começar pela de um pescador"
+    )
+    ep = clean(f"Postal da Tarde\n{title}\n{text}\n{title}\n{text}\nEp. 41\nDuração: 6min\nepisódios disponíveis\n")
+    assert lines(ep) == [text]
+    assert ep.show == "Postal da Tarde"
+
+
+def test_description_heading_below_a_title_and_a_section() -> None:
+    # A shop-like page: a question as the title, the item's facts, an "Informações:" section, then
+    # "Sinopse" over the description. The heading says where the description is, below the section.
+    synopsis = (
+        "Neljä toimittajaa puhuu viikon uutisista ja siitä, mitä ne kertovat maan tulevaisuudesta. "
+        "Mukana myös kuulijoiden kysymyksiä."
+    )
+    ep = clean(
+        "Torstain Pöytä\nVoisiko urheilumenestys tai voitto laulukilpailussa muuttaa tällä kertaa koko maan mielialan?\n- Autor: Vários\n- Narrador: Vários\n- Editora: Podcast\n"
+        f"- Duração: 0:30:00\n- Mais informações\nInformações:\nSinopse\n{synopsis}\n"
+    )
+    assert lines(ep) == [synopsis]
+
+
+def test_interview_printed_as_dialogue_is_a_transcript() -> None:
+    # No heading, no timestamps: "Name: what they said", the same speaker again a few lines on.
+    intro = "Die Dramaturgin Lena Vogt hat ein Hörspiel über die Archive einer Kleinstadt geschrieben."
+    ep = clean(
+        "Akten mit Stimme\n\n"
+        f"{intro}\n\n"
+        "Jonas Hartmann: Stellen Sie sich vor, Sie stehen vor einem Regal voller Akten und hören plötzlich Stimmen.\n\n"
+        "Vogt: Genau das war die Idee, die Akten sollten an ihren Orten wieder sprechen können.\n\n"
+        "Hartmann: Wie sind Sie auf diese Orte gekommen, die im Stück vorkommen?\n"
+    )
+    assert lines(ep) == [intro]
+    turn = next(v for v in ep.lines if v.text.startswith("Jonas Hartmann:"))
+    assert turn.label == "chrome" and "transcript" in turn.reason
+
+
+def test_credits_with_colons_stay_in_the_description() -> None:
+    # "Role: Name" lines name no one twice and say no sentence: the creator's credits, kept.
+    intro = "Jméno nového ministra zůstává na seznamu, i když prezident s jeho jmenováním nesouhlasí."
+    credits = ["Editace: Barbora Nováková", "Rešerše: Dominika Malá", "Zvukový mistr: Martin Horák", "Hudba: Martin Horák"]
+    ep = clean("Ranní Dvanáctka\n\nSpor o ministra\n\n" + intro + "\n" + "\n".join(credits) + "\n\nVíce z pořadu\n")
+    assert lines(ep)[: 1 + len(credits)] == [intro, *credits]
+
+
+def test_speaker_dash_timestamp_turns_end_the_description() -> None:
+    intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
+    ep = clean(
+        "Riflessi Sonori\n\nL'importanza dei maestri.\n\n"
+        f"{intro}\n\nLuca Bianchi – 00:11\n\nCiao, tu che stai ascoltando questo podcast, oggi ti racconto una storia.\n\n"
+        "Luca Bianchi – 01:34\n\nLo so, ti aspettavi un filosofo e invece parliamo di musica.\n"
+    )
+    assert lines(ep) == [intro]
+
+
+def test_turns_with_bracketed_times_on_the_line_are_a_transcript() -> None:
+    intro = "Tässä jaksossa pohditaan, miten tieto liikkuu yhteiskunnassa ja kuka siitä päättää."
+    ep = clean(
+        "Tiedon Kulku\n\nErikoisjakso: tieto ja valta\n\n"
+        f"{intro}\n\n"
+        "Puhuja 1 [00:00:01]: Teollisuus, liikenne, terveydenhuolto ja rakentaminen, kaikki ne tarvitsevat tietoa joka päivä.\n\n"
+        "Puhuja 2 [00:00:19]: Niin, ja juuri siksi tästä aiheesta on tärkeää puhua nyt eikä vasta myöhemmin.\n"
+    )
+    assert lines(ep) == [intro]
+
+
+def test_a_chapter_list_with_long_quotes_stays() -> None:
+    # Chapter lines may be long ("06:36 – About sponsors: '...'"): no speaker, no square brackets, kept.
+    intro = "Anders møter Martin på en benk i parken og snakker om hvorfor fotball styres i regneark."
+    chapters = [
+        "06:36 – Om spons og økonomi – «All podding er sponset på et eller annet vis, det vet alle som lytter.»",
+        "10:21 – «Jeg kunne vært drosjesjåfør i Oslo, det beste jeg vet er å kjøre bil gjennom hele byen.»",
+        "18:58 – Mediekritikk: «Hvis du jager klikk, så ender du til slutt et sted du ikke ville være.»",
+    ]
+    ep = clean("Fotballprat\n\nEpisode 12 - Anders om regneark\n\n" + intro + "\n" + "\n".join(chapters) + "\n")
+    assert lines(ep) == [intro, *chapters]
+
+
+def test_show_notes_go_on_under_a_notes_heading_after_a_player() -> None:
+    # A publisher's page: the first paragraph, a player and the guest's card, then "Highlights" and
+    # the rest of the notes. Two interface lines in a row would end the description; the heading
+    # below them says the notes go on.
+    intro = "Whether we take on an old site or build a new one, we first spend a month getting to know it."
+    bullets = [
+        "Why we do not say yes to every client who offers to pay for support",
+        "What the audit covers: security, hosting, design and the content model",
+        "How we present what we found, in three tiers, instead of one long list",
+    ]
+    ep = clean(
+        "New Clients and Why We Date Before Marrying\n\n" + intro + "\n\nPlay\nListen Now\n\nGuest\nTess Berg\n\n"
+        "Platform Architect, Kettle Works\n\nPlay\nListen Now\n\nHighlights\n\n" + "\n\n".join(bullets) + "\n\nTranscript\n\n"
+        "IVAN: Hey everyone, you are listening to the podcast where we talk about the web every week.\n"
+    )
+    assert lines(ep) == [intro, *bullets]
+    card = next(v for v in ep.lines if v.text == "Tess Berg")
+    assert card.label == "chrome" and "Highlights" in card.reason
+
+
+def test_a_players_line_is_no_show_name() -> None:
+    # "Podcast: {show}" names a show; "Podcast: Play in new window | Download" is a WordPress player's
+    # line, which the longer UI phrase knows.
+    intro = "Kataluniako eta Kurdistango erreferendumen inguruan aritu gara gaurko saioan gonbidatuekin."
+    ep = clean("Erreferendumak urteurren atarian\n\nPodcast: Play in new window | Download\n\n" + intro + "\n")
+    assert ep.show is None
+    assert lines(ep) == [intro]
