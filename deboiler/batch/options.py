@@ -50,7 +50,8 @@ class BatchOptions:
     bar), dedup and dedup_threshold (mark records with the same episode text, batch.crossdup), engine
     and scheduler (dask: a running cluster's address, else a LocalCluster), output_format (default:
     from OUT's name) and row_group_size (records per Parquet row group and per shard of OUT.part, the
-    most a kill can cost).
+    most a kill can cost). learn_sites: learn each site's template from the batch first (pass 1),
+    written to learned_dir (default OUT.learned), for sites with learn_min_pages pages or more.
     """
 
     workers: int | None = None
@@ -66,3 +67,7 @@ class BatchOptions:
     scheduler: str | None = None
     output_format: OutputFormat | None = None
     row_group_size: int = SHARD_ROWS
+    learn_sites: bool = False
+    learned_dir: str | None = None
+    learn_min_pages: int = 5
+    sites: object | None = None  # the LearnedSites pass 1 made (batch.sites.choose), set by run_batch

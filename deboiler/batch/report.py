@@ -28,6 +28,7 @@ class Stats:
     locale: Counter = field(default_factory=Counter)
     language: Counter = field(default_factory=Counter)
     labels: Counter = field(default_factory=Counter)  # explain-view label -> lines
+    labelled: Counter = field(default_factory=Counter)  # --learn-sites: platform -> lines it labelled (not content)
 
     def count(self, record: dict) -> None:
         """Count one output record (the dict written as a JSONL line)."""
@@ -44,7 +45,7 @@ class Stats:
 
     def add(self, other: Stats) -> None:
         self.records += other.records
-        for name in ("status", "errors", "skipped", "platform", "locale", "language", "labels"):
+        for name in ("status", "errors", "skipped", "platform", "locale", "language", "labels", "labelled"):
             getattr(self, name).update(getattr(other, name))
 
 
@@ -56,8 +57,9 @@ class BatchProgress:
     in a background thread, so a large folder does not hold up the start.
     """
 
-    def __init__(self, enabled: bool, measure: Callable[[], int] | None = None):
+    def __init__(self, enabled: bool, measure: Callable[[], int] | None = None, what: str = "cleaning"):
         self.enabled = enabled and sys.stderr.isatty()
+        self.what = what
         self.started = time.monotonic()
         self._progress = None
         self._measure = measure
@@ -89,7 +91,7 @@ class BatchProgress:
             transient=True,
         )
         self._progress.start()
-        self._task = self._progress.add_task("cleaning", total=None, pages=0, rate=0.0, errors=0)
+        self._task = self._progress.add_task(self.what, total=None, pages=0, rate=0.0, errors=0)
         if self._measure is not None:
             threading.Thread(target=self._set_total, daemon=True).start()
         return self
@@ -163,3 +165,43 @@ def _counts(counter: Counter, top: int = 8) -> str:
     shown = ", ".join(f"{name} {n:,}" for name, n in items[:top])
     rest = sum(n for _, n in items[top:])
     return shown + (f", {len(items) - top} others {rest:,}" if rest else "")
+
+
+MAX_LISTED = 25  # sites the summary names; sites.json has them all
+
+
+def print_sites(
+    index: dict, stats: Stats, *, folder: str, reused: bool, pass1_seconds: float, pass2_seconds: float,
+    out: TextIO | None = None,
+) -> None:
+    """--learn-sites: the sites learned (page counts, lines each template labelled in this run), those
+    not learned and why, and what pass 1 cost beside pass 2."""
+    out = out or sys.stderr
+    sites = index.get("sites", [])
+    used = [s for s in sites if s.get("used")]
+    if reused:
+        head = f"  sites:     {len(used)} learned templates read back from {folder} (an earlier run's pass 1)"
+    else:
+        share = pass1_seconds / (pass1_seconds + pass2_seconds) if pass1_seconds + pass2_seconds > 0 else 0.0
+        head = (
+            f"  sites:     {len(used)} of {len(sites)} sites with enough pages learned, in {folder}; pass 1 "
+            f"(survey and learning) {pass1_seconds:.1f} s, {share:.0%} of the run"
+        )
+    lines = [head]
+    for s in used[:MAX_LISTED]:
+        name = s["site"] if not s["site"].startswith("#") else f"{s['platform']} (pages without a URL)"
+        cleaned = stats.platform.get(s["platform"], 0)
+        labelled = stats.labelled.get(s["platform"], 0)
+        lines.append(
+            f"    {name}: {s['records']:,} pages, learned from {s['sampled']}; cleaned {cleaned:,} records "
+            f"in this run, labelling {labelled:,} lines"
+        )
+    if len(used) > MAX_LISTED:
+        lines.append(f"    and {len(used) - MAX_LISTED:,} more sites learned ({folder}/sites.json lists them all)")
+    unused = [s for s in sites if not s.get("used")]
+    for s in unused[:MAX_LISTED]:
+        lines.append(f"    {s['site']}: {s['records']:,} pages; {s['verdict']}")
+    if len(unused) > MAX_LISTED:
+        lines.append(f"    and {len(unused) - MAX_LISTED:,} more sites not learned ({folder}/sites.json says why)")
+    out.write("\n".join(lines) + "\n")
+    out.flush()

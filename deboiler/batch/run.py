@@ -39,7 +39,8 @@ from deboiler.batch.dask_engine import ordered as dask_ordered
 from deboiler.batch.options import DEFAULT_CHUNK_SIZE, NO_TIME_LIMIT, BatchOptions, Engine
 from deboiler.batch.readers.base import Fields, Record
 from deboiler.batch.readers.sources import expand, parse, records, total_bytes
-from deboiler.batch.report import BatchProgress, Stats, print_summary
+from deboiler.batch.report import BatchProgress, Stats, print_sites, print_summary
+from deboiler.batch.sites.learning import learned_folder, prepare
 from deboiler.batch.worker import (
     IN_FLIGHT_PER_WORKER,
     Options,
@@ -143,6 +144,12 @@ def run_batch(inputs: Sequence[str], output: str | Path, batch: BatchOptions, op
         raise UsageError(f"batch writes a file: -o must name a file, not {str(output)!r}")
     part = out.with_name(out.name + ".part")
     own = (out, part)
+    folder = None
+    if batch.learn_sites:
+        folder = learned_folder(out, batch.learned_dir)
+        if folder.exists() and not folder.is_dir():  # before OUT.part exists: a usage error leaves nothing behind
+            raise UsageError(f"--learned-dir must be a folder, not the file {folder}")
+        own = (out, part, folder)
     paths = expand(inputs, exclude=own)
     sink = open_output(fmt, out, batch.resume, dedup=index is not None, row_group_size=batch.row_group_size)
     started = time.monotonic()
@@ -150,7 +157,21 @@ def run_batch(inputs: Sequence[str], output: str | Path, batch: BatchOptions, op
     stop = _StopOnCtrlC()
     bar = BatchProgress(batch.progress, measure=lambda: total_bytes(paths, exclude=own))
     fields = batch.fields
+    learned = None
     try:
+        if folder is not None:  # pass 1: learn the sites, or read back what an earlier run learned
+            try:
+                with stop, BatchProgress(batch.progress, lambda: total_bytes(paths, exclude=own), "learning sites") as p1:
+                    learned = prepare(
+                        paths, own, folder, fields, options, batch.learn_min_pages, workers, batch.resume, stop, p1
+                    )
+            except BaseException:
+                if not batch.resume:  # nothing cleaned yet: the OUT.part this run made goes, so a rerun needs no --resume
+                    sink.close()
+                    _discard_empty(part)
+                raise
+            batch = replace(batch, sites=learned.sites)
+            started_pass2 = time.monotonic()
         with stop, bar:
             todo = records(paths, exclude=own, fields=fields, max_bytes=options.max_bytes)
             if batch.resume:
@@ -168,6 +189,11 @@ def run_batch(inputs: Sequence[str], output: str | Path, batch: BatchOptions, op
         sink.close()
     seconds = time.monotonic() - started
     print_summary(run, resumed, output=str(part if stop.requested else out), seconds=seconds, workers=workers)
+    if learned is not None:
+        print_sites(
+            learned.sites.index, run, folder=str(folder), reused=learned.reused, pass1_seconds=learned.seconds,
+            pass2_seconds=time.monotonic() - started_pass2,
+        )
     if stop.requested:
         done = run.records + resumed.records
         raise Interrupted(f"interrupted: {done:,} records are in {part}; run the same command with --resume to finish")
@@ -191,6 +217,17 @@ def _clean_into(sink, todo, run: Stats, bar, stop, workers: int, options: Option
             bar.update(chunk[-1].end, run.records, run.status["error"])
             if stop.requested:
                 return
+
+
+def _discard_empty(part: Path) -> None:
+    """Remove an OUT.part that holds no record (a JSONL file of 0 bytes, a Parquet folder of no shard)."""
+    try:
+        if part.is_file() and part.stat().st_size == 0:
+            part.unlink()
+        elif part.is_dir() and not any(part.iterdir()):
+            part.rmdir()
+    except OSError:
+        pass
 
 
 def _capped(workers: int) -> int:
@@ -222,6 +259,14 @@ def _check(batch: BatchOptions, options: CleanOptions) -> tuple[int, BatchOption
     limit = batch.page_timeout
     if limit is not None and not limit > 0:  # NaN too
         raise UsageError(f"--page-timeout must be more than 0 seconds, not {limit}")
+    if batch.learned_dir is not None and not batch.learn_sites:
+        raise UsageError("--learned-dir needs --learn-sites")
+    if batch.learn_sites and batch.learn_min_pages < 2:
+        raise UsageError(
+            f"--learn-min-pages must be 2 or more (a line on one page is never chrome), not {batch.learn_min_pages}"
+        )
+    if batch.learn_sites and options.platform:
+        raise UsageError("--learn-sites and --platform do not go together: a forced platform leaves nothing to learn")
     if limit is not None and limit >= NO_TIME_LIMIT:  # inf, or longer than any batch runs: no limit
         batch = replace(batch, page_timeout=None)
     return workers or default_workers(), batch, options

@@ -19,6 +19,7 @@ from deboiler.batch.page_timeout import time_limit
 from deboiler.batch.readers.base import NotAPage, Record
 from deboiler.batch.readers.sources import parse
 from deboiler.batch.report import Stats
+from deboiler.batch.sites.choose import clean_with_sites
 from deboiler.batch.writers import encoder
 from deboiler.episode import FIELDS, Episode
 from deboiler.errors import DeboilerError, InputNotFound, InputTooLarge
@@ -152,7 +153,7 @@ def work(chunk: list[Record], form: str, options: Options | None = None):
     for rec in chunk:
         row: dict = {"source": rec.source, "id": rec.id, "url": rec.url}
         try:
-            ep = _clean_record(rec, clean_options, limit)
+            ep = _clean_record(rec, clean_options, limit, batch.sites)
         except NotAPage as exc:  # a WARC request record, a 404: nothing to clean, and said so
             row.update(status="skipped", error=_one_line(exc), **_ERROR_FIELDS)
         except Exception as exc:  # one bad record is one error record; a bug on one page is too
@@ -162,6 +163,8 @@ def work(chunk: list[Record], form: str, options: Options | None = None):
             ep.lines = None
             row.update(status="ok", error=None, **ep.to_dict())
             stats.labels.update(labels)
+            if batch.sites is not None:  # per template: the summary says what each learned one did
+                stats.labelled[ep.platform or "none"] += sum(1 for label in labels if label not in _KEPT)
         stats.count(row)
         rows.append(row)
         if keys is not None:
@@ -175,13 +178,18 @@ def work(chunk: list[Record], form: str, options: Options | None = None):
 _CRASH_MARKER = os.environ.get("DEBOILER_TEST_CRASH_MARKER", "")
 
 
-def _clean_record(rec: Record, options: CleanOptions, limit: float | None = None) -> Episode:
+_KEPT = ("content", "blank")
+
+
+def _clean_record(rec: Record, options: CleanOptions, limit: float | None = None, sites=None) -> Episode:
     if rec.error is not None:
         raise rec.error
     page = rec.page if rec.path is None else _read(rec.path, options.max_bytes)
     if _CRASH_MARKER and multiprocessing.parent_process() is not None and _holds(page, _CRASH_MARKER):
         os._exit(70)
     with time_limit(limit):
+        if sites is not None:
+            return clean_with_sites(page, rec.url, options, sites)
         return clean(page, options=options)
 
 

@@ -394,6 +394,22 @@ def batch(
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="--engine dask: address of a running scheduler (default: start a LocalCluster)."
     ),
+    learn_sites: bool = typer.Option(
+        False,
+        "--learn-sites",
+        help="Read the inputs twice: first learn each site's template from its pages in the batch (as `deboiler "
+        "learn` does; sites told by their URL's domain, pages without a URL by the chrome lines they share), "
+        "then clean every record with the built-ins plus the templates learned.",
+    ),
+    learned_dir: Path | None = typer.Option(
+        None,
+        "--learned-dir",
+        help="--learn-sites: the folder for the learned platform files and their index sites.json (default: "
+        "OUT.learned beside the output); `deboiler clean --platforms-dir` reads it.",
+    ),
+    learn_min_pages: int = typer.Option(
+        5, "--learn-min-pages", help="--learn-sites: the fewest pages a site needs in the batch to be learned (2 or more)."
+    ),
 ) -> None:
     """Clean many pages on every core into one JSONL or Parquet file, one record per input record, in input order.
 
@@ -410,6 +426,7 @@ def batch(
       deboiler batch crawl.jsonl -o out.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
       deboiler batch 'crawl/*.warc.gz' -o episodes.parquet
       deboiler batch pages.parquet --html-field body -o episodes.parquet --platforms-dir my_platforms/
+      deboiler batch crawl.jsonl -o episodes.jsonl --learn-sites --learned-dir learned/
     """
 
     def run() -> None:
@@ -427,6 +444,9 @@ def batch(
             scheduler=scheduler,
             output_format=choice(OutputFormat, output_format, "--output-format"),
             row_group_size=row_group_size,
+            learn_sites=learn_sites,
+            learned_dir=str(learned_dir) if learned_dir is not None else None,
+            learn_min_pages=learn_min_pages,
         )
         clean_options = _clean_options(
             platform, platforms_dirs, langid_backend, max_bytes, False, drop_show_boilerplate, keep_unknown

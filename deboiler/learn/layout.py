@@ -111,8 +111,9 @@ def find_title_rule(shapes: Sequence[PageShape], groups: Sequence[Sequence[int]]
     return tuple(chosen), votes_total
 
 
-def _under_free_header_lines(shape: PageShape) -> set[str]:
-    kinds, found = shape.kinds, set()
+def _under_free_header_lines(shape: PageShape) -> list[str]:
+    # In page order, not a set: equal votes go to the first counted, the same in every process.
+    kinds, found = shape.kinds, {}
     for i in range(shape.prose[0]):
         if kinds[i] != "":
             continue
@@ -120,8 +121,8 @@ def _under_free_header_lines(shape: PageShape) -> set[str]:
         while j < shape.prose[0] and kinds[j] is None:
             j += 1
         if j < shape.prose[0] and kinds[j]:
-            found.add(kinds[j])
-    return found
+            found[kinds[j]] = None
+    return list(found)
 
 
 def _title_of(shape: PageShape, below: set[str]) -> int:

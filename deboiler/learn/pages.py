@@ -32,8 +32,10 @@ class TrainingPage:
     markup: Markup | None
     locale: str = "und"
 
-    def lines(self) -> set[str]:
-        return {b.text for b in self.blocks if b.text}
+    def lines(self) -> dict[str, None]:
+        """The page's distinct lines in page order (a dict, not a set: what is counted from them, and
+        ties between equal counts, must not depend on the process's string hashing)."""
+        return dict.fromkeys(b.text for b in self.blocks if b.text)
 
 
 def read_training_page(name: str, data: bytes, max_bytes: int) -> TrainingPage:

@@ -47,13 +47,23 @@ class NothingLearned(DeboilerError):
 
 
 def learn(
-    pages: Sequence[tuple[str, bytes]], platform_id: str, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    pages: Sequence[tuple[str, bytes]],
+    platform_id: str,
+    name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    min_pages: int = MIN_PAGES,
+    shows_read: Sequence[str | None] | None = None,
 ) -> Learned:
-    """Learn a platform from (name, page bytes) pairs of one site."""
-    if len(pages) < MIN_PAGES:
-        raise UsageError(f"learn needs at least {MIN_PAGES} pages of one site, got {len(pages)}")
-    read, warnings, seen = [], [], {}
-    for page_name, data in pages:
+    """Learn a platform from (name, page bytes) pairs of one site (at least `min_pages` different ones;
+    `batch --learn-sites --learn-min-pages` may ask for fewer than `learn`'s five, never fewer than two).
+    `shows_read`: per page, the show `clean` read on it (batch --learn-sites passes them), which stands
+    in for the markup's where a text dump has none: with the shows told apart, what one show repeats
+    (a sponsor line) is its boilerplate, not chrome."""
+    min_pages = max(2, min_pages)
+    if len(pages) < min_pages:
+        raise UsageError(f"learn needs at least {min_pages} pages of one site, got {len(pages)}")
+    read, warnings, seen, hinted = [], [], {}, []
+    for k, (page_name, data) in enumerate(pages):
         try:
             page = read_training_page(page_name, data, max_bytes)
         except DeboilerError as exc:
@@ -65,12 +75,13 @@ def learn(
             continue
         seen[text] = page_name
         read.append(page)
-    if len(read) < MIN_PAGES:
-        raise UsageError(f"learn needs at least {MIN_PAGES} different pages of one site, got {len(read)}")
+        hinted.append(shows_read[k] if shows_read else None)
+    if len(read) < min_pages:
+        raise UsageError(f"learn needs at least {min_pages} different pages of one site, got {len(read)}")
     # The show of each page: the markup's, else the name the template lines print in their gaps. Found
     # once before the UIs are known (dates read in any UI the pages seem to be in), to tell the UIs
     # apart by the lines that several shows print, and again within each UI.
-    marked = [p.markup.show if p.markup and p.markup.show else None for p in read]
+    marked = [p.markup.show if p.markup and p.markup.show else h for p, h in zip(read, hinted)]
     everyone = [list(range(len(read)))]
     first = find_shows(_masks(read, locales=guess_locales(read)), everyone)
     shows = [m or f for m, f in zip(marked, first)]
