@@ -226,9 +226,9 @@ def _opens_description(page: Page, line: Line) -> bool:
     title printed twice, or a title-like line over its date or 'SHOW - A podcast by' line (with at
     most a few interface lines between), or a page's first line over a paragraph."""
     full_stop = line.text.endswith(".") and not line.text.endswith("..")
-    # Two sentences are no title: the description printed twice, cut short without a full stop.
-    titled = (not full_stop and not _TWO_SENTENCES.search(line.text)) or bool(_EPISODE_MARK.match(line.text))
-    if titled and any(other.text == line.text for other in page.around(line, NEIGHBOURS)):
+    titled = not full_stop or bool(_EPISODE_MARK.match(line.text))
+    copies = [other for other in page.around(line, NEIGHBOURS) if other.text == line.text]
+    if titled and copies and not _block_printed_twice(page, line, copies, full_stop):
         return False  # the title printed twice (a paragraph printed twice is the description's)
     if _teaser(page, line):
         return False  # the description's teaser, cut short of its full copy below
@@ -255,6 +255,15 @@ def _opens_description(page: Page, line: Line) -> bool:
     one_sentence = not _TWO_SENTENCES.search(line.text)
     first = page.nonblank[0] is line
     return not (first and after.kind == "prose" and plain_title and one_sentence)
+
+
+def _block_printed_twice(page: Page, line: Line, copies: list[Line], full_stop: bool) -> bool:
+    """Two sentences cut short, printed again under the same line as the first time ("TITLE /
+    text… / TITLE / text…"): the description printed twice, not a title printed twice."""
+    if full_stop or not _TWO_SENTENCES.search(line.text):
+        return False
+    above = page.prev(line)
+    return above is not None and any((prev := page.prev(c)) is not None and prev is not line and prev.text == above.text for c in copies)
 
 
 def _starts_timed_speech(page: Page, line: Line) -> bool:

@@ -299,3 +299,13 @@ def test_a_players_line_is_no_show_name() -> None:
     ep = clean("Erreferendumak urteurren atarian\n\nPodcast: Play in new window | Download\n\n" + intro + "\n")
     assert ep.show is None
     assert lines(ep) == [intro]
+
+
+def test_a_title_of_two_sentences_printed_twice_stays_a_title() -> None:
+    # A long title with a full stop inside, printed twice over the date: still the title, and the
+    # paragraph under the header is the description.
+    title = "«Тисячі відео щодня»: як школа блогерів змінює інтернет. Розмова у подкасті «Медіа»"
+    text = "У випуску говоримо про український проєкт, що вчить блогерів перевіряти факти та поважати глядачів."
+    ep = clean(f"{title}\n\n{title}\n\n8 грудня 2025\n\n{text}\n")
+    assert lines(ep) == [text]
+    assert ep.title == title
