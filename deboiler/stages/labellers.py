@@ -91,8 +91,8 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         # trafilatura's main text decides; the description's own short lines it left out between its
         # paragraphs (separators, a list of links) come back, and the header's date and length where
         # the markup does not state them. The sections are read only when one is wanted.
-        if has_gaps(verdicts):
-            fill_gaps(verdicts, label_sections(blocks).verdicts, [b.path for b in blocks])
+        if has_gaps(verdicts, blocks):
+            fill_gaps(verdicts, label_sections(blocks).verdicts, blocks)
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
             fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}

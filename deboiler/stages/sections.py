@@ -703,50 +703,57 @@ def _gap_lines(verdicts: list[Verdict]) -> Iterator[int]:
             yield from gap
 
 
-def has_gaps(verdicts: list[Verdict]) -> bool:
-    """Whether a line not kept stands between two kept lines at most HTML_GAP_LINES apart, or after
-    the last kept line (what fill_gaps may give back)."""
+def has_gaps(verdicts: list[Verdict], blocks: Blocks | None = None) -> bool:
+    """Whether a line not kept stands between two kept lines at most HTML_GAP_LINES apart, or right
+    after the last kept line inside the same post (what fill_gaps may give back): the sections
+    labeller, which costs about what trafilatura does on a small page, runs only then."""
     if next(_gap_lines(verdicts), None) is not None:
         return True
-    last = max((i for i, v in enumerate(verdicts) if v.label == "content"), default=len(verdicts))
-    return any(v.label != "blank" for v in verdicts[last + 1 :])
+    last = max((i for i, v in enumerate(verdicts) if v.label == "content"), default=None)
+    if last is None or blocks is None:
+        return False
+    after = next((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
+    return after is not None and _inside_post(blocks[after].path, _post_container(blocks[last].path))
 
 
-def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], paths: list[str] | None = None) -> None:
+def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks | None = None) -> None:
     """Keep, in place, the lines the sections labeller calls the description that stand in a short
     gap between two lines the main text kept, or right after its last line inside the same part of
-    the page (credits, links; `paths`: each line's tag path)."""
+    the page (credits, links; `blocks`: the page's blocks, for their tag paths)."""
     for i in list(_gap_lines(verdicts)):  # the gaps as the main text left them, before any is filled
         separator = not any(ch.isalnum() for ch in verdicts[i].text)  # "----", "***" between paragraphs
         if separator or sections[i].rule == "generic:description":
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
             verdicts[i].reason = "the description's own line between two lines of the main text (trafilatura left it out)"
-    for i in _tail_lines(verdicts, sections, paths):
+    for i in _tail_lines(verdicts, sections, blocks):
         verdicts[i].label, verdicts[i].rule = "content", "generic:description"
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"
 
 
-def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], paths: list[str] | None) -> list[int]:
+def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks | None) -> list[int]:
     """The lines right after the main text's last line that the sections labeller also calls the
     description, up to HTML_GAP_LINES of them, where it calls that last line the description too
     and they stand inside the element two levels above it (a credits box in the post, not the
     site's footer)."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
-    if not kept or paths is None or sections[kept[-1]].rule != "generic:description":
+    if not kept or blocks is None or sections[kept[-1]].rule != "generic:description":
         return []
-    container = _post_container(paths[kept[-1]])
+    container = _post_container(blocks[kept[-1]].path)
     tail: list[int] = []
     for i in range(kept[-1] + 1, len(verdicts)):
         if verdicts[i].label == "blank":
             continue
-        inside = paths[i].startswith(container) and not _OUTSIDE_POST.search(paths[i], len(container))
-        if sections[i].rule != "generic:description" or len(tail) == HTML_GAP_LINES or not inside:
+        if sections[i].rule != "generic:description" or len(tail) == HTML_GAP_LINES or not _inside_post(blocks[i].path, container):
             break
         tail.append(i)
     return tail
 
 
 _OUTSIDE_POST = re.compile(r"(?:^|>)(?:footer|nav|aside|form|header)\b")
+
+
+def _inside_post(path: str, container: str) -> bool:
+    return path.startswith(container) and not _OUTSIDE_POST.search(path, len(container))
 
 
 def _post_container(path: str) -> str:

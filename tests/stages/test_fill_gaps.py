@@ -4,6 +4,7 @@ between two kept lines, or right after the last one inside the same post (never 
 
 from __future__ import annotations
 
+from deboiler.stages.blocks import Block, Blocks
 from deboiler.stages.sections import HTML_GAP_LINES, fill_gaps, has_gaps
 from deboiler.stages.verdict import Verdict
 
@@ -11,7 +12,7 @@ POST = "html>body>div#page>article.post>div.entry-content"
 FOOTER = "html>body>div#page>footer.site-footer>ul>li"
 
 
-def _lines(spec: list[tuple[str, str, str]]) -> tuple[list[Verdict], list[Verdict], list[str]]:
+def _lines(spec: list[tuple[str, str, str]]) -> tuple[list[Verdict], list[Verdict], Blocks]:
     """(text, main text's label, sections' rule) per line, the path from the text's prefix."""
     verdicts, sections, paths = [], [], []
     for n, (text, label, rule) in enumerate(spec, 1):
@@ -24,7 +25,11 @@ def _lines(spec: list[tuple[str, str, str]]) -> tuple[list[Verdict], list[Verdic
         verdicts.append(Verdict(n, words, label, "generic:main" if label == "content" else "generic:outside-main", ""))
         sections.append(Verdict(n, words, "content" if rule == "desc" else "chrome", "generic:description" if rule == "desc" else "generic:after-description", ""))
         paths.append({"post": POST + ">p", "box": POST + ">div.credits>p", "foot": FOOTER}[where])
-    return verdicts, sections, paths
+    return verdicts, sections, _blocks(verdicts, paths)
+
+
+def _blocks(verdicts: list[Verdict], paths: list[str]) -> Blocks:
+    return Blocks(Block(v.lineno, v.text, v.text, v.text.casefold(), path) for v, path in zip(verdicts, paths))
 
 
 def kept(verdicts: list[Verdict]) -> list[str]:
@@ -42,7 +47,7 @@ def test_credits_after_the_main_text_inside_the_post_come_back_the_footer_does_n
             ("foot:Contact", "chrome", "desc"),
         ]
     )
-    assert has_gaps(verdicts)
+    assert has_gaps(verdicts, paths) and not has_gaps(verdicts)
     fill_gaps(verdicts, sections, paths)
     assert kept(verdicts) == ["We walk the shore at low tide and meet what lives there.", "Credits", "Music: Anna Berg"]
     assert "right after the main text" in verdicts[2].reason
@@ -77,5 +82,6 @@ def test_a_gap_wider_than_the_limit_stays_out() -> None:
     spec += [(f"post:Link {n}", "chrome", "desc") for n in range(1, HTML_GAP_LINES + 2)]
     spec += [("post:Music by our friends at the harbour.", "content", "desc")]
     verdicts, sections, paths = _lines(spec)
-    fill_gaps(verdicts, sections, paths[:1] + ["html>body>aside>p"] * (len(paths) - 1))  # no tail either
+    aside = _blocks(verdicts, [paths[0].path] + ["html>body>aside>p"] * (len(paths) - 1))  # no tail either
+    fill_gaps(verdicts, sections, aside)
     assert kept(verdicts) == ["Links for this episode:", "Music by our friends at the harbour."]
