@@ -30,7 +30,7 @@ REPEATED_LINE_CHARS = 80  # a line of prose this long is no refrain a creator re
 GLUED_PREFIX_CHARS = 160  # at most this much chrome glued in front of a copy (a byline, a label)
 GLUED_COPY_CHARS = 60  # the copy behind it holds at least this much of the earlier line
 # What a site leaves where it cut a text short, checked at the end of a line (case-folded).
-CUT_MARKERS = ("continue reading", "read more", "show more", "see more", "[…]", "[...]", "…", "...")
+CUT_MARKERS = ("continue reading", "read more", "show more", "see more", "[…]", "[...]", "…", "...", " ..")
 
 
 _MARKER_ENDS = frozenset(marker[-1] for marker in CUT_MARKERS)
@@ -44,8 +44,8 @@ def strip_cut_marker(text: str) -> str:
     # of the folded tail is the end of the folded line): this runs on every paragraph and line of
     # content, some of them thousands of characters long.
     while stem and stem[-1:].casefold()[-1:] in _MARKER_ENDS:
-        if stem[-1] == "." and not stem.endswith("..."):
-            break  # a sentence's full stop: "..." is the only marker that ends in "." (no letter folds to one)
+        if stem[-1] == "." and not stem.endswith(("...", " ..")):
+            break  # a sentence's full stop: "..." and " .." are the only markers that end in "." (no letter folds to one)
         tail = stem[-_LONGEST_MARKER:].casefold()
         marker = next((m for m in CUT_MARKERS if tail.endswith(m)), None)
         if marker is None:

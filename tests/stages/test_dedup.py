@@ -75,7 +75,7 @@ def _strip_cut_marker_plainly(text: str) -> str:
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(["Read More", "CONTINUE READING", "…", "...", "[…]", "[...]", " ", "ß", "Straße", "see more",
+@given(st.lists(st.sampled_from(["Read More", "CONTINUE READING", "…", "...", "..", " ..", "[…]", "[...]", " ", "ß", "Straße", "see more",
                                  "x", "Show MORE", ".", "e", "G", "İ", "ﬀ", "\u00a0", "Weiterlesen"]), max_size=7).map("".join))
 def test_strip_cut_marker_reads_only_the_end_of_the_line_yet_agrees(text):
     assert strip_cut_marker(text) == _strip_cut_marker_plainly(text)
@@ -94,3 +94,11 @@ def test_copy_with_chrome_glued_in_front_goes_a_line_that_only_shares_words_stay
     dedup(verdicts)
     assert [v.label for v in verdicts] == ["content", "duplicate", "content"]
     assert verdicts[1].reason == "a copy of an earlier line of the description, with 'By Ana Pérez, Tom Wright' glued in front"
+
+
+def test_a_teaser_cut_with_two_dots_is_a_copy_of_the_full_text():
+    # Some sites cut a teaser with " .." rather than an ellipsis; a sentence never ends in " ..".
+    full = "The joy of reading is the joy of writing: few of us see the worth of a book until we have tried to write one."
+    assert strip_cut_marker("The joy of reading is the joy of writing: few of us see the wor ..") == "The joy of reading is the joy of writing: few of us see the wor"
+    assert strip_cut_marker("A sentence that ends as sentences do.") == "A sentence that ends as sentences do."
+    assert is_cut_copy(["The joy of reading is the joy of writing: few of us see the wor .."], [full])
