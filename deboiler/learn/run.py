@@ -22,9 +22,12 @@ the description unless the caller drops it.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from collections.abc import Sequence
 from pathlib import Path
 
+from deboiler.catalog.lexicon import read_lexicon
+from deboiler.catalog.phrases import Phrase, compile_phrase
 from deboiler.catalog.platforms import Catalog, load_platform_file
 from deboiler.errors import DeboilerError, InputNotFound, OutputError, UsageError
 from deboiler.learn.layout import draft_platform, find_layout, find_title_rule, shape_pages
@@ -107,7 +110,7 @@ def learn(
     titles = [p.blocks[s.title_at].text if s.title_at >= 0 else None for p, s in zip(read, shapes)]
 
     masks = _masks(read, shows, titles)
-    candidates = _templates(masks, owners)
+    candidates = {key: t for key, t in _templates(masks, owners).items() if not _hosting_footer(t, read)}
     core = _core(candidates, read, groups)
     if not core:
         raise NothingLearned(
@@ -146,6 +149,19 @@ def learn(
     learned.name = name or learned.brand or platform_id
     choose_signatures(rules, read, set(learned.rule_names(layout.opens_after)))
     return learned
+
+
+def _hosting_footer(template: Template, pages: Sequence[TrainingPage]) -> bool:
+    """A line a hosting service adds to every episode's notes (the lexicon's hosting_footers): the
+    show's text, though every show of the site prints it."""
+    first = template.occurrences[0]
+    text = pages[first.page].blocks[first.index].text
+    return any(p.match(text, text.casefold()) is not None for p in hosting_footers())
+
+
+@cache
+def hosting_footers() -> tuple[Phrase, ...]:
+    return tuple(compile_phrase(src, None) for src in read_lexicon().get("any", {}).get("hosting_footers", ()))
 
 
 def _masks(pages: Sequence[TrainingPage], shows=None, titles=None, locales=None) -> list[list[Masked | None]]:

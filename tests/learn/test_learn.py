@@ -202,6 +202,16 @@ def test_a_line_on_one_page_is_not_chrome_even_where_it_looks_like_chrome():
     assert all(len(t.pages) >= 2 for rule in learned.rules for t in rule.templates)
 
 
+def test_a_hosting_services_footer_on_every_page_is_not_learned_as_chrome():
+    # Every show of a site hosted on Acast ends its notes with Acast's line: the shows' text (kept in
+    # their descriptions), not the site's chrome, though it recurs on every page of every show.
+    footer = "Hosted on Acast. See acast.com/privacy for more information."
+    pages = [(p.name, (p.text.rstrip("\n") + "\n" + footer + "\n").encode()) for p in TRAIN[:6]]
+    learned = learn(pages, "six")
+    phrases = {t.phrase for rule in learned.rules for t in rule.templates}
+    assert footer not in phrases and not any("acast.com/privacy" in p for p in phrases)
+
+
 # --- errors ---------------------------------------------------------------------------------------
 
 
