@@ -38,9 +38,11 @@ TITLE_LIKE_MAX_CHARS = 160
 NEIGHBOURS = 4  # how far a title printed again is looked for
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’)]*$")
+# Full stops and question marks of the scripts that have their own: Devanagari's danda, Arabic and
+# Urdu, CJK. (Greek's question mark is a semicolon after NFC: left out, a semicolon ends no title.)
+_SENTENCE_END = re.compile(r"[.!?。！？…।॥۔؟]['\"”’)]*$")
 _CLAUSES = re.compile(r"[,，、].*[,，、]")  # two commas: running text, not a title
-_TWO_SENTENCES = re.compile(r"[.!?。！？] \S|。.")
+_TWO_SENTENCES = re.compile(r"[.!?。！？।۔؟] \S|。.")
 _URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net|io|fm|co|de|se|no|dk|fi|nl|cz|sk|pl|fr|es|it|pt|br|jp|cn)\b", re.I)
 # Not a title or a show's name: two buttons glued by the dump ("View descriptionShare"), an
 # identifier ("apple_podcasts"), an item of a list or breadcrumb ("- Podcasty").
@@ -251,7 +253,8 @@ def _opens_description(page: Page, line: Line) -> bool:
             return False  # "TITLE / Listen Later / paragraph": the title's button, then the text
         if other.kind != "short":
             break
-    plain_title = not _SENTENCE_END.search(line.text) or line.text.endswith("..")
+    # A line ending in a colon introduces what follows (a list): no title.
+    plain_title = (not _SENTENCE_END.search(line.text) or line.text.endswith("..")) and not line.text.endswith(":")
     one_sentence = not _TWO_SENTENCES.search(line.text)
     first = page.nonblank[0] is line
     return not (first and after.kind == "prose" and plain_title and one_sentence)

@@ -309,3 +309,24 @@ def test_a_title_of_two_sentences_printed_twice_stays_a_title() -> None:
     ep = clean(f"{title}\n\n{title}\n\n8 грудня 2025\n\n{text}\n")
     assert lines(ep) == [text]
     assert ep.title == title
+
+
+def test_a_first_line_ending_in_a_colon_opens_the_description() -> None:
+    # "In this episode we talk about:" over a list of dash bullets: the creator's text, no title.
+    intro = "तीन ताल के 50वें एपिसोड में कमलेश और कुलदीप ने इन बातों पर लंबी बात की, पूरा एपिसोड सुनिए:"
+    bullets = [
+        "-रेडियो के सामने बैठकर पुराने गाने सुनने का वह किस्सा जो ताऊ ने पहली बार हमें सुनाया था",
+        "-त्योहारों में मिठाई और उसकी कहानियाँ, और यह कि हर शहर की अपनी एक अलग मिठाई क्यों होती है",
+        "-शहर के पुराने सिनेमाघरों की यादें, टिकट की लंबी कतारें और इंटरवल में बिकने वाली चाय",
+    ]
+    ep = clean(intro + "\n" + "\n".join(bullets) + "\n")
+    assert lines(ep) == [intro, *bullets]
+    assert ep.title is None
+
+
+def test_a_danda_ends_a_sentence() -> None:
+    # Hindi's full stop (।) ends a sentence as a Latin full stop does.
+    from deboiler.stages.sections import paragraph, sentence_like
+
+    assert paragraph("यह एक छोटा वाक्य है।")
+    assert sentence_like("हमने इस एपिसोड में पाँच बातों पर बात की।")
