@@ -134,6 +134,7 @@ class Line:
     any_language: bool = False  # a hit of the language-free table ({url}, "•", "{n}")
     meta: MetaLine | None = None
     captures: dict = field(default_factory=dict)
+    wrapped: bool = False  # the next line goes on with this one's sentence (a hard-wrapped paragraph)
 
 
 # Language-free phrases a creator's text holds too: a link, a number, a date, a separator. Inside the
@@ -190,7 +191,18 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = "widget"
         elif is_prose(text):
             line.kind = "prose"
+    _mark_wrapped(blocks, lines)
     return lines
+
+
+def _mark_wrapped(blocks: Blocks, lines: list[Line]) -> None:
+    """A paragraph a dump wrapped into short lines: each line after the first starts with a space and
+    goes on in lowercase ("Mai multe țări europene au intrat" / " din nou în carantină ..."). Its
+    lines are prose, the first one included, and none of them is a title or a show."""
+    for line, after, block in zip(lines, lines[1:], blocks[1:]):
+        if line.kind in ("short", "prose") and after.kind in ("short", "prose") and block.raw[:1] in (" ", "\t") and after.text[:1].islower():
+            line.kind = after.kind = "prose"
+            line.wrapped = after.wrapped = True
 
 
 def _deciding_hit(found: list) -> object:
@@ -332,7 +344,7 @@ def _teaser(page: Page, line: Line) -> bool:
 
 
 def _name_line(line: Line) -> bool:
-    return line.kind in ("short", "prose") and name_shaped(line.text)
+    return line.kind in ("short", "prose") and not line.wrapped and name_shaped(line.text)
 
 
 def _bare(text: str) -> str:
@@ -415,7 +427,7 @@ class _Labels:
 
 def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     """The description's first line, and the heading over it if one says where it starts."""
-    first = next((l for l in page.nonblank if l.kind == "prose" and paragraph(l.text) and _opens_description(page, l)), None)
+    first = next((l for l in page.nonblank if l.kind == "prose" and (paragraph(l.text) or l.wrapped) and _opens_description(page, l)), None)
     for line in page.nonblank:
         if line.kind == "section" and first is not None and line.index > first.index and not title_like(first.text):
             break  # below the description's first paragraph: another section's heading (a title may be over it)

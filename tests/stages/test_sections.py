@@ -330,3 +330,17 @@ def test_a_danda_ends_a_sentence() -> None:
 
     assert paragraph("यह एक छोटा वाक्य है।")
     assert sentence_like("हमने इस एपिसोड में पाँच बातों पर बात की।")
+
+
+def test_a_hard_wrapped_description_is_one_paragraph_not_a_show_and_a_title() -> None:
+    # The dump kept the page's wrapping: the lines after the first start with a space and go on in
+    # lowercase. Its short first lines are the description's, not the header's show and title.
+    wrapped = [
+        "Mai multe orașe europene au intrat",
+        " din nou în carantină sau în stare de urgență și au impus diverse restricții",
+        " care limitează circulația. Jurnaliștii noștri din Franța și Germania",
+        " vorbesc despre situația din țările în care trăiesc.",
+    ]
+    ep = clean("Timpul nostru: Europa închide din nou\n03 Noiembrie 2020, 16:22\n" + "\n".join(wrapped) + "\n")
+    assert lines(ep) == [line.strip() for line in wrapped]
+    assert ep.title == "Timpul nostru: Europa închide din nou"
