@@ -225,7 +225,9 @@ def _drop_glued_copies(verdicts: list[Verdict]) -> None:
             (at, key) for key in earlier for at in _offsets(text, key, last)
         )
         for at, key in starts:
-            if any(full.startswith(text[at:]) for full in earlier[key]):
+            # What is glued in front is something else than the line's own opening: a line that only
+            # says its first words once more ("AA AA AA ..." over "AA AA ...") is the creator's.
+            if any(full.startswith(text[at:]) and not full.startswith(text[:at]) for full in earlier[key]):
                 v.label, v.rule = "duplicate", "dedup:glued"
                 v.reason = f"a copy of an earlier line of the description, with {text[:at].strip()!r} glued in front"
                 break

@@ -102,3 +102,14 @@ def test_a_teaser_cut_with_two_dots_is_a_copy_of_the_full_text():
     assert strip_cut_marker("The joy of reading is the joy of writing: few of us see the wor ..") == "The joy of reading is the joy of writing: few of us see the wor"
     assert strip_cut_marker("A sentence that ends as sentences do.") == "A sentence that ends as sentences do."
     assert is_cut_copy(["The joy of reading is the joy of writing: few of us see the wor .."], [full])
+
+
+def test_a_paragraph_that_repeats_its_opening_words_is_no_glued_copy():
+    # Found by tests/test_properties.py: the second paragraph is the first with its first word said
+    # twice, which is no byline glued in front of a copy.
+    first = "Go " * 30 + "on."
+    second = "Go " + first
+    verdicts = [Verdict(1, first, "content", "generic:description", ""), Verdict(2, "", "blank", "blank", ""),
+                Verdict(3, second, "content", "generic:description", "")]
+    dedup(verdicts)
+    assert [v.label for v in verdicts] == ["content", "blank", "content"]
