@@ -12,7 +12,7 @@ at "continue reading". Two passes, both turning `content` verdicts into `duplica
    line, where the teaser shares its paragraph with buttons or a date and pass 2 cannot see it.
 4. lines again: a long line printed a second time inside one paragraph (no blank line between), which
    passes 1 and 2 cannot see since the paragraph is one block (Castbox prints a description's last
-   line twice); the unknown-site labeller drops such lines the same way.
+   line twice; an unknown site's dump the whole description again as one run of lines).
 5. glued copies: a line that is a short piece of chrome glued in front of a copy of an earlier long
    line, whole or cut ("By AUTHOR" + the description again, on podcast.app), goes with its chrome.
 """

@@ -613,7 +613,6 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     body = page.nonblank[page.position[start.index] :]
     header_texts = {_bare(l.text) for l in header if l.kind in ("short", "prose", "byline") and name_shaped(_bare(l.text))}
     end, ended_by = len(body), ""
-    said: dict[str, int] = {}  # the description's long lines so far -> where
     resume_at = 0  # past an interface run inside the show notes: where they go on
     for k, line in enumerate(body):
         if k < resume_at:
@@ -656,12 +655,8 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("chrome", "generic:widget", "a player control, counter or leftover markup")
         elif line.kind in ("desc_heading", "notes_heading"):
             labels[line.index] = ("chrome", "lexicon:ui", f"a heading ({line.why!r}) inside the description")
-        elif len(line.text) >= PROSE_CHARS and line.text in said and _same_paragraph(page, said[line.text], line.index):
-            # The description printed again as one run of lines (no blank line for dedup to split on).
-            labels[line.index] = ("duplicate", "generic:printed-again", f"repeats line {said[line.text] + 1} of the description")
         else:
             labels[line.index] = ("content", "generic:description", "the episode's description")
-            said.setdefault(line.text, line.index)
     for line in body[end:]:
         labels[line.index] = ("chrome", "generic:after-description", ended_by)
         if line.kind == "section" and line.captures.get("show"):
@@ -783,11 +778,6 @@ def _post_container(path: str) -> str:
 
 
 _POST_CLASSES = frozenset(("hentry", "h-entry", "post", "entry"))
-
-
-def _same_paragraph(page: Page, first: int, later: int) -> bool:
-    """No blank line between two lines (a repeat across paragraphs is the dedup stage's to judge)."""
-    return all(line.kind != "blank" for line in page.lines[first:later])
 
 
 def _interface(line: Line) -> bool:
