@@ -97,6 +97,18 @@ class Selector:
         )
 
 
+def automaton(entries: Iterable[tuple[str, object]]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton of (word, value) pairs, which finds all of them in one pass over a
+    text; None for no words (an automaton without words cannot be searched)."""
+    built = ahocorasick.Automaton()
+    for word, value in entries:
+        built.add_word(word, value)
+    if len(built) == 0:
+        return None
+    built.make_automaton()
+    return built
+
+
 @dataclass
 class LineMatcher:
     """All phrases that apply to a page in one UI locale, ready to test lines against."""
@@ -126,11 +138,7 @@ class LineMatcher:
                 self._unliteral.append((needs_digit, [n for n, _ in group], [idx for _, idx in group]))
         # Every literal found in one pass over the page (Aho-Corasick, in C): the UI lexicon holds ~300
         # literals, and searching for each in turn cost more than the rest of the scan.
-        self._literals = ahocorasick.Automaton()
-        for n, (literal, idxs) in enumerate(self._by_literal.items()):
-            self._literals.add_word(literal, (n, idxs))
-        if self._by_literal:
-            self._literals.make_automaton()
+        self._literals = automaton((literal, (n, idxs)) for n, (literal, idxs) in enumerate(self._by_literal.items()))
         self._exact_hits = {key: [Hit(rule, src, {}, loc) for rule, src, loc in listed] for key, listed in self.exact.items()}
         self._selector_hits = [Hit(rule, f"selector {sel.source}", {}, None) for rule, sel in self.selector_rules]
         self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {})  # segment / path -> rule bits
@@ -161,7 +169,7 @@ class LineMatcher:
         """
         found: list[list[Hit]] = [[] for _ in blocks]
         todo: dict[int, list[int]] = {}  # line -> indexes of the slot phrases worth trying on it
-        if self._by_literal:
+        if self._literals is not None:
             starts, seen = blocks.starts, set()
             for end, (n, idxs) in self._literals.iter(blocks.folded_text):
                 i = bisect_right(starts, end) - 1

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import ahocorasick
 
 from deboiler.catalog.formats import babel_locale
-from deboiler.catalog.platforms import Catalog, LineMatcher, Platform, signature_matcher
+from deboiler.catalog.platforms import Catalog, LineMatcher, Platform, automaton, signature_matcher
 from deboiler.stages.blocks import Blocks
 
 THRESHOLD = 0.5
@@ -69,8 +69,8 @@ class Signatures:
         # Every platform's hosts (in the folded page) and brands (as written) in one pass each, rather
         # than a search per host and brand per platform: the few platforms a page names are then scored
         # for hosts and brands, the others for their signature lines only.
-        self._hosts = _automaton(h.casefold() for p in self.platforms for h in p.hosts)
-        self._brands = _automaton(b for p in self.platforms for b in p.brands)
+        self._hosts = automaton((h.casefold(), h.casefold()) for p in self.platforms for h in p.hosts)
+        self._brands = automaton((b, b) for p in self.platforms for b in p.brands)
         self.named_by = [frozenset(h.casefold() for h in p.hosts) | frozenset(p.brands) for p in self.platforms]
 
     def mentions(self, text: str, folded: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -89,18 +89,8 @@ class Signatures:
         return found
 
 
-def _automaton(words) -> ahocorasick.Automaton | None:
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    if len(automaton) == 0:
-        return None
-    automaton.make_automaton()
-    return automaton
-
-
-def _found(automaton: ahocorasick.Automaton | None, text: str) -> frozenset[str]:
-    return frozenset(word for _, word in automaton.iter(text)) if automaton is not None else frozenset()
+def _found(words: ahocorasick.Automaton | None, text: str) -> frozenset[str]:
+    return frozenset(word for _, word in words.iter(text)) if words is not None else frozenset()
 
 
 _SIGNATURES: dict[tuple[int, ...], Signatures] = {}
