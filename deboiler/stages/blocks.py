@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 
+
 @dataclass(slots=True)
 class Block:
     """One line of the page: where it stood, its raw text and its whitespace-normalised text."""

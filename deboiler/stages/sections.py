@@ -719,7 +719,7 @@ def has_gaps(verdicts: list[Verdict], blocks: Blocks | None = None) -> bool:
     labeller, which costs about what trafilatura does on a small page, runs only then."""
     if next(_gap_lines(verdicts), None) is not None:
         return True
-    last = max((i for i, v in enumerate(verdicts) if v.label == "content"), default=None)
+    last = _last_kept(verdicts)
     if last is None or blocks is None:
         return False
     after = next((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
@@ -743,20 +743,23 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
 def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks | None) -> list[int]:
     """The lines right after the main text's last line that the sections labeller also calls the
     description, up to HTML_GAP_LINES of them, where it calls that last line the description too
-    and they stand inside the element two levels above it (a credits box in the post, not the
-    site's footer)."""
-    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
-    if not kept or blocks is None or sections[kept[-1]].rule != "generic:description":
+    and they stand inside the same post (a credits box in the post, not the site's footer)."""
+    last = _last_kept(verdicts)
+    if last is None or blocks is None or sections[last].rule != "generic:description":
         return []
-    container = _post_container(blocks[kept[-1]].path)
+    container = _post_container(blocks[last].path)
     tail: list[int] = []
-    for i in range(kept[-1] + 1, len(verdicts)):
+    for i in range(last + 1, len(verdicts)):
         if verdicts[i].label == "blank":
             continue
         if sections[i].rule != "generic:description" or len(tail) == HTML_GAP_LINES or not _inside_post(blocks[i].path, container):
             break
         tail.append(i)
     return tail
+
+
+def _last_kept(verdicts: list[Verdict]) -> int | None:
+    return next((i for i in range(len(verdicts) - 1, -1, -1) if verdicts[i].label == "content"), None)
 
 
 _OUTSIDE_POST = re.compile(r"(?:^|>)(?:footer|nav|aside|form|header)\b")
