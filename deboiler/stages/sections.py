@@ -64,18 +64,19 @@ _RESIDUE = re.compile(
 _TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
 # "Guy Burton 00:08", "Guy Burton – 00:08", "(00:38):", "00:09"), or "Starting point is 00:00:00" (podscripts).
+_NAME_WORD = r"[^\W\d_][\w.'’-]*"  # a word of a speaker's name ("Guy", "O'Brien", "Al-Farsi")
 _TURN = re.compile(
-    rf"^(?:(?:Speaker \d+|[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){{0,3}})\s*(?:[-–—]\s*)?)?{_TIMESTAMP}:?$"
+    rf"^(?:(?:Speaker \d+|{_NAME_WORD}(?: {_NAME_WORD}){{0,3}})\s*(?:[-–—]\s*)?)?{_TIMESTAMP}:?$"
     rf"|^Speaker \d+:?$|^Starting point is \d{{1,2}}:\d{{2}}:\d{{2}}"
 )
 # A turn of an interview printed as dialogue: "Anna Berg: Welcome to ...", the speaker's name (one
 # to three capitalised words) and what they said.
-_SPOKEN = re.compile(r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2}): (\S.{24,})$")
+_SPOKEN = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,2}}): (\S.{{24,}})$")
 DIALOGUE_LOOKAHEAD = 4  # lines within which a speaker speaks again
 # A turn and what was said on one line: "Puhuja 1 [00:00:01]: Teollisuus, liikenne, ...", "[0:21] Es ist
 # der zweite Juni ...": a speaker before a bracketed time, or a time in square brackets, then a paragraph.
 # A chapter list's line ("36:55 – Kritikk mot NFF: ...") has neither.
-_TIMED_TURN = r"^(?:(?:Speaker \d+|[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,2})\s*[(\[]|\[)\d{1,2}:\d{2}(?::\d{2})?[)\]]:?\s+"
+_TIMED_TURN = rf"^(?:(?:Speaker \d+|{_NAME_WORD}(?: [\w.'’-]+){{0,2}})\s*[(\[]|\[)\d{{1,2}}:\d{{2}}(?::\d{{2}})?[)\]]:?\s+"
 _TIMED_SPEECH = re.compile(rf"{_TIMED_TURN}([^-–—\s].{{{PROSE_CHARS - 1},}})$")
 _TIMED_TURN_START = re.compile(_TIMED_TURN)
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
