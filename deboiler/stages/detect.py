@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from itertools import compress
 from urllib.parse import urlsplit
 
-import ahocorasick
-
 from deboiler.catalog.formats import babel_locale
-from deboiler.catalog.platforms import Catalog, LineMatcher, Platform, automaton, signature_matcher
+from deboiler.catalog.platforms import Catalog, LineMatcher, Platform, SharedLiterals, signature_matcher
 from deboiler.stages.blocks import Blocks
+from deboiler.stages.generic import lexicon_matcher
 
 THRESHOLD = 0.5
 HOST_WEIGHT = 0.5
@@ -66,31 +65,37 @@ class Signatures:
                         entries.append((own, src, loc, loc or platform.default_locale))
         self._renamed = renamed
         self.matcher = LineMatcher.build(entries)
-        # Every platform's hosts (in the folded page) and brands (as written) in one pass each, rather
-        # than a search per host and brand per platform: the few platforms a page names are then scored
-        # for hosts and brands, the others for their signature lines only.
-        self._hosts = automaton((h.casefold(), h.casefold()) for p in self.platforms for h in p.hosts)
-        self._brands = automaton((b, b) for p in self.platforms for b in p.brands)
+        # One pass over the folded page finds the signature phrases' literals, every platform's hosts
+        # and brands (a brand is then checked as written: brands are case-sensitive) and the UI
+        # lexicon's literals, which the unknown-site labellers read from the page's blocks later: the
+        # few platforms a page names are then scored for hosts and brands, the others for their
+        # signature lines only.
+        self._lexicon = lexicon_matcher()
+        self._literals = SharedLiterals(
+            [
+                self.matcher.literal_entries,
+                ((h.casefold(), h.casefold()) for p in self.platforms for h in p.hosts),
+                ((b.casefold(), b) for p in self.platforms for b in p.brands),
+                self._lexicon.literal_entries,
+            ]
+        )
         self.named_by = [frozenset(h.casefold() for h in p.hosts) | frozenset(p.brands) for p in self.platforms]
 
-    def mentions(self, text: str, folded: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The platforms' hosts (folded) and brands the page holds somewhere."""
-        return _found(self._hosts, folded), _found(self._brands, text)
-
-    def scan(self, blocks: Blocks) -> list[list[SignatureLine]]:
-        """Per platform (catalog order), its signature lines in page order."""
+    def read(self, blocks: Blocks, text: str, folded: str) -> tuple[list[list[SignatureLine]], frozenset[str], frozenset[str]]:
+        """Per platform (catalog order) its signature lines in page order; the platforms' hosts
+        (folded) and brands the page holds somewhere. `folded` is the blocks' folded text (the page's,
+        where it has no blocks)."""
+        signature_hits, hosts, brands, lexicon_hits = self._literals.find(folded)
         found: list[list[SignatureLine]] = [[] for _ in self.platforms]
-        owner = self._owner
-        hits = self.matcher.scan(blocks)
-        for i in compress(range(len(hits)), hits):  # only the few lines with a hit, picked in C
-            for hit in hits[i]:
-                k, name = owner[id(hit.rule)]
-                found[k].append((blocks[i].lineno, name, hit.rule.signature))
-        return found
-
-
-def _found(words: ahocorasick.Automaton | None, text: str) -> frozenset[str]:
-    return frozenset(word for _, word in words.iter(text)) if words is not None else frozenset()
+        if blocks:
+            blocks.literal_hits = {id(self.matcher): signature_hits, id(self._lexicon): lexicon_hits}
+            owner = self._owner
+            hits = self.matcher.scan(blocks)
+            for i in compress(range(len(hits)), hits):  # only the few lines with a hit, picked in C
+                for hit in hits[i]:
+                    k, name = owner[id(hit.rule)]
+                    found[k].append((blocks[i].lineno, name, hit.rule.signature))
+        return found, frozenset(h for _, h in hosts), frozenset(b for _, b in brands if b in text)
 
 
 _SIGNATURES: dict[tuple[int, ...], Signatures] = {}
@@ -148,8 +153,7 @@ def _detect(text: str, blocks: Blocks, catalog: Catalog, forced: str | None, mar
     named = _named_by_canonical_host(text, folded, signatures.platforms, markup_hosts)
     if named is not None:
         return named
-    found = signatures.scan(blocks)
-    hosts, brands = signatures.mentions(text, folded)
+    found, hosts, brands = signatures.read(blocks, text, folded)
     best: Detection | None = None
     mentioned = hosts | brands
     for platform, lines, named_by in zip(signatures.platforms, found, signatures.named_by):
