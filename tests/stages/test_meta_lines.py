@@ -30,6 +30,7 @@ from deboiler.stages.meta_lines import read_meta_line
         ("29 Syys 20231h", "2023-09-29", 3600),
         ("22. 3. 2019", "2019-03-22", None),  # Czech, day first
         ("17/3/2026", "2026-03-17", None),
+        ("23-04-2021", "2021-04-23", None),  # Dutch and Danish short dates, day first, with dashes
         ("Published 11/25/24", "2024-11-25", None),  # US order with a two-digit year
         ("from 2018-05-11T18:50:34", "2018-05-11", None),  # the time of an ISO stamp is no length
         ("28.01.2024 13:31", "2024-01-28", None),  # a time of day after a date is no length
