@@ -92,7 +92,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         # paragraphs (separators, a list of links) come back, and the header's date and length where
         # the markup does not state them. The sections are read only when one is wanted.
         if has_gaps(verdicts, blocks):
-            fill_gaps(verdicts, label_sections(blocks).verdicts, blocks)
+            fill_gaps(verdicts, label_sections(blocks, backing=True).verdicts, blocks)
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
             fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}

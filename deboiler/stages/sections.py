@@ -217,8 +217,9 @@ def _deciding_hit(found: list) -> object:
 class Page:
     """The classified lines with their non-blank neighbours at hand."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], resumes: bool = True) -> None:
         self.lines = lines
+        self.resumes = resumes  # whether text goes on under a caption or byline (see _resumes_after)
         self.nonblank = [line for line in lines if line.kind != "blank"]
         self.position = {line.index: k for k, line in enumerate(self.nonblank)}
         self.crumbs = _breadcrumb(self.nonblank)
@@ -409,10 +410,12 @@ class Sections:
     fields: dict
 
 
-def label_sections(blocks: Blocks, keep_all: bool = False) -> Sections:
+def label_sections(blocks: Blocks, keep_all: bool = False, backing: bool = False) -> Sections:
     """Label a text page of an unknown site by the UI lexicon's hits and the lines' shapes. `keep_all`:
-    keep every line the lexicon does not know, as if the page had no sections (the fields still read)."""
-    page = Page(classify(blocks, lexicon_matcher().scan(blocks)))
+    keep every line the lexicon does not know, as if the page had no sections (the fields still read).
+    `backing`: the sections only back up trafilatura's main text (saved HTML), which has found where
+    the article goes on; the description then ends at the first interruption."""
+    page = Page(classify(blocks, lexicon_matcher().scan(blocks)), resumes=not backing)
     labels = _segment(page)
     if keep_all:
         labels = _Labels(_keep_all(page).labels, labels.fields)
@@ -622,6 +625,11 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             end, ended_by = k, f"after the heading {line.text!r} (line {line.index + 1}): the page's next section"
             break
         if k and _bare(line.text) in header_texts:
+            resume = _resumes_after(page, body, k)
+            if resume is not None:
+                _label_interruption(body, k, resume, labels)
+                resume_at = resume
+                continue
             end, ended_by = k, f"from line {line.index + 1}, which repeats the page's header ({line.text!r}): the show's own section"
             break
         if k and line.kind == "meta" and _pure_date(line):
@@ -645,6 +653,11 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 labels[body[notes].index] = ("chrome", "lexicon:ui", f"a heading ({body[notes].why!r}) inside the show notes")
                 resume_at = notes + 1
                 continue
+            resume = _resumes_after(page, body, k)
+            if resume is not None:
+                _label_interruption(body, k, resume, labels)
+                resume_at = resume
+                continue
             end, ended_by = k, f"interface lines from line {line.index + 1} on: the description has ended"
             break
         if line.kind == "chrome" and not line.any_language and k and nxt is not None and nxt.kind in ("prose", "short"):
@@ -666,6 +679,32 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
 
 # How far below an interface run a show-notes heading is looked for (a player, a guest's card).
 NOTES_LOOKAHEAD = 8
+# An article's text goes on under a photo and its caption, a byline or a player: a long paragraph
+# within this many lines of where the description seemed to end, with no heading, date or list
+# between, is more of it.
+RESUME_LOOKAHEAD = 8
+RESUME_MIN_CHARS = 160
+
+
+def _resumes_after(page: Page, body: list[Line], k: int) -> int | None:
+    """Where the description goes on after the interruption starting at body[k], else None. Not
+    where the lines between print a line of the description again (the page's next section starts
+    over: other episodes, the show's page), nor into a transcript's turn ("Name: ...")."""
+    if not page.resumes:
+        return None
+    told = {o.text for o in body[:k]}
+    for j in range(k, min(len(body), k + 1 + RESUME_LOOKAHEAD)):
+        other = body[j]
+        if other.kind in ("section", "desc_heading") or (other.kind == "meta" and _pure_date(other)) or other.text in told:
+            return None
+        if j > k and other.kind == "prose" and len(other.text) >= RESUME_MIN_CHARS and paragraph(other.text):
+            return j if _speaker(other.text) is None else None
+    return None
+
+
+def _label_interruption(body: list[Line], k: int, resume: int, labels: list) -> None:
+    for other in body[k:resume]:
+        labels[other.index] = ("chrome", "generic:inside-description", f"between two parts of the description (it goes on at line {body[resume].index + 1}): a caption, byline or player")
 
 
 def _notes_heading_after(body: list[Line], k: int) -> int | None:

@@ -344,3 +344,41 @@ def test_a_hard_wrapped_description_is_one_paragraph_not_a_show_and_a_title() ->
     ep = clean("Timpul nostru: Europa închide din nou\n03 Noiembrie 2020, 16:22\n" + "\n".join(wrapped) + "\n")
     assert lines(ep) == [line.strip() for line in wrapped]
     assert ep.title == "Timpul nostru: Europa închide din nou"
+
+
+def test_an_article_goes_on_under_a_caption_and_the_title_printed_again() -> None:
+    # A broadcaster's article: a first paragraph, then the photo with the title again, a caption and
+    # a player, then the rest of the text. The title printed again would end the description; the
+    # long paragraph close under it says the article goes on.
+    first = "Picture a radio studio at night: rain on the window, and in the headphones a singer we all grew up with."
+    rest = (
+        "That is why the last night of August mattered so much to us, and why we asked three old friends "
+        "of the programme to come in, bring their own records and stay until the morning news."
+    )
+    ep = clean(
+        "Late Songs for the End of Summer\n\n" + first + "\n\nLate Songs for the End of Summer\nAnna Vale\n"
+        "Photo: private archive\n+\nAdd to playlist\n+\n\n" + rest + "\n\nAnna Vale\n***\nBroadcast: 22.08.2019\n"
+    )
+    assert ep.title == "Late Songs for the End of Summer"
+    assert first in lines(ep) and rest in lines(ep)
+    caption = next(v for v in ep.lines if v.text == "Photo: private archive")
+    assert caption.label == "chrome" and "goes on" in caption.reason
+
+
+def test_the_description_does_not_go_on_into_a_transcript_or_the_next_episodes() -> None:
+    first = "Ali and Mia talk with a historian about the fridge and how it changed the way a household shops."
+    turn = (
+        "Ali Demir: Hello from the studio, we are back, and today we talk about the long history of things "
+        "we keep in the kitchen and how they shaped the day of everyone who owns one."
+    )
+    ep = clean("The Fridge: How Things Shape a Day\n\n" + first + "\n\nThe Fridge: How Things Shape a Day\nShare\nRSS\n\n" + turn + "\n")
+    assert lines(ep) == [first]
+    # The description printed again, then another episode's blurb: the page's list of episodes.
+    other = (
+        "The story of a town that built ships for a century, told by the people who "
+        "worked there and the families who stayed on in the old houses by the river when the yards closed."
+    )
+    ep = clean(
+        "A Postcard a Day\n\n" + first + "\n\nA Postcard a Day\n" + first + "\nEp. 140\nLength: 5min\n\n" + other + "\n"
+    )
+    assert other not in lines(ep)
