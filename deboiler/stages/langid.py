@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import islice
+from itertools import compress, islice
 from pathlib import Path
 
 try:
@@ -209,10 +209,30 @@ def by_script(sample: str) -> str | None:
 
 def by_function_words(sample: str) -> str | None:
     """The language `sample`'s function words name beyond doubt (see FUNCTION_WORDS_MIN), else None."""
+    owners = function_words()
+    words = _LETTER_RUNS.findall(sample)
+    if len(sample) >= MAX_CHARS and words:
+        words.pop()  # cut at the cap: "au" of "audience" is French
+    lists = list(map(owners.get, map(str.lower, words)))
+    heard_at = list(compress(range(len(lists)), lists))
+    if len(heard_at) < FUNCTION_WORDS_MIN or len(heard_at) < FUNCTION_WORDS_SHARE * len(words):
+        return None  # too few of its words on any list: no language is named, whatever the names
+    if not any(k and words[k][0].isupper() and words[k - 1][0].isupper() for k in heard_at):
+        # The common case, read without the word-by-word loop below: no listed word follows a
+        # capitalised one, so none is inside a name and every one counts for and against; the
+        # answer is that loop's (which also reads names' letters apart for the alphabet).
+        common = frozenset.intersection(*(lists[k] for k in heard_at))
+        if len(common) != 1:
+            return None
+        (top,) = common
+        if top.startswith("veto:"):
+            return None
+        alphabet = alphabets().get(top)
+        if alphabet is None or alphabet.issuperset("".join(words).lower()):
+            return top
     found = list(_LETTER_RUNS.finditer(sample))
     if len(sample) >= MAX_CHARS and found:
-        found.pop()  # cut at the cap: "au" of "audience" is French
-    owners = function_words()
+        found.pop()
     consistent: frozenset[str] | None = None  # the lists that hold every word heard (names aside)
     heard: list[frozenset[str]] = []
     plain: list[str] = []  # the words that are not names, for the alphabet
