@@ -35,6 +35,9 @@ _FIXED = {
     # A clock time that is no field of the episode: a transcript's or a chapter's mark ("00:09").
     "clock": r"[0-9]{1,2}(?::[0-9]{2}){1,2}",
 }
+# Text a slot's every match holds (case-folded): the prefilter of a phrase with no literal text of its
+# own, so that "{url}" is tried only on the lines that hold one rather than on every line of a page.
+_SLOT_LITERALS = {"url": "http"}
 _LOCALE_SLOTS = {"date": formats.date_regex, "duration": formats.duration_regex, "n": formats.number_regex}
 # Slots whose every match holds a decimal digit (\d, as the regex reads it): every date pattern has a
 # numeric field (formats drops those without), every duration a number, every count and id is digits.
@@ -178,7 +181,7 @@ def compile_phrase(source: str, locale: str | None) -> Phrase:
         if i < len(slots):
             pattern.append(_slot_pattern(slots[i], seen, locale, source))
     regex = re.compile("".join(pattern), re.IGNORECASE | re.DOTALL)
-    prefilter = fold(max(literals, key=len).strip())
+    prefilter = fold(max(literals, key=len).strip()) or next((_SLOT_LITERALS[s] for s in slots if s in _SLOT_LITERALS), "")
     lead = None
     first = slots[0]
     if not literals[0] and first in _LEAD_SLOTS and first not in slots[1:] and "".join(pattern[2:]):
