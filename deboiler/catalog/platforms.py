@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
@@ -153,8 +153,17 @@ class LineMatcher:
     exact: dict[str, list[tuple[Rule, str, str | None]]]
     patterns: list[tuple[Rule, Phrase, str | None]]
     selector_rules: list[tuple[Rule, Selector]] = field(default_factory=list)
+    # Which hits a line needs: one per rule (None), or one per class of rules where the readers take
+    # only a line's first hit of each class (the UI lexicon: the first interface phrase and the first
+    # section phrase; "{date} · {duration}" is listed in 38 languages, a regex each).
+    hit_class: Callable[[Rule], str] | None = None
 
     def __post_init__(self) -> None:
+        classify = self.hit_class or (lambda rule: rule.name)
+        rules = [rule for listed in self.exact.values() for rule, _, _ in listed]
+        rules += [rule for rule, _, _ in self.patterns] + [rule for rule, _ in self.selector_rules]
+        self._class_of = {rule.name: classify(rule) for rule in rules}  # rule name -> its class
+        self._pattern_class = [self._class_of[rule.name] for rule, _, _ in self.patterns]
         # Slot phrases grouped by their literal part: one substring search over the whole page finds
         # the few lines worth a regex. Phrases with no literal part ({date}, {duration}) are short,
         # so only lines within their bounded length are tried, and of those only lines with a digit
@@ -183,10 +192,13 @@ class LineMatcher:
 
     @classmethod
     def build(
-        cls, entries: Iterable[tuple[Rule, str, str | None, str | None]], selector_rules: Iterable[Rule] = ()
+        cls,
+        entries: Iterable[tuple[Rule, str, str | None, str | None]],
+        selector_rules: Iterable[Rule] = (),
+        hit_class: Callable[[Rule], str] | None = None,
     ) -> LineMatcher:
         """From (rule, phrase source, the locale it speaks for, the locale to read slots in), in order,
-        and the rules that also name elements by selector."""
+        and the rules that also name elements by selector; `hit_class` as the field says."""
         exact: dict[str, list[tuple[Rule, str, str | None]]] = {}
         patterns: list[tuple[Rule, Phrase, str | None]] = []
         for rule, src, locale, fmt_locale in entries:
@@ -196,7 +208,7 @@ class LineMatcher:
             else:
                 patterns.append((rule, phrase, locale))
         by_selector = [(rule, Selector.parse(sel)) for rule in selector_rules for sel in rule.selectors]
-        return cls(exact, patterns, by_selector)
+        return cls(exact, patterns, by_selector, hit_class)
 
     def scan(self, blocks: Blocks) -> list[list[Hit]]:
         """Every rule each block of a page matches, locale phrases first.
@@ -241,20 +253,20 @@ class LineMatcher:
         exact_hits, folded = self._exact_hits, blocks.folded_list
         for i in compress(range(len(folded)), map(exact_hits.__contains__, folded)):
             found[i] += exact_hits[folded[i]]
-        patterns = self.patterns
+        patterns, class_of, pattern_class = self.patterns, self._class_of, self._pattern_class
         for i in sorted(todo):
             block, hits = blocks[i], found[i]
-            matched = {h.rule.name for h in hits}
+            matched = {class_of[h.rule.name] for h in hits}
             text, folded_text = block.text, block.folded
             listed = todo[i]
             for idx in sorted(set(listed)) if len(listed) > 1 else listed:
+                if pattern_class[idx] in matched:
+                    continue  # one phrase per rule (or class) is enough; the first (the locale's) captures most
                 rule, phrase, loc = patterns[idx]
-                if rule.name in matched:
-                    continue  # one phrase per rule is enough; the first (the locale's) captures most
                 captures = phrase.match(text, folded_text)
                 if captures is not None:
                     hits.append(Hit(rule, phrase.source, captures, loc))
-                    matched.add(rule.name)
+                    matched.add(pattern_class[idx])
         return found
 
     def _scan_selectors(self, blocks: Blocks, found: list[list[Hit]]) -> None:

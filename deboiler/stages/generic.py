@@ -58,7 +58,13 @@ def lexicon_matcher() -> LineMatcher:
         for key, prefix, label, why in LEXICON_KEYS:
             rule = Rule(f"{prefix}-{lang}", label, f"{why} ({lang} UI lexicon)", 0.0, {})
             entries.extend((rule, src, locale, locale) for src in table.get(key, ()))
-    return LineMatcher.build(entries)
+    return LineMatcher.build(entries, hit_class=_interface_or_section)
+
+
+def _interface_or_section(rule: Rule) -> str:
+    """The lexicon's readers take a line's first interface hit and its first hit of any other key
+    (sections.classify; generic.py reads the first hit alone): the rest are never tried."""
+    return "ui" if rule.name.startswith("ui-") else "other"
 
 
 def is_prose(text: str) -> bool:
