@@ -448,11 +448,29 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         return None, None
     # Sentences right above the first paragraph are its start ("Matt and Pedro talk about ..."),
     # unless printed twice or over a date line (then they are the title).
+    # A short line that ends as a sentence does ("Happy holidays, everyone!") is the description's
+    # greeting where the title stands above it, printed twice.
     while True:
         above = page.prev(first)
-        if above is None or above.kind != "short" or not sentence_like(above.text) or not _opens_description(page, above):
+        if above is None or above.kind != "short" or not _opens_description(page, above):
+            return first, None
+        if not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _title_printed_twice_above(page, above)):
             return first, None
         first = above
+
+
+def _title_printed_twice_above(page: Page, line: Line) -> bool:
+    """Whether a name-shaped line stands twice above `line`, with the header's date or length line
+    between its last copy and `line` (a show's name printed twice sits right over the title)."""
+    above = page.nonblank[: page.position[line.index]]
+    texts = [l.text for l in above if l.kind == "short" and name_shaped(l.text)]
+    if line.text in texts:
+        return False
+    for title in {t for t in texts if texts.count(t) == 2}:
+        last = max(k for k, l in enumerate(above) if l.text == title)
+        if any(l.kind == "meta" for l in above[last + 1 :]):
+            return True
+    return False
 
 
 def _after_show_blurb(page: Page, start: Line) -> tuple[Line, tuple[int, int] | None]:
@@ -567,7 +585,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
         return below
     if above is not None and above.kind in ("meta", "widget"):
         higher = page.prev(above)
-        if higher is not None and _name_line(higher):
+        if higher is not None and _name_line(higher) and higher.text != title.text:
             fields["show"] = _show_name(higher.text)
             return higher
     return None

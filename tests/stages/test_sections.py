@@ -382,3 +382,18 @@ def test_the_description_does_not_go_on_into_a_transcript_or_the_next_episodes()
         "A Postcard a Day\n\n" + first + "\n\nA Postcard a Day\n" + first + "\nEp. 140\nLength: 5min\n\n" + other + "\n"
     )
     assert other not in lines(ep)
+
+
+def test_a_greeting_over_the_description_is_part_of_it_under_a_title_printed_twice() -> None:
+    # An app's episode page prints the title twice, with the length and the date; the creator's
+    # notes open with a short greeting. The greeting is no second title: the title stood above.
+    title = "Rice Prices, Holiday Traffic and an Apology"
+    greeting = "Happy holidays, everyone!"
+    notes = "This week we talk about why rice costs more than last year, the traffic before the holidays and who apologised."
+    ep = clean(f"Appname Logo\nSign in\n{title}\n1 h 8 min\n{title}\n20 March 2024\n31\n{greeting}\n\n{notes}\n\nComments\n")
+    assert ep.title == title and ep.show is None
+    assert lines(ep) == [greeting, notes]
+    # A show's name printed twice right over the title: the title, full stop and all, stays the title.
+    ep = clean(f"Notes on Science\nNotes on Science\nWhy Teachers Matter.\n\n{notes}\n")
+    assert ep.title == "Why Teachers Matter."
+    assert lines(ep) == [notes]
