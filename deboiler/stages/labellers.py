@@ -19,7 +19,7 @@ from deboiler.stages.generic import fields_from_labels, label_unknown, main_text
 from deboiler.stages.label import label_page
 from deboiler.stages.labelled import Labelled
 from deboiler.stages.page import Page
-from deboiler.stages.sections import fill_gaps, has_gaps, header_dates, label_sections, opens_with_paragraph
+from deboiler.stages.sections import fill_gaps, has_gaps, header_dates, keep_sign_off, label_sections, opens_with_paragraph
 
 
 class Labeller(Protocol):
@@ -93,6 +93,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         # the markup does not state them. The sections are read only when one is wanted.
         if has_gaps(verdicts, blocks):
             fill_gaps(verdicts, label_sections(blocks, backing=True).verdicts, blocks)
+        keep_sign_off(verdicts, blocks)
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
             fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}

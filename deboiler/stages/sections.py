@@ -798,6 +798,34 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"
 
 
+def keep_sign_off(verdicts: list[Verdict], blocks: Blocks) -> None:
+    """Keep, in place, a name signed under the main text's last paragraph ("Didier Porte"), in the
+    same element as that paragraph: trafilatura leaves such a line out, and it is the creator's."""
+    last = _last_kept(verdicts)
+    if last is None:
+        return
+    after = next((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
+    if after is None or verdicts[after].label == "content":
+        return
+    text, container = verdicts[after].text, blocks[last].path.rpartition(">")[0]
+    words = text.split()
+    if (
+        container
+        and blocks[after].path.startswith(container + ">")
+        and 2 <= len(words) <= SIGN_OFF_WORDS
+        and all(word[0].isupper() for word in words)
+        and not has_digit(text)
+        and not text.isupper()  # a heading ("À ÉCOUTER AUSSI"), not a name
+        and not _SENTENCE_END.search(text)
+        and name_shaped(text)
+    ):
+        verdicts[after].label, verdicts[after].rule = "content", "generic:sign-off"
+        verdicts[after].reason = "a name signed under the main text's last paragraph, in the same element"
+
+
+SIGN_OFF_WORDS = 4
+
+
 def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks | None) -> list[int]:
     """The lines right after the main text's last line that the sections labeller also calls the
     description, up to HTML_GAP_LINES of them, where it calls that last line the description too

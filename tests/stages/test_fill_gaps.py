@@ -5,7 +5,7 @@ between two kept lines, or right after the last one inside the same post (never 
 from __future__ import annotations
 
 from deboiler.stages.blocks import Block, Blocks
-from deboiler.stages.sections import HTML_GAP_LINES, fill_gaps, has_gaps
+from deboiler.stages.sections import HTML_GAP_LINES, fill_gaps, has_gaps, keep_sign_off
 from deboiler.stages.verdict import Verdict
 
 POST = "html>body>div#page>article.post>div.entry-content"
@@ -85,3 +85,26 @@ def test_a_gap_wider_than_the_limit_stays_out() -> None:
     aside = _blocks(verdicts, [paths[0].path] + ["html>body>aside>p"] * (len(paths) - 1))  # no tail either
     fill_gaps(verdicts, sections, aside)
     assert kept(verdicts) == ["Links for this episode:", "Music by our friends at the harbour."]
+
+
+def _signed(name: str, where: str = "box") -> list[Verdict]:
+    verdicts, _, blocks = _lines(
+        [
+            ("post:We walk the shore at low tide and meet what lives there.", "content", "desc"),
+            ("post:Enjoy the walk.", "content", "desc"),
+            ("", "", ""),
+            (f"{where}:{name}", "chrome", "end"),
+            ("foot:About us", "chrome", "end"),
+        ]
+    )
+    keep_sign_off(verdicts, blocks)
+    return verdicts
+
+
+def test_a_name_signed_under_the_text_in_the_same_element_is_kept() -> None:
+    verdicts = _signed("Anna Berg")
+    assert kept(verdicts) == ["We walk the shore at low tide and meet what lives there.", "Enjoy the walk.", "Anna Berg"]
+    assert verdicts[3].rule == "generic:sign-off"
+    # Not a heading in capitals, not a sentence, not a line in the site's footer.
+    for name, where in (("LISTEN TO MORE", "box"), ("Read the full story.", "box"), ("Anna Berg", "foot")):
+        assert kept(_signed(name, where)) == ["We walk the shore at low tide and meet what lives there.", "Enjoy the walk."], name
