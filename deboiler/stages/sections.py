@@ -43,7 +43,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?。！？…।॥۔؟]['\"”’)]*$")
 _CLAUSES = re.compile(r"[,，、].*[,，、]")  # two commas: running text, not a title
 _TWO_SENTENCES = re.compile(r"[.!?。！？।۔؟] \S|。.")
-_URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net|io|fm|co|de|se|no|dk|fi|nl|cz|sk|pl|fr|es|it|pt|br|jp|cn)\b", re.I)
+# A link or an e-mail address (or the "[email protected]" a site's e-mail obfuscation prints): no name holds one.
+_URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net|io|fm|co|de|se|no|dk|fi|nl|cz|sk|pl|fr|es|it|pt|br|jp|cn)\b|\w@[\w-]+\.\w|\[email.protected\]", re.I)
 # Not a title or a show's name: two buttons glued by the dump ("View descriptionShare"), an
 # identifier ("apple_podcasts"), an item of a list or breadcrumb ("- Podcasty").
 _NOT_A_NAME = re.compile(r"(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ]|\w_\w|^[-–•·*]\s")

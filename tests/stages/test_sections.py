@@ -397,3 +397,14 @@ def test_a_greeting_over_the_description_is_part_of_it_under_a_title_printed_twi
     ep = clean(f"Notes on Science\nNotes on Science\nWhy Teachers Matter.\n\n{notes}\n")
     assert ep.title == "Why Teachers Matter."
     assert lines(ep) == [notes]
+
+
+def test_a_line_with_an_email_address_is_no_title() -> None:
+    # The notes open with a contact line; the address (or the "[email protected]" a site's e-mail
+    # obfuscation leaves in a dump) says it is no name. A tag such as "[Click@SBS]" is no address.
+    notes = "To hear every episode, visit the page of the show, where the whole season waits for you."
+    for contact in ("Write to us at hello@castlane.example", "Write to us at [email protected]"):
+        ep = clean(f"Listen to episode 7 of season 2\n{contact}\n\n{notes}\n")
+        assert contact in lines(ep) and ep.title != contact, contact
+    ep = clean(f"[Click@SBS] This Week's Hot Clicks\n\n{notes}\n")
+    assert ep.title == "[Click@SBS] This Week's Hot Clicks"
