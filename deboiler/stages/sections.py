@@ -311,6 +311,16 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     return not (before is not None and _CHAPTER.match(before.text))
 
 
+def _starts_dash_dialogue(page: Page, line: Line) -> bool:
+    """A speaker named by initial and surname on a line of their own ("K. Matsan"), then what they
+    said as a dashed turn ("— Good evening, dear friends ..."): a radio transcript."""
+    after = page.next(line)
+    return bool(_INITIAL_AND_NAME.match(line.text)) and after is not None and after.text[:2] in ("— ", "– ")
+
+
+_INITIAL_AND_NAME = re.compile(r"^[^\W\d_]\. ?[^\W\d_][\w'’-]+$")
+
+
 def _speaker(text: str) -> frozenset[str] | None:
     """The words of the speaker's name a line of dialogue opens with, else None."""
     m = _SPOKEN.match(text)
@@ -658,10 +668,13 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if line.kind in ("short", "widget", "meta") and _starts_transcript(page, line):
             end, ended_by = k, f"a transcript, from line {line.index + 1} on"
             break
-        if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line)):
+        if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line)):
             end, ended_by = k, f"a transcript (speakers' turns), from line {line.index + 1} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
+        if k and nxt is not None and nxt.text == line.text and _name_line(line) and not _SENTENCE_END.search(line.text):
+            end, ended_by = k, f"from line {line.index + 1}: a name printed twice, an author's or guest's box"
+            break
         if _interface(line) and nxt is not None and (_interface(nxt) or nxt.kind == "section"):
             notes = _notes_heading_after(body, k)
             if notes is not None:

@@ -408,3 +408,27 @@ def test_a_line_with_an_email_address_is_no_title() -> None:
         assert contact in lines(ep) and ep.title != contact, contact
     ep = clean(f"[Click@SBS] This Week's Hot Clicks\n\n{notes}\n")
     assert ep.title == "[Click@SBS] This Week's Hot Clicks"
+
+
+def test_a_name_printed_twice_under_the_description_is_an_authors_box() -> None:
+    notes = "We talk about why the region needs its own ministry and what moving offices out of the capital would change."
+    ep = clean(
+        f"A Ministry for the Region\n\n{notes}\n\nListen in the browser and in the apps.\n"
+        "Anna Berg\nAnna Berg\nCity councillor. Works on housing and transport.\n"
+    )
+    assert lines(ep)[0] == notes and "Anna Berg" not in lines(ep)
+    box = next(v for v in ep.lines if v.text == "Anna Berg")
+    assert "printed twice" in box.reason
+
+
+def test_turns_under_a_speakers_initial_and_name_are_a_transcript() -> None:
+    notes = "Every Friday the hosts and friends of the station talk about the week and what comes next."
+    ep = clean(
+        f"The Weekly Journal\n\n{notes}\n\nK. Matsan\n— Good evening, dear friends, this is our weekly journal and we begin at once.\n"
+        "K. Lavrentyeva\n— Good evening.\n"
+    )
+    assert lines(ep) == [notes]
+    # A dashed list under a line of the notes stays.
+    items = ["— The day of the apostle Thomas;", "— Faith and service;"]
+    ep = clean(f"The Weekly Journal\n\n{notes}\n\nThis time:\n" + "\n".join(items) + "\n")
+    assert lines(ep) == [notes, "This time:", *items]
