@@ -254,7 +254,7 @@ def _opens_description(page: Page, line: Line) -> bool:
     after = page.next(line)
     if after is None or not title_like(line.text):
         return True
-    saw_interface = False
+    saw_interface, only_sections = False, True
     for k in range(1, 4):
         other = page.next(line, k)
         if other is None:
@@ -262,9 +262,11 @@ def _opens_description(page: Page, line: Line) -> bool:
         if other.kind in ("meta", "byline"):
             return False
         if other.kind in ("chrome", "widget", "section", "desc_heading"):
-            saw_interface = True
+            saw_interface, only_sections = True, only_sections and other.kind == "section"
             continue
         if other.kind == "prose" and saw_interface:
+            if only_sections:
+                break  # "text / TRANSCRIPT / what was said": the page's next section, under the description
             return False  # "TITLE / Listen Later / paragraph": the title's button, then the text
         if other.kind != "short":
             break
