@@ -384,6 +384,20 @@ def _show_name(text: str) -> str:
     return text[: -len(" podcast")] if text.endswith(" podcast") and len(text) > 12 else text
 
 
+def _mark_only(text: str) -> bool:
+    """An episode's number and little else ("Ep. 01", "Episode 63 · 1 year ago"): a label beside
+    the title, not the title."""
+    mark = _EPISODE_MARK.match(text)
+    if mark is None:
+        return False
+    rest = text[mark.end() :].lstrip("0123456789")
+    words = _WORDS.findall(rest)
+    return not words or (len(words) <= 2 and has_digit(rest) is not None)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def _find_title(page: Page, header: list[Line]) -> Line | None:
     """The episode's title: the lowest name-shaped line of the header. Of two such lines one above
     the other, one is the show's: the title is the one with an episode number, else the longer.
@@ -403,6 +417,8 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
                 names.append(line)
     if not names:
         return None
+    named = [line for line in names if not _mark_only(line.text)]
+    names = named or names  # "Ep. 01" beside a title is its label; alone, it is the title
     title = names[-1]
     above = page.prev(title)
     if above is not None and above in names and above.text != title.text:

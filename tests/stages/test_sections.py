@@ -445,3 +445,13 @@ def test_a_one_line_description_over_a_transcript_heading_is_no_title() -> None:
     )
     assert lines(ep) == [text]
     assert ep.title != text and ep.published == "2021-03-28"
+
+
+def test_an_episode_number_beside_the_title_is_no_title() -> None:
+    notes = "In this first episode I take you back to the early days of podcasting, when it was a hobby."
+    ep = clean(f"From the Underground to Digital Culture\nEp. 01\nFrom the Underground to Digital Culture\nEpisode description\n{notes}\n")
+    assert ep.title == "From the Underground to Digital Culture"
+    assert lines(ep) == [notes]
+    # With no other name above the text, the number is the title.
+    ep = clean(f"Episode 105\n14.05.2016\n\n{notes}\n")
+    assert ep.title == "Episode 105"
