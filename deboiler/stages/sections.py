@@ -478,19 +478,20 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     # Sentences right above the first paragraph are its start ("Matt and Pedro talk about ..."),
     # unless printed twice or over a date line (then they are the title).
     # A short line that ends as a sentence does ("Happy holidays, everyone!") is the description's
-    # greeting where the title stands above it, printed twice.
+    # greeting where the episode's header stands above it (the title printed twice, or over its date).
     while True:
         above = page.prev(first)
         if above is None or above.kind != "short" or not _opens_description(page, above):
             return first, None
-        if not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _title_printed_twice_above(page, above)):
+        if not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)):
             return first, None
         first = above
 
 
-def _title_printed_twice_above(page: Page, line: Line) -> bool:
-    """Whether a name-shaped line stands twice above `line`, with the header's date or length line
-    between its last copy and `line` (a show's name printed twice sits right over the title)."""
+def _episode_header_above(page: Page, line: Line) -> bool:
+    """Whether the episode's header stands above `line`: a name-shaped line printed twice, or a name
+    right over its date or length line, with that date or length line between the name and `line`
+    (a show's name printed twice sits right over the title, with no date between)."""
     above = page.nonblank[: page.position[line.index]]
     texts = [l.text for l in above if l.kind == "short" and name_shaped(l.text)]
     if line.text in texts:
@@ -499,7 +500,7 @@ def _title_printed_twice_above(page: Page, line: Line) -> bool:
         last = max(k for k, l in enumerate(above) if l.text == title)
         if any(l.kind == "meta" for l in above[last + 1 :]):
             return True
-    return False
+    return len(above) >= 2 and above[-1].kind == "meta" and _name_line(above[-2])
 
 
 def _after_show_blurb(page: Page, start: Line) -> tuple[Line, tuple[int, int] | None]:

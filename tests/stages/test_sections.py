@@ -455,3 +455,10 @@ def test_an_episode_number_beside_the_title_is_no_title() -> None:
     # With no other name above the text, the number is the title.
     ep = clean(f"Episode 105\n14.05.2016\n\n{notes}\n")
     assert ep.title == "Episode 105"
+
+
+def test_a_greeting_under_the_title_and_its_date_opens_the_description() -> None:
+    notes = "Listen to what a restaurant owner and chef thinks of closing restaurants, and what comes after it."
+    ep = clean(f"Podcast for Odd Times: a Chef and a Minister // episode 1\nPublished: 24.03.2020\nHere we are!\n{notes}\n")
+    assert ep.title == "Podcast for Odd Times: a Chef and a Minister // episode 1"
+    assert lines(ep) == ["Here we are!", notes]
