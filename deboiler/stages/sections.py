@@ -334,9 +334,15 @@ def _speaker(text: str) -> frozenset[str] | None:
 def _starts_dialogue(page: Page, line: Line) -> bool:
     """An interview printed as dialogue: a speaker's line, and the same speaker again within a few
     lines ("Ulrike Timm: ..." then "Timm: ..."). A list of credits ("Music: Anna Berg") names no one
-    twice and says no sentence after the colon."""
+    twice and says no sentence after the colon. An exchange the notes introduce ("While starting the
+    discussion:") is a quote inside them."""
     speaker = _speaker(line.text)
     if speaker is None:
+        return False
+    before = page.prev(line)
+    while before is not None and _speaker(before.text) is not None:
+        before = page.prev(before)  # back to the line above the exchange's first turn
+    if before is not None and before.kind in ("short", "prose") and before.text.endswith(":"):
         return False
     for k in range(1, DIALOGUE_LOOKAHEAD + 1):
         other = page.next(line, k)
@@ -610,7 +616,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     if above is not None and above.index < start.index and _name_line(above) and above.text != title.text:
         fields["show"] = _show_name(above.text)
         return above
-    if below is not None and below.index < start.index and _name_line(below) and (above is None or not _name_line(above)):
+    if below is not None and below.index < start.index and _name_line(below) and not below.text.endswith(":") and (above is None or not _name_line(above)):
         fields["show"] = _show_name(below.text)
         return below
     if above is not None and above.kind in ("meta", "widget"):

@@ -462,3 +462,18 @@ def test_a_greeting_under_the_title_and_its_date_opens_the_description() -> None
     ep = clean(f"Podcast for Odd Times: a Chef and a Minister // episode 1\nPublished: 24.03.2020\nHere we are!\n{notes}\n")
     assert ep.title == "Podcast for Odd Times: a Chef and a Minister // episode 1"
     assert lines(ep) == ["Here we are!", notes]
+
+
+def test_an_exchange_the_notes_introduce_is_a_quote_not_a_transcript() -> None:
+    turns = [
+        "Anna: Before we start the show, I have a surprise for you this week.",
+        "Ben: That you have not watched anything at all this week?",
+        "Anna: How did you know? You have spoiled my surprise again!",
+        "Ben: You are dependable that way. You never shock me at all.",
+    ]
+    after = "This and a lot more as Anna and Ben review what they watched, and read your letters."
+    ep = clean("Awful and Awesome Ep 396: Search and MTV\n\nAs we start the discussion:\n" + "\n".join(turns) + f"\n{after}\n")
+    assert lines(ep) == ["As we start the discussion:", *turns, after]
+    # The same exchange with no line introducing it: a transcript under the notes.
+    ep = clean("Awful and Awesome Ep 396: Search and MTV\n\n" + after + "\n" + "\n".join(turns) + "\n")
+    assert lines(ep) == [after]
