@@ -739,7 +739,7 @@ NOTES_LOOKAHEAD = 8
 # An article's text goes on under a photo and its caption, a byline or a player: a long paragraph
 # within this many lines of where the description seemed to end, with no heading, date or list
 # between, is more of it.
-RESUME_LOOKAHEAD = 8
+RESUME_LOOKAHEAD = 12
 RESUME_MIN_CHARS = 160
 
 
