@@ -104,7 +104,12 @@ class Automaton:
 
     def __init__(self, words: list[str], values: list[object]) -> None:
         self._search = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard).find_matches_as_indexes
-        self._values = values
+        self._words, self._values = words, values
+
+    def __reduce__(self) -> tuple:
+        # Built again from its words where it is unpickled: the Rust automaton itself does not pickle,
+        # and a catalog travels to Dask workers and to spawned processes by pickle.
+        return (Automaton, (self._words, self._values))
 
     def __len__(self) -> int:
         return len(self._values)
