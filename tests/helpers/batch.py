@@ -22,9 +22,7 @@ OWN_FIELDS = ("source", "id", "url", "status", "error")
 TEXT_PAGES = [p for p in PAGES if p.suffix == ".txt" and "encodings" not in p.parts]  # all UTF-8
 
 
-def run(exe: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    # The timeout only stops a hung batch; it is no speed check. A Dask run on a 2-core machine busy
-    # with other work once took over 120 s.
+def run(exe: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run([exe, "batch", *map(str, args)], capture_output=True, timeout=timeout)
 
 
