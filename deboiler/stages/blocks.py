@@ -27,6 +27,7 @@ class Blocks(list):
     """The page's blocks in order, plus the whole page case-folded once, so that a phrase's literal
     part can be found with one substring search over the page instead of one per line."""
 
+    markup = False  # read from saved HTML (html_blocks), not a text dump
     flat = False  # HTML too deep for a tree: the lines come from html_blocks' flat fallback
     line_count = 0  # input lines, blank ones left out of a long run included (0: one block per line)
     # id(LineMatcher) -> its literals' (end, value) pairs in folded_text, where a shared pass found

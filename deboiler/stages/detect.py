@@ -65,30 +65,35 @@ class Signatures:
                         entries.append((own, src, loc, loc or platform.default_locale))
         self._renamed = renamed
         self.matcher = LineMatcher.build(entries)
-        # One pass over the folded page finds the signature phrases' literals, every platform's hosts
-        # and brands (a brand is then checked as written: brands are case-sensitive) and the UI
-        # lexicon's literals, which the unknown-site labellers read from the page's blocks later: the
-        # few platforms a page names are then scored for hosts and brands, the others for their
-        # signature lines only.
+        # One pass over the folded page finds the signature phrases' literals and every platform's
+        # hosts and brands (a brand is then checked as written: brands are case-sensitive): the few
+        # platforms a page names are then scored for hosts and brands, the others for their
+        # signature lines only. On a text dump the same pass finds the UI lexicon's literals too,
+        # which the unknown-site labellers read from the page's blocks later (a pass of their own
+        # cost a real dump 9% more instructions). Saved HTML leaves them to the lexicon's own pass,
+        # run for unknown sites only: a known platform's long pages hold many matches of its short
+        # literals ("-", "(") that no one would read (known-platform HTML 4.0x trafilatura, 5.5x apart).
         self._lexicon = lexicon_matcher()
-        self._literals = SharedLiterals(
-            [
-                self.matcher.literal_entries,
-                ((h.casefold(), h.casefold()) for p in self.platforms for h in p.hosts),
-                ((b.casefold(), b) for p in self.platforms for b in p.brands),
-                self._lexicon.literal_entries,
-            ]
-        )
+        hosts = [(h.casefold(), h.casefold()) for p in self.platforms for h in p.hosts]
+        brands = [(b.casefold(), b) for p in self.platforms for b in p.brands]
+        self._literals = SharedLiterals([self.matcher.literal_entries, hosts, brands])
+        self._literals_and_lexicon = SharedLiterals([self.matcher.literal_entries, hosts, brands, self._lexicon.literal_entries])
         self.named_by = [frozenset(h.casefold() for h in p.hosts) | frozenset(p.brands) for p in self.platforms]
 
     def read(self, blocks: Blocks, text: str, folded: str) -> tuple[list[list[SignatureLine]], frozenset[str], frozenset[str]]:
         """Per platform (catalog order) its signature lines in page order; the platforms' hosts
         (folded) and brands the page holds somewhere. `folded` is the blocks' folded text (the page's,
         where it has no blocks)."""
-        signature_hits, hosts, brands, lexicon_hits = self._literals.find(folded)
+        text_dump = bool(blocks) and not blocks.markup
+        if text_dump:
+            signature_hits, hosts, brands, lexicon_hits = self._literals_and_lexicon.find(folded)
+        else:
+            signature_hits, hosts, brands = self._literals.find(folded)
         found: list[list[SignatureLine]] = [[] for _ in self.platforms]
         if blocks:
-            blocks.literal_hits = {id(self.matcher): signature_hits, id(self._lexicon): lexicon_hits}
+            blocks.literal_hits = {id(self.matcher): signature_hits}
+            if text_dump:
+                blocks.literal_hits[id(self._lexicon)] = lexicon_hits
             owner = self._owner
             hits = self.matcher.scan(blocks)
             for i in compress(range(len(hits)), hits):  # only the few lines with a hit, picked in C

@@ -436,6 +436,7 @@ def flat_lines(source: str) -> list[tuple[str, str]]:
 
 def html_to_blocks(root: etree._Element | None, source: str = "") -> Blocks:
     blocks = Blocks()
+    blocks.markup = True
     if root is not None:
         start = _start(root)
         lines, too_deep = (compiled.render if compiled is not None else _render)(start)
