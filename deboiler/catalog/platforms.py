@@ -130,9 +130,9 @@ def automaton(entries: Iterable[tuple[str, object]]) -> Automaton | None:
 
 class SharedLiterals:
     """The literals of several matchers and word lists in one automaton, so that a page's folded text
-    is read once for all of them: a pass costs about 10 ns a character however few its words, and
-    detection's three passes (signatures, hosts, brands) and the UI lexicon's were a tenth of an
-    unknown-site page's time. `find` gives each part its (end offset, value) pairs in page order."""
+    is read once for all of them: a pass costs the same per character however few its words (detection
+    made three, for signatures, hosts and brands, and the UI lexicon a fourth). `find` gives each part
+    its (end offset, value) pairs in page order."""
 
     def __init__(self, parts: Sequence[Iterable[tuple[str, object]]]) -> None:
         merged: dict[str, list[tuple[int, object]]] = {}
@@ -187,7 +187,7 @@ class LineMatcher:
             if group:
                 group.sort()
                 self._unliteral.append((needs_digit, [n for n, _ in group], [idx for _, idx in group]))
-        # Every literal found in one pass over the page (Aho-Corasick, in C): the UI lexicon holds ~300
+        # Every literal found in one pass over the page (Aho-Corasick, in Rust): the UI lexicon holds ~300
         # literals, and searching for each in turn cost more than the rest of the scan.
         self.literal_entries = [(literal, (n, idxs)) for n, (literal, idxs) in enumerate(self._by_literal.items())]
         self._literals = automaton(self.literal_entries)

@@ -31,7 +31,7 @@ class Blocks(list):
     flat = False  # HTML too deep for a tree: the lines come from html_blocks' flat fallback
     line_count = 0  # input lines, blank ones left out of a long run included (0: one block per line)
     # id(LineMatcher) -> its literals' (end, value) pairs in folded_text, where a shared pass found
-    # them already (detection reads the UI lexicon's literals with its own); set per page, never shared.
+    # them already (detection's, which on a text dump reads the UI lexicon's literals too); per page.
     literal_hits: dict[int, list] | None = None
 
     @cached_property

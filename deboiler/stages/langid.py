@@ -230,9 +230,7 @@ def by_function_words(sample: str) -> str | None:
         alphabet = alphabets().get(top)
         if alphabet is None or alphabet.issuperset("".join(words).lower()):
             return top
-    found = list(_LETTER_RUNS.finditer(sample))
-    if len(sample) >= MAX_CHARS and found:
-        found.pop()
+    found = list(_LETTER_RUNS.finditer(sample))[: len(words)]  # the same words, with where they stand
     consistent: frozenset[str] | None = None  # the lists that hold every word heard (names aside)
     heard: list[frozenset[str]] = []
     plain: list[str] = []  # the words that are not names, for the alphabet

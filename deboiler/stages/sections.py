@@ -397,11 +397,8 @@ def _mark_only(text: str) -> bool:
     if mark is None:
         return False
     rest = text[mark.end() :].lstrip("0123456789")
-    words = _WORDS.findall(rest)
+    words = _WORD.findall(rest)
     return not words or (len(words) <= 2 and has_digit(rest) is not None)
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _find_title(page: Page, header: list[Line]) -> Line | None:
@@ -679,9 +676,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             end, ended_by = k, f"after the heading {line.text!r} (line {line.index + 1}): the page's next section"
             break
         if k and _bare(line.text) in header_texts:
-            resume = _resumes_after(page, body, k)
-            if resume is not None:
-                _label_interruption(body, k, resume, labels)
+            if (resume := _interruption(page, body, k, labels)) is not None:
                 resume_at = resume
                 continue
             end, ended_by = k, f"from line {line.index + 1}, which repeats the page's header ({line.text!r}): the show's own section"
@@ -710,9 +705,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 labels[body[notes].index] = ("chrome", "lexicon:ui", f"a heading ({body[notes].why!r}) inside the show notes")
                 resume_at = notes + 1
                 continue
-            resume = _resumes_after(page, body, k)
-            if resume is not None:
-                _label_interruption(body, k, resume, labels)
+            if (resume := _interruption(page, body, k, labels)) is not None:
                 resume_at = resume
                 continue
             end, ended_by = k, f"interface lines from line {line.index + 1} on: the description has ended"
@@ -743,6 +736,16 @@ RESUME_LOOKAHEAD = 12
 RESUME_MIN_CHARS = 160
 
 
+def _interruption(page: Page, body: list[Line], k: int, labels: list) -> int | None:
+    """Where the description goes on after an interruption starting at body[k] (the lines between
+    are labelled as that interruption), else None."""
+    resume = _resumes_after(page, body, k)
+    if resume is not None:
+        for other in body[k:resume]:
+            labels[other.index] = ("chrome", "generic:inside-description", f"between two parts of the description (it goes on at line {body[resume].index + 1}): a caption, byline or player")
+    return resume
+
+
 def _resumes_after(page: Page, body: list[Line], k: int) -> int | None:
     """Where the description goes on after the interruption starting at body[k], else None. Not
     where the lines between print a line of the description again (the page's next section starts
@@ -757,11 +760,6 @@ def _resumes_after(page: Page, body: list[Line], k: int) -> int | None:
         if j > k and other.kind == "prose" and len(other.text) >= RESUME_MIN_CHARS and paragraph(other.text):
             return j if _speaker(other.text) is None else None
     return None
-
-
-def _label_interruption(body: list[Line], k: int, resume: int, labels: list) -> None:
-    for other in body[k:resume]:
-        labels[other.index] = ("chrome", "generic:inside-description", f"between two parts of the description (it goes on at line {body[resume].index + 1}): a caption, byline or player")
 
 
 def _notes_heading_after(body: list[Line], k: int) -> int | None:
@@ -819,7 +817,7 @@ def has_gaps(verdicts: list[Verdict], blocks: Blocks | None = None) -> bool:
     last = _last_kept(verdicts)
     if last is None or blocks is None:
         return False
-    after = next((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
+    after = _next_nonblank(verdicts, last)
     return after is not None and _inside_post(blocks[after].path, _post_container(blocks[last].path))
 
 
@@ -843,7 +841,7 @@ def keep_sign_off(verdicts: list[Verdict], blocks: Blocks) -> None:
     last = _last_kept(verdicts)
     if last is None:
         return
-    after = next((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
+    after = _next_nonblank(verdicts, last)
     if after is None or verdicts[after].label == "content":
         return
     text, container = verdicts[after].text, blocks[last].path.rpartition(">")[0]
@@ -885,6 +883,10 @@ def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks
 
 def _last_kept(verdicts: list[Verdict]) -> int | None:
     return next((i for i in range(len(verdicts) - 1, -1, -1) if verdicts[i].label == "content"), None)
+
+
+def _next_nonblank(verdicts: list[Verdict], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(verdicts)) if verdicts[j].label != "blank"), None)
 
 
 _OUTSIDE_POST = re.compile(r"(?:^|>)(?:footer|nav|aside|form|header)\b")
