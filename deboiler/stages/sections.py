@@ -368,6 +368,10 @@ def _name_line(line: Line) -> bool:
     return line.kind in ("short", "prose") and not line.wrapped and name_shaped(line.text)
 
 
+def _full_stop(text: str) -> bool:
+    return text.endswith(".") and not text.endswith("..")
+
+
 def _bare(text: str) -> str:
     return _LEADING_MARKS.sub("", text).casefold()
 
@@ -431,8 +435,8 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
             title = above if shows[0] is title else title
         elif len(marked) == 1:
             title = marked[0]
-        elif not marked and len(above.text) > len(title.text):
-            title = above
+        elif not marked and len(above.text) > len(title.text) and not _full_stop(above.text):
+            title = above  # the longer, unless it ends as a sentence does (a prompt over the title)
     return title
 
 
@@ -491,6 +495,36 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         first = above
 
 
+PROMPT_LOOKAHEAD = 6  # lines from a block's second copy to the episode's date line
+
+
+def _below_interface_printed_again(page: Page, first: Line) -> tuple[Line, Line | None]:
+    """An interface block ("Sign in to send a message to the show." / "Before you write...") can be
+    printed again further down, right over the episode's own header: a name, its date or length
+    line, then a paragraph printed once. Where no date stood above the first copy, the episode's
+    text is that paragraph and the block is the page's: returns it and the block's last line.
+    A description printed twice has its copy under the header, and a single line printed again
+    over a list's entry is no block."""
+    k = page.position[first.index]
+    if any(l.kind == "meta" for l in page.nonblank[:k]):
+        return first, None
+    seen = {l.text for l in page.nonblank[:k]}
+    for copy in page.nonblank[k + 2 :]:
+        if copy.text != first.text:
+            continue
+        j = page.position[copy.index]
+        block = {l.text for l in page.nonblank[k:j]}
+        after = page.nonblank[j + 1 : j + 1 + PROMPT_LOOKAHEAD]
+        for n, (name, meta, text) in enumerate(zip(after, after[1:], after[2:])):
+            again = n > 0 and all(l.text in block for l in after[:n])
+            if not (again and meta.kind == "meta" and _name_line(name) and not _mark_only(name.text)):
+                continue
+            if text.kind == "prose" and paragraph(text.text) and text.text not in seen | {l.text for l in page.nonblank[k : j + 1 + n]}:
+                return text, after[n - 1]
+        return first, None
+    return first, None
+
+
 def _episode_header_above(page: Page, line: Line) -> bool:
     """Whether the episode's header stands above `line`: a name-shaped line printed twice, or a name
     right over its date or length line, with that date or length line between the name and `line`
@@ -529,8 +563,17 @@ def _segment(page: Page) -> _Labels:
     start, heading = _description_start(page)
     if start is None:
         return _keep_all(page)
+    interface = None
+    if heading is None:
+        start, interface = _below_interface_printed_again(page, start)
     start, blurb = _after_show_blurb(page, start)
     header = [l for l in page.nonblank if l.index < start.index]
+    if interface is not None:
+        why = f"interface text the page prints again right over the episode's header (down to line {interface.index + 1})"
+        for line in header:
+            if line.index <= interface.index:
+                labels[line.index] = ("chrome", "generic:interface-printed-again", why)
+        header = [l for l in header if l.index > interface.index]
     crumbs = [crumb for crumb in page.crumbs if crumb.index < start.index]
     if len(crumbs) >= 2:
         title = _title_after_breadcrumb(header, crumbs)
@@ -610,7 +653,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     if "show" in fields:
         return None
     above, below = page.prev(title), page.next(title)
-    if above is not None and above.index < start.index and _name_line(above) and above.text != title.text:
+    if above is not None and above.index < start.index and _name_line(above) and above.text != title.text and not _full_stop(above.text):
         fields["show"] = _show_name(above.text)
         return above
     if below is not None and below.index < start.index and _name_line(below) and not below.text.endswith(":") and (above is None or not _name_line(above)):

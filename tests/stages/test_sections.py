@@ -477,3 +477,48 @@ def test_an_exchange_the_notes_introduce_is_a_quote_not_a_transcript() -> None:
     # The same exchange with no line introducing it: a transcript under the notes.
     ep = clean("Awful and Awesome Ep 396: Search and MTV\n\n" + after + "\n" + "\n".join(turns) + "\n")
     assert lines(ep) == [after]
+
+
+def test_interface_prompt_printed_again_over_the_episode_header() -> None:
+    # A broadcaster prints a sign-in block at the top and again right over the episode's name and
+    # date; the wording is in no lexicon. The prompt is the page's; the text under the date is the episode's.
+    prompt = "Sign in with your listener account to vote in polls and send greetings to the studio."
+    ep = clean(
+        "Harbour Radio\n\nTalk to us\n\n" + prompt + "\n\nBefore you write...\n\n"
+        "Open the series\n\nMorning culture talk\nEvery episode\n\nTalk to us\n\n" + prompt + "\n\nBefore you write...\n\n"
+        "Morning Culture\n\n14.10.2020 1 h 53 min\n\n"
+        "Twelve towns stay out of the coast clean-up this year, and the reason lies far inland. "
+        "We also visit a print museum that opens its cellar for the first time.\n"
+    )
+    assert lines(ep) == [
+        "Twelve towns stay out of the coast clean-up this year, and the reason lies far inland. "
+        "We also visit a print museum that opens its cellar for the first time."
+    ]
+    assert ep.title == "Morning Culture"
+    assert ep.published == "2020-10-14"
+    first = next(v for v in ep.lines if v.text == prompt)
+    assert first.label == "chrome" and "prints again" in first.reason
+
+
+def test_description_printed_again_under_its_header_stays() -> None:
+    # The description's copy under the title and date is the description printed twice, not a prompt.
+    text = "We walk the old salt road from the coast to the hills and meet the people who still keep it open."
+    ep = clean(
+        "Salt Roads\n\n" + text + "\n\nListen\n\nSalt Roads\n\nMar 3, 2021 · 41 min\n\n" + text + "\n"
+    )
+    assert lines(ep) == [text]
+
+
+def test_a_list_entry_under_the_description_printed_twice_is_not_the_episode() -> None:
+    # The description printed twice, then another episode's title, date and blurb: the page's own
+    # date stood above, so the lower header is the list's.
+    text = "We walk the old salt road from the coast to the hills and meet the people who still keep it open."
+    other = (
+        "A ferryman tells how the crossing changed when the bridge opened, and what the village lost "
+        "and gained in the forty years since the last boat ran on a working day."
+    )
+    ep = clean(
+        "Salt Roads\n\nMar 3, 2021 · 41 min\n\n" + text + "\nListen\n\n" + text + "\nListen\n\n"
+        "The Last Ferry\n\nFeb 24, 2021 · 38 min\n\n" + other + "\n"
+    )
+    assert lines(ep)[0] == text
