@@ -413,6 +413,35 @@ def title_parts(page_title: str | None, site_name: str | None) -> list[str]:
     return parts[:-1] if len(parts) > 1 else parts
 
 
+_HEADING = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?$")
+_IN_LINK = re.compile(r"(?:^|>)a(?:[.#][^>]*)?(?:>|$)")
+
+
+def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks) -> dict:
+    """The title and show in a title the markup states with the site's separators ("The Wubi Effect
+    | Radiolab | WNYC Studios", "Here's The Thing - Stacy Keach"): the title is the one part the page
+    prints as a heading of its own (not a heading inside a link, which leads to the show's page);
+    the show is the one other part the page prints too, less the site's name (og:site_name, else
+    the last part). Empty where the page does not say which part is which."""
+    if not stated or not _TITLE_SEPARATOR.search(stated):
+        return {}
+    parts = [normalise_space(part) for part in _TITLE_SEPARATOR.split(stated)]
+    site = normalise_space(site_name or "").casefold()
+    parts = [part for part in parts if part and part.casefold() != site]
+    printed: dict[str, list[str]] = {part: [] for part in parts}
+    for block in blocks:
+        if block.text in printed:
+            printed[block.text].append(block.path)
+    headings = [part for part in parts if any(_HEADING.search(path) and not _IN_LINK.search(path) for path in printed[part])]
+    if len(headings) != 1:
+        return {}
+    title = headings[0]
+    others = [part for part in parts if part != title and printed[part]]
+    if not site and others == parts[-1:]:
+        others = []  # where the page does not name its site, the last part is most often the site's name
+    return {"title": title, "show": others[0]} if len(others) == 1 else {"title": title}
+
+
 def _named_by_page_title(
     verdicts: list[Verdict], blocks: Blocks, head: list[int], first: int, parts: list[str], fields: dict
 ) -> set[int]:

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from deboiler.options import CleanOptions
 from deboiler.stages.detect import Detection, choose_locale
-from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of
+from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of, split_stated_title
 from deboiler.stages.label import label_page
 from deboiler.stages.labelled import Labelled
 from deboiler.stages.page import Page
@@ -97,4 +97,10 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
             fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}
+        stated = markup_fields.get("title")
+        split = split_stated_title(stated, read.markup.site_name, blocks) if stated else {}
+        if split and markup_fields.get("show") is None:
+            fields.update(split)
+        elif split:
+            fields["title"] = split["title"]
     return Labelled(verdicts, fields=fields, named_by_lines=fields_from_labels(verdicts))

@@ -276,3 +276,36 @@ def test_the_page_title_names_nothing_it_cannot_tell_from_the_site():
 )
 def test_title_parts(page_title, site, parts):
     assert generic.title_parts(page_title, site) == parts
+
+
+def _stated_page(og_title: str, site_meta: str = "", title_tag: str = "h3") -> bytes:
+    prose = "In this episode we follow a river from its glacier to the sea, with three hydrologists and a kayak."
+    return f"""<!doctype html><html><head><meta charset="utf-8"><meta property="og:title" content="{og_title}">{site_meta}</head>
+<body><header><a href="/">Streamly</a><nav><a>Home</a> <a>Sign in</a></nav></header>
+<div class="show-header"><a href="/water"><h2>Water Stories</h2></a></div>
+<main><article><{title_tag}>The River</{title_tag}>
+<p>{prose}</p><p>{prose.replace("river", "lake")}</p>
+<p>Follow us on Instagram: @waterstories for photos from the trip.</p></article></main>
+<footer><p>© 2025 Streamly</p></footer></body></html>""".encode()
+
+
+def test_a_stated_title_with_the_sites_separators_is_split_by_what_the_page_prints():
+    # og:title "Title | Show | Site": the part printed as a heading of its own is the title; the
+    # show's name, printed as a heading inside a link to the show's page, is the show; the site's
+    # name (og:site_name) is neither.
+    site = '<meta property="og:site_name" content="Streamly Studios">'
+    ep = deboiler.clean(_stated_page("The River | Water Stories | Streamly Studios", site), langid_backend="none")
+    assert ep.platform is None and (ep.title, ep.show) == ("The River", "Water Stories")
+    # "Show - Title", the same page.
+    ep = deboiler.clean(_stated_page("Water Stories - The River", site), langid_backend="none")
+    assert (ep.title, ep.show) == ("The River", "Water Stories")
+
+
+def test_a_stated_title_the_page_does_not_explain_stays_whole():
+    site = '<meta property="og:site_name" content="Streamly Studios">'
+    # No part printed as a heading of its own: the stated title stays as the markup says it.
+    ep = deboiler.clean(_stated_page("The River | Water Stories | Streamly Studios", site, "p"), langid_backend="none")
+    assert (ep.title, ep.show) == ("The River | Water Stories | Streamly Studios", None)
+    # Without og:site_name the last part is taken for the site's name, never the show.
+    ep = deboiler.clean(_stated_page("The River | Water Stories"), langid_backend="none")
+    assert (ep.title, ep.show) == ("The River", None)
