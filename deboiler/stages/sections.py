@@ -121,8 +121,8 @@ def title_like(text: str) -> bool:
 def name_shaped(text: str) -> bool:
     """A line that could be an episode's title or a show's name: two words or more (one word is
     more often a button, or a creator's "Hola"), or a few CJK characters; no link, no glued buttons."""
-    if len(text) > TITLE_MAX_CHARS or _URLISH.search(text) or _NOT_A_NAME.search(text):
-        return False
+    if len(text) > TITLE_MAX_CHARS or _URLISH.search(text) or _NOT_A_NAME.search(text) or text.endswith(","):
+        return False  # a name does not end in a comma ("Dear listeners,": the text goes on)
     return len(text.split()) >= 2 or len(_CJK.findall(text)) >= 4
 
 
@@ -321,6 +321,23 @@ def _starts_dash_dialogue(page: Page, line: Line) -> bool:
 
 
 _INITIAL_AND_NAME = re.compile(r"^[^\W\d_]\. ?[^\W\d_][\w'’-]+$")
+# A broadcast transcript's first turn: the speaker's full name in capitals, maybe their role, then
+# what they said ("MARY REICHARD, HOST: Good morning!"); later turns give the surname alone.
+_CAPS_WORD = r"[^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ'’.-]+"
+_CAPS_TURN = re.compile(rf"^((?:{_CAPS_WORD} ){{1,3}}{_CAPS_WORD})(?:, [^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ ]*)?: \S")
+CAPS_DIALOGUE_LOOKAHEAD = 8  # lines within which the speaker's surname opens a turn
+
+
+def _starts_caps_dialogue(page: Page, line: Line) -> bool:
+    """A full name in capitals opening a turn, and the surname alone opening another within a few lines."""
+    m = _CAPS_TURN.match(line.text)
+    if m is None or not m.group(1).isupper():
+        return False
+    surname = m.group(1).split()[-1] + ":"
+    return any(
+        (other := page.next(line, k)) is not None and other.text.startswith(surname)
+        for k in range(1, CAPS_DIALOGUE_LOOKAHEAD + 1)
+    )
 
 
 def _speaker(text: str) -> frozenset[str] | None:
@@ -490,7 +507,8 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         above = page.prev(first)
         if above is None or above.kind != "short" or not _opens_description(page, above):
             return first, None
-        if not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)):
+        goes_on = above.text.endswith(",") and first.text[:1].islower()  # "Dear listeners," / "the race ..."
+        if not goes_on and not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)):
             return first, None
         first = above
 
@@ -731,7 +749,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if line.kind in ("short", "widget", "meta") and _starts_transcript(page, line):
             end, ended_by = k, f"a transcript, from line {line.index + 1} on"
             break
-        if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line)):
+        if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_caps_dialogue(page, line)):
             end, ended_by = k, f"a transcript (speakers' turns), from line {line.index + 1} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None

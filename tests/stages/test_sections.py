@@ -522,3 +522,41 @@ def test_a_list_entry_under_the_description_printed_twice_is_not_the_episode() -
         "The Last Ferry\n\nFeb 24, 2021 · 38 min\n\n" + other + "\n"
     )
     assert lines(ep)[0] == text
+
+
+def test_a_broadcast_transcript_with_capitalised_speakers_ends_the_description() -> None:
+    # The first turn gives the speaker's full name and role in capitals, later turns the surname.
+    summary = "On Tuesday Talk, the harbour vote and what it means for the ferries; plus the weekend weather."
+    ep = clean(
+        "Tuesday Talk: March 4\n\n" + summary + "\n\n"
+        "ANNA BERG, HOST: Good morning!\n\n"
+        "The harbour vote is this week, and the town is split down the middle on the ferries.\n\n"
+        "OLE DAHL, HOST: That is ahead on Tuesday Talk.\n\n"
+        "Also today, the weather.\n\n"
+        "BERG: It is Tuesday, March 4th. This is Tuesday Talk. I am Anna Berg.\n\n"
+        "DAHL: And I am Ole Dahl. Good morning!\n"
+    )
+    assert lines(ep) == [summary]
+    turn = next(v for v in ep.lines if v.text == "ANNA BERG, HOST: Good morning!")
+    assert turn.label == "chrome" and "transcript" in turn.reason
+
+
+def test_capitalised_labels_that_never_speak_again_stay_in_the_notes() -> None:
+    notes = [
+        "We talk about the harbour vote and what it means for the ferries.",
+        "GUEST NOTE: Ole Dahl runs the ferry company and sits on the harbour board.",
+        "MORE INFO: the board's report is on the town's website.",
+    ]
+    ep = clean("Tuesday Talk: March 4\n\n" + "\n\n".join(notes) + "\n")
+    assert lines(ep) == notes
+
+
+def test_a_salutation_ending_in_a_comma_opens_the_description() -> None:
+    # "Dear listeners," over a paragraph that goes on in lowercase is the notes' first line, no show.
+    ep = clean(
+        "Episode 34: The Title Race Again\n\nDear listeners,\n"
+        "the closest title race in years has two friends arguing about whether the leaders can hold on.\n"
+        "We also preview the cup semi-finals.\n"
+    )
+    assert lines(ep)[0] == "Dear listeners,"
+    assert ep.title == "Episode 34: The Title Race Again" and ep.show is None
