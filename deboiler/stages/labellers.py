@@ -19,7 +19,16 @@ from deboiler.stages.generic import fields_from_labels, label_unknown, main_text
 from deboiler.stages.label import label_page
 from deboiler.stages.labelled import Labelled
 from deboiler.stages.page import Page
-from deboiler.stages.sections import fill_gaps, has_gaps, header_dates, keep_sign_off, label_sections, opens_with_paragraph
+from deboiler.stages.sections import (
+    fill_gaps,
+    has_gaps,
+    header_dates,
+    keep_sign_off,
+    keep_summary_above,
+    label_sections,
+    opens_with_paragraph,
+    summary_candidate,
+)
 
 
 class Labeller(Protocol):
@@ -91,8 +100,13 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         # trafilatura's main text decides; the description's own short lines it left out between its
         # paragraphs (separators, a list of links) come back, and the header's date and length where
         # the markup does not state them. The sections are read only when one is wanted.
-        if has_gaps(verdicts, blocks):
-            fill_gaps(verdicts, label_sections(blocks, backing=True).verdicts, blocks)
+        gaps, summary = has_gaps(verdicts, blocks), summary_candidate(verdicts)
+        if gaps or summary is not None:
+            sections = label_sections(blocks, backing=True).verdicts
+            if gaps:
+                fill_gaps(verdicts, sections, blocks)
+            if summary is not None:
+                keep_summary_above(verdicts, sections, blocks)
         keep_sign_off(verdicts, blocks)
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):

@@ -896,6 +896,40 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"
 
 
+def summary_candidate(verdicts: list[Verdict]) -> int | None:
+    """A paragraph above the main text's first line that the main text left out: the episode's
+    summary may stand there, under its title and date (see keep_summary_above). Cheap: the sections
+    labeller runs only where one exists."""
+    first = next((i for i, v in enumerate(verdicts) if v.label == "content"), None)
+    if first is None:
+        return None
+    return next((i for i in range(first) if verdicts[i].label == "chrome" and is_prose(verdicts[i].text) and paragraph(verdicts[i].text)), None)
+
+
+def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks) -> None:
+    """Keep, in place, the paragraphs right under the episode's header (its title or date line, as
+    the sections labeller reads the page) that the main text left out above its first line: a page
+    can print the episode's summary there and its segments' teasers as the main text. Not a
+    paragraph in the site's header, menu, sidebar or a form (a newsletter's pitch), nor a link's
+    or a heading's text (a breadcrumb, another post's title)."""
+    first = next((i for i, v in enumerate(verdicts) if v.label == "content"), len(verdicts))
+    start = next((i for i in range(first) if sections[i].rule == "generic:description"), None)
+    if start is None or verdicts[start].label == "content" or not sentence_like(verdicts[start].text):
+        return
+    if _OUTSIDE_POST.search(blocks[start].path) or _LINK_OR_HEADING.search(blocks[start].path):
+        return
+    above = next((j for j in range(start - 1, -1, -1) if sections[j].label != "blank"), None)
+    if above is None or sections[above].label not in ("meta", "title"):
+        return
+    for i in range(start, first):
+        if sections[i].label == "blank":
+            continue
+        if sections[i].rule != "generic:description" or not is_prose(verdicts[i].text):
+            break
+        verdicts[i].label, verdicts[i].rule = "content", "generic:summary"
+        verdicts[i].reason = "the episode's summary under its title and date, above the main text (trafilatura left it out)"
+
+
 def keep_sign_off(verdicts: list[Verdict], blocks: Blocks) -> None:
     """Keep, in place, a name signed under the main text's last paragraph ("Didier Porte"), in the
     same element as that paragraph: trafilatura leaves such a line out, and it is the creator's."""
@@ -951,6 +985,7 @@ def _next_nonblank(verdicts: list[Verdict], i: int) -> int | None:
 
 
 _OUTSIDE_POST = re.compile(r"(?:^|>)(?:footer|nav|aside|form|header)\b")
+_LINK_OR_HEADING = re.compile(r"(?:^|>)(?:a|h[1-6])(?:[.#][^>]*)?(?:>|$)")
 
 
 def _inside_post(path: str, container: str) -> bool:

@@ -1,9 +1,11 @@
 """sections.fill_gaps: on saved HTML of an unknown site, the description lines trafilatura's main text
 left out come back where the sections labeller also calls them the description: in a short gap
-between two kept lines, or right after the last one inside the same post (never the site's footer)."""
+between two kept lines, or right after the last one inside the same post (never the site's footer);
+and the episode's summary under its title and date when the main text starts below it."""
 
 from __future__ import annotations
 
+import deboiler
 from deboiler.stages.blocks import Block, Blocks
 from deboiler.stages.sections import HTML_GAP_LINES, fill_gaps, has_gaps, keep_sign_off
 from deboiler.stages.verdict import Verdict
@@ -108,3 +110,38 @@ def test_a_name_signed_under_the_text_in_the_same_element_is_kept() -> None:
     # Not a heading in capitals, not a sentence, not a line in the site's footer.
     for name, where in (("LISTEN TO MORE", "box"), ("Read the full story.", "box"), ("Anna Berg", "foot")):
         assert kept(_signed(name, where)) == ["We walk the shore at low tide and meet what lives there.", "Enjoy the walk."], name
+
+
+SUMMARY = "Plenty of people think of themselves as patient. But what does patience really take? We have stories of people waiting in queues, in traffic and on a mountain for three days."
+ACTS = [
+    ("Prologue", "A producer tells the host about a week he spent waiting for a parcel that never came, and what he learned about his neighbours while he waited."),
+    ("Act One", "A reporter stands in the longest queue in the city to find out who the people at the front are, and why they came so early in the morning."),
+    ("Act Two", "Two climbers sit out a storm for three days in a tent on a ridge, with one book between them, and argue about who gets to read it first."),
+]
+
+
+def _segmented_page(summary_html: str) -> bytes:
+    # An episode's summary under its title and date, then its segments, each with a teaser: the
+    # main text trafilatura finds is the segments' list.
+    acts = "".join(
+        f'<li><div class="act"><h3>{name}</h3><div class="act-body"><p>{text}</p><span>Play</span> <span>Share</span></div></div></li>'
+        for name, text in ACTS
+    )
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>412: Patience</title></head><body>
+<div class="node node-episode"><div class="top"><h1>412: Patience</h1><div class="date">Mar 20, 2015</div>
+{summary_html}<div class="player">00:00 00:00</div><a>Launch Player</a> <a>Tweet</a> <a>Like</a></div>
+<div class="content"><ul id="episode-acts">{acts}</ul></div></div></body></html>""".encode()
+
+
+def test_the_summary_under_the_title_and_date_above_the_main_text_is_kept() -> None:
+    ep = deboiler.clean(_segmented_page(f'<div class="description">{SUMMARY}</div>'), explain=True, langid_backend="none")
+    assert ep.description.split("\n")[0] == SUMMARY
+    kept = next(v for v in ep.lines if v.text == SUMMARY)
+    assert kept.rule == "generic:summary" and "title and date" in kept.reason
+    assert "Launch Player Tweet Like" not in ep.description
+
+
+def test_a_pitch_in_a_form_or_a_link_above_the_main_text_is_not_a_summary() -> None:
+    for html in (f"<form><p>{SUMMARY}</p></form>", f'<a href="/about">{SUMMARY}</a>'):
+        ep = deboiler.clean(_segmented_page(html), langid_backend="none")
+        assert SUMMARY not in ep.description
