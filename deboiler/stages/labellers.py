@@ -23,6 +23,7 @@ from deboiler.stages.sections import (
     fill_gaps,
     has_gaps,
     header_dates,
+    keep_lists_under_headings,
     keep_sign_off,
     keep_summary_above,
     label_sections,
@@ -107,6 +108,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
                 fill_gaps(verdicts, sections, blocks)
             if summary is not None:
                 keep_summary_above(verdicts, sections, blocks)
+        keep_lists_under_headings(verdicts, blocks)
         keep_sign_off(verdicts, blocks)
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):

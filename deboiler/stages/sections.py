@@ -896,6 +896,28 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"
 
 
+def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
+    """Keep, in place, the list right under a heading the main text kept, in the heading's own element
+    ("People Mentioned" over twenty links): trafilatura leaves lists of links out, and the heading it
+    kept says the list is the post's. A list in another element (related posts) is not the heading's,
+    nor is one under a heading in the site's footer, menu or sidebar."""
+    for k, verdict in enumerate(verdicts):
+        if verdict.label != "content" or not _HEADING_PATH.search(blocks[k].path) or _OUTSIDE_POST.search(blocks[k].path):
+            continue  # a heading in the site's footer or sidebar heads the site's links
+        container = blocks[k].path.rpartition(">")[0]
+        lists = (container + ">ul>", container + ">ol>")
+        for i in range(k + 1, len(verdicts)):
+            if verdicts[i].label == "blank":
+                continue
+            if verdicts[i].label == "content" or not blocks[i].path.startswith(lists):
+                break
+            verdicts[i].label, verdicts[i].rule = "content", "generic:description"
+            verdicts[i].reason = f"an item of the list under the heading {verdict.text!r} (line {verdict.lineno}), which the main text kept"
+
+
+_HEADING_PATH = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?$")
+
+
 def summary_candidate(verdicts: list[Verdict]) -> int | None:
     """A paragraph above the main text's first line that the main text left out: the episode's
     summary may stand there, under its title and date (see keep_summary_above). Cheap: the sections

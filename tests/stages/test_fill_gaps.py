@@ -145,3 +145,29 @@ def test_a_pitch_in_a_form_or_a_link_above_the_main_text_is_not_a_summary() -> N
     for html in (f"<form><p>{SUMMARY}</p></form>", f'<a href="/about">{SUMMARY}</a>'):
         ep = deboiler.clean(_segmented_page(html), langid_backend="none")
         assert SUMMARY not in ep.description
+
+
+def test_a_list_of_links_under_a_heading_the_main_text_kept_comes_back_whole() -> None:
+    # Eight links under "People Mentioned" (more than a gap's limit); the related posts' list in its
+    # own element and the footer's list under its own heading stay out.
+    paras = [
+        "This week we talk with a retired fund manager about the twenty years he spent buying boring companies and why he never sold them.",
+        "We cover what he learned from the crash, how he chose whom to trust, and the one mistake he would not make again if he started today.",
+        "He also explains why he reads annual reports backwards, starting with the notes, and what a company's footnotes tell you about its managers.",
+    ]
+    people = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Katherine Johnson", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", "Margaret Hamilton"]
+    related = ["How to read a balance sheet in ten minutes", "The quiet investor: a conversation about patience"]
+    links = lambda names: "".join(f'<li><a href="/{i}">{name}</a></li>' for i, name in enumerate(names))  # noqa: E731
+    page = f"""<!doctype html><html><head><meta charset="utf-8"><title>Boring companies | The Long View</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/shows">Shows</a></nav></header>
+<article class="post"><h1>Boring companies</h1><div class="entry-content">{"".join(f"<p>{p}</p>" for p in paras)}
+<h3>People Mentioned</h3><ul>{links(people)}</ul>
+<div class="related-posts"><h3>More from the blog</h3><ul>{links(related)}</ul></div>
+<p>Posted on: September 13, 2017.</p></div></article>
+<footer><div class="block"><h3>Elsewhere</h3><ul>{links(["Liked audios", "Podcast ranking"])}</ul></div></footer></body></html>"""
+    ep = deboiler.clean(page.encode(), explain=True, langid_backend="none")
+    lines = ep.description.split("\n")
+    assert all(name in lines for name in people) and len(people) > HTML_GAP_LINES
+    assert not any(name in lines for name in related + ["Liked audios", "Podcast ranking"])
+    item = next(v for v in ep.lines if v.text == "Ada Lovelace")
+    assert "'People Mentioned'" in item.reason
