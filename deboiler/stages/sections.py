@@ -118,11 +118,15 @@ def title_like(text: str) -> bool:
     return not (text.endswith(".") and not text.endswith(".."))
 
 
+_COMMAS = (",", "、", "，")
+_GOES_ON = (*_COMMAS, ":", "：")
+
+
 def name_shaped(text: str) -> bool:
     """A line that could be an episode's title or a show's name: two words or more (one word is
     more often a button, or a creator's "Hola"), or a few CJK characters; no link, no glued buttons."""
-    if len(text) > TITLE_MAX_CHARS or _URLISH.search(text) or _NOT_A_NAME.search(text) or text.endswith(","):
-        return False  # a name does not end in a comma ("Dear listeners,": the text goes on)
+    if len(text) > TITLE_MAX_CHARS or _URLISH.search(text) or _NOT_A_NAME.search(text) or text.endswith(_GOES_ON):
+        return False  # a name does not end in a comma or a colon ("Dear listeners,": the text goes on)
     return len(text.split()) >= 2 or len(_CJK.findall(text)) >= 4
 
 
@@ -507,7 +511,12 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         above = page.prev(first)
         if above is None or above.kind != "short" or not _opens_description(page, above):
             return first, None
-        goes_on = above.text.endswith(",") and first.text[:1].islower()  # "Dear listeners," / "the race ..."
+        # A sentence that goes on over the line break: "Dear listeners," / "the race ...", or a short
+        # line under one ending in a comma ("..., " / "あの人は本当に" / "そこに座って...").
+        higher = page.prev(above)
+        goes_on = (above.text.endswith(_COMMAS) and not first.text[:1].isupper()) or (
+            higher is not None and higher.text.endswith(_COMMAS) and not above.text[:1].isupper()
+        )
         if not goes_on and not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)):
             return first, None
         first = above

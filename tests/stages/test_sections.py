@@ -560,3 +560,28 @@ def test_a_salutation_ending_in_a_comma_opens_the_description() -> None:
     )
     assert lines(ep)[0] == "Dear listeners,"
     assert ep.title == "Episode 34: The Title Race Again" and ep.show is None
+
+
+def test_a_sentence_broken_over_short_lines_is_no_title() -> None:
+    # A host's note broken into short lines: a line under one that ends in a comma goes on with its
+    # sentence, whatever the script; none of them is the title.
+    note = [
+        "今日のゲストは、いつもの先輩ですけど、",
+        "あの人は本当に",
+        "そこに座っているだけで面白い――という感じです。",
+        "これからも何度も来ていただきたいですね。",
+    ]
+    ep = clean("5月2日 放送後記\n" + "\n".join(note) + "\n")
+    assert lines(ep) == note
+    assert ep.title != "あの人は本当に"
+
+
+def test_a_line_ending_in_a_colon_is_no_title() -> None:
+    # "This episode's overview:" right over the notes introduces them; it names no episode, and it stays.
+    notes = [
+        "The river froze early this year, and the ferries stopped a month before anyone expected them to.",
+        "We ask the harbour master what the town should do next winter.",
+    ]
+    ep = clean("Listen to the episode:\n—————\nHosts: Anna Berg and Ole Dahl\n—————\nThis episode's overview:\n" + "\n".join(notes) + "\n")
+    assert ep.title != "This episode's overview:"
+    assert lines(ep)[-3:] == ["This episode's overview:", *notes]
