@@ -28,7 +28,7 @@ from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
-from deboiler.stages.meta_lines import MetaLine, read_meta_line
+from deboiler.stages.meta_lines import MetaLine, find_meta, read_meta_line
 from deboiler.stages.verdict import Verdict
 
 PROSE_CJK_SENTENCE = 15  # a CJK sentence this long, ending in 。, is a paragraph
@@ -397,6 +397,22 @@ def _bare(text: str) -> str:
     return _LEADING_MARKS.sub("", text).casefold()
 
 
+DATED_ENTRY_LOOKAHEAD = 3  # lines within which a list's next entry comes
+
+
+def _dated_entry(text: str) -> bool:
+    """A list's entry: a date run into a title with no space ("10 декабря 2025Конфискация ..."), as a
+    card's date and title elements read when a page's text is dumped. Show notes' own dated lines
+    ("12 March 2025 Berlin") keep a space."""
+    if not text[:1].isdigit():
+        return False
+    found = find_meta(text)
+    if not found or found[0].kind != "date" or found[0].start != 0 or found[0].end >= len(text):
+        return False
+    after = text[found[0].end]
+    return after.isalpha() or after in "\"«“'"
+
+
 def _pure_date(line: Line) -> bool:
     """A date line with at most one word beside the date ("Published 11/25/24")."""
     return line.meta is not None and line.meta.published is not None and line.meta.words <= 1
@@ -754,6 +770,12 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if k and line.kind == "meta" and _pure_date(line):
             end = k - 1 if k > 1 and body[k - 1].kind == "short" and name_shaped(body[k - 1].text) and not sentence_like(body[k - 1].text) else k
             ended_by = f"from line {body[end].index + 1}: a list of other episodes with their dates"
+            break
+        if k and _dated_entry(line.text) and any(_dated_entry(other.text) for other in body[k + 1 : k + 1 + DATED_ENTRY_LOOKAHEAD]):
+            end = k
+            while end > 1 and (body[end - 1].kind == "chrome" or not any(ch.isalnum() for ch in body[end - 1].text)):
+                end -= 1  # the list's heading ("Episodes") and its separators
+            ended_by = f"from line {body[end].index + 1}: a list of other episodes, each a date run into its title"
             break
         if line.kind in ("short", "widget", "meta") and _starts_transcript(page, line):
             end, ended_by = k, f"a transcript, from line {line.index + 1} on"

@@ -585,3 +585,26 @@ def test_a_line_ending_in_a_colon_is_no_title() -> None:
     ep = clean("Listen to the episode:\n—————\nHosts: Anna Berg and Ole Dahl\n—————\nThis episode's overview:\n" + "\n".join(notes) + "\n")
     assert ep.title != "This episode's overview:"
     assert lines(ep)[-3:] == ["This episode's overview:", *notes]
+
+
+def test_a_list_of_dates_run_into_titles_is_the_list_of_other_episodes() -> None:
+    # Each entry's date element and title element read as one line with no space between.
+    text = "Two directors explain why they no longer want their plays at the festival; three critics discuss it with the host."
+    ep = clean(
+        text + "\nEpisodes\n-\n10 December 2025Is the confiscation coming?\n-\n09 December 2025Everyone to the front?\n-\n"
+        "05 December 2025\"Liberator\" among the ruins\n-\n"
+    )
+    assert lines(ep) == [text]
+    entry = next(v for v in ep.lines if v.text.startswith("10 December 2025"))
+    assert entry.label == "chrome" and "a date run into its title" in entry.reason
+
+
+def test_show_notes_own_dated_lines_keep_their_space_and_stay() -> None:
+    notes = [
+        "We are going on tour this spring, and we would love to see you there. Tickets are sold at the door.",
+        "12 March 2025 Berlin, Festsaal",
+        "14 March 2025 Hamburg, Knust",
+        "16 March 2025 Cologne, Gebäude 9",
+    ]
+    ep = clean("Spring Tour Special\n\n" + "\n".join(notes) + "\n")
+    assert lines(ep) == notes
