@@ -802,8 +802,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 continue
             end, ended_by = k, f"interface lines from line {line.index + 1} on: the description has ended"
             break
-        if line.kind == "chrome" and not line.any_language and k and nxt is not None and nxt.kind in ("prose", "short"):
-            # Between two lines of the description, a button's word is the creator's ("Share this ...").
+        if line.kind == "chrome" and not line.any_language and "{" not in line.why and k and nxt is not None and nxt.kind in ("prose", "short"):
+            # Between two lines of the description, a button's word is the creator's ("Share this ..."),
+            # but not a whole line of the player's or a notice's ("Duration [ 1:27 ] Hide Player | ...").
             labels[line.index] = ("content", "generic:description", f"the episode's description (matches {line.why!r}, but the text goes on under it)")
         elif line.kind == "chrome" and not line.any_language:
             labels[line.index] = ("chrome", "lexicon:ui", f"interface text: matches {line.why!r}")

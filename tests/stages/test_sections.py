@@ -608,3 +608,13 @@ def test_show_notes_own_dated_lines_keep_their_space_and_stay() -> None:
     ]
     ep = clean("Spring Tour Special\n\n" + "\n".join(notes) + "\n")
     assert lines(ep) == notes
+
+
+def test_a_players_whole_line_between_two_paragraphs_is_not_the_creators() -> None:
+    # A button's word between two lines of the notes is kept ("Share this ..." goes on); a whole line
+    # the lexicon knows with its values ("Podcast: Play in new window | Download (Duration: ...)") is not.
+    first = "This week we walk the old salt road from the coast to the hills and meet the people who keep it open."
+    second = "We also hear from a ferryman who remembers the last working boat on the river."
+    player = "Podcast: Play in new window | Download (Duration: 41:08 — 37.7MB)"
+    ep = clean("Salt Roads\n\n" + first + "\n\n" + player + "\n\n" + second + "\n")
+    assert lines(ep) == [first, second]
