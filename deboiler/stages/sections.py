@@ -777,7 +777,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 end -= 1  # the list's heading ("Episodes") and its separators
             ended_by = f"from line {body[end].index + 1}: a list of other episodes, each a date run into its title"
             break
-        if line.kind in ("short", "widget", "meta") and _starts_transcript(page, line):
+        if (line.kind in ("short", "widget", "meta") or line.any_language) and _starts_transcript(page, line):
             end, ended_by = k, f"a transcript, from line {line.index + 1} on"
             break
         if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_caps_dialogue(page, line)):

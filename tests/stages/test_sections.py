@@ -618,3 +618,16 @@ def test_a_players_whole_line_between_two_paragraphs_is_not_the_creators() -> No
     player = "Podcast: Play in new window | Download (Duration: 41:08 — 37.7MB)"
     ep = clean("Salt Roads\n\n" + first + "\n\n" + player + "\n\n" + second + "\n")
     assert lines(ep) == [first, second]
+
+
+def test_a_timestamp_the_language_free_table_knows_can_start_a_transcript() -> None:
+    # "00:00" on its own line reads as a length to the lexicon; over a speaker's paragraph it is a
+    # transcript's first turn all the same.
+    notes = "In this episode an author tells us how she started her podcast and why she still edits every episode herself."
+    ep = clean(
+        "Info\n" + notes + "\nTimeline\nIntro\n00:00\n"
+        "Welcome to the twenty-fourth episode of the show, where we talk with the people who make the plug-in.\n"
+        "Hello.\nAnd I am Martin, and we are happy to have a guest today who knows the player better than we do.\n"
+    )
+    assert notes in lines(ep)
+    assert not any(line.startswith("Welcome to the twenty-fourth") for line in lines(ep))
