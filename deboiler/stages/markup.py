@@ -37,6 +37,7 @@ class Markup:
     page_title: str | None = None  # the document's <title>, whitespace collapsed
     lang: str | None = None  # <html lang>
     time_datetime: str | None = None  # first <time datetime>, as an ISO date
+    meta_published: str | None = None  # <meta property="article:published_time">, as an ISO date
     # The page's JSON-LD, parsed on first use of title/show/published/duration: on most known-platform
     # pages the visible text names every field, and the JSON was a third of reading the markup.
     json_ld: list[str] = field(default_factory=list, repr=False)
@@ -76,7 +77,8 @@ class Markup:
         return {
             "title": self.title or self.og_title,
             "show": self.show,
-            "published": self.published or self.time_datetime,
+            # The post's own stated date before the first <time> element, which may be a sidebar's.
+            "published": self.published or self.meta_published or self.time_datetime,
             "duration": self.duration,
         }
 
@@ -99,6 +101,8 @@ def read_markup(root: etree._Element | None) -> Markup:
             _add_url(markup, content, canonical=False)
         elif prop == "og:title":
             markup.og_title = markup.og_title or content
+        elif prop == "article:published_time":
+            markup.meta_published = markup.meta_published or iso_date(content)
     read = 0
     for rel, href in links:
         if "canonical" in (rel or "").lower().split() and href:

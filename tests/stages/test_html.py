@@ -66,6 +66,16 @@ def test_markup_metadata():
     assert iso_duration("PT3H42M") == 13320 and iso_duration("P1DT1S") == 86401 and iso_duration("3h") is None
 
 
+def test_the_posts_stated_date_comes_before_the_first_time_element():
+    # A sidebar's <time> stands above the post; the post's article:published_time names its own date.
+    page = """<html><head><meta property="article:published_time" content="2019-07-21T18:02:15+00:00"></head>
+<body><aside><time datetime="2019-08-24">Latest: Aug 24</time></aside><p>Text.</p></body></html>"""
+    markup = read_markup(parse(page))
+    assert markup.meta_published == "2019-07-21" and markup.time_datetime == "2019-08-24"
+    assert markup.fields()["published"] == "2019-07-21"
+    assert read_markup(parse(page.replace("article:published_time", "article:modified_time"))).fields()["published"] == "2019-08-24"
+
+
 def test_deeply_nested_and_broken_markup_loses_no_text():
     # libxml2 stops building the tree 256 levels down; the flat fallback still reads the text.
     deep = "<div>" * 20000 + "deep text" + "</div>" * 10
