@@ -172,6 +172,7 @@ def find_meta(text: str) -> list[MetaMatch]:
 _GLUE = re.compile(r"[\s•·|,;:/()\[\]–—-]+")
 # Every date or length has one of these: a year, d/m, a clock, a number with a unit or month after it.
 _HINT = re.compile(r"(?:19|20)\d\d|\d[./]\s?\d|\d:\d\d|\d\s?[^\W\d_]|年")
+_COUNTER = re.compile(r"(?:^|(?<=[•·|]))\s*\d[\d.,\u00a0]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?=[•·|])")
 META_MAX_CHARS = 80
 META_MAX_WORDS = 4  # beside a length: "20/04/2021 54 min Temporada 1 Episodio 14"
 META_MAX_WORDS_DATE_ONLY = 2  # "Published on 5th Oct 2021"; "HJK-HIFK 0-2 | Liiga 22.9.2021" is a title
@@ -203,6 +204,9 @@ def read_meta_line(text: str) -> MetaLine | None:
     if head[-1:].isalpha() and found[0].kind == "date":
         glued = head.strip()  # letters straight against the date's first digit
         rest[0] = ""
+    # A counter beside the date ("4.097 lượt phát • Ngày 23/11/2025", "1,204 plays · 3 Jan 2024"): its
+    # number and unit are no words of a title.
+    rest = [_COUNTER.sub(" ", part) for part in rest]
     leftover = [w for w in _GLUE.split(" ".join(rest)) if w and not w.isdigit()]
     durations = [f for f in found if f.kind == "duration"]
     if len(leftover) > (META_MAX_WORDS if durations else META_MAX_WORDS_DATE_ONLY):

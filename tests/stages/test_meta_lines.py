@@ -35,6 +35,8 @@ from deboiler.stages.meta_lines import read_meta_line
         ("from 2018-05-11T18:50:34", "2018-05-11", None),  # the time of an ISO stamp is no length
         ("28.01.2024 13:31", "2024-01-28", None),  # a time of day after a date is no length
         ("2024年5月22日", "2024-05-22", None),
+        ("4.097 lượt phát • Ngày 23/11/2025", "2025-11-23", None),  # a counter beside the date: its unit is no word
+        ("1,204 plays · 3 Jan 2024", "2024-01-03", None),
         ("53 Minuten", None, 53 * 60),
         ("29:13", None, 29 * 60 + 13),
     ],
@@ -60,6 +62,7 @@ def test_a_name_run_into_the_date_is_kept_apart() -> None:
         "0:00",  # a player's start: no length
         "Our guest has written about the 1998 final for twenty years, since May 3, 1999.",  # a sentence
         "Feb 30, 2024",  # no such day
+        "10 Things I Learned • 23/11/2025",  # a title beside the date, not a counter
     ],
 )
 def test_lines_that_are_no_date_or_length_line(line: str) -> None:
