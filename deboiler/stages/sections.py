@@ -47,7 +47,7 @@ _TWO_SENTENCES = re.compile(r"[.!?。！？।۔؟] \S|。.")
 _URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net|io|fm|co|de|se|no|dk|fi|nl|cz|sk|pl|fr|es|it|pt|br|jp|cn)\b|\w@[\w-]+\.\w|\[email.protected\]", re.I)
 # Not a title or a show's name: two buttons glued by the dump ("View descriptionShare"), an
 # identifier ("apple_podcasts"), an item of a list or breadcrumb ("- Podcasty").
-_NOT_A_NAME = re.compile(r"(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ]|\w_\w|^[-–•·*]\s")
+_NOT_A_NAME = re.compile(r"(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ]|\w_\w|^[-–•·*]\s|^[-–•·*▪][^\W\d_]")
 # Player widgets: times, speeds, progress ("00:00 -00:00", "--:--", "1.0x", "0%").
 _WIDGET = re.compile(
     r"^(?:[-–]?-?\d{1,2}:\d{2}(?::\d{2})?|--:--|:|::|:: ::|\d(?:[.,]\d{1,2})?x|\d{1,3}\s?%(?: \w+)?)"
@@ -525,7 +525,12 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     # greeting where the episode's header stands above it (the title printed twice, or over its date).
     while True:
         above = page.prev(first)
-        if above is None or above.kind != "short" or not _opens_description(page, above):
+        if above is None or above.kind != "short":
+            return first, None
+        if (lead_in := _list_lead_in(page, above)) is not None:
+            first = lead_in  # "Guests:" over "-Anna Berg, journalist" lines: the notes' own list
+            continue
+        if not _opens_description(page, above):
             return first, None
         # A sentence that goes on over the line break: "Dear listeners," / "the race ...", or a short
         # line under one ending in a comma ("..., " / "あの人は本当に" / "そこに座って...").
@@ -536,6 +541,21 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         if not goes_on and not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)):
             return first, None
         first = above
+
+
+_LIST_ITEM = re.compile(r"^[-–•·*▪]\s?[^\W\d_]")
+
+
+def _list_lead_in(page: Page, line: Line) -> Line | None:
+    """Where `line` ends a list of marked items ("-Anna Berg, journalist") that a line ending in a
+    colon introduces ("Guests:"), that line: the list and its lead-in are the notes', not a header."""
+    if not _LIST_ITEM.match(line.text):
+        return None
+    top = line
+    while (higher := page.prev(top)) is not None and _LIST_ITEM.match(higher.text):
+        top = higher
+    lead_in = page.prev(top)
+    return lead_in if lead_in is not None and lead_in.kind == "short" and lead_in.text.endswith((":", "：")) else None
 
 
 PROMPT_LOOKAHEAD = 6  # lines from a block's second copy to the episode's date line

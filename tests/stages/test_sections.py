@@ -631,3 +631,12 @@ def test_a_timestamp_the_language_free_table_knows_can_start_a_transcript() -> N
     )
     assert notes in lines(ep)
     assert not any(line.startswith("Welcome to the twenty-fourth") for line in lines(ep))
+
+
+def test_a_list_a_colon_introduces_over_the_text_is_the_notes() -> None:
+    # "Guests:" over dash-marked names (no space after the dash), then the text: no title, no show.
+    guests = ["Guests:", "-Anna Berg, journalist at the Harbour Times", "-Ole Dahl, chair of the harbour board"]
+    text = "The harbour vote is this week, and the town is split down the middle on what it means for the ferries."
+    ep = clean("\n".join(guests) + "\n" + text + "\n")
+    assert lines(ep) == [*guests, text]
+    assert ep.title is None and ep.show is None
