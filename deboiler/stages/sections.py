@@ -855,7 +855,11 @@ def _interruption(page: Page, body: list[Line], k: int, labels: list) -> int | N
     resume = _resumes_after(page, body, k)
     if resume is not None:
         for other in body[k:resume]:
-            labels[other.index] = ("chrome", "generic:inside-description", f"between two parts of the description (it goes on at line {body[resume].index + 1}): a caption, byline or player")
+            if other.kind == "prose" and paragraph(other.text):
+                # A paragraph between two players is the creator's, however short.
+                labels[other.index] = ("content", "generic:description", "the episode's description, between two interruptions")
+            else:
+                labels[other.index] = ("chrome", "generic:inside-description", f"between two parts of the description (it goes on at line {body[resume].index + 1}): a caption, byline or player")
     return resume
 
 

@@ -365,6 +365,23 @@ def test_an_article_goes_on_under_a_caption_and_the_title_printed_again() -> Non
     assert caption.label == "chrome" and "goes on" in caption.reason
 
 
+def test_a_short_paragraph_between_two_players_stays() -> None:
+    # A lead, then two players, each with its own interface lines, and the episode's one-sentence
+    # summary between them; a long paragraph goes on under the second. The summary is the creator's,
+    # short as it is.
+    lead = "What are we, and where do we want to go? A preamble to Sunday's election."
+    summary = "The host talks with a city councillor and a candidate for parliament about the coming vote."
+    rest = (
+        "Good evening, ladies and gentlemen, and welcome to the programme. Tonight we ask two guests what "
+        "they would change first, and how they mean to pay for it, before the polls open on Sunday."
+    )
+    ep = clean(
+        "Before the Vote\n\n" + lead + "\nPlay\n\nDownload\n\n0:00 0:48:16 0:00\n\n" + summary
+        + "\n\nPlay\n\nDownload\n\n0:00 0:42:20 0:00\nShare\n\n" + rest + "\n"
+    )
+    assert lines(ep) == [lead, summary, rest]
+
+
 def test_the_description_does_not_go_on_into_a_transcript_or_the_next_episodes() -> None:
     first = "Ali and Mia talk with a historian about the fridge and how it changed the way a household shops."
     turn = (
