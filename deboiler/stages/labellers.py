@@ -101,7 +101,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         # trafilatura's main text decides; the description's own short lines it left out between its
         # paragraphs (separators, a list of links) come back, and the header's date and length where
         # the markup does not state them. The sections are read only when one is wanted.
-        gaps, summary = has_gaps(verdicts, blocks), summary_candidate(verdicts)
+        gaps, summary = has_gaps(verdicts, blocks), summary_candidate(verdicts, blocks)
         if gaps or summary is not None:
             sections = label_sections(blocks, backing=True).verdicts
             if gaps:

@@ -974,14 +974,24 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
 _HEADING_PATH = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?$")
 
 
-def summary_candidate(verdicts: list[Verdict]) -> int | None:
-    """A paragraph above the main text's first line that the main text left out: the episode's
-    summary may stand there, under its title and date (see keep_summary_above). Cheap: the sections
-    labeller runs only where one exists."""
+def summary_candidate(verdicts: list[Verdict], blocks: Blocks) -> int | None:
+    """A paragraph above the main text's first line that the main text left out, right under a date
+    or length line or a heading: the episode's summary may stand there (see keep_summary_above).
+    Cheap: the sections labeller runs only where one exists. Not a line the lexicon knows (a cookie
+    banner)."""
     first = next((i for i, v in enumerate(verdicts) if v.label == "content"), None)
     if first is None:
         return None
-    return next((i for i in range(first) if verdicts[i].label == "chrome" and is_prose(verdicts[i].text) and paragraph(verdicts[i].text)), None)
+    above = None
+    for i in range(first):
+        verdict = verdicts[i]
+        if verdict.label == "blank":
+            continue
+        if verdict.rule == "generic:outside-main" and above is not None and sentence_like(verdict.text) and is_prose(verdict.text):
+            if _HEADING_PATH.search(blocks[above].path) or read_meta_line(verdicts[above].text) is not None:
+                return i
+        above = i
+    return None
 
 
 def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks) -> None:
