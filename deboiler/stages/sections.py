@@ -398,14 +398,16 @@ def _bare(text: str) -> str:
 
 
 DATED_ENTRY_LOOKAHEAD = 3  # lines within which a list's next entry comes
+DATED_ENTRY_HEAD = 40  # the date of an entry ends within its first characters
+_DIGIT_GLUED = re.compile(r"\d[^\W\d_\s]|\d[\"«“']")
 
 
 def _dated_entry(text: str) -> bool:
     """A list's entry: a date run into a title with no space ("10 декабря 2025Конфискация ..."), as a
     card's date and title elements read when a page's text is dumped. Show notes' own dated lines
     ("12 March 2025 Berlin") keep a space."""
-    if not text[:1].isdigit():
-        return False
+    if not text[:1].isdigit() or not _DIGIT_GLUED.search(text, 0, DATED_ENTRY_HEAD):
+        return False  # most lines starting with a digit have no digit run into a word: no date search
     found = find_meta(text)
     if not found or found[0].kind != "date" or found[0].start != 0 or found[0].end >= len(text):
         return False
