@@ -525,11 +525,13 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     # unless printed twice or over a date line (then they are the title).
     # A short line that ends as a sentence does ("Happy holidays, everyone!") is the description's
     # greeting where the episode's header stands above it (the title printed twice, or over its date).
+    walked: set[int] = set()
     while True:
         above = page.prev(first)
         if above is None or above.kind != "short":
             return first, None
-        if (lead_in := _list_lead_in(page, above)) is not None:
+        # Each list is walked once: not again from an item a walk has passed.
+        if above.index not in walked and (lead_in := _list_lead_in(page, above, walked)) is not None:
             first = lead_in  # "Guests:" over "-Anna Berg, journalist" lines: the notes' own list
             continue
         if not _opens_description(page, above):
@@ -548,14 +550,17 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
 _LIST_ITEM = re.compile(r"^[-–•·*▪]\s?[^\W\d_]")
 
 
-def _list_lead_in(page: Page, line: Line) -> Line | None:
+def _list_lead_in(page: Page, line: Line, walked: set[int]) -> Line | None:
     """Where `line` ends a list of marked items ("-Anna Berg, journalist") that a line ending in a
-    colon introduces ("Guests:"), that line: the list and its lead-in are the notes', not a header."""
+    colon introduces ("Guests:"), that line: the list and its lead-in are the notes', not a header.
+    The items passed go into `walked`."""
     if not _LIST_ITEM.match(line.text):
         return None
     top = line
+    walked.add(line.index)
     while (higher := page.prev(top)) is not None and _LIST_ITEM.match(higher.text):
         top = higher
+        walked.add(top.index)
     lead_in = page.prev(top)
     return lead_in if lead_in is not None and lead_in.kind == "short" and lead_in.text.endswith((":", "：")) else None
 

@@ -7,6 +7,8 @@ layout of a kind of page met on real aggregators, and each test names what it wo
 
 from __future__ import annotations
 
+import time
+
 import deboiler
 
 
@@ -657,3 +659,14 @@ def test_a_list_a_colon_introduces_over_the_text_is_the_notes() -> None:
     ep = clean("\n".join(guests) + "\n" + text + "\n")
     assert lines(ep) == [*guests, text]
     assert ep.title is None and ep.show is None
+
+
+def test_a_long_list_over_the_text_is_read_in_linear_time() -> None:
+    # 20,000 marked sentences over a paragraph: the upward walk from the text checks each list for a
+    # lead-in once, not once per item (it took minutes when it did).
+    items = [f"- Item number {i} is a full sentence of the list." for i in range(20_000)]
+    text = "The paragraph of the episode's own text goes here, and it is long enough to count as a paragraph."
+    started = time.monotonic()
+    ep = clean("Title here\n" + "\n".join(items) + "\n" + text + "\n")
+    assert time.monotonic() - started < 15
+    assert text in lines(ep)
