@@ -796,6 +796,14 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             break
         if k and line.kind == "meta" and _pure_date(line):
             end = k - 1 if k > 1 and body[k - 1].kind == "short" and name_shaped(body[k - 1].text) and not sentence_like(body[k - 1].text) else k
+            under = page.next(line)
+            entry = under is not None and under.kind == "short" and name_shaped(under.text)  # "date / title": a list's entry
+            if end == k and not entry and line.meta is not None and "published" not in fields and "duration" not in fields:
+                # No name above or below it, and the header named no date: the episode's own date line under its text.
+                if line.meta.published:
+                    fields["published"] = line.meta.published.isoformat()
+                if line.meta.duration:
+                    fields["duration"] = line.meta.duration
             ended_by = f"from line {body[end].index + 1}: a list of other episodes with their dates"
             break
         if k and _dated_entry(line.text) and any(_dated_entry(other.text) for other in body[k + 1 : k + 1 + DATED_ENTRY_LOOKAHEAD]):

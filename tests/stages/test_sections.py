@@ -670,3 +670,15 @@ def test_a_long_list_over_the_text_is_read_in_linear_time() -> None:
     ep = clean("Title here\n" + "\n".join(items) + "\n" + text + "\n")
     assert time.monotonic() - started < 15
     assert text in lines(ep)
+
+
+def test_the_episodes_own_date_line_under_its_text_gives_the_fields() -> None:
+    # The header names no date; the date and length line right under the text, with no name above or
+    # below it, is the episode's.
+    text = "With a picture of the sky's darkest object, an astronomer changed what we know about gravity."
+    ep = clean("Curiosity Is Enough\n\nBlack Holes with an Astronomer\n\n" + text + "\n24 Min. | 28.12.2020\n")
+    assert lines(ep) == [text]
+    assert (ep.published, ep.duration) == ("2020-12-28", 24 * 60)
+    # A list of other episodes, each its date then its title: the first date is the next episode's.
+    ep = clean("Curiosity Is Enough\n\n" + text + "\n-\n23 June 2025\nVoices of the Losers\n-\n21 June 2025\nAbroad\n")
+    assert lines(ep)[0] == text and ep.published is None
