@@ -110,7 +110,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
         r"(?<![\d:])(?P<ch>\d{1,2}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?![\d:])",
         r"(?<![\d:])(?P<km>\d{1,3}):(?P<ks>[0-5]\d)(?![\d:])",
         rf"(?<!\d)(?P<uh>\d{{1,2}})\s?{h}(?:\s?(?P<uhm>\d{{1,2}})\s?{m})?{end}",
-        rf"(?<!\d)(?P<um>\d{{1,3}})\s?{m}(?:\s?(?P<ums>\d{{1,2}})\s?{s})?{end}",
+        # "s" after the minutes is seconds ("11m 51s"), though alone it is also Turkish hours.
+        rf"(?<!\d)(?P<um>\d{{1,3}})\s?{m}(?:\s?(?P<ums>\d{{1,2}})\s?(?:{s}|s(?![^\W\d_])))?{end}",
     )
     return (
         tuple(re.compile(d, re.I) for d in _DATES),

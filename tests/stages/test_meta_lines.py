@@ -37,6 +37,7 @@ from deboiler.stages.meta_lines import read_meta_line
         ("2024年5月22日", "2024-05-22", None),
         ("4.097 lượt phát • Ngày 23/11/2025", "2025-11-23", None),  # a counter beside the date: its unit is no word
         ("1,204 plays · 3 Jan 2024", "2024-01-03", None),
+        ("11m 51s", None, 11 * 60 + 51),  # "s" after the minutes is seconds
         ("53 Minuten", None, 53 * 60),
         ("29:13", None, 29 * 60 + 13),
     ],
