@@ -455,7 +455,7 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     names = []
     for line in header:
         after = page.next(line)
-        one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta")
+        one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta") and not line.text.endswith(_GOES_ON)
         if (_name_line(line) or (one_word and not _NOT_A_NAME.search(line.text))) and counts[line.text] < 3:
             after_text = after.text if after is not None else ""
             lead_in = after_text.startswith(strip_cut_marker(line.text)) and after_text != line.text
@@ -720,6 +720,9 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
             fields.setdefault("title", byline.captures.get("show"))
         return None
     fields.setdefault("title", title.text)
+    if fields["title"] == title.text and (length := _length_after(title.text)) is not None:
+        fields["title"] = title.text[: length[0]]  # "NRK + Radio102 = sant (11m 51s)": the length printed after the title
+        fields.setdefault("duration", length[1])
     if "show" in fields:
         return None
     above, below = page.prev(title), page.next(title)
@@ -766,6 +769,8 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:repeated", f"printed {counts[line.text]} times in the header: a name in the site's player or menu")
         elif heading is not None and (title is None or i > title.index):
             labels[i] = ("chrome", "generic:header", f"the episode's header, above the heading {heading.text!r} over the description")
+        elif _field_label(page, line):
+            labels[i] = ("chrome", "generic:field-label", "a field's label in the header ('Label:' over its value or the next label)")
         elif title is not None and i > title.index:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
         elif title is not None or heading is not None:
@@ -775,6 +780,30 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("content", "generic:keep", "above the description, not known interface text: kept")
     if heading is not None:
         labels[heading.index] = ("chrome", "generic:description-heading", f"the heading over the description ({heading.why!r})")
+
+
+_IN_BRACKETS = re.compile(r"\s*\(([^()]{1,24})\)$")
+
+
+def _length_after(text: str) -> tuple[int, int] | None:
+    """Where a length in brackets at the end of a title starts, and the length in seconds."""
+    m = _IN_BRACKETS.search(text)
+    if m is None or m.start() == 0:
+        return None
+    meta = read_meta_line(m.group(1))
+    if meta is None or meta.duration is None or meta.published is not None or meta.words:
+        return None
+    return m.start(), meta.duration
+
+
+def _field_label(page: Page, line: Line) -> bool:
+    """A header field's label ("Czas trwania:" over "51:24 min.", "Audycja:" over "Prowadzący:"): a
+    short line ending in a colon over a date or length line or another such label. A lead-in over
+    the text ("In this episode:") stays."""
+    if line.kind != "short" or not line.text.endswith((":", "：")):
+        return False
+    after = page.next(line)
+    return after is not None and (after.kind == "meta" or (after.kind == "short" and after.text.endswith((":", "："))))
 
 
 def _label_body(page: Page, start: Line, header: list[Line], labels: list, fields: dict) -> None:

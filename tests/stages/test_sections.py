@@ -682,3 +682,17 @@ def test_the_episodes_own_date_line_under_its_text_gives_the_fields() -> None:
     # A list of other episodes, each its date then its title: the first date is the next episode's.
     ep = clean("Curiosity Is Enough\n\n" + text + "\n-\n23 June 2025\nVoices of the Losers\n-\n21 June 2025\nAbroad\n")
     assert lines(ep)[0] == text and ep.published is None
+
+
+def test_header_field_labels_go_and_a_length_after_the_title_is_read() -> None:
+    # "Label:" lines over their values or over the next label are the header's; a lead-in over the
+    # text stays. A length in brackets after the title is the episode's length, not the title's.
+    text = "How do we cope with the new reality? Listeners tell us about their diaries from the first months."
+    ep = clean(
+        "Diaries of a Pandemic, Read by Their Writers (51m 24s)\n\nMiscellaneous Matters\nBroadcast date:\n2021-03-28 22:00\nProgramme:\nHost:\n"
+        "Length:\n51:24 min.\nIn this episode:\n\n" + text + "\n"
+    )
+    assert lines(ep) == ["In this episode:", text]
+    assert ep.title == "Diaries of a Pandemic, Read by Their Writers" and ep.duration == 51 * 60 + 24
+    label = next(v for v in ep.lines if v.text == "Length:")
+    assert label.label == "chrome" and "label" in label.reason
