@@ -377,6 +377,22 @@ def _starts_dialogue(page: Page, line: Line) -> bool:
     return False
 
 
+# A speaker's name alone on a line, then what they said ("Charlie Albone:" / "Hi, I'm Charlie ...").
+_LABEL_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}:$")
+LABELLED_TURNS_LOOKAHEAD = 6  # lines within which the same speaker's label comes again
+
+
+def _starts_labelled_turns(page: Page, line: Line) -> bool:
+    """A speaker's label alone over a paragraph, and the same label again within a few lines: a
+    transcript. A notes heading ("Links:") is not printed again over more text."""
+    if not _LABEL_ALONE.match(line.text) or not all(word[0].isupper() for word in line.text[:-1].split()):
+        return False
+    said = page.next(line)
+    if said is None or said.kind != "prose":
+        return False
+    return any((other := page.next(line, k)) is not None and other.text == line.text for k in range(2, LABELLED_TURNS_LOOKAHEAD + 1))
+
+
 def _teaser(page: Page, line: Line) -> bool:
     """A line cut short ("Man könnte meinen, dass es nichts zu besprechen g…") of a later one."""
     stem = strip_cut_marker(line.text)
@@ -844,7 +860,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if (line.kind in ("short", "widget", "meta") or line.any_language) and _starts_transcript(page, line):
             end, ended_by = k, f"a transcript, from line {line.index + 1} on"
             break
-        if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_caps_dialogue(page, line)):
+        if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_caps_dialogue(page, line) or _starts_labelled_turns(page, line)):
             end, ended_by = k, f"a transcript (speakers' turns), from line {line.index + 1} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None

@@ -696,3 +696,17 @@ def test_header_field_labels_go_and_a_length_after_the_title_is_read() -> None:
     assert ep.title == "Diaries of a Pandemic, Read by Their Writers" and ep.duration == 51 * 60 + 24
     label = next(v for v in ep.lines if v.text == "Length:")
     assert label.label == "chrome" and "label" in label.reason
+
+
+def test_a_speakers_label_alone_over_each_turn_is_a_transcript() -> None:
+    summary = "Host Anna Berg speaks to an arborist about pruning old fruit trees in late winter."
+    turns = [
+        "Anna Berg:", "Hi, I'm Anna Berg and welcome to episode four of the garden show, made with the orchard society.",
+        "Anna Berg:", "Today I'm joined by an arborist I studied with many years ago, and he knows old trees better than anyone.",
+    ]
+    ep = clean(summary + "\n\n" + "\n\n".join(turns) + "\n")
+    assert lines(ep) == [summary]
+    # A notes heading ending in a colon, printed once over its text, stays.
+    notes = ["Links:", "The orchard society's pruning guide is on its website, with a list of courses near you."]
+    ep = clean(summary + "\n\n" + "\n\n".join(notes) + "\n")
+    assert lines(ep) == [summary, *notes]
