@@ -112,11 +112,11 @@ def test_a_name_signed_under_the_text_in_the_same_element_is_kept() -> None:
         assert kept(_signed(name, where)) == ["We walk the shore at low tide and meet what lives there.", "Enjoy the walk."], name
 
 
-SUMMARY = "Plenty of people think of themselves as patient. But what does patience really take? We have stories of people waiting in queues, in traffic and on a mountain for three days."
+SUMMARY = "Three stories about maps: a town that was left off one, a mapmaker who invented a street, and a child who drew her own city from memory."
 ACTS = [
-    ("Prologue", "A producer tells the host about a week he spent waiting for a parcel that never came, and what he learned about his neighbours while he waited."),
-    ("Act One", "A reporter stands in the longest queue in the city to find out who the people at the front are, and why they came so early in the morning."),
-    ("Act Two", "Two climbers sit out a storm for three days in a tent on a ridge, with one book between them, and argue about who gets to read it first."),
+    ("Prologue", "A producer finds her grandmother's village missing from every road atlas printed after 1970, and goes looking for the reason."),
+    ("Act One", "A retired surveyor admits that the quiet lane on the county map was his own invention, put there to catch anyone who copied his work."),
+    ("Act Two", "An eight-year-old draws the whole of her city from memory, and the city's planners find two mistakes in their own maps because of it."),
 ]
 
 
@@ -127,8 +127,8 @@ def _segmented_page(summary_html: str) -> bytes:
         f'<li><div class="act"><h3>{name}</h3><div class="act-body"><p>{text}</p><span>Play</span> <span>Share</span></div></div></li>'
         for name, text in ACTS
     )
-    return f"""<!doctype html><html><head><meta charset="utf-8"><title>412: Patience</title></head><body>
-<div class="node node-episode"><div class="top"><h1>412: Patience</h1><div class="date">Mar 20, 2015</div>
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>412: Maps</title></head><body>
+<div class="node node-episode"><div class="top"><h1>412: Maps</h1><div class="date">Mar 20, 2015</div>
 {summary_html}<div class="player">00:00 00:00</div><a>Launch Player</a> <a>Tweet</a> <a>Like</a></div>
 <div class="content"><ul id="episode-acts">{acts}</ul></div></div></body></html>""".encode()
 
