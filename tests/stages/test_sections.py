@@ -456,11 +456,11 @@ def test_turns_under_a_speakers_initial_and_name_are_a_transcript() -> None:
 def test_a_one_line_description_over_a_transcript_heading_is_no_title() -> None:
     # A broadcaster's page: title, show, labelled fields, then the description in one line without a
     # full stop, then the automatic transcript under its headings.
-    text = "How do we cope with the new normal? Researchers found out by reading the diaries we kept"
+    text = "Why do some bridges sing in the wind? Engineers found out by listening to the old iron ones"
     ep = clean(
-        "ADVERTISEMENT\nDiaries of a Pandemic Year\nThe Odds and Ends\nBroadcast:\n2021-03-28 22:00\nHost:\n"
-        f"Length:\n51:24 min.\n{text}\nTranscript\ngood evening everyone at the microphone tonight we read "
-        "the diaries that people wrote through the first year of the pandemic\n"
+        "ADVERTISEMENT\nThe Singing Bridges\nSound and Structure\nBroadcast:\n2021-03-28 22:00\nHost:\n"
+        f"Length:\n51:24 min.\n{text}\nTranscript\ngood evening everyone at the microphone tonight we climb "
+        "under a railway bridge with two engineers and a sound recorder\n"
     )
     assert lines(ep) == [text]
     assert ep.title != text and ep.published == "2021-03-28"
