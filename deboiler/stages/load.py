@@ -138,10 +138,15 @@ def load(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 
 
 def sniff_kind(text: str) -> str:
-    """HTML when the text starts like markup or is dense with tags; otherwise plain text."""
+    """HTML when the text starts like markup, or is dense with tags from its first line on; otherwise
+    plain text. A text dump whose lines start as text and whose description holds a feed's raw tags
+    ("<p>Show notes: </p>") stays text: read as HTML, its first lines would run together."""
     if _HTML_SNIFF.match(text):
         return "html"
     head = text[:20000]
+    first_line = head.lstrip().split("\n", 1)[0]
+    if "<" not in first_line:
+        return "text"
     tags = len(_HTML_TAGS.findall(head))
     return "html" if tags >= 5 and tags * 200 > len(head) else "text"
 

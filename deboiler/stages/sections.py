@@ -62,6 +62,7 @@ _RESIDUE = re.compile(
     r"^[\d\s.,]+$|^<\w+>|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
     r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$"
 )
+_MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
 _TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
 # "Guy Burton 00:08", "Guy Burton – 00:08", "(00:38):", "00:09"), or "Starting point is 00:00:00" (podscripts).
@@ -185,7 +186,8 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             if line.kind == "meta":
                 line.meta = MetaLine(None, None)
         elif len(text) >= PROSE_CHARS:  # a long line: prose, unless a label glued to its link
-            line.kind = "widget" if _RESIDUE.match(text) else "prose"
+            # A feed's raw tags around a paragraph ("<p>Show notes: ...</p>") leave it prose.
+            line.kind = "widget" if _RESIDUE.match(text) and len(_MARKUP_TAG.sub(" ", text).split()) < PROSE_WORDS else "prose"
         # Every player time, seek button, date and length holds a digit (but "--:--"): most lines hold none.
         elif (digit := has_digit(text) is not None) and (_WIDGET.match(text) or _SEEK.match(text)):
             line.kind = "widget"

@@ -712,3 +712,18 @@ def test_a_speakers_label_alone_over_each_turn_is_a_transcript() -> None:
     notes = ["Links:", "The violin makers' guild lists its open workshop days on its website, with courses for beginners."]
     ep = clean(summary + "\n\n" + "\n\n".join(notes) + "\n")
     assert lines(ep) == [summary, *notes]
+
+
+def test_a_text_dump_whose_notes_hold_a_feeds_raw_tags_stays_text() -> None:
+    # The page's lines start as text; the notes, as the feed gave them, hold raw tags. Read as HTML
+    # the first lines would run together; the notes' line is the creator's, tags and all.
+    notes = (
+        "<p>Episode notes: </p><p>This week we follow a river pilot up the delta at night, and ask how the "
+        "channel markers are kept lit (12:30).</p><p>Write to us: <a href=\"https://example.org\">our site</a></p>"
+    )
+    ep = clean("\nRiver Pilots at Night\nDelta Radio\nDescription\n" + notes + "\n")
+    assert lines(ep) == [notes]
+    assert ep.title == "River Pilots at Night"
+    # A fragment of saved HTML still reads as HTML: its first line is markup.
+    ep = deboiler.clean("<div><p>" + "A paragraph of a saved page, long enough to be its text. " * 3 + "</p><p>b</p><a>c</a><span>d</span><p>e</p></div>")
+    assert "<p>" not in ep.description
