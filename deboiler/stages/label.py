@@ -13,6 +13,7 @@ from deboiler.catalog.phrases import literal_text
 from deboiler.catalog.platforms import Hit, Platform
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.fields import collect_fields
+from deboiler.stages.generic import is_prose
 from deboiler.stages.labelled import Labelled, Region
 from deboiler.stages.verdict import Verdict
 
@@ -269,7 +270,7 @@ def _nonblank(blocks: Blocks, i: int, step: int) -> int:
 
 
 def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platform: Platform) -> list[Region]:
-    regions = _regions(blocks, names, platform, set(platform.opens_after), 0)
+    regions = _drop_header_card(blocks, names, _regions(blocks, names, platform, set(platform.opens_after), 0))
     if regions:
         return regions
     if platform.fallback_after_show_line:
@@ -282,6 +283,21 @@ def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platfor
     below = set(platform.title_before)
     header_end = next((i for i, line_names in enumerate(names) if line_names & below), len(blocks))
     return _regions(blocks, names, platform, set(platform.fallback_opens_after), header_end + 1)
+
+
+def _drop_header_card(blocks: Blocks, names: list, regions: list[Region]) -> list[Region]:
+    """A page can print its opener twice around a card of the episode's header (Podchaser: the heart
+    prompt, the title four times and the date, the heart prompt again, then the text): a first region
+    of short lines only, cut by the same opener over a region that holds a paragraph, is that card."""
+    if len(regions) < 2:
+        return regions
+    first, second = regions[0], regions[1]
+    if first.end != second.opener or names[first.opener] != names[second.opener]:
+        return regions
+    lines = [blocks[i].text for i in range(first.start, first.end) if blocks[i].text]
+    if any(is_prose(text) for text in lines) or not any(is_prose(blocks[i].text) for i in range(second.start, second.end)):
+        return regions
+    return regions[1:]
 
 
 def _after_show_line(blocks: Blocks, names: list, platform: Platform) -> list[Region]:

@@ -265,3 +265,17 @@ def test_a_phrase_that_is_the_show_alone_matches_only_the_show_other_phrases_nam
     bare = "Listen: Owls at Dawn\nWe follow two owls home.\nThey sleep all day.\n"
     ep = deboiler.clean(bare, platform="showcard", catalog=catalog, langid_backend="none")
     assert ep.description == "We follow two owls home.\nThey sleep all day." and ep.show is None
+
+
+def test_a_header_card_between_two_copies_of_the_opener_is_not_the_description():
+    # Podchaser's page can print its heart prompt, a card with the title (several times) and the
+    # date, then the prompt again over the text: the card is the header's, the text opens after
+    # the second prompt.
+    page = (CORPORA / "podchaser" / "en_interview_credits.txt").read_text(encoding="utf-8")
+    love = "Good episode? Give it some love!\n"
+    title = "Ep. 214 – Hand-Cut Dovetails with Marisol Vega\n"
+    carded = page.replace(love, love + title * 3 + "Wednesday, 15th May 2024\n" + love, 1)
+    plain, ep = deboiler.clean(page), deboiler.clean(carded)
+    assert ep.platform == "podchaser"
+    assert ep.description == plain.description
+    assert title.strip() not in ep.description.split("\n")
