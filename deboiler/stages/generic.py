@@ -413,7 +413,7 @@ def title_parts(page_title: str | None, site_name: str | None) -> list[str]:
     return parts[:-1] if len(parts) > 1 else parts
 
 
-_HEADING = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?$")
+HEADING_PATH = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?$")  # a tag path that ends in a heading element
 _IN_LINK = re.compile(r"(?:^|>)a(?:[.#][^>]*)?(?:>|$)")
 
 
@@ -432,7 +432,7 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
     for block in blocks:
         if block.text in printed:
             printed[block.text].append(block.path)
-    headings = [part for part in parts if any(_HEADING.search(path) and not _IN_LINK.search(path) for path in printed[part])]
+    headings = [part for part in parts if any(HEADING_PATH.search(path) and not _IN_LINK.search(path) for path in printed[part])]
     if len(headings) != 1:
         return {}
     title = headings[0]

@@ -28,7 +28,7 @@ from deboiler.stages.sections import (
     keep_summary_above,
     label_sections,
     opens_with_paragraph,
-    summary_candidate,
+    summary_possible,
 )
 
 
@@ -101,12 +101,12 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         # trafilatura's main text decides; the description's own short lines it left out between its
         # paragraphs (separators, a list of links) come back, and the header's date and length where
         # the markup does not state them. The sections are read only when one is wanted.
-        gaps, summary = has_gaps(verdicts, blocks), summary_candidate(verdicts, blocks)
-        if gaps or summary is not None:
+        gaps, summary = has_gaps(verdicts, blocks), summary_possible(verdicts, blocks)
+        if gaps or summary:
             sections = label_sections(blocks, backing=True).verdicts
             if gaps:
                 fill_gaps(verdicts, sections, blocks)
-            if summary is not None:
+            if summary:
                 keep_summary_above(verdicts, sections, blocks)
         keep_lists_under_headings(verdicts, blocks)
         keep_sign_off(verdicts, blocks)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.catalog.phrases import has_digit, literal_text
-from deboiler.stages.generic import PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
+from deboiler.stages.generic import HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.meta_lines import MetaLine, find_meta, read_meta_line
 from deboiler.stages.verdict import Verdict
 
@@ -120,7 +120,8 @@ def title_like(text: str) -> bool:
 
 
 _COMMAS = (",", "、", "，")
-_GOES_ON = (*_COMMAS, ":", "：")
+_COLONS = (":", "：")
+_GOES_ON = (*_COMMAS, *_COLONS)
 
 
 def name_shaped(text: str) -> bool:
@@ -580,7 +581,7 @@ def _list_lead_in(page: Page, line: Line, walked: set[int]) -> Line | None:
         top = higher
         walked.add(top.index)
     lead_in = page.prev(top)
-    return lead_in if lead_in is not None and lead_in.kind == "short" and lead_in.text.endswith((":", "：")) else None
+    return lead_in if lead_in is not None and lead_in.kind == "short" and lead_in.text.endswith(_COLONS) else None
 
 
 PROMPT_LOOKAHEAD = 6  # lines from a block's second copy to the episode's date line
@@ -818,10 +819,10 @@ def _field_label(page: Page, line: Line) -> bool:
     """A header field's label ("Czas trwania:" over "51:24 min.", "Audycja:" over "Prowadzący:"): a
     short line ending in a colon over a date or length line or another such label. A lead-in over
     the text ("In this episode:") stays."""
-    if line.kind != "short" or not line.text.endswith((":", "：")):
+    if line.kind != "short" or not line.text.endswith(_COLONS):
         return False
     after = page.next(line)
-    return after is not None and (after.kind == "meta" or (after.kind == "short" and after.text.endswith((":", "："))))
+    return after is not None and (after.kind == "meta" or (after.kind == "short" and after.text.endswith(_COLONS)))
 
 
 def _label_body(page: Page, start: Line, header: list[Line], labels: list, fields: dict) -> None:
@@ -1020,7 +1021,7 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
     kept says the list is the post's. A list in another element (related posts) is not the heading's,
     nor is one under a heading in the site's footer, menu or sidebar."""
     for k, verdict in enumerate(verdicts):
-        if verdict.label != "content" or not _HEADING_PATH.search(blocks[k].path) or _OUTSIDE_POST.search(blocks[k].path):
+        if verdict.label != "content" or not HEADING_PATH.search(blocks[k].path) or _OUTSIDE_POST.search(blocks[k].path):
             continue  # a heading in the site's footer or sidebar heads the site's links
         container = blocks[k].path.rpartition(">")[0]
         lists = (container + ">ul>", container + ">ol>")
@@ -1033,27 +1034,26 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
             verdicts[i].reason = f"an item of the list under the heading {verdict.text!r} (line {verdict.lineno}), which the main text kept"
 
 
-_HEADING_PATH = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?$")
 
 
-def summary_candidate(verdicts: list[Verdict], blocks: Blocks) -> int | None:
-    """A paragraph above the main text's first line that the main text left out, right under a date
-    or length line or a heading: the episode's summary may stand there (see keep_summary_above).
-    Cheap: the sections labeller runs only where one exists. Not a line the lexicon knows (a cookie
-    banner)."""
+def summary_possible(verdicts: list[Verdict], blocks: Blocks) -> bool:
+    """Whether a paragraph above the main text's first line that the main text left out stands right
+    under a date or length line or a heading: the episode's summary may stand there (see
+    keep_summary_above). Cheap: the sections labeller runs only where one does. Not a line the
+    lexicon knows (a cookie banner)."""
     first = next((i for i, v in enumerate(verdicts) if v.label == "content"), None)
     if first is None:
-        return None
+        return False
     above = None
     for i in range(first):
         verdict = verdicts[i]
         if verdict.label == "blank":
             continue
         if verdict.rule == "generic:outside-main" and above is not None and sentence_like(verdict.text) and is_prose(verdict.text):
-            if _HEADING_PATH.search(blocks[above].path) or read_meta_line(verdicts[above].text) is not None:
-                return i
+            if HEADING_PATH.search(blocks[above].path) or read_meta_line(verdicts[above].text) is not None:
+                return True
         above = i
-    return None
+    return False
 
 
 def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks) -> None:
