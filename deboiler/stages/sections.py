@@ -348,9 +348,13 @@ def _starts_caps_dialogue(page: Page, line: Line) -> bool:
 
 
 def _speaker(text: str) -> frozenset[str] | None:
-    """The words of the speaker's name a line of dialogue opens with, else None."""
+    """The words of the speaker's name a line of dialogue opens with, else None. What a speaker says
+    is a sentence or a paragraph: a list of labelled links or of books ("Article: How to Start a
+    Mastermind", "Sapiens: A Brief History of Humankind") says neither."""
     m = _SPOKEN.match(text)
     if m is None or not all(word[0].isupper() for word in m.group(1).split()):
+        return None
+    if not _SENTENCE_END.search(text) and len(m.group(2)) < PROSE_CHARS:
         return None
     return frozenset(m.group(1).split())
 
@@ -394,6 +398,28 @@ def _starts_labelled_turns(page: Page, line: Line) -> bool:
     if said is None or said.kind != "prose":
         return False
     return any((other := page.next(line, k)) is not None and other.text == line.text for k in range(2, LABELLED_TURNS_LOOKAHEAD + 1))
+
+
+def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -> str | None:
+    """What starts at `line`, the k-th line of a description, where a transcript does (a turn needs
+    text above it: a first line of dialogue opens an interview printed as the description), else None.
+    `two_speakers`: named turns ("Anna Berg: ...") count only where a second speaker answers."""
+    if (line.kind in ("short", "widget", "meta") or line.any_language) and _starts_transcript(page, line):
+        return "a transcript"
+    if not k:
+        return None
+    if _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_labelled_turns(page, line):
+        return "a transcript (speakers' turns)"
+    if _starts_dialogue(page, line) or _starts_caps_dialogue(page, line):
+        at = page.position[line.index]
+        if not two_speakers or _two_speakers(page.nonblank[at : at + 2 * DIALOGUE_LOOKAHEAD]):
+            return "a transcript (speakers' turns)"
+    return None
+
+
+# What a transcript's first turn can look like, one pattern per kind in _transcript_at: on saved
+# HTML the main text's lines are read for a transcript only where one of them matches.
+_TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE)
 
 
 def _teaser(page: Page, line: Line) -> bool:
@@ -860,11 +886,8 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 end -= 1  # the list's heading ("Episodes") and its separators
             ended_by = f"from line {body[end].index + 1}: a list of other episodes, each a date run into its title"
             break
-        if (line.kind in ("short", "widget", "meta") or line.any_language) and _starts_transcript(page, line):
-            end, ended_by = k, f"a transcript, from line {line.index + 1} on"
-            break
-        if k and (_starts_dialogue(page, line) or _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_caps_dialogue(page, line) or _starts_labelled_turns(page, line)):
-            end, ended_by = k, f"a transcript (speakers' turns), from line {line.index + 1} on"
+        if (transcript := _transcript_at(page, line, k)) is not None:
+            end, ended_by = k, f"{transcript}, from line {line.index + 1} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
         if k and nxt is not None and nxt.text == line.text and _name_line(line) and not _SENTENCE_END.search(line.text):
@@ -1078,6 +1101,44 @@ def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks:
             break
         verdicts[i].label, verdicts[i].rule = "content", "generic:summary"
         verdicts[i].reason = "the episode's summary under its title and date, above the main text (trafilatura left it out)"
+
+
+def cut_transcript(verdicts: list[Verdict], blocks: Blocks) -> None:
+    """Drop, in place, the main text from where a transcript starts inside it: a post that prints the
+    episode's summary and then what was said ("Anna Berg: Welcome ...") is one article to
+    trafilatura. Read as the sections labeller reads a description's end, over the kept lines alone."""
+    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    if len(kept) < 3 or not any(shape.match(verdicts[i].text) for i in kept[1:] for shape in _TURN_SHAPES):
+        return
+    main = Blocks(blocks[i] for i in kept)
+    main.markup = True
+    page = Page(classify(main, lexicon_matcher().scan(main)), resumes=False)
+    for k, line in enumerate(page.nonblank):
+        transcript = _transcript_at(page, line, k, two_speakers=True)
+        if transcript is None:
+            continue
+        reason = f"{transcript} inside the main text, from line {verdicts[kept[line.index]].lineno} on: not the description"
+        for i in kept[line.index :]:
+            verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "chrome", "generic:transcript", reason
+        return
+
+
+def _two_speakers(lines: list[Line]) -> bool:
+    """Whether two people take turns in these lines: a recipe's or a form's label printed over each
+    item ("Portion: 1 cup.") is one name again and again. (On a text dump one name suffices: an
+    interviewer's name printed over each question, the answers under it.)"""
+    first = None
+    for line in lines:
+        said = _speaker(line.text)
+        if said is None and (m := _CAPS_TURN.match(line.text)) is not None:
+            said = frozenset(m.group(1).split())
+        if said is None:
+            continue
+        if first is None:
+            first = said
+        elif first.isdisjoint(said):
+            return True
+    return False
 
 
 def keep_sign_off(verdicts: list[Verdict], blocks: Blocks) -> None:

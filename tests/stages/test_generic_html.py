@@ -309,3 +309,49 @@ def test_a_stated_title_the_page_does_not_explain_stays_whole():
     # Without og:site_name the last part is taken for the site's name, never the show.
     ep = deboiler.clean(_stated_page("The River | Water Stories"), langid_backend="none")
     assert (ep.title, ep.show) == ("The River", None)
+
+
+SUMMARY = (
+    "Marine biologist Dr. Ana Ruiz joins us to talk about twenty years of counting the animals that live in the "
+    "pools the sea leaves behind, and what a warming ocean means for them."
+)
+TURNS = [
+    "Tom Lind: Welcome back to the show. Ana, you have spent twenty years on the same stretch of rocky shore.",
+    "Ana Ruiz: That's right, and every low tide still shows me something I have never seen before, which is why I keep going.",
+    "Tom Lind: What was the first animal that made you want to count them all?",
+    "Ana Ruiz: A hermit crab, swapping shells with its neighbour in a queue. I was nine years old and I was hooked.",
+]
+
+
+def _post(paragraphs: list[str]) -> str:
+    return _page("<h1>Episode 42: Tide pools</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs))
+
+
+def test_a_transcript_inside_the_post_is_not_the_description():
+    # One post: the summary, then what was said, turn by turn. trafilatura takes it all as the article.
+    ep = _clean(_post([SUMMARY, *TURNS]), explain=True)
+    assert _lines(ep.description) == [SUMMARY]
+    first = next(v for v in ep.lines if v.text == TURNS[0])
+    assert first.label == "chrome" and first.rule == "generic:transcript" and "transcript" in first.reason
+    assert all(v.rule == "generic:transcript" for v in ep.lines if v.text in TURNS)
+
+
+def test_one_label_over_every_item_is_no_transcript():
+    # A recipe's label on each line is one name again and again: nobody answers, so the post stays whole.
+    items = [
+        "Portion: One cup of rolled oats, soaked overnight in milk.",
+        "Portion: Half a cup of berries, fresh or frozen.",
+        "Portion: A spoon of honey, stirred in at the end.",
+    ]
+    ep = _clean(_post([SUMMARY, *items]), explain=True)
+    assert _lines(ep.description) == [SUMMARY, *items]
+
+
+def test_a_list_of_book_titles_with_subtitles_is_no_transcript():
+    books = [
+        "Tide Pools: A Field Guide to the Rocky Shore by Ana Ruiz",
+        "The Sea Around Us: The Story of the Ocean by Rachel Carson",
+        "The Log from the Sea of Cortez: An Expedition by John Steinbeck",
+    ]
+    ep = _clean(_post([SUMMARY, "Books mentioned in this episode:", *books]))
+    assert _lines(ep.description) == [SUMMARY, "Books mentioned in this episode:", *books]

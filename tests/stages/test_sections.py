@@ -241,6 +241,18 @@ def test_credits_with_colons_stay_in_the_description() -> None:
     assert lines(ep)[: 1 + len(credits)] == [intro, *credits]
 
 
+def test_a_list_of_labelled_links_is_no_dialogue() -> None:
+    # "Label: a title" again and again, no sentence said: the creator's links, not speakers' turns.
+    intro = "We look back at three years of running a small software company on our own, what went right and what did not."
+    links = [
+        "Article: How we moved from courses to software",
+        "Video: The long road back to a steady income",
+        "Article: Why we stopped doing paid conference talks",
+    ]
+    ep = clean("Bootstrapped Stories\n\nYear three, looked back on\n\n" + intro + "\n\n" + "\n".join(links) + "\n")
+    assert lines(ep) == [intro, *links]
+
+
 def test_speaker_dash_timestamp_turns_end_the_description() -> None:
     intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
     ep = clean(
