@@ -1222,12 +1222,13 @@ def _interface(line: Line) -> bool:
 
 
 def _keep_all(page: Page) -> _Labels:
-    """No paragraph anywhere: keep every line the lexicon does not know (do no harm)."""
+    """No paragraph anywhere: keep every line the lexicon does not know (do no harm), and the links,
+    numbers and dates a creator's notes hold too (a credit's URL under its name)."""
     labels = []
     for line in page.lines:
         if line.kind == "blank":
             labels.append(("blank", "blank", "blank line"))
-        elif line.kind in ("chrome", "section", "desc_heading", "notes_heading"):
+        elif line.kind in ("chrome", "section", "desc_heading", "notes_heading") and not line.any_language:
             labels.append(("chrome", "lexicon:ui", f"interface text: matches {line.why!r}"))
         elif line.kind == "widget":
             labels.append(("chrome", "generic:widget", "a player control, counter or leftover markup"))

@@ -136,6 +136,14 @@ def test_page_that_is_all_description_keeps_everything() -> None:
     assert ep.title is None
 
 
+def test_a_page_without_a_paragraph_keeps_its_links_but_not_its_buttons() -> None:
+    # No paragraph anywhere: every line is kept but the interface's; a credit's bare URL is the creator's.
+    notes = ["Musik im Hintergrund:", "Das Stück vom Trio am Fluss", "http://trio-am-fluss.example.org/", "https://musik.example.net/"]
+    ep = clean("Download\n" + "\n".join(notes) + "\nTeilen\n")
+    assert lines(ep) == notes
+    assert next(v for v in ep.lines if v.text == "Download").label == "chrome"
+
+
 def test_every_dropped_line_says_why() -> None:
     ep = clean(
         "Kuulo\n\nWhy pear trees outlive their owners\n\nAugust 22, 2024 21 mins\n\n"
