@@ -81,6 +81,9 @@ DIALOGUE_LOOKAHEAD = 4  # lines within which a speaker speaks again
 _TIMED_TURN = rf"^(?:(?:Speaker \d+|{_NAME_WORD}(?: [\w.'’-]+){{0,2}})\s*[(\[]|\[)\d{{1,2}}:\d{{2}}(?::\d{{2}})?[)\]]:?\s+"
 _TIMED_SPEECH = re.compile(rf"{_TIMED_TURN}([^-–—\s].{{{PROSE_CHARS - 1},}})$")
 _TIMED_TURN_START = re.compile(_TIMED_TURN)
+# A subtitle file printed on the page (WebVTT, SubRip): its header, or a cue's times
+# ("00:00:04.970 --> 00:00:07.490"), which no creator's notes print.
+_CUE = re.compile(r"^WEBVTT\b|^(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} --> (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
 _EPISODE_MARK = re.compile(
     r"^(?:#\s?\d|\d{1,4}[.:)]\s|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?\d)", re.I
@@ -406,6 +409,8 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
     `two_speakers`: named turns ("Anna Berg: ...") count only where a second speaker answers."""
     if (line.kind in ("short", "widget", "meta") or line.any_language) and _starts_transcript(page, line):
         return "a transcript"
+    if _CUE.match(line.text) or (line.text.isdigit() and (after := page.next(line)) is not None and _CUE.match(after.text)):
+        return "a transcript (subtitle cues)"  # a SubRip cue's number over its times, too
     if not k:
         return None
     if _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_labelled_turns(page, line):
@@ -419,7 +424,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at: on saved
 # HTML the main text's lines are read for a transcript only where one of them matches.
-_TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE)
+_TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _CUE)
 
 
 def _teaser(page: Page, line: Line) -> bool:

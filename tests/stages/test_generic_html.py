@@ -355,3 +355,9 @@ def test_a_list_of_book_titles_with_subtitles_is_no_transcript():
     ]
     ep = _clean(_post([SUMMARY, "Books mentioned in this episode:", *books]))
     assert _lines(ep.description) == [SUMMARY, "Books mentioned in this episode:", *books]
+
+
+def test_subtitle_cues_inside_the_post_are_a_transcript():
+    cues = ["WEBVTT", "00:00:01.200 --> 00:00:04.800", "Welcome back to the show.", "00:00:04.800 --> 00:00:09.100", "Today: tide pools."]
+    ep = _clean(_post([SUMMARY, *cues]))
+    assert _lines(ep.description) == [SUMMARY]

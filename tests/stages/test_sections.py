@@ -261,6 +261,17 @@ def test_a_list_of_labelled_links_is_no_dialogue() -> None:
     assert lines(ep) == [intro, *links]
 
 
+def test_subtitle_cues_under_the_description_are_a_transcript() -> None:
+    intro = "Why do some sourdough starters die in winter? We ask a baker who has kept hers alive for thirty years."
+    cues = ["WEBVTT", "00:00:01.200 --> 00:00:04.800", "Welcome back to the bakery.", "00:00:04.800 --> 00:00:09.100", "Today we talk about starters."]
+    ep = clean("The Bread Hour\n\nStarters in winter\n\n" + intro + "\nContact: hello@bread.example\n\n" + "\n".join(cues) + "\n")
+    assert lines(ep) == [intro, "Contact: hello@bread.example"]
+    assert next(v for v in ep.lines if v.text == "WEBVTT").reason.startswith("a transcript (subtitle cues)")
+    # A SubRip file's cues (comma before the milliseconds), without the WebVTT header.
+    ep = clean("The Bread Hour\n\nStarters in winter\n\n" + intro + "\n1\n00:00:01,200 --> 00:00:04,800\nWelcome back to the bakery.\n")
+    assert lines(ep) == [intro]
+
+
 def test_speaker_dash_timestamp_turns_end_the_description() -> None:
     intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
     ep = clean(
