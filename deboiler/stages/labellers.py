@@ -20,7 +20,7 @@ from deboiler.stages.label import label_page
 from deboiler.stages.labelled import Labelled
 from deboiler.stages.page import Page
 from deboiler.stages.sections import (
-    cut_transcript,
+    end_main_text,
     fill_gaps,
     has_gaps,
     header_dates,
@@ -111,7 +111,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
                 keep_summary_above(verdicts, sections, blocks)
         keep_lists_under_headings(verdicts, blocks)
         keep_sign_off(verdicts, blocks)
-        cut_transcript(verdicts, blocks)
+        end_main_text(verdicts, blocks)
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
             fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}

@@ -856,7 +856,7 @@ def _field_label(page: Page, line: Line) -> bool:
     return after is not None and (after.kind == "meta" or (after.kind == "short" and after.text.endswith(_COLONS)))
 
 
-def _label_body(page: Page, start: Line, header: list[Line], labels: list, fields: dict) -> None:
+def _label_body(page: Page, start: Line, header: list[Line], labels: list, fields: dict, two_speakers: bool = False) -> None:
     body = page.nonblank[page.position[start.index] :]
     header_texts = {_bare(l.text) for l in header if l.kind in ("short", "prose", "byline") and name_shaped(_bare(l.text))}
     end, ended_by = len(body), ""
@@ -891,7 +891,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 end -= 1  # the list's heading ("Episodes") and its separators
             ended_by = f"from line {body[end].index + 1}: a list of other episodes, each a date run into its title"
             break
-        if (transcript := _transcript_at(page, line, k)) is not None:
+        if (transcript := _transcript_at(page, line, k, two_speakers)) is not None:
             end, ended_by = k, f"{transcript}, from line {line.index + 1} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
@@ -1108,23 +1108,29 @@ def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks:
         verdicts[i].reason = "the episode's summary under its title and date, above the main text (trafilatura left it out)"
 
 
-def cut_transcript(verdicts: list[Verdict], blocks: Blocks) -> None:
-    """Drop, in place, the main text from where a transcript starts inside it: a post that prints the
-    episode's summary and then what was said ("Anna Berg: Welcome ...") is one article to
-    trafilatura. Read as the sections labeller reads a description's end, over the kept lines alone."""
+def end_main_text(verdicts: list[Verdict], blocks: Blocks) -> None:
+    """Drop, in place, the main text from where the description ends inside it, as the sections
+    labeller reads a description's end over the kept lines alone: where a transcript starts (a post
+    that prints the summary and then what was said, "Anna Berg: Welcome ...", is one article to
+    trafilatura), or at a section heading under a paragraph ("Comments", "Gefällt mir:")."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
-    if len(kept) < 3 or not any(shape.match(verdicts[i].text) for i in kept[1:] for shape in _TURN_SHAPES):
+    if len(kept) < 2:
         return
     main = Blocks(blocks[i] for i in kept)
     main.markup = True
     page = Page(classify(main, lexicon_matcher().scan(main)), resumes=False)
+    under_paragraph = False
     for k, line in enumerate(page.nonblank):
-        transcript = _transcript_at(page, line, k, two_speakers=True)
-        if transcript is None:
+        lineno = verdicts[kept[line.index]].lineno
+        if (transcript := _transcript_at(page, line, k, two_speakers=True)) is not None:
+            rule, reason = "generic:transcript", f"{transcript} inside the main text, from line {lineno} on: not the description"
+        elif line.kind == "section" and under_paragraph:
+            rule, reason = "generic:after-description", f"after the heading {line.text!r} (line {lineno}) inside the main text: the page's next section"
+        else:
+            under_paragraph = under_paragraph or line.kind == "prose"
             continue
-        reason = f"{transcript} inside the main text, from line {verdicts[kept[line.index]].lineno} on: not the description"
         for i in kept[line.index :]:
-            verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "chrome", "generic:transcript", reason
+            verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "chrome", rule, reason
         return
 
 

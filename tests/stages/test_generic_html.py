@@ -361,3 +361,14 @@ def test_subtitle_cues_inside_the_post_are_a_transcript():
     cues = ["WEBVTT", "00:00:01.200 --> 00:00:04.800", "Welcome back to the show.", "00:00:04.800 --> 00:00:09.100", "Today: tide pools."]
     ep = _clean(_post([SUMMARY, *cues]))
     assert _lines(ep.description) == [SUMMARY]
+
+
+def test_a_section_heading_under_the_notes_ends_the_main_text():
+    # Comments inside the same <article> as the notes: trafilatura keeps them, the heading says they are not the notes.
+    comment = "Lovely episode, I went down to the shore the next morning and counted eleven sea stars in one pool."
+    page = _page(
+        "<h1>Episode 42: Tide pools</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + f"<h2>Comments</h2><p>{comment}</p>"
+    )
+    ep = _clean(page, explain=True)
+    assert _lines(ep.description) == ARTICLE
+    assert next(v for v in ep.lines if v.text == comment).rule == "generic:after-description"
