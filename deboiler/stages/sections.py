@@ -1112,7 +1112,8 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks) -> None:
     """Drop, in place, the main text from where the description ends inside it, as the sections
     labeller reads a description's end over the kept lines alone: where a transcript starts (a post
     that prints the summary and then what was said, "Anna Berg: Welcome ...", is one article to
-    trafilatura), or at a section heading under a paragraph ("Comments", "Gefällt mir:")."""
+    trafilatura), or at a section heading under a paragraph ("Comments", "Gefällt mir:"); and the
+    interface lines under its last paragraph."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     if len(kept) < 2:
         return
@@ -1132,6 +1133,14 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks) -> None:
         for i in kept[line.index :]:
             verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "chrome", rule, reason
         return
+    # Under its last paragraph, the main text's interface lines are the post's buttons and players
+    # ("Subscribe: Apple Podcasts | ...", "Lire la suite"), as they are under a description.
+    last = max((line.index for line in page.nonblank if line.kind == "prose"), default=len(page.lines))
+    for line in page.nonblank[page.position.get(last, len(page.nonblank)) :]:
+        if line.kind == "widget" or (line.kind == "chrome" and not line.any_language):
+            verdict = verdicts[kept[line.index]]
+            verdict.label, verdict.rule = "chrome", "lexicon:ui" if line.kind == "chrome" else "generic:widget"
+            verdict.reason = f"interface text under the main text's last paragraph: matches {line.why!r}" if line.kind == "chrome" else "a player control, counter or leftover markup, under the main text"
 
 
 def _two_speakers(lines: list[Line]) -> bool:

@@ -372,3 +372,13 @@ def test_a_section_heading_under_the_notes_ends_the_main_text():
     ep = _clean(page, explain=True)
     assert _lines(ep.description) == ARTICLE
     assert next(v for v in ep.lines if v.text == comment).rule == "generic:after-description"
+
+
+def test_interface_lines_under_the_last_paragraph_of_the_main_text_go():
+    # The post's own buttons under its notes, inside the <article>: the lexicon knows them.
+    page = _page(
+        "<h1>Episode 42: Tide pools</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "<p>Subscribe: Apple Podcasts | Spotify | RSS</p>"
+    )
+    ep = _clean(page, explain=True)
+    assert _lines(ep.description) == ARTICLE
+    assert next(v for v in ep.lines if v.text.startswith("Subscribe:")).rule == "lexicon:ui"
