@@ -103,15 +103,14 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         # paragraphs (separators, a list of links) come back, and the header's date and length where
         # the markup does not state them. The sections are read only when one is wanted.
         gaps, summary = has_gaps(verdicts, blocks), summary_possible(verdicts, blocks)
-        if gaps or summary:
-            sections = label_sections(blocks, backing=True).verdicts
-            if gaps:
-                fill_gaps(verdicts, sections, blocks)
-            if summary:
-                keep_summary_above(verdicts, sections, blocks)
+        backing = label_sections(blocks, backing=True) if gaps or summary else None
+        if gaps:
+            fill_gaps(verdicts, backing.verdicts, blocks)
+        if summary:
+            keep_summary_above(verdicts, backing.verdicts, blocks)
         keep_lists_under_headings(verdicts, blocks)
         keep_sign_off(verdicts, blocks)
-        end_main_text(verdicts, blocks)
+        end_main_text(verdicts, blocks, backing.lines if backing else None)
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
             fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}

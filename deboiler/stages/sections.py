@@ -20,6 +20,7 @@ lengths from stages/meta_lines.py; everything else here is the shape of a line, 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -533,6 +534,7 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
 class Sections:
     verdicts: list[Verdict]
     fields: dict
+    lines: list[Line]  # each block's kind, as classified (end_main_text reads them again)
 
 
 def label_sections(blocks: Blocks, keep_all: bool = False, backing: bool = False) -> Sections:
@@ -545,7 +547,7 @@ def label_sections(blocks: Blocks, keep_all: bool = False, backing: bool = False
     if keep_all:
         labels = _Labels(_keep_all(page).labels, labels.fields)
     verdicts = [Verdict(b.lineno, b.text, *labels.labels[i]) for i, b in enumerate(blocks)]
-    return Sections(verdicts, labels.fields)
+    return Sections(verdicts, labels.fields, page.lines)
 
 
 @dataclass
@@ -1108,18 +1110,23 @@ def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks:
         verdicts[i].reason = "the episode's summary under its title and date, above the main text (trafilatura left it out)"
 
 
-def end_main_text(verdicts: list[Verdict], blocks: Blocks) -> None:
+def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line] | None = None) -> None:
     """Drop, in place, the main text from where the description ends inside it, as the sections
     labeller reads a description's end over the kept lines alone: where a transcript starts (a post
     that prints the summary and then what was said, "Anna Berg: Welcome ...", is one article to
     trafilatura), or at a section heading under a paragraph ("Comments", "Gefällt mir:"); and the
-    interface lines under its last paragraph."""
+    interface lines under its last paragraph. `classified`: every block's Line, where the sections
+    labeller has read the page."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     if len(kept) < 2:
         return
-    main = Blocks(blocks[i] for i in kept)
-    main.markup = True
-    page = Page(classify(main, lexicon_matcher().scan(main)), resumes=False)
+    if classified is not None:  # the sections labeller classified every block already
+        lines = [dataclasses.replace(classified[i], index=k) for k, i in enumerate(kept)]
+    else:
+        main = Blocks(blocks[i] for i in kept)
+        main.markup = True
+        lines = classify(main, lexicon_matcher().scan(main))
+    page = Page(lines, resumes=False)
     under_paragraph = False
     for k, line in enumerate(page.nonblank):
         lineno = verdicts[kept[line.index]].lineno
