@@ -466,6 +466,15 @@ def _dated_entry(text: str) -> bool:
     return after.isalpha() or after in "\"«“'"
 
 
+def _length_under_text(line: Line, after: Line | None) -> bool:
+    """A length alone ("(37 Minuten)") as the description's last line: the page's next section,
+    its interface or nothing under it."""
+    meta = line.meta
+    if line.kind != "meta" or meta is None or not meta.duration or meta.published or meta.words:
+        return False
+    return after is None or after.kind in ("section", "chrome", "widget")
+
+
 def _pure_date(line: Line) -> bool:
     """A date line with at most one word beside the date ("Published 11/25/24")."""
     return line.meta is not None and line.meta.published is not None and line.meta.words <= 1
@@ -925,6 +934,10 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("chrome", "generic:widget", "a player control, counter or leftover markup")
         elif line.kind in ("desc_heading", "notes_heading"):
             labels[line.index] = ("chrome", "lexicon:ui", f"a heading ({line.why!r}) inside the description")
+        elif k and _length_under_text(line, nxt):
+            labels[line.index] = ("meta", "generic:meta", "the episode's length, printed under its description")
+            if "duration" not in fields:
+                fields["duration"] = line.meta.duration
         else:
             labels[line.index] = ("content", "generic:description", "the episode's description")
     for line in body[end:]:

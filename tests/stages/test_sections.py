@@ -272,6 +272,16 @@ def test_subtitle_cues_under_the_description_are_a_transcript() -> None:
     assert lines(ep) == [intro]
 
 
+def test_a_length_alone_under_the_description_is_its_duration() -> None:
+    intro = "Ein Gang durch den Stadtwald im Herbst: warum die Buchen früher ihr Laub verlieren und was das für den Boden bedeutet."
+    ep = clean(intro + "\n(37 Minuten)\nKommentare\n")
+    assert lines(ep) == [intro]
+    assert ep.duration == 37 * 60
+    # Under it, more of the text: a length inside the notes stays where it stands.
+    ep = clean(intro + "\n(37 Minuten)\n" + intro.replace("Herbst", "Winter") + "\n")
+    assert "(37 Minuten)" in lines(ep)
+
+
 def test_speaker_dash_timestamp_turns_end_the_description() -> None:
     intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
     ep = clean(
