@@ -85,6 +85,8 @@ _TIMED_TURN_START = re.compile(_TIMED_TURN)
 # A subtitle file printed on the page (WebVTT, SubRip): its header, or a cue's times
 # ("00:00:04.970 --> 00:00:07.490"), which no creator's notes print.
 _CUE = re.compile(r"^WEBVTT\b|^(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} --> (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
+# A machine transcript's sound cue opening a paragraph: "[music] Welcome back", "[muzyka] Dzień dobry".
+_SOUND_CUE = re.compile(r"^\[([^\W\d_]{3,20})\] \S")
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
 _EPISODE_MARK = re.compile(
     r"^(?:#\s?\d|\d{1,4}[.:)]\s|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?\d)", re.I
@@ -414,7 +416,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
         return "a transcript (subtitle cues)"  # a SubRip cue's number over its times, too
     if not k:
         return None
-    if _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_labelled_turns(page, line):
+    if _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_labelled_turns(page, line) or _sound_cue(line):
         return "a transcript (speakers' turns)"
     if _starts_dialogue(page, line) or _starts_caps_dialogue(page, line):
         at = page.position[line.index]
@@ -425,7 +427,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at: on saved
 # HTML the main text's lines are read for a transcript only where one of them matches.
-_TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _CUE)
+_TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _CUE, _SOUND_CUE)
 
 
 def _teaser(page: Page, line: Line) -> bool:
@@ -1161,6 +1163,14 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
             verdict = verdicts[kept[line.index]]
             verdict.label, verdict.rule = "chrome", "lexicon:ui" if line.kind == "chrome" else "generic:widget"
             verdict.reason = f"interface text under the main text's last paragraph: matches {line.why!r}" if line.kind == "chrome" else "a player control, counter or leftover markup, under the main text"
+
+
+def _sound_cue(line: Line) -> bool:
+    """A paragraph opening with a machine transcript's sound cue in lowercase ("[music] Welcome
+    back ...", "[muzyka] Dzień dobry ..."); a creator's tag is capitalised ("[REPLAY]", "[Sponsored]")."""
+    m = _SOUND_CUE.match(line.text)
+    return m is not None and m.group(1).islower() and line.kind == "prose"
+
 
 
 def _two_speakers(lines: list[Line]) -> bool:

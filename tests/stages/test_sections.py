@@ -282,6 +282,17 @@ def test_a_length_alone_under_the_description_is_its_duration() -> None:
     assert "(37 Minuten)" in lines(ep)
 
 
+def test_a_lowercase_sound_cue_opens_a_machine_transcript() -> None:
+    intro = "Our guest restores church organs. We talk about pipes, bellows and the patience the work asks for."
+    said = "[music] Welcome back to the workshop. Today we are standing inside an organ built two hundred years ago..."
+    ep = clean("Organ Stories\n\nInside the pipes\n\n" + intro + "\n" + said + "\n")
+    assert lines(ep) == [intro]
+    # A creator's own tag is capitalised, and stays.
+    tagged = "[REPLAY] This conversation first aired two years ago; we bring it back for the organ's anniversary."
+    ep = clean("Organ Stories\n\nInside the pipes\n\n" + intro + "\n" + tagged + "\n")
+    assert lines(ep) == [intro, tagged]
+
+
 def test_speaker_dash_timestamp_turns_end_the_description() -> None:
     intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
     ep = clean(
