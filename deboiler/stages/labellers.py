@@ -94,11 +94,8 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
     if main_text is not None:
         named = read.markup.naming() if read.markup else None
         verdicts = label_unknown(blocks, main_text, options.explain, named)
-    if verdicts is None or not opens_with_paragraph(verdicts):
-        # A text dump, or a page whose main text trafilatura missed: the page's sections decide.
-        sections = label_sections(blocks, keep_all=options.keep_unknown)
-        verdicts, fields = sections.verdicts, sections.fields
-    else:
+    by_main_text = verdicts is not None and opens_with_paragraph(verdicts)
+    if by_main_text:
         # trafilatura's main text decides; the description's own short lines it left out between its
         # paragraphs (separators, a list of links) come back, and the header's date and length where
         # the markup does not state them. The sections are read only when one is wanted.
@@ -111,6 +108,12 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         keep_lists_under_headings(verdicts, blocks)
         keep_sign_off(verdicts, blocks)
         end_main_text(verdicts, blocks, backing.lines if backing else None)
+        by_main_text = opens_with_paragraph(verdicts)  # not where it was a transcript from its second line on
+    if not by_main_text:
+        # A text dump, or a page whose main text trafilatura missed: the page's sections decide.
+        sections = label_sections(blocks, keep_all=options.keep_unknown)
+        verdicts, fields = sections.verdicts, sections.fields
+    else:
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
             fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}

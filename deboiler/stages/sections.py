@@ -66,10 +66,11 @@ _RESIDUE = re.compile(
 _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
 _TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
-# "Guy Burton 00:08", "Guy Burton – 00:08", "(00:38):", "00:09"), or "Starting point is 00:00:00" (podscripts).
+# "Guy Burton 00:08", "Guy Burton – 00:08", "Voz 2 00:41", "(00:38):", "00:09"), or "Starting point
+# is 00:00:00" (podscripts). A numbered voice is a speaker in any language ("Voz 1727", "Sprecher 2").
 _NAME_WORD = r"[^\W\d_][\w.'’-]*"  # a word of a speaker's name ("Guy", "O'Brien", "Al-Farsi")
 _TURN = re.compile(
-    rf"^(?:(?:Speaker \d+|{_NAME_WORD}(?: {_NAME_WORD}){{0,3}})\s*(?:[-–—]\s*)?)?{_TIMESTAMP}:?$"
+    rf"^(?:(?:{_NAME_WORD} \d{{1,4}}|{_NAME_WORD}(?: {_NAME_WORD}){{0,3}})\s*(?:[-–—]\s*)?)?{_TIMESTAMP}:?$"
     rf"|^Speaker \d+:?$|^Starting point is \d{{1,2}}:\d{{2}}:\d{{2}}"
 )
 # A turn of an interview printed as dialogue: "Anna Berg: Welcome to ...", the speaker's name (one
@@ -974,7 +975,7 @@ def _interruption(page: Page, body: list[Line], k: int, labels: list) -> int | N
 def _resumes_after(page: Page, body: list[Line], k: int) -> int | None:
     """Where the description goes on after the interruption starting at body[k], else None. Not
     where the lines between print a line of the description again (the page's next section starts
-    over: other episodes, the show's page), nor into a transcript's turn ("Name: ...")."""
+    over: other episodes, the show's page), nor into a transcript ("Name: ...", "Voz 1 00:00")."""
     if not page.resumes:
         return None
     told = {o.text for o in body[:k]}
@@ -982,6 +983,8 @@ def _resumes_after(page: Page, body: list[Line], k: int) -> int | None:
         other = body[j]
         if other.kind in ("section", "desc_heading") or (other.kind == "meta" and _pure_date(other)) or other.text in told:
             return None
+        if _TURN.match(other.text) and _WORD.search(other.text) and _starts_transcript(page, other):
+            return None  # a speaker's turn ("Voz 1 00:00") over what was said; a bare time is a player's
         if j > k and other.kind == "prose" and len(other.text) >= RESUME_MIN_CHARS and paragraph(other.text):
             return j if _speaker(other.text) is None else None
     return None
@@ -1127,40 +1130,50 @@ def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks:
 
 def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line] | None = None) -> None:
     """Drop, in place, the main text from where the description ends inside it, as the sections
-    labeller reads a description's end over the kept lines alone: where a transcript starts (a post
-    that prints the summary and then what was said, "Anna Berg: Welcome ...", is one article to
-    trafilatura), or at a section heading under a paragraph ("Comments", "Gefällt mir:"); and the
-    interface lines under its last paragraph. `classified`: every block's Line, where the sections
-    labeller has read the page."""
+    labeller reads a description's end: where a transcript starts among the lines from the main
+    text's first to its last (a post that prints the summary and then what was said, "Anna Berg:
+    Welcome ...", is one article to trafilatura, which may leave the speakers' lines out), or at a
+    section heading it kept under a paragraph ("Comments", "Gefällt mir:"); and the interface lines
+    it kept under its last paragraph. `classified`: every block's Line, where the sections labeller
+    has read the page."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     if len(kept) < 2:
         return
+    first = kept[0]
+    above = next((i for i in range(first - 1, -1, -1) if blocks[i].text), None)
+    if above is not None and any(shape.match(blocks[above].text) for shape in _TURN_SHAPES):
+        first = above  # a speaker's turn right over the main text: it may open inside a transcript
+    span = [i for i in range(first, kept[-1] + 1) if blocks[i].text]
     if classified is not None:  # the sections labeller classified every block already
-        lines = [dataclasses.replace(classified[i], index=k) for k, i in enumerate(kept)]
+        lines = [dataclasses.replace(classified[i], index=k) for k, i in enumerate(span)]
     else:
-        main = Blocks(blocks[i] for i in kept)
+        main = Blocks(blocks[i] for i in span)
         main.markup = True
         lines = classify(main, lexicon_matcher().scan(main))
     page = Page(lines, resumes=False)
     under_paragraph = False
     for k, line in enumerate(page.nonblank):
-        lineno = verdicts[kept[line.index]].lineno
+        at = span[line.index]
+        inside = verdicts[at].label == "content"
         if (transcript := _transcript_at(page, line, k, two_speakers=True)) is not None:
-            rule, reason = "generic:transcript", f"{transcript} inside the main text, from line {lineno} on: not the description"
-        elif line.kind == "section" and under_paragraph:
-            rule, reason = "generic:after-description", f"after the heading {line.text!r} (line {lineno}) inside the main text: the page's next section"
+            rule, reason = "generic:transcript", f"{transcript} inside the main text, from line {verdicts[at].lineno} on: not the description"
+        elif inside and line.kind == "section" and under_paragraph:
+            rule, reason = "generic:after-description", f"after the heading {line.text!r} (line {verdicts[at].lineno}) inside the main text: the page's next section"
         else:
-            under_paragraph = under_paragraph or line.kind == "prose"
+            under_paragraph = under_paragraph or (inside and line.kind == "prose")
             continue
-        for i in kept[line.index :]:
-            verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "chrome", rule, reason
+        for i in kept:
+            if i >= at:
+                verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "chrome", rule, reason
         return
     # Under its last paragraph, the main text's interface lines are the post's buttons and players
     # ("Subscribe: Apple Podcasts | ...", "Lire la suite"), as they are under a description.
-    last = max((line.index for line in page.nonblank if line.kind == "prose"), default=len(page.lines))
-    for line in page.nonblank[page.position.get(last, len(page.nonblank)) :]:
-        if line.kind == "widget" or (line.kind == "chrome" and not line.any_language):
-            verdict = verdicts[kept[line.index]]
+    last = max((k for k, line in enumerate(page.nonblank) if line.kind == "prose" and verdicts[span[line.index]].label == "content"), default=None)
+    if last is None:
+        return
+    for line in page.nonblank[last:]:
+        verdict = verdicts[span[line.index]]
+        if verdict.label == "content" and (line.kind == "widget" or (line.kind == "chrome" and not line.any_language)):
             verdict.label, verdict.rule = "chrome", "lexicon:ui" if line.kind == "chrome" else "generic:widget"
             verdict.reason = f"interface text under the main text's last paragraph: matches {line.why!r}" if line.kind == "chrome" else "a player control, counter or leftover markup, under the main text"
 

@@ -382,3 +382,41 @@ def test_interface_lines_under_the_last_paragraph_of_the_main_text_go():
     ep = _clean(page, explain=True)
     assert _lines(ep.description) == ARTICLE
     assert next(v for v in ep.lines if v.text.startswith("Subscribe:")).rule == "lexicon:ui"
+
+
+def _radio_page(transcript_tag: str) -> tuple[str, str]:
+    said = [
+        "bienvenidos a un nuevo programa desde la radio de la ciudad con todos ustedes esta mañana de lunes",
+        "gracias por invitarme es un placer estar aquí para hablar de la feria del libro que empieza hoy",
+        "cuéntenos cuántas editoriales vienen este año y qué novedades tienen preparadas para los lectores",
+        "más de cien editoriales y por primera vez una carpa dedicada a los libros de poesía en gallego",
+    ]
+    turns = "".join(
+        f'<div class="turn"><span class="who">Voz {n % 2 + 1} 0{n}:1{n % 6}</span><p>{text}</p></div>'
+        for n, text in enumerate(said * 3)
+    )
+    summary = "La directora de la feria del libro y un editor local hablan de las novedades de este año y de la nueva carpa de poesía."
+    page = f"""<html><head><title>La feria del libro | Radio Ciudad</title></head><body>
+<header><nav><a href="/">Inicio</a><a href="/p">Programas</a></nav></header>
+<h1>La feria del libro</h1><p class="date">Publicado el 16-09-2016</p>
+<aside class="summary"><p>{summary}</p></aside>
+<{transcript_tag} class="transcript">{turns}</{transcript_tag}>
+<footer><p>© Radio Ciudad</p></footer></body></html>"""
+    return page, summary
+
+
+def test_a_main_text_inside_a_transcript_gives_the_page_to_its_sections():
+    # trafilatura takes what was said for the article and leaves the numbered voices ("Voz 1 00:10")
+    # out; the summary stands outside it. The voice over the main text's first line says it is a
+    # transcript, and the sections find the summary.
+    page, summary = _radio_page("article")
+    ep = _clean(page, explain=True)
+    assert _lines(ep.description) == [summary]
+    assert all(v.label == "chrome" for v in ep.lines if v.text.startswith(("Voz ", "bienvenidos", "gracias")))
+
+
+def test_numbered_voices_inside_the_main_text_are_a_transcript():
+    page, summary = _radio_page("div")
+    ep = _clean(page, explain=True)
+    assert summary in _lines(ep.description)
+    assert not any(line.startswith(("Voz ", "bienvenidos")) for line in _lines(ep.description))

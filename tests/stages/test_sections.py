@@ -293,6 +293,20 @@ def test_a_lowercase_sound_cue_opens_a_machine_transcript() -> None:
     assert lines(ep) == [intro, tagged]
 
 
+def test_numbered_voices_end_the_description_and_no_interruption_resumes_into_them() -> None:
+    intro = "La directora de la feria del libro y un editor local hablan de las novedades de este año y de la nueva carpa."
+    said = (
+        "bienvenidos a un nuevo programa desde la radio de la ciudad con todos ustedes esta mañana de lunes, "
+        "y hoy hablamos de libros con dos invitados que conocen la feria desde que empezó hace treinta años"
+    )
+    turns = f"Voz 1 00:00\n{said}\nVoz 2 00:41\n{said.replace('bienvenidos', 'gracias')}\n"
+    ep = clean("La feria del libro\n\n" + intro + "\n" + turns)
+    assert lines(ep) == [intro]
+    # Under two interface lines, a long paragraph would be the description going on; not past a speaker's turn.
+    ep = clean("La feria del libro\n\n" + intro + "\nAnterior\nSiguiente\n" + turns)
+    assert lines(ep) == [intro]
+
+
 def test_speaker_dash_timestamp_turns_end_the_description() -> None:
     intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
     ep = clean(
