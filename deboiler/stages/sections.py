@@ -66,12 +66,14 @@ _RESIDUE = re.compile(
 _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
 _TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
-# "Guy Burton 00:08", "Guy Burton – 00:08", "Voz 2 00:41", "(00:38):", "00:09"), or "Starting point
-# is 00:00:00" (podscripts). A numbered voice is a speaker in any language ("Voz 1727", "Sprecher 2").
+# "Guy Burton 00:08", "Guy Burton – 00:08", "Voz 2 00:41", "(00:38):", "00:09"), a speaker and the
+# time in words ("Anna Berg 2m 6s"), or "Starting point is 00:00:00" (podscripts). A numbered voice is
+# a speaker in any language ("Voz 1727", "Sprecher 2").
 _NAME_WORD = r"[^\W\d_][\w.'’-]*"  # a word of a speaker's name ("Guy", "O'Brien", "Al-Farsi")
 _TURN = re.compile(
     rf"^(?:(?:{_NAME_WORD} \d{{1,4}}|{_NAME_WORD}(?: {_NAME_WORD}){{0,3}})\s*(?:[-–—]\s*)?)?{_TIMESTAMP}:?$"
     rf"|^Speaker \d+:?$|^Starting point is \d{{1,2}}:\d{{2}}:\d{{2}}"
+    rf"|^{_NAME_WORD}(?: {_NAME_WORD}){{0,3}} (?:\d{{1,2}}h )?(?:\d{{1,2}}m )?\d{{1,2}}s$"
 )
 # A turn of an interview printed as dialogue: "Anna Berg: Welcome to ...", the speaker's name (one
 # to three capitalised words) and what they said.

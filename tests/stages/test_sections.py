@@ -307,6 +307,13 @@ def test_numbered_voices_end_the_description_and_no_interruption_resumes_into_th
     assert lines(ep) == [intro]
 
 
+def test_a_speaker_with_the_time_in_words_is_a_turn() -> None:
+    intro = "Two founders tell how their product found its market, and what changed in the team once it had."
+    said = "Welcome back to the show, everybody. Today I am talking to two founders at once, which is a first for us."
+    ep = clean("Episode 32\n\n" + intro + "\n\nAnna Berg 7s\n" + said + "\nTom Lind 1m 51s\nThanks, glad to be here.\n")
+    assert lines(ep) == [intro]
+
+
 def test_speaker_dash_timestamp_turns_end_the_description() -> None:
     intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
     ep = clean(
