@@ -30,6 +30,9 @@ from deboiler.stages.page import Page
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.verdict import Verdict
 
+# Full stops and question marks of the scripts that have their own: Devanagari's danda, Arabic and
+# Urdu, CJK. (Greek's question mark is a semicolon after NFC: left out, a semicolon ends no title.)
+SENTENCE_END = re.compile(r"[.!?。！？…।॥۔؟]['\"”’)]*$")
 PROSE_CHARS = 80
 PROSE_WORDS = 12
 PROSE_CJK_CHARS = 30
@@ -495,6 +498,19 @@ def _cut_copy_of_a_later_line(blocks: Blocks, i: int) -> bool:
     return any(len(b.text) > len(stem) and b.text.startswith(stem) for b in blocks[i + 1 :])
 
 
+def _drop_above_the_title(verdicts: list[Verdict], blocks: Blocks, kept: list[int], header: set[str]) -> list[int]:
+    """The main text's lines above the episode's title or show (as the markup states them), where
+    none of them says a sentence, are the page's: a list of headlines ("Don't miss", "Will it
+    rain?Posted 2 hours ago") that trafilatura took in with the post. Returns the lines still kept."""
+    at = next((k for k, i in enumerate(kept) if blocks[i].folded in header), 0)
+    if not at or any(SENTENCE_END.search(verdicts[i].text) for i in kept[:at]):
+        return kept
+    for i in kept[:at]:
+        verdicts[i].label, verdicts[i].rule = "chrome", "generic:above-title"
+        verdicts[i].reason = f"above the episode's title or show (line {verdicts[kept[at]].lineno}), which the page's markup states"
+    return kept[at:]
+
+
 def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dict) -> None:
     """Above its first paragraph of prose, the main text often opens with the page's own header: the
     show, the title, an "Episode description" heading. They are the page's, not the creator's text: a
@@ -509,6 +525,7 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
     parts = title_parts(named.get("page_title"), named.get("site_name"))
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     header = {*fields.values(), *parts}
+    kept = _drop_above_the_title(verdicts, blocks, kept, header)
     first = next((i for i in kept if is_prose(verdicts[i].text) and blocks[i].folded not in header), None)
     if first is None:
         return

@@ -29,6 +29,7 @@ from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
+from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
 from deboiler.stages.meta_lines import MetaLine, find_meta, read_meta_line
 from deboiler.stages.verdict import Verdict
 
@@ -39,9 +40,6 @@ TITLE_LIKE_MAX_CHARS = 160
 NEIGHBOURS = 4  # how far a title printed again is looked for
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# Full stops and question marks of the scripts that have their own: Devanagari's danda, Arabic and
-# Urdu, CJK. (Greek's question mark is a semicolon after NFC: left out, a semicolon ends no title.)
-_SENTENCE_END = re.compile(r"[.!?。！？…।॥۔؟]['\"”’)]*$")
 _CLAUSES = re.compile(r"[,，、].*[,，、]")  # two commas: running text, not a title
 _TWO_SENTENCES = re.compile(r"[.!?。！？।۔؟] \S|。.")
 # A link or an e-mail address (or the "[email protected]" a site's e-mail obfuscation prints): no name holds one.

@@ -420,3 +420,35 @@ def test_numbered_voices_inside_the_main_text_are_a_transcript():
     ep = _clean(page, explain=True)
     assert summary in _lines(ep.description)
     assert not any(line.startswith(("Voz ", "bienvenidos")) for line in _lines(ep.description))
+
+
+def _headlines_page(above: list[str]) -> str:
+    items = "".join(f"<li><a href='/{n}'>{h}</a></li>" for n, h in enumerate(above))
+    return f"""<html><head><title>Episode 42: Tide pools | Saltmarsh Radio</title>
+<meta property="og:title" content="Episode 42: Tide pools"></head><body>
+<main><article><h4>Don't miss</h4><ul>{items}</ul>
+<h1>Episode 42: Tide pools</h1>{''.join(f'<p>{p}</p>' for p in ARTICLE)}</article></main>
+<footer><p>{FOOTER[0]}</p></footer></body></html>"""
+
+
+def test_headlines_above_the_stated_title_in_the_main_text_go():
+    headlines = [
+        "Kelp forests are moving north with the warm waterPosted 2 hours ago",
+        "Will the seals come back to the harbour this spring?Posted 5 hours ago",
+        "Whale songs recorded off the coast for the first timePosted 1 day ago",
+    ]
+    ep = _clean(_headlines_page(headlines), explain=True)
+    assert all(v.label == "chrome" for v in ep.lines if v.text in headlines)
+    assert _lines(ep.description) == ARTICLE
+    assert ep.title == "Episode 42: Tide pools"
+
+
+def test_a_sentence_above_the_stated_title_keeps_the_main_text_as_it_is():
+    # A summary that says a sentence above the title is no list of headlines: nothing above the title goes.
+    summary = "A walk along the shore at low tide, with a biologist who has counted its animals for twenty years."
+    page = _headlines_page([]).replace("<h4>Don't miss</h4><ul></ul>", f"<p>{summary}</p>")
+    ep = _clean(page, explain=True)
+    assert _lines(ep.description)[0] == summary
+    # Without its full stop the summary reads as a headline: then it goes (the rule is about sentences).
+    ep = _clean(page.replace("twenty years.", "twenty years"), explain=True)
+    assert summary[:-1] not in _lines(ep.description)
