@@ -314,6 +314,14 @@ def test_a_speaker_with_the_time_in_words_is_a_turn() -> None:
     assert lines(ep) == [intro]
 
 
+def test_a_players_embed_code_printed_as_text_is_no_description() -> None:
+    intro = "El exseleccionador habla de lo que aprendió en cada partido y de cómo ve el fútbol de hoy."
+    embed = '<iframe src="https://radio.example.com/embed/audio/1234/" width="100%" height="360" frameborder="0"></iframe>'
+    ep = clean("Hoy por hoy\n\nEntrevista con el exseleccionador\n\n" + intro + "\n" + embed + "\n")
+    assert lines(ep) == [intro]
+    assert next(v for v in ep.lines if v.text == embed).label == "chrome"
+
+
 def test_speaker_dash_timestamp_turns_end_the_description() -> None:
     intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
     ep = clean(
