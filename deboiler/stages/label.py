@@ -278,11 +278,12 @@ def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platfor
     if not platform.fallback_opens_after:
         return regions
     # No anchor line (a dump made by a tool that hides what CSS hides can lose "Manage episode ..."):
-    # open after the fallback openers instead, but only below the line printed under the title, so
-    # the header's own copy of the license notice cannot swallow the title.
+    # open after the fallback openers instead, but only from the line printed under the title, so
+    # the header's own copy of the license notice cannot swallow the title (that line may be the
+    # opener itself: Apple's Play button under the title and show).
     below = set(platform.title_before)
     header_end = next((i for i, line_names in enumerate(names) if line_names & below), len(blocks))
-    return _regions(blocks, names, platform, set(platform.fallback_opens_after), header_end + 1)
+    return _regions(blocks, names, platform, set(platform.fallback_opens_after), header_end)
 
 
 def _drop_header_card(blocks: Blocks, names: list, regions: list[Region]) -> list[Region]:

@@ -279,3 +279,27 @@ def test_a_header_card_between_two_copies_of_the_opener_is_not_the_description()
     assert ep.platform == "podchaser"
     assert ep.description == plain.description
     assert title.strip() not in ep.description.split("\n")
+
+
+def test_apple_podcasts_page_without_a_date_line_under_the_show():
+    # Apple's web player as served since 2025 prints date, number and length above the title, the
+    # show under it, then Play, the description and an Information block; no "date · length" line.
+    notes = [
+        "A baker from the valley explains why her sourdough starter survived three winters in a cold kitchen.",
+        "Recipes and the flour she uses: bakery.example.com",
+    ]
+    page = "\n".join([
+        "Home", "Browse", "Top Charts", "Search",
+        "MAR 3", "EPISODE 12", "41 MIN",
+        "", "Episode 12: A starter that would not die", "", "The Bread Hour", "Play", "",
+        *notes, "", "Episode Webpage", "", "Information", "", "Show", "The Bread Hour",
+        "Frequency", "Updated Weekly", "Published", "March 3, 2025 at 6:00 AM UTC", "Length", "41 min",
+        "Rating", "Clean", "United States", "Copyright © 2025 Apple Inc. All rights reserved.",
+    ])
+    ep = deboiler.clean(page, platform="applepodcasts", explain=True)
+    assert ep.description.split("\n") == notes
+    assert (ep.title, ep.show) == ("Episode 12: A starter that would not die", "The Bread Hour")
+    assert next(v for v in ep.lines if v.text == "Information").rule.endswith(":information")
+    # The template read it (not the unknown-site labeller, which finds the same text another way).
+    assert {v.rule for v in ep.lines if v.text in notes} == {"applepodcasts:description"}
+    assert next(v for v in ep.lines if v.text == "The Bread Hour").rule == "applepodcasts:show"
