@@ -196,7 +196,8 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
                 line.meta = MetaLine(None, None)
         elif len(text) >= PROSE_CHARS:  # a long line: prose, unless a label glued to its link
             # A feed's raw tags around a paragraph ("<p>Show notes: ...</p>") leave it prose.
-            line.kind = "widget" if _RESIDUE.match(text) and len(_MARKUP_TAG.sub(" ", text).split()) < PROSE_WORDS else "prose"
+            residue = _RESIDUE.match(text) and len(_MARKUP_TAG.sub(" ", text).split()) < PROSE_WORDS
+            line.kind = "widget" if residue or _glued_buttons(text) else "prose"
         # Every player time, seek button, date and length holds a digit (but "--:--"): most lines hold none.
         elif (digit := has_digit(text) is not None) and (_WIDGET.match(text) or _SEEK.match(text)):
             line.kind = "widget"
@@ -210,6 +211,17 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = "prose"
     _mark_wrapped(blocks, lines)
     return lines
+
+
+def _glued_buttons(text: str) -> bool:
+    """A long line of buttons the dump ran together ("españaESPAÑAchileCHILEcolombiaCOLOMBIA..."):
+    a word's lowercase runs into capitals again and again, with hardly a space between."""
+    return len(_CASE_JOINS.findall(text)) >= GLUED_JOINS and text.count(" ") * GLUED_CHARS_PER_SPACE < len(text)
+
+
+_CASE_JOINS = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+GLUED_JOINS = 3
+GLUED_CHARS_PER_SPACE = 20  # prose has a space every six or seven characters
 
 
 def _mark_wrapped(blocks: Blocks, lines: list[Line]) -> None:
@@ -911,6 +923,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
         if k and nxt is not None and nxt.text == line.text and _name_line(line) and not _SENTENCE_END.search(line.text):
+            if (resume := _interruption(page, body, k, labels)) is not None:
+                resume_at = resume  # a photo's caption printed twice: the article goes on under it
+                continue
             end, ended_by = k, f"from line {line.index + 1}: a name printed twice, an author's or guest's box"
             break
         if _interface(line) and nxt is not None and (_interface(nxt) or nxt.kind == "section"):

@@ -521,6 +521,26 @@ def test_a_name_printed_twice_under_the_description_is_an_authors_box() -> None:
     assert "printed twice" in box.reason
 
 
+def test_an_article_goes_on_under_a_photo_caption_printed_twice() -> None:
+    lead = "The derby ended in a heavy defeat, and the fans who came full of hope went home in silence last night."
+    more = (
+        "In the new episode we go through the coach's choices one by one, the red card that turned the game, and what the "
+        "young players can still learn from a night like this before the next match on Sunday."
+    )
+    caption = "The players after the final whistle (Photo: Dan Levi)"
+    ep = clean(f"Derby Talk\n\nA night to forget\n\n{lead}\n{caption}\n{caption}\n\n{more}\n")
+    assert lines(ep) == [lead, more]
+
+
+def test_a_run_of_glued_buttons_opens_no_description() -> None:
+    # An edition switcher the dump ran together, long enough to pass for a paragraph by its length.
+    editions = "spainSPAINchileCHILEcolombiaCOLOMBIAusaUSAmexicoMEXICOusa latinoUSA LATINOamericaAMERICA"
+    notes = "We say hello to an old friend: football at its purest, and to a team that keeps surprising everyone."
+    ep = clean(f"NewslettersSign upAPP\n{editions}\nThe Last Ones on the List\n\n#21 | Achilles lives on\n\n{notes}\n")
+    assert lines(ep) == [notes]
+    assert ep.title == "#21 | Achilles lives on"
+
+
 def test_turns_under_a_speakers_initial_and_name_are_a_transcript() -> None:
     notes = "Every Friday the hosts and friends of the station talk about the week and what comes next."
     ep = clean(
