@@ -584,6 +584,9 @@ class _Labels:
 def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     """The description's first line, and the heading over it if one says where it starts."""
     first = next((l for l in page.nonblank if l.kind == "prose" and (paragraph(l.text) or l.wrapped) and _opens_description(page, l)), None)
+    run = _sentence_run(page, first.index if first is not None else len(page.lines))
+    if run is not None:
+        first = run
     for line in page.nonblank:
         if line.kind == "section" and first is not None and line.index > first.index and not title_like(first.text):
             break  # below the description's first paragraph: another section's heading (a title may be over it)
@@ -624,6 +627,27 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         first = above
 
 
+def _sentence_run(page: Page, before: int) -> Line | None:
+    """The first of a block of short lines with no blank line between, right under the header's date
+    line, where SENTENCE_RUN or more of them, and two thirds, are sentences ("Went visiting
+    uninvited." / "The sign on the door half worked." / ...): the notes as a list of topics, where no
+    paragraph stands above them. (A site's tagline of short sentences stands above the title.)"""
+    lines, start = page.lines, None
+    for i in range(before + 1):
+        line = lines[i] if i < before else None
+        if line is not None and line.kind == "short" and len(line.text.split()) >= 2:
+            if start is None:
+                start = i
+            continue
+        if start is not None and i - start >= SENTENCE_RUN and (above := page.prev(lines[start])) is not None and above.kind == "meta":
+            said = sum(1 for l in lines[start:i] if _SENTENCE_END.search(l.text) and not l.text.endswith(".."))
+            if said >= SENTENCE_RUN and 3 * said >= 2 * (i - start):
+                return lines[start]
+        start = None
+    return None
+
+
+SENTENCE_RUN = 3
 _LIST_ITEM = re.compile(r"^[-–•·*▪]\s?[^\W\d_]")
 
 
@@ -1016,8 +1040,9 @@ def _notes_heading_after(body: list[Line], k: int) -> int | None:
 
 
 def opens_with_paragraph(verdicts: list[Verdict]) -> bool:
-    """Whether the lines another labeller kept hold a paragraph of prose (else it missed the text)."""
-    return any(v.label == "content" and is_prose(v.text) for v in verdicts)
+    """Whether the lines another labeller kept hold a paragraph of prose (else it missed the text): a
+    long line or a sentence, not a header line of many short fields ("Audio | 17.01.2018 | Dauer: ...")."""
+    return any(v.label == "content" and is_prose(v.text) and paragraph(v.text) for v in verdicts)
 
 
 # On saved HTML the sections labeller backs trafilatura up: it gives back a description line that

@@ -171,3 +171,14 @@ def test_a_list_of_links_under_a_heading_the_main_text_kept_comes_back_whole() -
     assert not any(name in lines for name in related + ["Liked audios", "Podcast ranking"])
     item = next(v for v in ep.lines if v.text == "Ada Lovelace")
     assert "'People Mentioned'" in item.reason
+
+
+def test_a_main_text_of_one_header_line_of_fields_holds_no_paragraph():
+    # "Audio | 17.01.2018 | Duration: 00:06:43 | Radio 2 - Anna Berg": many words, no sentence, not long:
+    # trafilatura kept only the header's line, so the page's sections must decide.
+    from deboiler.stages.sections import opens_with_paragraph
+
+    header = Verdict(1, "Audio | 17.01.2018 | Duration: 00:06:43 | Radio 2 - Anna Berg", "content", "generic:keep", "")
+    assert not opens_with_paragraph([header])
+    said = Verdict(2, "Noise is everywhere in the city, and the writer has found one small thing that helps.", "content", "generic:keep", "")
+    assert opens_with_paragraph([header, said])

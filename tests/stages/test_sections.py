@@ -541,6 +541,25 @@ def test_a_run_of_glued_buttons_opens_no_description() -> None:
     assert ep.title == "#21 | Achilles lives on"
 
 
+def test_topic_lines_under_the_date_are_the_notes() -> None:
+    # No paragraph: the notes are a block of short sentences (most end as one) right under the date.
+    topics = [
+        "Went visiting without an invitation.",
+        "The sign on the door worked half the time",
+        "School never praised us.",
+        "A girl learns a new instrument.",
+        "Questions and answers.",
+    ]
+    page = "Weekly Podcast\n\nEpisode 369\n\n2015-11-22\n\n" + "\n".join(topics) + "\n\naudio\n\nBefore you ask a question, check whether it has been answered already in the archive of this podcast.\n"
+    ep = clean(page)
+    assert lines(ep)[: len(topics)] == topics
+    # A site's tagline of short sentences above the title is no such block.
+    tagline = ["We give the game time.", "We give it words and room.", "Made by you and by us."]
+    notes = "The derby is coming, and the panel looks at five wins in a row and what they mean for the title race."
+    ep = clean("\n".join(tagline) + "\n\nFive in a row\n\nJan 5, 2024\n\n" + notes + "\n")
+    assert lines(ep) == [notes]
+
+
 def test_turns_under_a_speakers_initial_and_name_are_a_transcript() -> None:
     notes = "Every Friday the hosts and friends of the station talk about the week and what comes next."
     ep = clean(
