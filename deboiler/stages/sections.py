@@ -406,6 +406,7 @@ def _starts_dialogue(page: Page, line: Line) -> bool:
 
 # A speaker's name alone on a line, then what they said ("Charlie Albone:" / "Hi, I'm Charlie ...").
 _LABEL_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}:$")
+_NAME_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}$")  # "Daniel Story", no colon
 LABELLED_TURNS_LOOKAHEAD = 6  # lines within which the same speaker's label comes again
 
 
@@ -430,7 +431,13 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
         return "a transcript (subtitle cues)"  # a SubRip cue's number over its times, too
     if not k:
         return None
-    if _starts_timed_speech(page, line) or _starts_dash_dialogue(page, line) or _starts_labelled_turns(page, line) or _sound_cue(line):
+    if (
+        _starts_timed_speech(page, line)
+        or _starts_dash_dialogue(page, line)
+        or _starts_labelled_turns(page, line)
+        or _starts_named_turns(page, line)
+        or _sound_cue(line)
+    ):
         return "a transcript (speakers' turns)"
     if _starts_dialogue(page, line) or _starts_caps_dialogue(page, line):
         at = page.position[line.index]
@@ -441,7 +448,28 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at: on saved
 # HTML the main text's lines are read for a transcript only where one of them matches.
-_TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _CUE, _SOUND_CUE)
+_TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE)
+
+
+def _starts_named_turns(page: Page, line: Line) -> bool:
+    """A speaker's name alone over what they said, another speaker's name over the answer, and the
+    first name again ("Daniel Story" / paragraph / "Mona Muchemi" / paragraph / "Daniel Story"):
+    two people taking turns, where a heading over each part of the notes would not alternate."""
+    if not _NAME_ALONE.match(line.text) or not all(word[0].isupper() for word in line.text.split()):
+        return False
+    said = page.next(line)
+    if said is None or said.kind != "prose":
+        return False
+    other = None
+    for k in range(2, LABELLED_TURNS_LOOKAHEAD + 1):
+        after = page.next(line, k)
+        if after is None:
+            return False
+        if after.text == line.text:
+            return other is not None
+        if other is None and _NAME_ALONE.match(after.text) and (under := page.next(after)) is not None and under.kind == "prose":
+            other = after.text
+    return False
 
 
 def _teaser(page: Page, line: Line) -> bool:

@@ -560,6 +560,18 @@ def test_topic_lines_under_the_date_are_the_notes() -> None:
     assert lines(ep) == [notes]
 
 
+def test_two_speakers_names_alone_over_their_turns_are_a_transcript() -> None:
+    notes = "A storyteller talks about the tales her grandmother told and why she now tells them in schools."
+    host = "I am Dan Reed, and this is History Hour, a podcast about how the past is told and retold today."
+    guest = "My name is Amina Otieno. I am a storyteller, and I tell the stories of my people to anyone who will listen."
+    ep = clean(f"Episode Description\n{notes}\nDan Reed\n{host}\nAmina Otieno\n{guest}\nDan Reed\n{host.replace('I am', 'Again, I am')}\n")
+    assert lines(ep) == [notes]
+    # One name over each part of the notes, never another's between, is a heading, not a turn.
+    part = "The first part of the notes says what the episode covers, in a sentence or two of plain words here."
+    ep = clean(f"Episode Description\n{notes}\nShow Notes\n{part}\nShow Notes\n{part.replace('first', 'second')}\n")
+    assert notes in lines(ep) and part in lines(ep)
+
+
 def test_turns_under_a_speakers_initial_and_name_are_a_transcript() -> None:
     notes = "Every Friday the hosts and friends of the station talk about the week and what comes next."
     ep = clean(
