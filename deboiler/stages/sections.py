@@ -216,7 +216,7 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
 def _glued_buttons(text: str) -> bool:
     """A long line of buttons the dump ran together ("españaESPAÑAchileCHILEcolombiaCOLOMBIA..."):
     a word's lowercase runs into capitals again and again, with hardly a space between."""
-    return len(_CASE_JOINS.findall(text)) >= GLUED_JOINS and text.count(" ") * GLUED_CHARS_PER_SPACE < len(text)
+    return text.count(" ") * GLUED_CHARS_PER_SPACE < len(text) and len(_CASE_JOINS.findall(text)) >= GLUED_JOINS
 
 
 _CASE_JOINS = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
@@ -425,6 +425,8 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
     """What starts at `line`, the k-th line of a description, where a transcript does (a turn needs
     text above it: a first line of dialogue opens an interview printed as the description), else None.
     `two_speakers`: named turns ("Anna Berg: ...") count only where a second speaker answers."""
+    if not _ANY_TURN.match(line.text) and not line.text.isdigit():
+        return None  # most lines: no turn's shape at all (one pattern, not each test in turn)
     if (line.kind in ("short", "widget", "meta") or line.any_language) and _starts_transcript(page, line):
         return "a transcript"
     if _CUE.match(line.text) or (line.text.isdigit() and (after := page.next(line)) is not None and _CUE.match(after.text)):
@@ -449,6 +451,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at: on saved
 # HTML the main text's lines are read for a transcript only where one of them matches.
 _TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE)
+_ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 
 
 def _starts_named_turns(page: Page, line: Line) -> bool:
@@ -661,6 +664,8 @@ def _sentence_run(page: Page, before: int) -> Line | None:
     uninvited." / "The sign on the door half worked." / ...): the notes as a list of topics, where no
     paragraph stands above them. (A site's tagline of short sentences stands above the title.)"""
     lines, start = page.lines, None
+    if not any(line.kind == "meta" for line in lines[:before]):
+        return None  # the block stands under the header's date line
     for i in range(before + 1):
         line = lines[i] if i < before else None
         if line is not None and line.kind == "short" and len(line.text.split()) >= 2:
