@@ -216,7 +216,9 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
 def _glued_buttons(text: str) -> bool:
     """A long line of buttons the dump ran together ("españaESPAÑAchileCHILEcolombiaCOLOMBIA..."):
     a word's lowercase runs into capitals again and again, with hardly a space between."""
-    return text.count(" ") * GLUED_CHARS_PER_SPACE < len(text) and len(_CASE_JOINS.findall(text)) >= GLUED_JOINS
+    if text.count(" ") * GLUED_CHARS_PER_SPACE >= len(text) or "://" in text:
+        return False  # prose; or a link, whose path mixes cases ("Transcript: https://.../1FK1OepdJMrq...")
+    return len(_CASE_JOINS.findall(text)) >= GLUED_JOINS
 
 
 _CASE_JOINS = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")

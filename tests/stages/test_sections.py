@@ -539,6 +539,10 @@ def test_a_run_of_glued_buttons_opens_no_description() -> None:
     ep = clean(f"NewslettersSign upAPP\n{editions}\nThe Last Ones on the List\n\n#21 | Achilles lives on\n\n{notes}\n")
     assert lines(ep) == [notes]
     assert ep.title == "#21 | Achilles lives on"
+    # A link's path mixes cases too, with hardly a space: a line holding one stays the creator's.
+    links = ["Transcript: https://docs.example.com/document/d/1FK1OepdJMrqpFK-1Q3LQN6QLyLBvBwWW5z8WrS1RI/edit", "Refs: https://docs.example.com/d/115dAroX0PzSduKr5F1V4CWggYcqIoSXYBhcxYktCnqY/edit"]
+    ep = clean(f"#21 | Achilles lives on\n\n{notes}\n\n" + "\n\n".join(links) + "\n")
+    assert lines(ep) == [notes, *links]
 
 
 def test_topic_lines_under_the_date_are_the_notes() -> None:
