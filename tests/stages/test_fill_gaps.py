@@ -174,11 +174,11 @@ def test_a_list_of_links_under_a_heading_the_main_text_kept_comes_back_whole() -
 
 
 def test_a_main_text_of_one_header_line_of_fields_holds_no_paragraph():
-    # "Audio | 17.01.2018 | Duration: 00:06:43 | Radio 2 - Anna Berg": many words, no sentence, not long:
+    # "Audio | 03.05.2021 | Duration: 00:12:10 | Radio 3 - Lea Brandt": many words, no sentence, not long:
     # trafilatura kept only the header's line, so the page's sections must decide.
     from deboiler.stages.sections import opens_with_paragraph
 
-    header = Verdict(1, "Audio | 17.01.2018 | Duration: 00:06:43 | Radio 2 - Anna Berg", "content", "generic:keep", "")
+    header = Verdict(1, "Audio | 03.05.2021 | Duration: 00:12:10 | Radio 3 - Lea Brandt", "content", "generic:keep", "")
     assert not opens_with_paragraph([header])
-    said = Verdict(2, "Noise is everywhere in the city, and the writer has found one small thing that helps.", "content", "generic:keep", "")
+    said = Verdict(2, "The reporter walks the old canal at dawn and meets the people who keep its locks working.", "content", "generic:keep", "")
     assert opens_with_paragraph([header, said])
