@@ -450,8 +450,8 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
     return None
 
 
-# What a transcript's first turn can look like, one pattern per kind in _transcript_at: on saved
-# HTML the main text's lines are read for a transcript only where one of them matches.
+# What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
+# that one match passes over the many lines that have none of these shapes.
 _TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 
@@ -1158,8 +1158,6 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
             verdicts[i].reason = f"an item of the list under the heading {verdict.text!r} (line {verdict.lineno}), which the main text kept"
 
 
-
-
 def summary_possible(verdicts: list[Verdict], blocks: Blocks) -> bool:
     """Whether a paragraph above the main text's first line that the main text left out stands right
     under a date or length line or a heading: the episode's summary may stand there (see
@@ -1217,7 +1215,7 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         return
     first = kept[0]
     above = next((i for i in range(first - 1, -1, -1) if blocks[i].text), None)
-    if above is not None and any(shape.match(blocks[above].text) for shape in _TURN_SHAPES):
+    if above is not None and _ANY_TURN.match(blocks[above].text):
         first = above  # a speaker's turn right over the main text: it may open inside a transcript
     span = [i for i in range(first, kept[-1] + 1) if blocks[i].text]
     if classified is not None:  # the sections labeller classified every block already
@@ -1249,9 +1247,13 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         return
     for line in page.nonblank[last:]:
         verdict = verdicts[span[line.index]]
-        if verdict.label == "content" and (line.kind == "widget" or (line.kind == "chrome" and not line.any_language)):
-            verdict.label, verdict.rule = "chrome", "lexicon:ui" if line.kind == "chrome" else "generic:widget"
-            verdict.reason = f"interface text under the main text's last paragraph: matches {line.why!r}" if line.kind == "chrome" else "a player control, counter or leftover markup, under the main text"
+        if verdict.label != "content":
+            continue
+        if line.kind == "widget":
+            verdict.label, verdict.rule, verdict.reason = "chrome", "generic:widget", "a player control, counter or leftover markup, under the main text"
+        elif line.kind == "chrome" and not line.any_language:
+            verdict.label, verdict.rule = "chrome", "lexicon:ui"
+            verdict.reason = f"interface text under the main text's last paragraph: matches {line.why!r}"
 
 
 def _sound_cue(line: Line) -> bool:
@@ -1259,7 +1261,6 @@ def _sound_cue(line: Line) -> bool:
     back ...", "[muzyka] Dzień dobry ..."); a creator's tag is capitalised ("[REPLAY]", "[Sponsored]")."""
     m = _SOUND_CUE.match(line.text)
     return m is not None and m.group(1).islower() and line.kind == "prose"
-
 
 
 def _two_speakers(lines: list[Line]) -> bool:
