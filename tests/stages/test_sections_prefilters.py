@@ -1,0 +1,59 @@
+"""The cheap tests that spare the sections labeller its dearest patterns must never change an answer:
+each prefilter, on any line, agrees with the plain pattern it stands in front of."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deboiler.stages import sections
+
+# Pieces the patterns care about (names, times, colons, cues, links, glued words, list marks) mixed
+# with letters of several scripts, so that near misses are drawn as often as hits.
+_PIECES = [
+    *"abcdeéABCDÉ __-–•·*▪:[]./@019",
+    "Anna ", "Berg", "Speaker ", "1h ", "2m ", "6s", "00:08", " --> ", "00:00:04.970", "WEBVTT", "[music] ",
+    "http://", "www.", ".com", "[email protected]", "viewShare", "apple_podcasts", "语言", "Дмитрий ",
+]
+_LINES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join).map(str.strip).filter(bool)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_LINES)
+def test_turn_prefilter_agrees_with_the_joined_turn_pattern(text: str) -> None:
+    assert sections._turn_shaped(text) == (sections._ANY_TURN.match(text) is not None)
+
+
+_NOT_A_NAME_IN_ONE = re.compile(
+    "|".join([sections._GLUED_WORDS.pattern, sections._IDENTIFIER.pattern, f"^(?:{sections._BREADCRUMB_ITEM.pattern})"])
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_LINES)
+def test_not_a_name_agrees_with_its_patterns_searched_as_one(text: str) -> None:
+    assert sections._not_a_name(text) == bool(_NOT_A_NAME_IN_ONE.search(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_LINES)
+def test_a_line_the_link_pattern_finds_holds_a_dot_slash_or_bracket(text: str) -> None:
+    if sections._URLISH.search(text):
+        assert "." in text or "/" in text or "[" in text
+
+
+def test_the_prefilters_let_the_lines_they_stand_for_through() -> None:
+    assert sections._turn_shaped("Anna Berg 2m 6s")
+    assert sections._turn_shaped("Anna Maria de Berg 1h 2m 6s")  # six spaces, no colon
+    assert sections._turn_shaped("WEBVTT")
+    assert sections._turn_shaped("[music] Welcome back to the allotment hour, where every week we dig")
+    assert not sections._turn_shaped("Welcome back to the allotment hour where every week we dig deeper")
+    assert sections._not_a_name("View descriptionShare")
+    assert sections._not_a_name("- Podcasty")
+    assert not sections._not_a_name("The Allotment Hour")
+    # A link without a dot is still a link: no title holds one.
+    assert sections.name_shaped("The Allotment Hour")
+    assert not sections.name_shaped("The Allotment Hour http://allotments")
+    assert not sections.name_shaped("Mail [email protected] today")
