@@ -24,6 +24,7 @@ from deboiler.stages.sections import (
     fill_gaps,
     has_gaps,
     header_dates,
+    keep_heading_under_main_text,
     keep_lists_under_headings,
     keep_sign_off,
     keep_summary_above,
@@ -105,6 +106,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
             fill_gaps(verdicts, backing.verdicts, blocks)
         if summary:
             keep_summary_above(verdicts, backing.verdicts, blocks)
+        keep_heading_under_main_text(verdicts, blocks)
         keep_lists_under_headings(verdicts, blocks)
         keep_sign_off(verdicts, blocks)
         end_main_text(verdicts, blocks, backing.lines if backing else None)

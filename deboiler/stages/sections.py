@@ -309,7 +309,9 @@ def _opens_description(page: Page, line: Line) -> bool:
         if other.kind in ("meta", "byline"):
             return False
         if other.kind in ("chrome", "widget", "section", "desc_heading"):
-            saw_interface, only_sections = True, only_sections and other.kind == "section"
+            # A section heading with a value ("Autor: Ana Ruiz") is the header's field, not a heading.
+            heading = other.kind == "section" and "{" not in other.why
+            saw_interface, only_sections = True, only_sections and heading
             continue
         if other.kind == "prose" and saw_interface:
             if only_sections:
@@ -357,6 +359,8 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     after, before = page.next(line), page.prev(line)
     if after is None or _TURN.match(after.text) or _CHAPTER.match(after.text):
         return False
+    if not _WORD.search(line.text) and after.kind == "short" and (under := page.next(after)) is not None and _CHAPTER.match(under.text):
+        return False  # a time alone over a chapter list's heading ("00:14:39" / "Contents" / "00:00:20 Intro"): the player's length
     return not (before is not None and _CHAPTER.match(before.text))
 
 
@@ -937,6 +941,9 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:field-label", "a field's label in the header ('Label:' over its value or the next label)")
         elif title is not None and i > title.index:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
+        elif title is not None and _full_stop(title.text) and sentence_like(line.text) and _full_stop(line.text):
+            # A "title" that ends as a sentence may be a photo's caption: the sentence above it, the lead.
+            labels[i] = ("content", "generic:keep", "a sentence above a title that ends as a sentence does: kept (an article's lead)")
         elif title is not None or heading is not None:
             above = f"the title (line {title.index + 1})" if title is not None else f"the heading {heading.text!r}"
             labels[i] = ("chrome", "generic:header", f"the site's header, above {above}")
@@ -981,7 +988,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if line.kind == "section":
             end, ended_by = k, f"after the heading {line.text!r} (line {line.index + 1}): the page's next section"
             break
-        if k and _bare(line.text) in header_texts:
+        if k and _bare(line.text) in header_texts and not _over_a_heading(page, line):
             if (resume := _interruption(page, body, k, labels)) is not None:
                 resume_at = resume
                 continue
@@ -1059,6 +1066,14 @@ NOTES_LOOKAHEAD = 8
 # between, is more of it.
 RESUME_LOOKAHEAD = 12
 RESUME_MIN_CHARS = 160
+
+
+def _over_a_heading(page: Page, line: Line) -> bool:
+    """A paragraph of the header printed again right over another section's heading: no section
+    opens with it (the show's would print its blurb under it), so it is the text's last line (the
+    book or source an episode reads, printed under its title too)."""
+    after = page.next(line)
+    return line.kind == "prose" and after is not None and after.kind == "section" and "{" not in after.why
 
 
 def _interruption(page: Page, body: list[Line], k: int, labels: list) -> int | None:
@@ -1165,6 +1180,29 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
     for i in _tail_lines(verdicts, sections, blocks):
         verdicts[i].label, verdicts[i].rule = "content", "generic:description"
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"
+
+
+def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> None:
+    """Keep, in place, a heading right under the main text's last line, in the same post element,
+    over a list of its own ("Links" over the episode's links): trafilatura left both out of the
+    post, where the sections would keep them. Not a heading the lexicon knows as another section's
+    or a list of other shows' (keep_lists_under_headings then keeps the list)."""
+    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    if not kept:
+        return
+    last = kept[-1]
+    k = next((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
+    if k is None or not (verdicts[k].rule == "generic:outside-main" or verdicts[k].rule.startswith("lexicon:notes")):
+        return
+    path = blocks[k].path
+    if not HEADING_PATH.search(path) or _OUTSIDE_POST.search(path):
+        return
+    container = path.rpartition(">")[0]
+    under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
+    if not blocks[last].path.startswith(container + ">") or under is None or not blocks[under].path.startswith((container + ">ul>", container + ">ol>")):
+        return
+    verdicts[k].label, verdicts[k].rule = "content", "generic:description"
+    verdicts[k].reason = "a heading of the post right under its main text, over a list of its own (trafilatura left both out)"
 
 
 def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import deboiler
 from deboiler.stages.blocks import Block, Blocks
-from deboiler.stages.sections import HTML_GAP_LINES, fill_gaps, has_gaps, keep_sign_off
+from deboiler.stages.sections import (
+    HTML_GAP_LINES,
+    fill_gaps,
+    has_gaps,
+    keep_heading_under_main_text,
+    keep_lists_under_headings,
+    keep_sign_off,
+)
 from deboiler.stages.verdict import Verdict
 
 POST = "html>body>div#page>article.post>div.entry-content"
@@ -182,3 +189,56 @@ def test_a_main_text_of_one_header_line_of_fields_holds_no_paragraph():
     assert not opens_with_paragraph([header])
     said = Verdict(2, "The reporter walks the old canal at dawn and meets the people who keep its locks working.", "content", "generic:keep", "")
     assert opens_with_paragraph([header, said])
+
+
+ARTICLE = "html>body>div.container>article.episode"
+
+
+def _post_with_heading_under(heading_path: str, heading_rule: str = "generic:outside-main") -> tuple[list[Verdict], Blocks]:
+    """The main text's one paragraph, then a heading and three links trafilatura left out, then the footer."""
+    spec = [
+        ("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over.", "content", "generic:main", ARTICLE + ">div.notes>p"),
+        ("", "blank", "blank", ""),
+        ("Knots", "chrome", heading_rule, heading_path),
+        ("Bowline", "chrome", "generic:outside-main", ARTICLE + ">ul>li>a"),
+        ("Clove hitch", "chrome", "generic:outside-main", ARTICLE + ">ul>li>a"),
+        ("Sheet bend", "chrome", "generic:outside-main", ARTICLE + ">ul>li>a"),
+        ("© 2026 Harbour Talk", "chrome", "generic:outside-main", "html>body>footer>p"),
+    ]
+    verdicts = [Verdict(n, text, label, rule, "") for n, (text, label, rule, _) in enumerate(spec, 1)]
+    return verdicts, _blocks(verdicts, [path for *_, path in spec])
+
+
+def _keep_heading_and_list(verdicts: list[Verdict], blocks: Blocks) -> list[str]:
+    keep_heading_under_main_text(verdicts, blocks)
+    keep_lists_under_headings(verdicts, blocks)
+    return kept(verdicts)
+
+
+def test_a_heading_of_the_post_under_its_main_text_comes_back_with_its_list() -> None:
+    # A show's notes: the paragraph trafilatura kept, then the post's own "Knots" heading over links.
+    for rule in ("generic:outside-main", "lexicon:notes-en"):
+        verdicts, blocks = _post_with_heading_under(ARTICLE + ">h2#knots", rule)
+        assert _keep_heading_and_list(verdicts, blocks)[1:] == ["Knots", "Bowline", "Clove hitch", "Sheet bend"]
+        assert "under its main text" in verdicts[2].reason
+
+
+def test_a_heading_elsewhere_or_known_as_another_section_stays_out() -> None:
+    # In the sidebar, not a heading element, or a heading the lexicon knows as another section's.
+    for path, rule in [
+        ("html>body>aside>h2", "generic:outside-main"),
+        (ARTICLE + ">p.knots", "generic:outside-main"),
+        (ARTICLE + ">h2", "lexicon:section-en"),
+        ("html>body>div.related>h2", "generic:outside-main"),  # not the main text's element
+    ]:
+        verdicts, blocks = _post_with_heading_under(path, rule)
+        assert _keep_heading_and_list(verdicts, blocks) == [verdicts[0].text], path
+
+
+def test_a_heading_over_no_list_stays_out() -> None:
+    verdicts, blocks = _post_with_heading_under(ARTICLE + ">h2")
+    for v in verdicts[3:6]:
+        v.text = ""
+        v.label = "blank"
+    blocks = _blocks(verdicts, [b.path for b in blocks][:3] + ["", "", ""] + ["html>body>footer>p"])
+    assert _keep_heading_and_list(verdicts, blocks) == [verdicts[0].text]

@@ -863,3 +863,66 @@ def test_a_text_dump_whose_notes_hold_a_feeds_raw_tags_stays_text() -> None:
     # A fragment of saved HTML still reads as HTML: its first line is markup.
     ep = deboiler.clean("<div><p>" + "A paragraph of a saved page, long enough to be its text. " * 3 + "</p><p>b</p><a>c</a><span>d</span><p>e</p></div>")
     assert "<p>" not in ep.description
+
+
+def test_a_header_field_with_a_value_under_a_long_title_is_not_the_next_section() -> None:
+    # "Autor: ..." is a field of the header here, not a heading under the text: the long title above
+    # it does not open the description, and the paragraph under it is not lost.
+    ep = clean(
+        "Memorias del puerto: los veleros que volvieron al muelle, treinta años después de zarpar\n\n"
+        "Publicado:\nAutor: Radio Costa Sur\n\n"
+        "En Memorias del Puerto, Rosa Ibáñez conversa con el capitán Tomás Vera sobre los veleros que regresaron al muelle.\n"
+    )
+    assert lines(ep)[-1] == "En Memorias del Puerto, Rosa Ibáñez conversa con el capitán Tomás Vera sobre los veleros que regresaron al muelle."
+    assert ep.title.startswith("Memorias del puerto") and not any(line.startswith("Memorias") for line in lines(ep))
+
+
+def test_a_header_paragraph_printed_again_over_the_next_heading_is_the_texts_last_line() -> None:
+    # The book an episode reads stands under the title and again under the text, right over
+    # "Other episodes": no section opens with it, so the text keeps it; the list below still goes.
+    book = "Fire and Sand by Ellen Moss, Harbour Books, a novel about a glassblower and her town"
+    ep = clean(
+        f"Ep. 12 – A glassblower's winter\n{book}\n\n00:00:00\n00:00:00\n"
+        "Ellen Moss wrote about the last glassworks of her town; we read the chapter where the furnace goes cold.\n"
+        f"{book}\nOther episodes\n\nEp. 11 – The lighthouse keeper\nStorm Lamp by Ivo Grant, Harbour Books\n12 Jan 2026 - 13 min\n"
+    )
+    assert lines(ep) == [
+        "Ellen Moss wrote about the last glassworks of her town; we read the chapter where the furnace goes cold.",
+        book,
+    ]
+
+
+def test_a_time_alone_over_a_chapter_lists_heading_is_the_players_length_not_a_transcript() -> None:
+    ep = clean(
+        "The Allotment Hour\n\nEp. 4: Leeks in winter\n\n"
+        "We dig leeks in the frost and talk about the allotment's new water tank and the winter rota.\n"
+        "00:31:07\n\nContents\n\n00:00:20 The frost\n00:04:44 The water tank\n00:12:58 The rota\n"
+    )
+    assert "00:00:20 The frost" in lines(ep) and "00:12:58 The rota" in lines(ep)
+
+
+def test_sentences_above_a_title_that_ends_as_a_sentence_does_are_kept() -> None:
+    # A news page: the lead over a photo's caption (which reads as the title), then the date and
+    # the article. The lead is the text's; with a title that ends without a full stop it would be
+    # the site's header.
+    ep = clean(
+        "Podcast: The river club looks back on a hard winter\n\n"
+        "Marta Lind goes over what the winter taught the river club.\n\n"
+        "The coach (left) left the club in March.\n\n16.3. 12:27\n\n"
+        "The new rowing season starts in three weeks and the long winter break is finally behind the club.\n\n"
+        "Marta Lind talks with the club's captain about the coach who left and what comes next for the crews.\n"
+    )
+    assert "Marta Lind goes over what the winter taught the river club." in lines(ep)
+
+
+def test_a_link_to_the_previous_episode_ends_the_notes() -> None:
+    # Russian UI: "Предыдущий выпуск" (previous episode) under the notes; the site's footer below.
+    ep = clean(
+        "Садовый час\n\nВыпуск 7: Зимний лук\n\n"
+        "Мы копаем лук на морозе и рассказываем о новом баке для воды и о зимнем графике дежурств.\n"
+        "Спасибо, что слушаете!\n\nПредыдущий выпуск\n\nСадовый час. Говорим о грядках\nАвтор и ведущий Иван Петров.\n"
+    )
+    assert lines(ep) == [
+        "Мы копаем лук на морозе и рассказываем о новом баке для воды и о зимнем графике дежурств.",
+        "Спасибо, что слушаете!",
+    ]
