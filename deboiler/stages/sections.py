@@ -272,6 +272,7 @@ class Page:
         self.position = {line.index: k for k, line in enumerate(self.nonblank)}
         self.crumbs = _breadcrumb(self.nonblank)
         self.crumb_stem = _crumb_stem(self.crumbs[-1]) if self.crumbs else ""
+        self.site_parts: list[bool] = []  # saved HTML: whether each line stands in a footer, sidebar, menu or form
 
     def next(self, line: Line, step: int = 1) -> Line | None:
         k = self.position[line.index] + step
@@ -633,6 +634,8 @@ def label_sections(blocks: Blocks, keep_all: bool = False, backing: bool = False
     `backing`: the sections only back up trafilatura's main text (saved HTML), which has found where
     the article goes on; the description then ends at the first interruption."""
     page = Page(classify(blocks, lexicon_matcher().scan(blocks)), resumes=not backing)
+    if blocks.markup:
+        page.site_parts = [bool(block.path) and _SITE_PART.search(block.path) is not None for block in blocks]
     labels = _segment(page)
     if keep_all:
         labels = _Labels(_keep_all(page).labels, labels.fields)
@@ -982,9 +985,14 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     header_texts = {_bare(l.text) for l in header if l.kind in ("short", "prose", "byline") and name_shaped(_bare(l.text))}
     end, ended_by = len(body), ""
     resume_at = 0  # past an interface run inside the show notes: where they go on
+    in_site_part = page.site_parts[start.index] if page.site_parts else True
     for k, line in enumerate(body):
         if k < resume_at:
             continue
+        # Where no sentence came yet, the "description" may be a menu: a site part then decides nothing.
+        if not in_site_part and page.site_parts[line.index] and any(sentence_like(other.text) for other in body[:k]):
+            end, ended_by = k, f"from line {line.index + 1}: the page's footer, sidebar, menu or form, which the description's element is not in"
+            break
         if line.kind == "section":
             end, ended_by = k, f"after the heading {line.text!r} (line {line.index + 1}): the page's next section"
             break
@@ -1401,6 +1409,9 @@ def _next_nonblank(verdicts: list[Verdict], i: int) -> int | None:
     return next((j for j in range(i + 1, len(verdicts)) if verdicts[j].label != "blank"), None)
 
 
+# Saved HTML: the parts of a site around a post, where its description never goes on (not <header>,
+# which HTML5 sections open with, a notes heading's included).
+_SITE_PART = re.compile(r"(?:^|>)(?:footer|nav|aside|form)\b")
 _OUTSIDE_POST = re.compile(r"(?:^|>)(?:footer|nav|aside|form|header)\b")
 _LINK_OR_HEADING = re.compile(r"(?:^|>)(?:a|h[1-6])(?:[.#][^>]*)?(?:>|$)")
 

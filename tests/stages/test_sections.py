@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 
 import deboiler
+from deboiler.stages.blocks import Block, Blocks
+from deboiler.stages.sections import label_sections
 
 
 def clean(page: str) -> deboiler.Episode:
@@ -926,3 +928,55 @@ def test_a_link_to_the_previous_episode_ends_the_notes() -> None:
         "Мы копаем лук на морозе и рассказываем о новом баке для воды и о зимнем графике дежурств.",
         "Спасибо, что слушаете!",
     ]
+
+
+def _html_blocks(rows: list[tuple[str, str]]) -> Blocks:
+    blocks = Blocks(Block(n, text, text, text.casefold(), path if text else "") for n, (text, path) in enumerate(rows, 1))
+    blocks.markup = True
+    return blocks
+
+
+POST_PATH = "html>body>main>article>div.content"
+
+
+def test_saved_html_the_description_ends_where_the_sidebar_or_footer_starts() -> None:
+    # The notes as short sentences, then the post's footer (byline, share button) and the sidebar's
+    # links: none of those has a heading the lexicon knows, the markup says where the post ends.
+    rows = [
+        ("Harbour Talk", "html>body>header>a"),
+        ("", ""),
+        ("Ep. 9: Knots at dawn", "html>body>main>article>h1"),
+        ("2026-03-01", "html>body>main>article>p.date>time"),
+        ("", ""),
+        ("We tie knots on the pier before the sun is up.", POST_PATH + ">ul>li"),
+        ("The harbour master has opinions on bowlines.", POST_PATH + ">ul>li"),
+        ("Questions from listeners at the end.", POST_PATH + ">ul>li"),
+        ("", ""),
+        ("harbourtalk 2026-03-01 podcast", "html>body>main>article>footer>span.byline"),
+        ("Post it", "html>body>main>article>footer>div.sharing>a"),
+        ("Useful links", "html>body>aside.sidebar>h2"),
+        ("All the feeds", "html>body>aside.sidebar>ul>li>a"),
+    ]
+    sections = label_sections(_html_blocks(rows))
+    kept = [v.text for v in sections.verdicts if v.label == "content"]
+    assert kept == [
+        "We tie knots on the pier before the sun is up.",
+        "The harbour master has opinions on bowlines.",
+        "Questions from listeners at the end.",
+    ]
+    byline = next(v for v in sections.verdicts if v.text.startswith("harbourtalk"))
+    assert "footer, sidebar, menu or form" in byline.reason
+
+
+def test_saved_html_a_menu_read_as_the_description_is_not_ended_by_the_site_parts() -> None:
+    # No sentence yet (a menu of links looks like a paragraph): the form under it ends nothing, and
+    # the text further down is not lost.
+    menu = "Home | Audio Books & Poetry | Community Audio | Computers & Technology | Live Music | Radio"
+    rows = [
+        (menu, "html>body>table>tr>td.menu"),
+        ("Search: Advanced Search", "html>body>table>tr>td>form#search>b"),
+        ("Upload", "html>body>table>tr>td>form#search>a"),
+        ("My first podcast, recorded at home with two friends and a borrowed microphone.", "html>body>div#main>div.box>p"),
+    ]
+    kept = [v.text for v in label_sections(_html_blocks(rows)).verdicts if v.label == "content"]
+    assert "My first podcast, recorded at home with two friends and a borrowed microphone." in kept
