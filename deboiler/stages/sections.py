@@ -1153,21 +1153,35 @@ def header_dates(verdicts: list[Verdict]) -> dict:
     return fields
 
 
-def _gap_lines(verdicts: list[Verdict]) -> Iterator[int]:
+def _gap_lines(verdicts: list[Verdict], blocks: Blocks | None = None) -> Iterator[int]:
     """The lines not kept, not blank, between two kept lines with at most HTML_GAP_LINES such lines
-    between them."""
+    between them, or any number where all stand in one list with both kept lines (`blocks`: their
+    tag paths): a list of links the main text kept only some items of."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     for before, after in zip(kept, kept[1:]):
         gap = [i for i in range(before + 1, after) if verdicts[i].label != "blank"]
         if len(gap) <= HTML_GAP_LINES:
             yield from gap
+        elif blocks is not None and (root := _list_root(blocks[before].path)) and all(
+            blocks[i].path.startswith(root) for i in (*gap, after)
+        ):
+            yield from gap
+
+
+_LIST_ROOT = re.compile(r"^.*?(?:^|>)[uo]l(?:[.#][^>]*)?>")
+
+
+def _list_root(path: str) -> str:
+    """The path of the outermost list a line stands in, with its trailing '>', else ''."""
+    m = _LIST_ROOT.match(path)
+    return m.group(0) if m else ""
 
 
 def has_gaps(verdicts: list[Verdict], blocks: Blocks | None = None) -> bool:
     """Whether a line not kept stands between two kept lines at most HTML_GAP_LINES apart, or right
     after the last kept line inside the same post (what fill_gaps may give back): the sections
     labeller, which costs about what trafilatura does on a small page, runs only then."""
-    if next(_gap_lines(verdicts), None) is not None:
+    if next(_gap_lines(verdicts, blocks), None) is not None:
         return True
     last = _last_kept(verdicts)
     if last is None or blocks is None:
@@ -1180,7 +1194,7 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
     """Keep, in place, the lines the sections labeller calls the description that stand in a short
     gap between two lines the main text kept, or right after its last line inside the same part of
     the page (credits, links; `blocks`: the page's blocks, for their tag paths)."""
-    for i in list(_gap_lines(verdicts)):  # the gaps as the main text left them, before any is filled
+    for i in list(_gap_lines(verdicts, blocks)):  # the gaps as the main text left them, before any is filled
         separator = not any(ch.isalnum() for ch in verdicts[i].text)  # "----", "***" between paragraphs
         if separator or sections[i].rule == "generic:description":
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
@@ -1214,13 +1228,15 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
 
 
 def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
-    """Keep, in place, the list right under a heading the main text kept, in the heading's own element
-    ("People Mentioned" over twenty links): trafilatura leaves lists of links out, and the heading it
-    kept says the list is the post's. A list in another element (related posts) is not the heading's,
+    """Keep, in place, the list right under a heading or a lead-in ("Links:") the main text kept, in
+    its own element ("People Mentioned" over twenty links): trafilatura leaves lists of links out,
+    and the heading it kept says the list is the post's. A list in another element (related posts) is not the heading's,
     nor is one under a heading in the site's footer, menu or sidebar."""
     for k, verdict in enumerate(verdicts):
-        if verdict.label != "content" or not HEADING_PATH.search(blocks[k].path) or _OUTSIDE_POST.search(blocks[k].path):
+        if verdict.label != "content" or _OUTSIDE_POST.search(blocks[k].path):
             continue  # a heading in the site's footer or sidebar heads the site's links
+        if not HEADING_PATH.search(blocks[k].path) and not verdict.text.endswith(_COLONS):
+            continue  # a heading, or a lead-in that says a list follows ("Links and resources:")
         container = blocks[k].path.rpartition(">")[0]
         lists = (container + ">ul>", container + ">ol>")
         for i in range(k + 1, len(verdicts)):
@@ -1305,7 +1321,7 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         inside = verdicts[at].label == "content"
         if (transcript := _transcript_at(page, line, k, two_speakers=True)) is not None:
             rule, reason = "generic:transcript", f"{transcript} inside the main text, from line {verdicts[at].lineno} on: not the description"
-        elif inside and line.kind == "section" and under_paragraph:
+        elif inside and line.kind == "section" and under_paragraph and not _LIST_ITEM_PATH.search(blocks[at].path):
             rule, reason = "generic:after-description", f"after the heading {line.text!r} (line {verdicts[at].lineno}) inside the main text: the page's next section"
         else:
             under_paragraph = under_paragraph or (inside and line.kind == "prose")
@@ -1409,6 +1425,8 @@ def _next_nonblank(verdicts: list[Verdict], i: int) -> int | None:
     return next((j for j in range(i + 1, len(verdicts)) if verdicts[j].label != "blank"), None)
 
 
+# An item of a list, or its link: a section's name there links to it ("Transcript" among the links).
+_LIST_ITEM_PATH = re.compile(r"(?:^|>)li(?:[.#][^>]*)?(?:>a(?:[.#][^>]*)?)?$")
 # Saved HTML: the parts of a site around a post, where its description never goes on (not <header>,
 # which HTML5 sections open with, a notes heading's included).
 _SITE_PART = re.compile(r"(?:^|>)(?:footer|nav|aside|form)\b")
@@ -1422,13 +1440,21 @@ def _inside_post(path: str, container: str) -> bool:
 
 def _post_container(path: str) -> str:
     """The tag path of the post a line stands in: its innermost <article>, <main> or element of a
-    post's class (microformats' "hentry", WordPress' "post"), else the element two levels above it."""
+    post's class (microformats' "hentry", WordPress' "post"), else the element two levels above it.
+    Where the line itself stands in a footer or aside inside it (a post whose notes a template
+    prints in its <footer>), that element."""
     segments = path.split(">")
     for depth in range(len(segments) - 1, -1, -1):
         tag, *classes = segments[depth].split(".")
         if tag.split("#")[0] in ("article", "main") or not _POST_CLASSES.isdisjoint(classes):
-            return ">".join(segments[: depth + 1]) + ">"
-    return ">".join(segments[:-2]) + ">"
+            container = ">".join(segments[: depth + 1]) + ">"
+            break
+    else:
+        container = ">".join(segments[:-2]) + ">"
+    inner = _OUTSIDE_POST.search(path, len(container))
+    if inner is not None and (end := path.find(">", inner.end())) >= 0:
+        container = path[: end + 1]
+    return container
 
 
 _POST_CLASSES = frozenset(("hentry", "h-entry", "post", "entry"))

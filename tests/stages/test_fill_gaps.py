@@ -21,6 +21,19 @@ POST = "html>body>div#page>article.post>div.entry-content"
 FOOTER = "html>body>div#page>footer.site-footer>ul>li"
 
 
+NOTES_IN_FOOTER = "html>body>div.page>main.content>div>footer.notes"  # a template that prints the notes in a <footer>
+_PATHS = {
+    "post": POST + ">p",
+    "box": POST + ">div.credits>p",
+    "foot": FOOTER,
+    "item": POST + ">ul>li",
+    "subitem": POST + ">ul>li>ul>li>a",
+    "notes": NOTES_IN_FOOTER + ">p",
+    "noteslink": NOTES_IN_FOOTER + ">p>a",
+    "pagefoot": "html>body>div.page>footer.page-footer>div>a",
+}
+
+
 def _lines(spec: list[tuple[str, str, str]]) -> tuple[list[Verdict], list[Verdict], Blocks]:
     """(text, main text's label, sections' rule) per line, the path from the text's prefix."""
     verdicts, sections, paths = [], [], []
@@ -33,7 +46,7 @@ def _lines(spec: list[tuple[str, str, str]]) -> tuple[list[Verdict], list[Verdic
         where, _, words = text.partition(":")
         verdicts.append(Verdict(n, words, label, "generic:main" if label == "content" else "generic:outside-main", ""))
         sections.append(Verdict(n, words, "content" if rule == "desc" else "chrome", "generic:description" if rule == "desc" else "generic:after-description", ""))
-        paths.append({"post": POST + ">p", "box": POST + ">div.credits>p", "foot": FOOTER}[where])
+        paths.append(_PATHS[where])
     return verdicts, sections, _blocks(verdicts, paths)
 
 
@@ -242,3 +255,91 @@ def test_a_heading_over_no_list_stays_out() -> None:
         v.label = "blank"
     blocks = _blocks(verdicts, [b.path for b in blocks][:3] + ["", "", ""] + ["html>body>footer>p"])
     assert _keep_heading_and_list(verdicts, blocks) == [verdicts[0].text]
+
+
+def test_a_long_run_of_links_inside_one_list_with_kept_items_on_both_sides_comes_back() -> None:
+    # The topics of an episode as one nested list; the main text kept some items and left out a run
+    # longer than a gap's limit between them.
+    links = [f"subitem:Knot number {n}" for n in range(1, HTML_GAP_LINES + 3)]
+    verdicts, sections, paths = _lines(
+        [("post:Three sailors cross the bay in a borrowed dinghy and argue about knots.", "content", "desc"), ("item:Knots we tied", "content", "desc")]
+        + [(link, "chrome", "desc") for link in links]
+        + [("item:What the harbour master said", "content", "desc"), ("foot:About us", "chrome", "desc")]
+    )
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts)[2:-1] == [link.partition(":")[2] for link in links]
+    assert "About us" not in kept(verdicts)
+
+
+def test_a_long_gap_that_leaves_the_list_stays_out() -> None:
+    # The same run, but the kept line after it stands outside the list: a gap's limit applies.
+    links = [f"subitem:Knot number {n}" for n in range(1, HTML_GAP_LINES + 3)]
+    verdicts, sections, paths = _lines(
+        [("item:Knots we tied", "content", "desc")] + [(link, "chrome", "desc") for link in links] + [("post:What the harbour master said.", "content", "desc")]
+    )
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts) == ["Knots we tied", "What the harbour master said."]
+
+
+def test_the_tail_inside_a_footer_that_holds_the_notes_comes_back_the_sites_footer_does_not() -> None:
+    verdicts, sections, paths = _lines(
+        [
+            ("notes:Our chat for feedback is on the harbour board.", "content", "desc"),
+            ("", "", ""),
+            ("noteslink:How to run your own harbour meet-up", "chrome", "desc"),
+            ("", "", ""),
+            ("pagefoot:The site on the code forge", "chrome", "desc"),
+        ]
+    )
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts) == ["Our chat for feedback is on the harbour board.", "How to run your own harbour meet-up"]
+
+
+def test_a_list_under_a_lead_in_the_main_text_kept_comes_back() -> None:
+    # "Links and resources:" is the main text's last line, a paragraph ending in a colon: a list follows.
+    verdicts, _, paths = _lines(
+        [
+            ("post:Three sailors cross the bay in a borrowed dinghy and argue about knots.", "content", "desc"),
+            ("post:Links and resources:", "content", "desc"),
+            ("item:The knot atlas", "chrome", "end"),
+            ("subitem:Transcript", "chrome", "end"),
+            ("item:The harbour's own page", "chrome", "end"),
+        ]
+    )
+    keep_lists_under_headings(verdicts, paths)
+    assert kept(verdicts)[2:] == ["The knot atlas", "Transcript", "The harbour's own page"]
+
+
+def test_a_list_under_a_paragraph_that_is_no_lead_in_stays_out() -> None:
+    verdicts, _, paths = _lines(
+        [("post:Three sailors cross the bay in a borrowed dinghy and argue about knots.", "content", "desc"), ("item:More from the harbour", "chrome", "end")]
+    )
+    keep_lists_under_headings(verdicts, paths)
+    assert kept(verdicts) == ["Three sailors cross the bay in a borrowed dinghy and argue about knots."]
+
+
+def test_a_sections_name_among_the_main_texts_links_does_not_end_it() -> None:
+    # "Transcript" as one link of the notes' list (to the transcript elsewhere) is no heading.
+    from deboiler.stages.sections import end_main_text
+
+    verdicts, _, paths = _lines(
+        [
+            ("post:Three sailors cross the bay in a borrowed dinghy and argue about knots all the way.", "content", "desc"),
+            ("post:Links and resources:", "content", "desc"),
+            ("item:The knot atlas", "content", "desc"),
+            ("subitem:Transcript", "content", "desc"),
+            ("item:The harbour's own page", "content", "desc"),
+        ]
+    )
+    end_main_text(verdicts, paths)
+    assert kept(verdicts)[-3:] == ["The knot atlas", "Transcript", "The harbour's own page"]
+    # The same word as a heading of its own (a paragraph element) still ends the main text.
+    verdicts, _, paths = _lines(
+        [
+            ("post:Three sailors cross the bay in a borrowed dinghy and argue about knots all the way.", "content", "desc"),
+            ("post:Transcript", "content", "desc"),
+            ("post:Welcome aboard, everyone, the wind is up and so are we this morning.", "content", "desc"),
+        ]
+    )
+    end_main_text(verdicts, paths)
+    assert kept(verdicts) == ["Three sailors cross the bay in a borrowed dinghy and argue about knots all the way."]
