@@ -70,11 +70,11 @@ _WIDGET = re.compile(
 # A seek button: "Manda indietro di 15 secondi", "Spola framåt 15 sekunder", "Skip back 30 seconds".
 _SECONDS = r"(?:seconds|secs?|sekunder|sekunden|secondi|segundos|secondes|sekuntia|sekund|sekundy|seconden|másodperc|秒)"
 _SEEK = re.compile(rf"^\D{{0,30}}\b(?:5|10|15|30|45|60)\s?{_SECONDS}\b\D{{0,20}}$", re.I)
-# Counters ("2356 232"), markup the dump kept ("<image>data:image/svg..."), a label glued to its link
-# ("Smart linkhttps://pc.st/..."), two buttons glued ("View descriptionShare"), a player's embed code
-# printed as text ('<iframe src="..." width="100%">').
+# Counters ("2356 232"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
+# "<預購>" is a creator's label), a label glued to its link ("Smart linkhttps://pc.st/..."), two
+# buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe src=...>').
 _RESIDUE = re.compile(
-    r"^[\d\s.,]+$|^<\w+>|^<(?:iframe|embed|object|audio|video|script)\b|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
+    r"^[\d\s.,]+$|^<[A-Za-z][A-Za-z0-9]*>|^<(?:iframe|embed|object|audio|video|script)\b|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
     r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$"
 )
 _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")

@@ -980,3 +980,14 @@ def test_saved_html_a_menu_read_as_the_description_is_not_ended_by_the_site_part
     ]
     kept = [v.text for v in label_sections(_html_blocks(rows)).verdicts if v.label == "content"]
     assert "My first podcast, recorded at home with two friends and a borrowed microphone." in kept
+
+
+def test_a_line_opening_with_a_label_in_angle_brackets_is_the_creators_not_markup() -> None:
+    # "<預購>" (pre-order) opens a sponsor's line in the notes; only an ASCII tag name is leftover markup.
+    ep = clean(
+        "歷史聊天室 第12集\n\n"
+        "這一集我們聊聊宋朝的海上貿易,還有泉州港為什麼在當時成為世界上最熱鬧的港口之一。\n"
+        "【感謝贊助】如果你聽完想吃點甜的,請參考:\n"
+        "<預購> 南部的芒果乾 | 小農市集 https://example.org/mango\n"
+    )
+    assert "<預購> 南部的芒果乾 | 小農市集 https://example.org/mango" in lines(ep)
