@@ -1204,24 +1204,38 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"
 
 
+HEADING_PAST_BUTTONS = 2  # interface lines (a player's "Download") a heading under the main text may stand below
+
+
 def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> None:
-    """Keep, in place, a heading right under the main text's last line, in the same post element,
-    over a list of its own ("Links" over the episode's links): trafilatura left both out of the
-    post, where the sections would keep them. Not a heading the lexicon knows as another section's
-    or a list of other shows' (keep_lists_under_headings then keeps the list)."""
+    """Keep, in place, a heading right under the main text's last line (past a player's button or
+    two), in the same post, over a list of its own ("Links" over the episode's links): trafilatura
+    left both out of the post, where the sections would keep them. Not a heading the lexicon knows
+    as another section's or a list of other shows' (keep_lists_under_headings then keeps the list).
+    The lexicon is asked here, not the verdicts' rules, which name it only where someone will see
+    them (label_unknown's `explain`)."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     if not kept:
         return
     last = kept[-1]
-    k = next((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
-    if k is None or not (verdicts[k].rule == "generic:outside-main" or verdicts[k].rule.startswith("lexicon:notes")):
+    after = [i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"][: HEADING_PAST_BUTTONS + 1]
+    if not after or verdicts[after[0]].label != "chrome":
         return
+    candidates = Blocks(blocks[i] for i in after)
+    kinds = [line.kind for line in classify(candidates, lexicon_matcher().scan(candidates))]
+    at = next((n for n, kind in enumerate(kinds) if kind not in ("chrome", "widget")), None)
+    if at is None or kinds[at] not in ("short", "notes_heading"):
+        return
+    k = after[at]
     path = blocks[k].path
-    if not HEADING_PATH.search(path) or _OUTSIDE_POST.search(path):
+    if verdicts[k].label != "chrome" or not HEADING_PATH.search(path) or _OUTSIDE_POST.search(path):
         return
     container = path.rpartition(">")[0]
+    # A notes heading the lexicon knows ("Links") anywhere in the post; another heading only in the
+    # main text's own element (a post's "Related content" box has a heading of its own).
+    post = _post_container(blocks[last].path) if kinds[at] == "notes_heading" else container + ">"
     under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
-    if not blocks[last].path.startswith(container + ">") or under is None or not blocks[under].path.startswith((container + ">ul>", container + ">ol>")):
+    if not blocks[last].path.startswith(post) or under is None or not blocks[under].path.startswith((container + ">ul>", container + ">ol>")):
         return
     verdicts[k].label, verdicts[k].rule = "content", "generic:description"
     verdicts[k].reason = "a heading of the post right under its main text, over a list of its own (trafilatura left both out)"
