@@ -1155,8 +1155,10 @@ def header_dates(verdicts: list[Verdict]) -> dict:
 
 def _gap_lines(verdicts: list[Verdict], blocks: Blocks | None = None) -> Iterator[int]:
     """The lines not kept, not blank, between two kept lines with at most HTML_GAP_LINES such lines
-    between them, or any number where all stand in one list with both kept lines (`blocks`: their
-    tag paths): a list of links the main text kept only some items of."""
+    between them, or any number (`blocks`: their tag paths) where all stand in one list with both
+    kept lines (a list of links the main text kept only some items of), or where the gap opens with
+    a heading and all of it stands in the post of both kept lines (a section of the notes the main
+    text skipped)."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     for before, after in zip(kept, kept[1:]):
         gap = [i for i in range(before + 1, after) if verdicts[i].label != "blank"]
@@ -1166,6 +1168,13 @@ def _gap_lines(verdicts: list[Verdict], blocks: Blocks | None = None) -> Iterato
             blocks[i].path.startswith(root) for i in (*gap, after)
         ):
             yield from gap
+        elif (
+            blocks is not None
+            and HEADING_PATH.search(blocks[gap[0]].path)
+            and (post := _post_container(blocks[before].path))
+            and all(_inside_post(blocks[i].path, post) for i in (*gap, after))
+        ):
+            yield from gap  # a section of the post under its own heading, the main text going on below it
 
 
 _LIST_ROOT = re.compile(r"^.*?(?:^|>)[uo]l(?:[.#][^>]*)?>")

@@ -27,6 +27,7 @@ _PATHS = {
     "box": POST + ">div.credits>p",
     "foot": FOOTER,
     "item": POST + ">ul>li",
+    "head": POST + ">h3",
     "subitem": POST + ">ul>li>ul>li>a",
     "notes": NOTES_IN_FOOTER + ">p",
     "noteslink": NOTES_IN_FOOTER + ">p>a",
@@ -352,3 +353,29 @@ def test_a_sections_name_among_the_main_texts_links_does_not_end_it() -> None:
     )
     end_main_text(verdicts, paths)
     assert kept(verdicts) == ["Three sailors cross the bay in a borrowed dinghy and argue about knots all the way."]
+
+
+def test_a_section_of_the_notes_under_its_own_heading_that_the_main_text_skipped_comes_back() -> None:
+    # The main text goes on below a whole section it skipped (a heading, two sub-headings, links):
+    # more lines than a gap's limit, all in the post.
+    skipped = ["head:Around the harbour", "head:Jobs", "item:Harbour master wanted", "item:Deckhand wanted", "head:Get in touch", "item:mail@harbour.example", "item:The harbour board"]
+    verdicts, sections, paths = _lines(
+        [("item:Tide tables for the spring", "content", "desc")]
+        + [(line, "chrome", "desc") for line in skipped]
+        + [("post:Thanks to everyone who sent in their knots this week.", "content", "desc"), ("foot:About us", "chrome", "desc")]
+    )
+    assert len(skipped) > HTML_GAP_LINES
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts)[1:-1] == [line.partition(":")[2] for line in skipped]
+
+
+def test_a_wide_gap_that_opens_with_no_heading_stays_out() -> None:
+    # A byline, a player's lines and a rating box between two parts of the main text: no heading opens them.
+    skipped = ["post:By", "post:Anna Berg", "item:Listen 13:29", "item:Playlist", "item:Toggle more options", "item:Rate this", "item:Thank you"]
+    verdicts, sections, paths = _lines(
+        [("post:Three sailors cross the bay in a borrowed dinghy.", "content", "desc")]
+        + [(line, "chrome", "desc") for line in skipped]
+        + [("post:Thanks to everyone who sent in their knots this week.", "content", "desc")]
+    )
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts) == ["Three sailors cross the bay in a borrowed dinghy.", "Thanks to everyone who sent in their knots this week."]
