@@ -31,6 +31,8 @@ from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
 from deboiler.stages.meta_lines import MetaLine, find_meta, read_meta_line
+from deboiler.stages.player_lines import SEEK as _SEEK
+from deboiler.stages.player_lines import WIDGET as _WIDGET
 from deboiler.stages.verdict import Verdict
 
 PROSE_CJK_SENTENCE = 15  # a CJK sentence this long, ending in 。, is a paragraph
@@ -62,14 +64,6 @@ def _not_a_name(text: str) -> bool:
     )
 
 
-# Player widgets: times, speeds, progress ("00:00 -00:00", "--:--", "1.0x", "0%").
-_WIDGET = re.compile(
-    r"^(?:[-–]?-?\d{1,2}:\d{2}(?::\d{2})?|--:--|:|::|:: ::|\d(?:[.,]\d{1,2})?x|\d{1,3}\s?%(?: \w+)?)"
-    r"(?:\s+(?:[-–]?\d{1,2}:\d{2}(?::\d{2})?|--:--))*$"
-)
-# A seek button: "Manda indietro di 15 secondi", "Spola framåt 15 sekunder", "Skip back 30 seconds".
-_SECONDS = r"(?:seconds|secs?|sekunder|sekunden|secondi|segundos|secondes|sekuntia|sekund|sekundy|seconden|másodperc|秒)"
-_SEEK = re.compile(rf"^\D{{0,30}}\b(?:5|10|15|30|45|60)\s?{_SECONDS}\b\D{{0,20}}$", re.I)
 # Counters ("2356 232"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
 # "<預購>" is a creator's label), a label glued to its link ("Smart linkhttps://pc.st/..."), two
 # buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe src=...>').

@@ -1,0 +1,15 @@
+"""What a player prints as lines of its own: its times, speed and progress, and its seek buttons.
+Both the sections labeller (every line of a page) and the head of trafilatura's main text read them."""
+
+from __future__ import annotations
+
+import re
+
+# Player widgets: times, speeds, progress ("00:00 -00:00", "--:--", "1.0x", "0%").
+WIDGET = re.compile(
+    r"^(?:[-–]?-?\d{1,2}:\d{2}(?::\d{2})?|--:--|:|::|:: ::|\d(?:[.,]\d{1,2})?x|\d{1,3}\s?%(?: \w+)?)"
+    r"(?:\s+(?:[-–]?\d{1,2}:\d{2}(?::\d{2})?|--:--))*$"
+)
+# A seek button: "Manda indietro di 15 secondi", "Spola framåt 15 sekunder", "Skip back 30 seconds".
+_SECONDS = r"(?:seconds|secs?|sekunder|sekunden|secondi|segundos|secondes|sekuntia|sekund|sekundy|seconden|másodperc|秒)"
+SEEK = re.compile(rf"^\D{{0,30}}\b(?:5|10|15|30|45|60)\s?{_SECONDS}\b\D{{0,20}}$", re.I)
