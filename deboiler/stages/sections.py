@@ -1212,7 +1212,8 @@ HEADING_PAST_BUTTONS = 2  # interface lines (a player's "Download") a heading un
 
 def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> None:
     """Keep, in place, a heading right under the main text's last line (past a player's button or
-    two), in the same post, over a list of its own ("Links" over the episode's links): trafilatura
+    two), in the same post, over a list of its own ("Links" over the episode's links), and the
+    sub-headings over lists that follow it in its element: trafilatura
     left both out of the post, where the sections would keep them. Not a heading the lexicon knows
     as another section's or a list of other shows' (keep_lists_under_headings then keeps the list).
     The lexicon is asked here, not the verdicts' rules, which name it only where someone will see
@@ -1237,11 +1238,39 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     # A notes heading the lexicon knows ("Links") anywhere in the post; another heading only in the
     # main text's own element (a post's "Related content" box has a heading of its own).
     post = _post_container(blocks[last].path) if kinds[at] == "notes_heading" else container + ">"
-    under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
-    if not blocks[last].path.startswith(post) or under is None or not blocks[under].path.startswith((container + ">ul>", container + ">ol>")):
+    if not blocks[last].path.startswith(post):
         return
-    verdicts[k].label, verdicts[k].rule = "content", "generic:description"
-    verdicts[k].reason = "a heading of the post right under its main text, over a list of its own (trafilatura left both out)"
+    for heading in _headings_over_lists(verdicts, blocks, k, container):
+        verdicts[heading].label, verdicts[heading].rule = "content", "generic:description"
+        verdicts[heading].reason = "a heading of the post right under its main text, over a list of its own (trafilatura left both out)"
+
+
+def _headings_over_lists(verdicts: list[Verdict], blocks: Blocks, k: int, container: str) -> list[int]:
+    """From the heading at k, the run of headings in its element and lists under them ("Top 5" /
+    "Apps:" / its list / "Books:" / its list): the headings that a list follows, up to the first
+    line of another element or a heading the lexicon knows as another section's."""
+    lists = (container + ">ul>", container + ">ol>")
+    run: list[int] = []  # headings, and -1 for a list's items
+    for i in range(k, len(verdicts)):
+        if verdicts[i].label == "blank":
+            continue
+        path = blocks[i].path
+        if path.startswith(lists):
+            if run and run[-1] != -1:
+                run.append(-1)
+        elif i == k or (HEADING_PATH.search(path) and path.rpartition(">")[0] == container and verdicts[i].label == "chrome"):
+            run.append(i)
+        else:
+            break
+    headings = [i for i in run if i != -1]
+    others = Blocks(blocks[i] for i in headings[1:])
+    for n, line in enumerate(classify(others, lexicon_matcher().scan(others)), 1):
+        if line.kind not in ("short", "notes_heading"):
+            run = run[: run.index(headings[n])]
+            break
+    while run and run[-1] != -1:
+        run.pop()  # a heading with no list under it
+    return [i for i in run if i != -1]
 
 
 def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:

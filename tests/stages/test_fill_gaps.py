@@ -379,3 +379,24 @@ def test_a_wide_gap_that_opens_with_no_heading_stays_out() -> None:
     )
     fill_gaps(verdicts, sections, paths)
     assert kept(verdicts) == ["Three sailors cross the bay in a borrowed dinghy.", "Thanks to everyone who sent in their knots this week."]
+
+
+def test_sub_headings_over_lists_under_the_main_text_come_back_up_to_another_sections_heading() -> None:
+    # "Top 5" over "Knots:" and its list and "Boats:" and its list, all in the main text's element;
+    # then "Other episodes" (a section the lexicon knows) over its list, and an empty "Notes" heading.
+    notes = ARTICLE + ">div.notes"
+    spec = [
+        ("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over.", "content", notes + ">p"),
+        ("Top 5", "chrome", notes + ">h2"),
+        ("Knots:", "chrome", notes + ">h3"),
+        ("Bowline", "chrome", notes + ">ol>li>a"),
+        ("Sheet bend", "chrome", notes + ">ol>li>a"),
+        ("Boats:", "chrome", notes + ">h3"),
+        ("Dinghy", "chrome", notes + ">ol>li>a"),
+        ("Empty heading", "chrome", notes + ">h3"),
+        ("Other episodes", "chrome", notes + ">h3"),
+        ("Ep. 8: Tides", "chrome", notes + ">ul>li>a"),
+    ]
+    verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _) in enumerate(spec, 1)]
+    blocks = _blocks(verdicts, [path for *_, path in spec])
+    assert _keep_heading_and_list(verdicts, blocks)[1:] == ["Top 5", "Knots:", "Bowline", "Sheet bend", "Boats:", "Dinghy"]
