@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-# Player widgets: times, speeds, progress ("00:00 -00:00", "--:--", "1.0x", "0%").
+# Player widgets: times, speeds, progress ("00:00 -00:00", "--:--", "1.0x", "1×", "0%").
 WIDGET = re.compile(
-    r"^(?:[-–]?-?\d{1,2}:\d{2}(?::\d{2})?|--:--|:|::|:: ::|\d(?:[.,]\d{1,2})?x|\d{1,3}\s?%(?: \w+)?)"
+    r"^(?:[-–]?-?\d{1,2}:\d{2}(?::\d{2})?|--:--|:|::|:: ::|\d(?:[.,]\d{1,2})?[x×]|\d{1,3}\s?%(?: \w+)?)"
     r"(?:\s+(?:[-–]?\d{1,2}:\d{2}(?::\d{2})?|--:--))*$"
 )
 # A seek button: "Manda indietro di 15 secondi", "Spola framåt 15 sekunder", "Skip back 30 seconds".

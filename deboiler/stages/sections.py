@@ -1338,6 +1338,11 @@ def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks:
         verdicts[i].reason = "the episode's summary under its title and date, above the main text (trafilatura left it out)"
 
 
+def _over_kept(page: Page, line: Line, span: list[int], verdicts: list[Verdict]) -> bool:
+    under = page.next(line)
+    return under is not None and verdicts[span[under.index]].label == "content"
+
+
 def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line] | None = None) -> None:
     """Drop, in place, the main text from where the description ends inside it, as the sections
     labeller reads a description's end: where a transcript starts among the lines from the main
@@ -1367,7 +1372,13 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         inside = verdicts[at].label == "content"
         if (transcript := _transcript_at(page, line, k, two_speakers=True)) is not None:
             rule, reason = "generic:transcript", f"{transcript} inside the main text, from line {verdicts[at].lineno} on: not the description"
-        elif inside and line.kind == "section" and under_paragraph and not _LIST_ITEM_PATH.search(blocks[at].path):
+        elif (
+            line.kind == "section"
+            and under_paragraph
+            and not _LIST_ITEM_PATH.search(blocks[at].path)
+            and (inside or (HEADING_PATH.search(blocks[at].path) and _over_kept(page, line, span, verdicts)))
+        ):
+            # Kept, or a heading left out right over a kept part ("Transcript" over the transcript it kept).
             rule, reason = "generic:after-description", f"after the heading {line.text!r} (line {verdicts[at].lineno}) inside the main text: the page's next section"
         else:
             under_paragraph = under_paragraph or (inside and line.kind == "prose")

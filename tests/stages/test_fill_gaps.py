@@ -400,3 +400,16 @@ def test_sub_headings_over_lists_under_the_main_text_come_back_up_to_another_sec
     verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _) in enumerate(spec, 1)]
     blocks = _blocks(verdicts, [path for *_, path in spec])
     assert _keep_heading_and_list(verdicts, blocks)[1:] == ["Top 5", "Knots:", "Bowline", "Sheet bend", "Boats:", "Dinghy"]
+
+
+def test_a_transcript_heading_the_main_text_left_out_over_what_it_kept_ends_it() -> None:
+    # trafilatura kept the summary and the transcript, not the "Transcript" heading between them.
+    from deboiler.stages.sections import end_main_text
+
+    summary = "post:Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over."
+    said = ["post:Welcome aboard, everyone, the wind is up and so are we this fine morning.", "post:Thanks, it is good to be out on the water with you again."]
+    for heading, cut in [("head:Transcript", True), ("post:Transcript", False), ("head:Knots", False)]:
+        verdicts, _, paths = _lines([(summary, "content", "desc"), (heading, "chrome", "end")] + [(line, "content", "desc") for line in said])
+        end_main_text(verdicts, paths)
+        expected = [summary.partition(":")[2]] + ([] if cut else [line.partition(":")[2] for line in said])
+        assert kept(verdicts) == expected, heading
