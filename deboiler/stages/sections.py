@@ -93,9 +93,9 @@ DIALOGUE_LOOKAHEAD = 4  # lines within which a speaker speaks again
 _TIMED_TURN = rf"^(?:(?:Speaker \d+|{_NAME_WORD}(?: [\w.'’-]+){{0,2}})\s*[(\[]|\[)\d{{1,2}}:\d{{2}}(?::\d{{2}})?[)\]]:?\s+"
 _TIMED_SPEECH = re.compile(rf"{_TIMED_TURN}([^-–—\s].{{{PROSE_CHARS - 1},}})$")
 _TIMED_TURN_START = re.compile(_TIMED_TURN)
-# A subtitle file printed on the page (WebVTT, SubRip): its header, or a cue's times
-# ("00:00:04.970 --> 00:00:07.490"), which no creator's notes print.
-_CUE = re.compile(r"^WEBVTT\b|^(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} --> (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
+# A subtitle file printed on the page (WebVTT, SubRip): its header alone on its line (a paragraph may
+# open with the word), or a cue's times ("00:00:04.970 --> 00:00:07.490"), which no creator's notes print.
+_CUE = re.compile(r"^WEBVTT$|^(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} --> (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
 # A machine transcript's sound cue opening a paragraph: "[music] Welcome back", "[muzyka] Dzień dobry".
 _SOUND_CUE = re.compile(r"^\[([^\W\d_]{3,20})\] \S")
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's

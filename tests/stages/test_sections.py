@@ -991,3 +991,11 @@ def test_a_line_opening_with_a_label_in_angle_brackets_is_the_creators_not_marku
         "<預購> 南部的芒果乾 | 小農市集 https://example.org/mango\n"
     )
     assert "<預購> 南部的芒果乾 | 小農市集 https://example.org/mango" in lines(ep)
+
+
+def test_a_paragraph_opening_with_the_word_webvtt_is_no_subtitle_header() -> None:
+    # Only "WEBVTT" alone on its line heads a subtitle file; a sentence may open with the word.
+    first = "Ahoy, this week the harbour club records its first episode with a borrowed microphone and a kettle."
+    second = "WEBVTT files are what the club's captions come in, says Anna, who edits them on Sunday nights."
+    ep = clean(f"The Harbour Hour\n\nEp. 1: First knots\n\n{first}\n\n{second}\n")
+    assert lines(ep) == [first, second]
