@@ -24,6 +24,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
@@ -266,7 +267,7 @@ class Page:
         self.position = {line.index: k for k, line in enumerate(self.nonblank)}
         self.crumbs = _breadcrumb(self.nonblank)
         self.crumb_stem = _crumb_stem(self.crumbs[-1]) if self.crumbs else ""
-        self.site_parts: list[bool] = []  # saved HTML: whether each line stands in a footer, sidebar, menu or form
+        self.paths: list[str] = []  # saved HTML: each line's tag path (a footer, sidebar, menu or form in it?)
 
     def next(self, line: Line, step: int = 1) -> Line | None:
         k = self.position[line.index] + step
@@ -629,7 +630,7 @@ def label_sections(blocks: Blocks, keep_all: bool = False, backing: bool = False
     the article goes on; the description then ends at the first interruption."""
     page = Page(classify(blocks, lexicon_matcher().scan(blocks)), resumes=not backing)
     if blocks.markup:
-        page.site_parts = [bool(block.path) and _SITE_PART.search(block.path) is not None for block in blocks]
+        page.paths = [block.path for block in blocks]
     labels = _segment(page)
     if keep_all:
         labels = _Labels(_keep_all(page).labels, labels.fields)
@@ -979,12 +980,12 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     header_texts = {_bare(l.text) for l in header if l.kind in ("short", "prose", "byline") and name_shaped(_bare(l.text))}
     end, ended_by = len(body), ""
     resume_at = 0  # past an interface run inside the show notes: where they go on
-    in_site_part = page.site_parts[start.index] if page.site_parts else True
+    in_site_part = _SITE_PART.search(page.paths[start.index]) is not None if page.paths else True
     for k, line in enumerate(body):
         if k < resume_at:
             continue
         # Where no sentence came yet, the "description" may be a menu: a site part then decides nothing.
-        if not in_site_part and page.site_parts[line.index] and any(sentence_like(other.text) for other in body[:k]):
+        if not in_site_part and _SITE_PART.search(page.paths[line.index]) and any(sentence_like(other.text) for other in body[:k]):
             end, ended_by = k, f"from line {line.index + 1}: the page's footer, sidebar, menu or form, which the description's element is not in"
             break
         if line.kind == "section":
@@ -1222,19 +1223,26 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     if not kept:
         return
     last = kept[-1]
-    after = [i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"][: HEADING_PAST_BUTTONS + 1]
+    after = list(islice((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), HEADING_PAST_BUTTONS + 1))
     if not after or verdicts[after[0]].label != "chrome":
         return
-    candidates = Blocks(blocks[i] for i in after)
-    kinds = [line.kind for line in classify(candidates, lexicon_matcher().scan(candidates))]
-    at = next((n for n, kind in enumerate(kinds) if kind not in ("chrome", "widget")), None)
-    if at is None or kinds[at] not in ("short", "notes_heading"):
+    # The shape first (a heading element over a list, in the post), the lexicon only where it fits:
+    # most pages have no such heading under their main text.
+    at = next((n for n, i in enumerate(after) if HEADING_PATH.search(blocks[i].path)), None)
+    if at is None:
         return
     k = after[at]
     path = blocks[k].path
-    if verdicts[k].label != "chrome" or not HEADING_PATH.search(path) or _OUTSIDE_POST.search(path):
-        return
     container = path.rpartition(">")[0]
+    if verdicts[k].label != "chrome" or _OUTSIDE_POST.search(path):
+        return
+    under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
+    if under is None or not (blocks[under].path.startswith((container + ">ul>", container + ">ol>")) or HEADING_PATH.search(blocks[under].path)):
+        return
+    candidates = Blocks(blocks[i] for i in after[: at + 1])
+    kinds = [line.kind for line in classify(candidates, lexicon_matcher().scan(candidates))]
+    if any(kind not in ("chrome", "widget") for kind in kinds[:at]) or kinds[at] not in ("short", "notes_heading"):
+        return  # a line between that is no button, or a heading the lexicon knows as another section's
     # A notes heading the lexicon knows ("Links") anywhere in the post; another heading only in the
     # main text's own element (a post's "Related content" box has a heading of its own).
     post = _post_container(blocks[last].path) if kinds[at] == "notes_heading" else container + ">"
