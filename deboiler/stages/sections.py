@@ -87,6 +87,8 @@ _TURN = re.compile(
 # A turn of an interview printed as dialogue: "Anna Berg: Welcome to ...", the speaker's name (one
 # to three capitalised words) and what they said.
 _SPOKEN = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,2}}): (\S.{{24,}})$")
+# The same in Chinese and Japanese, where no space follows the name: "梁冬:大家好……", "高橋「それが……」".
+_CJK_SPOKEN = re.compile(r"^([\u3040-\u30ff\u3400-\u9fff]{1,6})(?:[:：]|「)(\S.{9,})$")
 DIALOGUE_LOOKAHEAD = 4  # lines within which a speaker speaks again
 # A turn and what was said on one line: "Puhuja 1 [00:00:01]: Teollisuus, liikenne, ...", "[0:21] Es ist
 # der zweite Juni ...": a speaker before a bracketed time, or a time in square brackets, then a paragraph.
@@ -392,7 +394,10 @@ def _speaker(text: str) -> frozenset[str] | None:
     is a sentence or a paragraph: a list of labelled links or of books ("Article: How to Start a
     Mastermind", "Sapiens: A Brief History of Humankind") says neither."""
     m = _SPOKEN.match(text)
-    if m is None or not all(word[0].isupper() for word in m.group(1).split()):
+    if m is None:
+        m = _CJK_SPOKEN.match(text)
+        return frozenset((m.group(1),)) if m is not None else None
+    if not all(word[0].isupper() for word in m.group(1).split()):
         return None
     if not _SENTENCE_END.search(text) and len(m.group(2)) < PROSE_CHARS:
         return None
@@ -470,16 +475,16 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
 # that one match passes over the many lines that have none of these shapes.
-_TURN_SHAPES = (_TURN, _SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE)
+_TURN_SHAPES = (_TURN, _SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 # Every shape but the short ones (a name alone, "A. Name", "Speaker 2", "Anna Berg 2m 6s": six spaces
-# at most) holds a colon, opens with "[" or is a WebVTT header; a line with none of these is never
-# tried (the alternation backtracks over each word of a paragraph).
+# at most) holds a colon (or a full-width one, or "「"), opens with "[" or is a WebVTT header; a line
+# with none of these is never tried (the alternation backtracks over each word of a paragraph).
 _TURN_MAX_SPACES = 6
 
 
 def _turn_shaped(text: str) -> bool:
-    if ":" not in text and text[:1] != "[" and text.count(" ") > _TURN_MAX_SPACES and not text.startswith("WEBVTT"):
+    if ":" not in text and text[:1] != "[" and text.count(" ") > _TURN_MAX_SPACES and "：" not in text and "「" not in text and not text.startswith("WEBVTT"):
         return False
     return _ANY_TURN.match(text) is not None
 

@@ -999,3 +999,23 @@ def test_a_paragraph_opening_with_the_word_webvtt_is_no_subtitle_header() -> Non
     second = "WEBVTT files are what the club's captions come in, says Anna, who edits them on Sunday nights."
     ep = clean(f"The Harbour Hour\n\nEp. 1: First knots\n\n{first}\n\n{second}\n")
     assert lines(ep) == [first, second]
+
+
+def test_chinese_and_japanese_dialogue_with_no_space_after_the_name_is_a_transcript() -> None:
+    # "名字:说的话" and "名前「台詞」": the same speaker again a few lines on ends the notes.
+    notes_zh = "本期节目我们聊聊城市里的菜园，还有阳台上种番茄的小窍门。"
+    ep = clean(
+        "菜园电台 第12期\n\n" + notes_zh + "\n\n"
+        "小王:大家好，欢迎收听菜园电台，今天我们请来了一位老朋友。\n"
+        "老李:大家好，很高兴又来到节目里聊天。\n"
+        "小王:那我们先从阳台上的番茄说起吧，您是怎么开始种的？\n"
+    )
+    assert lines(ep) == [notes_zh]
+    notes_ja = "今回は港の結び方について、船乗りの二人に話を聞きました。冬の海の話もあります。"
+    ep = clean(
+        "港ラジオ 第3回\n\n" + notes_ja + "\n\n"
+        "山田「まずは最初の結び方から教えてください。」\n"
+        "佐藤「はい、これはもやい結びと言います。」\n"
+        "山田「なるほど、それはいつ覚えたんですか?」\n"
+    )
+    assert lines(ep) == [notes_ja]

@@ -16,6 +16,7 @@ _PIECES = [
     *"abcdeéABCDÉ __-–•·*▪:[]./@019",
     "Anna ", "Berg", "Speaker ", "1h ", "2m ", "6s", "00:08", " --> ", "00:00:04.970", "WEBVTT", "[music] ",
     "http://", "www.", ".com", "[email protected]", "viewShare", "apple_podcasts", "语言", "Дмитрий ",
+    "梁冬", "：", "「", "大家好，欢迎收听我们的节目。",
 ]
 _LINES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join).map(str.strip).filter(bool)
 
