@@ -1242,7 +1242,10 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     if verdicts[k].label != "chrome" or _OUTSIDE_POST.search(path):
         return
     under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
-    if under is None or not (blocks[under].path.startswith((container + ">ul>", container + ">ol>")) or HEADING_PATH.search(blocks[under].path)):
+    paragraphs = container + ">p"
+    if under is None or not (
+        blocks[under].path.startswith((container + ">ul>", container + ">ol>", paragraphs)) or HEADING_PATH.search(blocks[under].path)
+    ):
         return
     candidates = Blocks(blocks[i] for i in after[: at + 1])
     kinds = [line.kind for line in classify(candidates, lexicon_matcher().scan(candidates))]
@@ -1253,9 +1256,23 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     post = _post_container(blocks[last].path) if kinds[at] == "notes_heading" else container + ">"
     if not blocks[last].path.startswith(post):
         return
+    why = "a heading of the post right under its main text, over a list of its own (trafilatura left both out)"
+    if kinds[at] == "notes_heading" and blocks[under].path.startswith(paragraphs):
+        # A notes heading over the post's own paragraphs ("Links" over a line of links): they come back with it.
+        run = [k]
+        for i in range(under, len(verdicts)):
+            if verdicts[i].label == "blank":
+                continue
+            if not blocks[i].path.startswith(paragraphs) or verdicts[i].label != "chrome":
+                break
+            run.append(i)
+        for i in run:
+            verdicts[i].label, verdicts[i].rule = "content", "generic:description"
+            verdicts[i].reason = why if i == k else f"a paragraph under the notes heading {blocks[k].text!r} (line {verdicts[k].lineno}), which trafilatura left out"
+        return
     for heading in _headings_over_lists(verdicts, blocks, k, container):
         verdicts[heading].label, verdicts[heading].rule = "content", "generic:description"
-        verdicts[heading].reason = "a heading of the post right under its main text, over a list of its own (trafilatura left both out)"
+        verdicts[heading].reason = why
 
 
 def _headings_over_lists(verdicts: list[Verdict], blocks: Blocks, k: int, container: str) -> list[int]:

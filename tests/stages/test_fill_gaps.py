@@ -413,3 +413,18 @@ def test_a_transcript_heading_the_main_text_left_out_over_what_it_kept_ends_it()
         end_main_text(verdicts, paths)
         expected = [summary.partition(":")[2]] + ([] if cut else [line.partition(":")[2] for line in said])
         assert kept(verdicts) == expected, heading
+
+
+def test_a_notes_heading_over_a_paragraph_of_links_comes_back_with_it_another_heading_does_not() -> None:
+    # "Links" (a notes heading the lexicon knows) over one paragraph of links, then the tags box.
+    for heading, back in [("Links", True), ("Knots", False)]:
+        spec = [
+            ("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over.", "content", ARTICLE + ">p"),
+            (heading, "chrome", ARTICLE + ">h2"),
+            ("harbour.example, Instagram, the knot atlas", "chrome", ARTICLE + ">p>a"),
+            ("Tags:", "chrome", "html>body>main>div.tags>h3"),
+        ]
+        verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _) in enumerate(spec, 1)]
+        blocks = _blocks(verdicts, [path for *_, path in spec])
+        expected = [spec[0][0]] + ([heading, "harbour.example, Instagram, the knot atlas"] if back else [])
+        assert _keep_heading_and_list(verdicts, blocks) == expected, heading
