@@ -1488,18 +1488,25 @@ SIGN_OFF_WORDS = 4
 
 def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks | None) -> list[int]:
     """The lines right after the main text's last line that the sections labeller also calls the
-    description, up to HTML_GAP_LINES of them, where it calls that last line the description too
-    and they stand inside the same post (a credits box in the post, not the site's footer)."""
+    description, up to HTML_GAP_LINES of them (more where they open with a heading: that heading's
+    element's sub-headings and lists), where it calls that last line the description too and they
+    stand inside the same post (a credits box in the post, not the site's footer)."""
     last = _last_kept(verdicts)
     if last is None or blocks is None or sections[last].rule != "generic:description":
         return []
     container = _post_container(blocks[last].path)
     tail: list[int] = []
+    notes = ""  # a heading opening the tail: its element's path, where the notes' sections and lists go on
     for i in range(last + 1, len(verdicts)):
         if verdicts[i].label == "blank":
             continue
-        if sections[i].rule != "generic:description" or len(tail) == HTML_GAP_LINES or not _inside_post(blocks[i].path, container):
+        path = blocks[i].path
+        if sections[i].rule != "generic:description" or not _inside_post(path, container):
             break
+        if not tail and HEADING_PATH.search(path):
+            notes = path.rpartition(">")[0] + ">"
+        if len(tail) >= HTML_GAP_LINES and not (notes and path.startswith(notes) and (HEADING_PATH.search(path) or _list_root(path))):
+            break  # past the limit only the headings and lists of a notes section the tail opened with
         tail.append(i)
     return tail
 

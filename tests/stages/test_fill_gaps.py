@@ -428,3 +428,25 @@ def test_a_notes_heading_over_a_paragraph_of_links_comes_back_with_it_another_he
         blocks = _blocks(verdicts, [path for *_, path in spec])
         expected = [spec[0][0]] + ([heading, "harbour.example, Instagram, the knot atlas"] if back else [])
         assert _keep_heading_and_list(verdicts, blocks) == expected, heading
+
+
+def test_a_tail_that_opens_with_a_heading_goes_on_past_the_limit_through_its_sections_lists() -> None:
+    # The notes' sections after the main text: "Films" over its list, "Games" over its list ...,
+    # more lines than the limit, all headings and list items of one element; the footer stays out.
+    notes = ARTICLE + ">div#notes"
+    rows = [("Three sailors cross the bay in a borrowed dinghy and argue about knots.", "content", "desc", notes + ">p")]
+    for section in ("Films", "Games", "Books"):
+        rows.append((section, "chrome", "desc", notes + ">h3"))
+        rows += [(f"{section} item {n}", "chrome", "desc", notes + ">ul>li>a") for n in (1, 2, 3)]
+    rows.append(("About us", "chrome", "desc", FOOTER))
+    verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _, _) in enumerate(rows, 1)]
+    sections = [Verdict(n, text, "content" if rule == "desc" else "chrome", "generic:description" if rule == "desc" else "generic:after-description", "") for n, (text, _, rule, _) in enumerate(rows, 1)]
+    blocks = _blocks(verdicts, [path for *_, path in rows])
+    fill_gaps(verdicts, sections, blocks)
+    assert kept(verdicts) == [text for text, *_ in rows[:-1]]
+    # Opening with a paragraph instead, the tail stops at the limit.
+    rows[1] = ("Films and more", "chrome", "desc", notes + ">p")
+    verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _, _) in enumerate(rows, 1)]
+    blocks = _blocks(verdicts, [path for *_, path in rows])
+    fill_gaps(verdicts, sections, blocks)
+    assert len(kept(verdicts)) == 1 + HTML_GAP_LINES
