@@ -1002,6 +1002,12 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 continue
             end, ended_by = k, f"from line {line.index + 1}, which repeats the page's header ({line.text!r}): the show's own section"
             break
+        if k and line.kind == "meta" and _pure_date(line) and _dateline(body, k):
+            # An article's dateline ("31. 3. 2023 | Praha") over its first paragraph: no list, the text goes on.
+            labels[line.index] = ("meta", "generic:meta", "the date line over the article's text")
+            if line.meta is not None and line.meta.published and "published" not in fields:
+                fields["published"] = line.meta.published.isoformat()
+            continue
         if k and line.kind == "meta" and _pure_date(line):
             end = k - 1 if k > 1 and body[k - 1].kind == "short" and name_shaped(body[k - 1].text) and not sentence_like(body[k - 1].text) else k
             under = page.next(line)
@@ -1074,6 +1080,18 @@ NOTES_LOOKAHEAD = 8
 # between, is more of it.
 RESUME_LOOKAHEAD = 12
 RESUME_MIN_CHARS = 160
+
+
+DATELINE_LOOKAHEAD = 8  # lines under a date line in which a list of episodes would date another entry
+
+
+def _dateline(body: list[Line], k: int) -> bool:
+    """A date line right over a paragraph, with no other date line in the lines under it: the date
+    of the article that follows, not an entry of a list of other episodes (each dated)."""
+    under = body[k + 1] if k + 1 < len(body) else None
+    if under is None or under.kind != "prose" or not paragraph(under.text):
+        return False
+    return not any(other.kind == "meta" and _pure_date(other) for other in body[k + 2 : k + 2 + DATELINE_LOOKAHEAD])
 
 
 def _over_a_heading(page: Page, line: Line) -> bool:

@@ -1019,3 +1019,26 @@ def test_chinese_and_japanese_dialogue_with_no_space_after_the_name_is_a_transcr
         "山田「なるほど、それはいつ覚えたんですか?」\n"
     )
     assert lines(ep) == [notes_ja]
+
+
+def test_an_articles_dateline_over_its_text_is_no_list_of_other_episodes() -> None:
+    # A title of two sentences read as the text's start, then "12. 4. 2024 | Brno" under a heading and
+    # the article: the text goes on under the date line (it is no entry of a list of other episodes).
+    text = "Naše zahrádka zažila deset báječných let. Zjistili jsme, že rajčata na balkoně rostou lépe, než jsme čekali."
+    ep = clean(
+        "Rajčata na balkoně ničí mšice a vítr. Pomohou sítě, nebo jen trpělivost a pravidelná zálivka?\n\n"
+        "Jana Malá mluví se zahradníky o tom, co na sedmém patře roste a co ne.\n\n"
+        "Přehrát\n\n00:00 / 00:00\n\nZAHRADNÍ DENÍK\n\n12. 4. 2024 | Brno\n\n" + text + "\n\nEditace: Jana Malá\nHudba: Petr Velký\n"
+    )
+    assert text in lines(ep)
+    assert ep.published == "2024-04-12"
+
+
+def test_dated_entries_of_other_episodes_still_end_the_description() -> None:
+    notes = "We dig leeks in the frost and talk about the allotment's new water tank and the winter rota."
+    ep = clean(
+        "The Allotment Hour\n\nEp. 4: Leeks in winter\n\n" + notes + "\n\nEp. 3: The shed roof\n\n2 Jan 2026\n\n"
+        "The shed roof finally gets its felt, and we argue about which way the rain should run off it.\n\n"
+        "Ep. 2: Seed catalogues\n\n19 Dec 2025\n\nWe read the seed catalogues aloud and pick next year's beans.\n"
+    )
+    assert lines(ep) == [notes]
