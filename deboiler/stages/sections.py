@@ -436,14 +436,18 @@ LABELLED_TURNS_LOOKAHEAD = 6  # lines within which the same speaker's label come
 
 
 def _starts_labelled_turns(page: Page, line: Line) -> bool:
-    """A speaker's label alone over a paragraph, and the same label again within a few lines: a
-    transcript. A notes heading ("Links:") is not printed again over more text."""
+    """A speaker's label alone over a paragraph, and the same label again within a few lines over
+    another: a transcript. A notes heading ("Links:") is not printed again over more text (a block
+    printed twice repeats it with nothing under it)."""
     if not _LABEL_ALONE.match(line.text) or not all(word[0].isupper() for word in line.text[:-1].split()):
         return False
     said = page.next(line)
     if said is None or said.kind != "prose":
         return False
-    return any((other := page.next(line, k)) is not None and other.text == line.text for k in range(2, LABELLED_TURNS_LOOKAHEAD + 1))
+    return any(
+        (other := page.next(line, k)) is not None and other.text == line.text and (again := page.next(other)) is not None and again.kind == "prose"
+        for k in range(2, LABELLED_TURNS_LOOKAHEAD + 1)
+    )
 
 
 def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -> str | None:

@@ -1042,3 +1042,12 @@ def test_dated_entries_of_other_episodes_still_end_the_description() -> None:
         "Ep. 2: Seed catalogues\n\n19 Dec 2025\n\nWe read the seed catalogues aloud and pick next year's beans.\n"
     )
     assert lines(ep) == [notes]
+
+
+def test_a_notes_label_printed_twice_with_its_block_is_no_speakers_label() -> None:
+    # A teaser block (sentence, lead-in, "Links:") printed again with the article: the label repeats
+    # with nothing under its second copy, so it labels no turns; the article is not lost.
+    first = "After the festival's surprise film we sat down on the harbour steps to record this week's show."
+    body = "The thirtieth harbour film festival opened last night with a silent film and a live brass band."
+    ep = clean(f"{first}\nListen to this week's show below:\nLinks:\n{body}\n{first}\nListen to this week's show below:\nLinks:\n")
+    assert body in lines(ep)
