@@ -1006,8 +1006,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 continue
             end, ended_by = k, f"from line {line.index + 1}, which repeats the page's header ({line.text!r}): the show's own section"
             break
-        if k and line.kind == "meta" and _pure_date(line) and _dateline(body, k):
-            # An article's dateline ("31. 3. 2023 | Praha") over its first paragraph: no list, the text goes on.
+        if k and line.kind == "meta" and _pure_date(line) and page.resumes and _dateline(body, k):
+            # An article's dateline ("31. 3. 2023 | Praha") over its first paragraph: no list, the text goes
+            # on (on a text page; backing trafilatura's main text, the sections end there: AEB 0.949 -> 0.947).
             labels[line.index] = ("meta", "generic:meta", "the date line over the article's text")
             if line.meta is not None and line.meta.published and "published" not in fields:
                 fields["published"] = line.meta.published.isoformat()
@@ -1063,6 +1064,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("chrome", "lexicon:ui", f"interface text: matches {line.why!r}")
         elif line.kind == "widget":
             labels[line.index] = ("chrome", "generic:widget", "a player control, counter or leftover markup")
+        elif line.kind == "notes_heading" and k and nxt is not None and nxt.kind in ("prose", "short"):
+            # A heading of the creator's notes ("Links", "Länkar") over more of them: the notes' own.
+            labels[line.index] = ("content", "generic:description", f"a heading of the show notes ({line.why!r}), over more of them")
         elif line.kind in ("desc_heading", "notes_heading"):
             labels[line.index] = ("chrome", "lexicon:ui", f"a heading ({line.why!r}) inside the description")
         elif k and _length_under_text(line, nxt):
@@ -1340,8 +1344,10 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
         for i in range(k + 1, len(verdicts)):
             if verdicts[i].label == "blank":
                 continue
-            if verdicts[i].label == "content" or not blocks[i].path.startswith(lists):
+            if not blocks[i].path.startswith(lists):
                 break
+            if verdicts[i].label == "content":
+                continue  # an item the main text (or the lines after it) kept already
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
             verdicts[i].reason = f"an item of the list under the heading {verdict.text!r} (line {verdict.lineno}), which the main text kept"
 

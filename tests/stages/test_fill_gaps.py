@@ -450,3 +450,19 @@ def test_a_tail_that_opens_with_a_heading_goes_on_past_the_limit_through_its_sec
     blocks = _blocks(verdicts, [path for *_, path in rows])
     fill_gaps(verdicts, sections, blocks)
     assert len(kept(verdicts)) == 1 + HTML_GAP_LINES
+
+
+def test_a_list_under_a_kept_heading_comes_back_past_the_items_already_kept() -> None:
+    # The lines after the main text took the heading and the list's first items; the rest comes too.
+    verdicts, _, paths = _lines(
+        [
+            ("post:Three sailors cross the bay in a borrowed dinghy and argue about knots.", "content", "desc"),
+            ("head:Knots", "content", "desc"),
+            ("item:Bowline", "content", "desc"),
+            ("item:Clove hitch", "chrome", "end"),
+            ("item:Sheet bend", "chrome", "end"),
+            ("foot:About us", "chrome", "end"),
+        ]
+    )
+    keep_lists_under_headings(verdicts, paths)
+    assert kept(verdicts)[1:] == ["Knots", "Bowline", "Clove hitch", "Sheet bend"]

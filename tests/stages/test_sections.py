@@ -1051,3 +1051,25 @@ def test_a_notes_label_printed_twice_with_its_block_is_no_speakers_label() -> No
     body = "The thirtieth harbour film festival opened last night with a silent film and a live brass band."
     ep = clean(f"{first}\nListen to this week's show below:\nLinks:\n{body}\n{first}\nListen to this week's show below:\nLinks:\n")
     assert body in lines(ep)
+
+
+def test_a_notes_heading_over_more_notes_is_the_notes_own() -> None:
+    # "Links" between two parts of the creator's notes stays with them (a heading alone at the end does not).
+    para = "This week the harbour club tests three knots in a gale and reports which one held all night long."
+    ep = clean(f"Harbour Talk\n\nEp. 9: Knots in a gale\n\n{para}\n\nLinks\n\nThe knot atlas: https://knots.example\n")
+    assert lines(ep) == [para, "Links", "The knot atlas: https://knots.example"]
+
+
+def test_a_dateline_is_read_as_such_only_on_a_text_page() -> None:
+    # Backing trafilatura's main text on saved HTML, the sections still end the text at a date line
+    # over a paragraph (there the main text decides where the article goes on).
+    rows = ["Rajčata na balkoně ničí mšice a vítr. Pomohou sítě, nebo jen trpělivost a pravidelná zálivka?",
+            "Jana Malá mluví se zahradníky o tom, co na sedmém patře roste a co ne.", "Přehrát", "00:00 / 00:00",
+            "ZAHRADNÍ DENÍK", "12. 4. 2024 | Brno",
+            "Naše zahrádka zažila deset báječných let. Zjistili jsme, že rajčata na balkoně rostou lépe, než jsme čekali."]
+    text = Blocks(Block(n, t, t, t.casefold()) for n, t in enumerate(rows, 1))
+    html = Blocks(Block(n, t, t, t.casefold(), "html>body>article>p") for n, t in enumerate(rows, 1))
+    html.markup = True
+    on_text = {v.text: v.label for v in label_sections(text).verdicts}
+    backing = {v.text: v.label for v in label_sections(html, backing=True).verdicts}
+    assert on_text[rows[-1]] == "content" and backing[rows[-1]] != "content"
