@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - the pure-Python original gives the sam
 from deboiler.catalog.lexicon import read_lexicon
 from deboiler.catalog.platforms import LineMatcher, Rule
 from deboiler.stages.blocks import Blocks, normalise_space
-from deboiler.stages.player_lines import SEEK, WIDGET
+from deboiler.stages.player_lines import player_control
 from deboiler.stages.page import Page
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.verdict import Verdict
@@ -516,7 +516,8 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
     """Above its first paragraph of prose, the main text often opens with the page's own header: the
     show, the title, an "Episode description" heading. They are the page's, not the creator's text: a
     line there that the markup names as the title or the show, that the UI lexicon knows, or that is a
-    player's time, speed or seek button, is labelled so. Below the first paragraph nothing changes, so no line of the description itself can go.
+    player's time, speed or seek button, is labelled so. Below the first paragraph nothing changes, so
+    no line of the description itself can go.
 
     Where neither JSON-LD nor og:title names them, the page's <title> may ("Bölüm 45: ... — Tarih
     Sohbetleri | Kulakçık"): a part of it that is a line above the first paragraph is the title (the
@@ -547,6 +548,6 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
             hit = hits[0]
             verdict.label, verdict.rule = "chrome", f"lexicon:{hit.rule.name}"
             verdict.reason = f"{hit.rule.why}: matches {hit.phrase!r}, above the first paragraph of the main text"
-        elif WIDGET.match(verdict.text) or SEEK.match(verdict.text):
+        elif player_control(verdict.text):
             verdict.label, verdict.rule = "chrome", "generic:widget"
             verdict.reason = "a player's time, speed or seek button, above the first paragraph of the main text"

@@ -15,3 +15,8 @@ WIDGET = re.compile(
 # A seek button: "Manda indietro di 15 secondi", "Spola framåt 15 sekunder", "Skip back 30 seconds".
 _SECONDS = r"(?:seconds|secs?|sekunder|sekunden|secondi|segundos|secondes|sekuntia|sekund|sekundy|seconden|másodperc|秒)"
 SEEK = re.compile(rf"^\D{{0,30}}\b(?:5|10|15|30|45|60)\s?{_SECONDS}\b\D{{0,20}}$", re.I)
+
+
+def player_control(text: str) -> bool:
+    """Whether a line is one of a player's: a time, speed or progress, or a seek button."""
+    return WIDGET.match(text) is not None or SEEK.match(text) is not None

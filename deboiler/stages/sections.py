@@ -32,8 +32,8 @@ from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
 from deboiler.stages.meta_lines import MetaLine, find_meta, read_meta_line
-from deboiler.stages.player_lines import SEEK as _SEEK
 from deboiler.stages.player_lines import WIDGET as _WIDGET
+from deboiler.stages.player_lines import player_control
 from deboiler.stages.verdict import Verdict
 
 PROSE_CJK_SENTENCE = 15  # a CJK sentence this long, ending in 。, is a paragraph
@@ -214,7 +214,7 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             residue = _RESIDUE.match(text) and len(_MARKUP_TAG.sub(" ", text).split()) < PROSE_WORDS
             line.kind = "widget" if residue or _glued_buttons(text) else "prose"
         # Every player time, seek button, date and length holds a digit (but "--:--"): most lines hold none.
-        elif (digit := has_digit(text) is not None) and (_WIDGET.match(text) or _SEEK.match(text)):
+        elif (digit := has_digit(text) is not None) and player_control(text):
             line.kind = "widget"
         elif not digit and text[0] in ":-" and _WIDGET.match(text):
             line.kind = "widget"
@@ -989,12 +989,13 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     header_texts = {_bare(l.text) for l in header if l.kind in ("short", "prose", "byline") and name_shaped(_bare(l.text))}
     end, ended_by = len(body), ""
     resume_at = 0  # past an interface run inside the show notes: where they go on
-    in_site_part = _SITE_PART.search(page.paths[start.index]) is not None if page.paths else True
+    # Saved HTML: a footer, sidebar, menu or form ends the text, unless the text itself starts in one.
+    ends_at_site_parts = bool(page.paths) and _SITE_PART.search(page.paths[start.index]) is None
     for k, line in enumerate(body):
         if k < resume_at:
             continue
         # Where no sentence came yet, the "description" may be a menu: a site part then decides nothing.
-        if not in_site_part and _SITE_PART.search(page.paths[line.index]) and any(sentence_like(other.text) for other in body[:k]):
+        if ends_at_site_parts and _SITE_PART.search(page.paths[line.index]) and any(sentence_like(other.text) for other in body[:k]):
             end, ended_by = k, f"from line {line.index + 1}: the page's footer, sidebar, menu or form, which the description's element is not in"
             break
         if line.kind == "section":
@@ -1245,11 +1246,11 @@ HEADING_PAST_BUTTONS = 2  # interface lines (a player's "Download") a heading un
 def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> None:
     """Keep, in place, a heading right under the main text's last line (past a player's button or
     two), in the same post, over a list of its own ("Links" over the episode's links), and the
-    sub-headings over lists that follow it in its element: trafilatura
-    left both out of the post, where the sections would keep them. Not a heading the lexicon knows
-    as another section's or a list of other shows' (keep_lists_under_headings then keeps the list).
-    The lexicon is asked here, not the verdicts' rules, which name it only where someone will see
-    them (label_unknown's `explain`)."""
+    sub-headings over lists that follow it in its element: trafilatura left both out of the post,
+    where the sections would keep them. Not a heading the lexicon knows as another section's or a
+    list of other shows' (keep_lists_under_headings then keeps the list). The lexicon is asked here,
+    not the verdicts' rules, which name it only where someone will see them (label_unknown's
+    `explain`)."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     if not kept:
         return
@@ -1332,8 +1333,8 @@ def _headings_over_lists(verdicts: list[Verdict], blocks: Blocks, k: int, contai
 def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
     """Keep, in place, the list right under a heading or a lead-in ("Links:") the main text kept, in
     its own element ("People Mentioned" over twenty links): trafilatura leaves lists of links out,
-    and the heading it kept says the list is the post's. A list in another element (related posts) is not the heading's,
-    nor is one under a heading in the site's footer, menu or sidebar."""
+    and the heading it kept says the list is the post's. A list in another element (related posts)
+    is not the heading's, nor is one under a heading in the site's footer, menu or sidebar."""
     for k, verdict in enumerate(verdicts):
         if verdict.label != "content" or _OUTSIDE_POST.search(blocks[k].path):
             continue  # a heading in the site's footer or sidebar heads the site's links
