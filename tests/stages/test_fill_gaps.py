@@ -223,6 +223,12 @@ def _post_with_heading_under(heading_path: str, heading: str = "Knots", button: 
     return verdicts, _blocks(verdicts, [path for *_, path in spec])
 
 
+def _main_text_lines(rows: list[tuple[str, str, str]]) -> tuple[list[Verdict], Blocks]:
+    """(text, the main text's label, tag path) per line: the verdicts and the blocks behind them."""
+    verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _) in enumerate(rows, 1)]
+    return verdicts, _blocks(verdicts, [path for *_, path in rows])
+
+
 def _keep_heading_and_list(verdicts: list[Verdict], blocks: Blocks) -> list[str]:
     keep_heading_under_main_text(verdicts, blocks)
     keep_lists_under_headings(verdicts, blocks)
@@ -397,8 +403,7 @@ def test_sub_headings_over_lists_under_the_main_text_come_back_up_to_another_sec
         ("Other episodes", "chrome", notes + ">h3"),
         ("Ep. 8: Tides", "chrome", notes + ">ul>li>a"),
     ]
-    verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _) in enumerate(spec, 1)]
-    blocks = _blocks(verdicts, [path for *_, path in spec])
+    verdicts, blocks = _main_text_lines(spec)
     assert _keep_heading_and_list(verdicts, blocks)[1:] == ["Top 5", "Knots:", "Bowline", "Sheet bend", "Boats:", "Dinghy"]
 
 
@@ -424,8 +429,7 @@ def test_a_notes_heading_over_a_paragraph_of_links_comes_back_with_it_another_he
             ("harbour.example, Instagram, the knot atlas", "chrome", ARTICLE + ">p>a"),
             ("Tags:", "chrome", "html>body>main>div.tags>h3"),
         ]
-        verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _) in enumerate(spec, 1)]
-        blocks = _blocks(verdicts, [path for *_, path in spec])
+        verdicts, blocks = _main_text_lines(spec)
         expected = [spec[0][0]] + ([heading, "harbour.example, Instagram, the knot atlas"] if back else [])
         assert _keep_heading_and_list(verdicts, blocks) == expected, heading
 
@@ -439,15 +443,13 @@ def test_a_tail_that_opens_with_a_heading_goes_on_past_the_limit_through_its_sec
         rows.append((section, "chrome", "desc", notes + ">h3"))
         rows += [(f"{section} item {n}", "chrome", "desc", notes + ">ul>li>a") for n in (1, 2, 3)]
     rows.append(("About us", "chrome", "desc", FOOTER))
-    verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _, _) in enumerate(rows, 1)]
+    verdicts, blocks = _main_text_lines([(text, label, path) for text, label, _, path in rows])
     sections = [Verdict(n, text, "content" if rule == "desc" else "chrome", "generic:description" if rule == "desc" else "generic:after-description", "") for n, (text, _, rule, _) in enumerate(rows, 1)]
-    blocks = _blocks(verdicts, [path for *_, path in rows])
     fill_gaps(verdicts, sections, blocks)
     assert kept(verdicts) == [text for text, *_ in rows[:-1]]
     # Opening with a paragraph instead, the tail stops at the limit.
     rows[1] = ("Films and more", "chrome", "desc", notes + ">p")
-    verdicts = [Verdict(n, text, label, "generic:main" if label == "content" else "generic:outside-main", "") for n, (text, label, _, _) in enumerate(rows, 1)]
-    blocks = _blocks(verdicts, [path for *_, path in rows])
+    verdicts, blocks = _main_text_lines([(text, label, path) for text, label, _, path in rows])
     fill_gaps(verdicts, sections, blocks)
     assert len(kept(verdicts)) == 1 + HTML_GAP_LINES
 
