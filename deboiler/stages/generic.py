@@ -446,6 +446,54 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
     return {"title": title, "show": others[0]} if len(others) == 1 else {"title": title}
 
 
+# What separates a <title>'s parts for sure, " : " too (NPR's); hyphens, en dashes and "·" are often inside a title.
+_STRONG_SEPARATOR = re.compile(r"\s+(?:[|:—]|::)\s+")
+# A site named after its host ("Marketplace.org") is a publisher's, which runs many shows.
+_HOST_NAME = re.compile(r"\.(?:com|org|net|gov|edu|co\.uk|de|fr)$", re.IGNORECASE)
+
+
+def site_named_show(page_title: str | None, site_name: str | None, blocks: Blocks, title: str | None) -> str | None:
+    """The show where nothing else names it: on a podcast's own site the site's name is the show's.
+    The site's name is og:site_name, else the last part of the page's <title> ("Go Libraries | Code
+    and Ship"); taken only where the <title> has no third part (a broadcaster's "Title : Show : Site"),
+    where the page prints it as a line of its own (its header or logo), as printed, and where it is
+    not the episode's title or a host name."""
+    if len([part for part in _STRONG_SEPARATOR.split(page_title or "") if part.strip()]) > 2:
+        return None  # "Title : Show : Site": the site is not the show; which part is, the page says elsewhere
+    parts = [part for part in _TITLE_SEPARATOR.split(page_title or "") if part.strip()]
+    name = site_name or (parts[-1] if len(parts) > 1 else None)
+    name = normalise_space(name or "").casefold()
+    if not name or name == normalise_space(title or "").casefold() or _HOST_NAME.search(name):
+        return None
+    return next((block.text for block in blocks if block.folded == name), None)
+
+
+def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[str]) -> str | None:
+    """The title where nothing else names it: the first heading of the page (h1-h3, not a link) that
+    the page's <title> holds whole, as all of it or as its first or last part ("Go Libraries | Code
+    and Ship", "Loudio - Audio Page: Laila Ali News Adventure"). `not_these`: names already taken
+    (the site's, the show's), case-folded: a logo heading often repeats the <title>'s site part."""
+    whole = normalise_space(page_title or "").casefold()
+    if not whole:
+        return None
+    for block in blocks:
+        if not block.text or not _TOP_HEADING.search(block.path) or _IN_LINK.search(block.path):
+            continue
+        name = block.folded
+        if len(name) < 3 or name in not_these:
+            continue
+        if name == whole or (whole.startswith(name) and _PART_AFTER.match(whole, len(name))):
+            return block.text
+        if whole.endswith(name) and _PART_BEFORE.search(whole, 0, len(whole) - len(name)):
+            return block.text
+    return None
+
+
+_TOP_HEADING = re.compile(r"(?:^|>)h[1-3](?:[.#][^>]*)?$")
+_PART_AFTER = re.compile(r"\s*[|·»–—:/-]")  # what separates a <title>'s first part from the rest
+_PART_BEFORE = re.compile(r"[|·»–—:/-]\s*$")
+
+
 def _named_by_page_title(
     verdicts: list[Verdict], blocks: Blocks, head: list[int], first: int, parts: list[str], fields: dict
 ) -> set[int]:

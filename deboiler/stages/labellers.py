@@ -15,9 +15,11 @@ from typing import Protocol
 
 from deboiler.options import CleanOptions
 from deboiler.stages.detect import Detection, choose_locale
-from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of, split_stated_title
+from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of, heading_named_title, site_named_show, split_stated_title
 from deboiler.stages.label import label_page
+from deboiler.stages.blocks import Blocks, normalise_space
 from deboiler.stages.labelled import Labelled
+from deboiler.stages.markup import Markup
 from deboiler.stages.page import Page
 from deboiler.stages.sections import (
     end_main_text,
@@ -118,11 +120,31 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
     else:
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
-            fields = {k: v for k, v in header_dates(verdicts).items() if markup_fields.get(k) is None}
+            fields = {k: v for k, v in header_dates(verdicts, blocks).items() if markup_fields.get(k) is None}
         stated = markup_fields.get("title")
         split = split_stated_title(stated, read.markup.site_name, blocks) if stated else {}
         if split and markup_fields.get("show") is None:
             fields.update(split)
         elif split:
             fields["title"] = split["title"]
-    return Labelled(verdicts, fields=fields, named_by_lines=fields_from_labels(verdicts))
+    named_by_lines = fields_from_labels(verdicts)
+    if read.markup is not None:
+        _name_by_site(read.markup, blocks, fields, named_by_lines, known_site=found.platform is not None)
+    return Labelled(verdicts, fields=fields, named_by_lines=named_by_lines)
+
+
+def _name_by_site(markup: Markup, blocks: Blocks, fields: dict, named_by_lines: dict, known_site: bool) -> None:
+    """Where nothing else names them, the title is a heading the <title> holds, and the show the
+    site's name the page prints (generic.heading_named_title, generic.site_named_show): the last
+    resort, so both go with what only lines name. A platform we know (`known_site`) lists many
+    shows: its name is never the show."""
+    title = fields.get("title") or markup.fields().get("title") or named_by_lines.get("title")
+    if not title:
+        taken = {normalise_space(name).casefold() for name in (markup.site_name, fields.get("show")) if name}
+        title = heading_named_title(markup.page_title, blocks, taken)
+        if title:
+            named_by_lines["title"] = title
+    if "show" not in named_by_lines and not known_site:
+        show = site_named_show(markup.page_title, markup.site_name, blocks, title)
+        if show:
+            named_by_lines["show"] = show

@@ -1165,10 +1165,18 @@ def opens_with_paragraph(verdicts: list[Verdict]) -> bool:
 HTML_GAP_LINES = 6
 
 
-def header_dates(verdicts: list[Verdict]) -> dict:
+def header_dates(verdicts: list[Verdict], blocks: Blocks) -> dict:
     """The episode's date and length on saved HTML: the date lines above the main text's first
-    paragraph, nearest it first (the markup and the <title> name the title and the show)."""
-    first = next((i for i, v in enumerate(verdicts) if v.label == "content" and is_prose(v.text)), len(verdicts))
+    paragraph, nearest it first (the markup and the <title> name the title and the show). A long
+    title in a heading element is no paragraph: its date line stands under it."""
+    first = next(
+        (
+            i
+            for i, v in enumerate(verdicts)
+            if v.label == "content" and is_prose(v.text) and not _IN_HEADING.search(blocks[i].path)
+        ),
+        len(verdicts),
+    )
     fields: dict = {}
     for verdict in reversed(verdicts[:first]):
         if not verdict.text or _WIDGET.match(verdict.text) or (meta := read_meta_line(verdict.text)) is None:
@@ -1177,7 +1185,30 @@ def header_dates(verdicts: list[Verdict]) -> dict:
             fields["published"] = meta.published.isoformat()
         if meta.duration and "duration" not in fields:
             fields["duration"] = meta.duration
+    if "published" not in fields and (date := _byline_date(verdicts[:first])):
+        fields["published"] = date
     return fields
+
+
+_IN_HEADING = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?(?:>|$)")  # a heading's line, or a link in one
+BYLINE_LINES = 8  # how far above the first paragraph a post's byline stands
+BYLINE_MAX_CHARS = 120
+
+
+def _byline_date(head: list[Verdict]) -> str | None:
+    """The date of a post's byline ("Hecho por ... - Publicado el 16 de Junio 2020", "jeudi 27 juin
+    2019, par loldf", "Podcast release date: July 1, 2026."): a short line near the first paragraph
+    (above it, so no paragraph) that holds one date. Its length is left alone: "in 4 min" there is
+    the reading time."""
+    lines = [v for v in head if v.text][-BYLINE_LINES:]
+    for verdict in reversed(lines):
+        text = verdict.text
+        if len(text) > BYLINE_MAX_CHARS:
+            continue
+        dates = [f for f in find_meta(text) if f.kind == "date"]
+        if len(dates) == 1:
+            return dates[0].value.isoformat()
+    return None
 
 
 def _gap_lines(verdicts: list[Verdict], blocks: Blocks | None = None) -> Iterator[int]:

@@ -249,11 +249,12 @@ def test_the_page_title_names_title_and_show_where_no_other_markup_does():
 
 
 def test_the_page_title_names_nothing_it_cannot_tell_from_the_site():
-    # Without og:site_name the last part is taken for the site: "Title | Water Stories" names no show,
-    # and the site's own name never becomes the show or the title.
+    # Without og:site_name the last part is taken for the site: "Title | Water Stories" names the
+    # title; the site's name is the show only as the last resort (see the site-named show below).
     page = _titled_page("Ep 3: The River | Water Stories")
-    ep = deboiler.clean(page, langid_backend="none")
-    assert (ep.title, ep.show) == ("Ep 3: The River", None)
+    ep = deboiler.clean(page, langid_backend="none", explain=True)
+    assert (ep.title, ep.show) == ("Ep 3: The River", "Water Stories")
+    assert not [v for v in ep.lines if v.label == "show"]  # no line is the show's: both copies stay text
     page = _titled_page("Streamly")  # one part: only a line of the main text's head could be the title
     ep = deboiler.clean(page, langid_backend="none")
     assert (ep.title, ep.show) == (None, None)
@@ -309,6 +310,69 @@ def test_a_stated_title_the_page_does_not_explain_stays_whole():
     # Without og:site_name the last part is taken for the site's name, never the show.
     ep = deboiler.clean(_stated_page("The River | Water Stories"), langid_backend="none")
     assert (ep.title, ep.show) == ("The River", None)
+
+
+def _own_site_page(page_title: str, site_meta: str = "", header: str = "Tidewater Tales", byline: str = "") -> bytes:
+    """A podcast's own site: its name in the header, the episode's heading above the post, no og:title."""
+    prose = "In this episode we follow a river from its glacier to the sea, with three hydrologists and a kayak."
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>{page_title}</title>{site_meta}</head><body>
+<header><div class="logo">{header}</div><nav><a>Episodes</a> <a>About</a></nav></header>
+<div class="hero"><h1 class="post-title">The River Runs</h1>{byline}</div>
+<main><article><p>{prose}</p><p>{prose.replace("river", "lake")}</p>
+<p>Music by the Tidewater Band, recorded at the harbour with the whole crew singing along.</p></article></main>
+<footer><p>© 2025 Tidewater Tales</p></footer></body></html>""".encode()
+
+
+def test_a_podcasts_own_site_names_its_show_and_title_by_its_name_and_heading():
+    # No og:title or JSON-LD: the site's name printed in its header is the show, and the heading
+    # above the post that the <title> holds is the title.
+    site = '<meta property="og:site_name" content="Tidewater Tales">'
+    ep = deboiler.clean(_own_site_page("The River Runs | Tidewater Tales", site), langid_backend="none")
+    assert ep.platform is None and (ep.title, ep.show) == ("The River Runs", "Tidewater Tales")
+    # Without og:site_name, the <title>'s last part; the heading may be its last part too.
+    ep = deboiler.clean(_own_site_page("The River Runs | Tidewater Tales"), langid_backend="none")
+    assert (ep.title, ep.show) == ("The River Runs", "Tidewater Tales")
+    ep = deboiler.clean(_own_site_page("Tidewater Tales - Audio Page: The River Runs"), langid_backend="none")
+    assert ep.title == "The River Runs"
+
+
+def test_a_site_name_that_is_no_show_names_nothing():
+    # Not printed as a line of its own.
+    ep = deboiler.clean(_own_site_page("The River Runs | Tidewater Tales", header="Home"), langid_backend="none")
+    assert (ep.title, ep.show) == ("The River Runs", None)
+    # A third part of the <title>: "Title | Show | Site", the site's name is not the show.
+    ep = deboiler.clean(_own_site_page("Episode Nine | Water Stories | Tidewater Tales"), langid_backend="none")
+    assert ep.show is None
+    # A host's name: a publisher of many shows.
+    site = '<meta property="og:site_name" content="Tidewater.org">'
+    ep = deboiler.clean(_own_site_page("The River Runs | Tidewater.org", site, header="Tidewater.org"), langid_backend="none")
+    assert (ep.title, ep.show) == ("The River Runs", None)
+    # A heading the <title> does not hold is no title; one it holds only inside a word is none either.
+    ep = deboiler.clean(_own_site_page("A Different Name | Tidewater Tales"), langid_backend="none")
+    assert ep.title is None
+    ep = deboiler.clean(_own_site_page("The River Runsway | Tidewater Tales"), langid_backend="none")
+    assert ep.title is None
+
+
+def test_a_bylines_date_above_the_post_is_the_published_date():
+    byline = "<p class='byline'>Made by Ana Ruiz - Published on 16 June 2020</p>"
+    ep = deboiler.clean(_own_site_page("The River Runs | Tidewater Tales", byline=byline), langid_backend="none")
+    assert ep.published == "2020-06-16"
+    assert "Published on" not in ep.description
+    # Two dates among the byline's words: which one is the post's, the line does not say.
+    byline = "<p class='byline'>Made by Ana Ruiz on 2 June 2020 and mixed by Tom Lind, out 16 June 2020</p>"
+    ep = deboiler.clean(_own_site_page("The River Runs | Tidewater Tales", byline=byline), langid_backend="none")
+    assert ep.published is None
+
+
+def test_the_date_under_a_long_heading_is_the_published_date():
+    # A title long enough to read as a paragraph, in a heading (here a link in one): the date line
+    # under it is still the header's.
+    title = "Episode 3: The river that runs from the glacier to the sea and the people who live along it"
+    header = f'<header class="post-header"><h2 class="post-title"><a href="/3">{title}</a></h2><h3 class="meta">November 17, 2014</h3></header>'
+    page = _own_site_page("Tidewater Tales").replace(b"<main><article>", f"<main><article>{header}".encode())
+    ep = deboiler.clean(page, langid_backend="none")
+    assert ep.published == "2014-11-17"
 
 
 SUMMARY = (
