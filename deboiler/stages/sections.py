@@ -1214,9 +1214,11 @@ def _byline_date(head: list[Verdict]) -> str | None:
 def _gap_lines(verdicts: list[Verdict], blocks: Blocks | None = None) -> Iterator[int]:
     """The lines not kept, not blank, between two kept lines with at most HTML_GAP_LINES such lines
     between them, or any number (`blocks`: their tag paths) where all stand in one list with both
-    kept lines (a list of links the main text kept only some items of), or where the gap opens with
+    kept lines (a list of links the main text kept only some items of), where the gap opens with
     a heading and all of it stands in the post of both kept lines (a section of the notes the main
-    text skipped)."""
+    text skipped), or where all of it is lines of one tag path inside the element both kept lines'
+    own elements stand in (the notes' run of link paragraphs, a list between two of their
+    paragraphs; not a mix of captions, headings and related links inside an article's body)."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     for before, after in zip(kept, kept[1:]):
         gap = [i for i in range(before + 1, after) if verdicts[i].label != "blank"]
@@ -1233,6 +1235,20 @@ def _gap_lines(verdicts: list[Verdict], blocks: Blocks | None = None) -> Iterato
             and all(_inside_post(blocks[i].path, post) for i in (*gap, after))
         ):
             yield from gap  # a section of the post under its own heading, the main text going on below it
+        elif (
+            blocks is not None
+            and len(run := {blocks[i].path for i in gap}) == 1
+            and (parent := _parent(blocks[before].path))
+            and _parent(blocks[after].path) == parent
+            and run.pop().startswith(parent)
+        ):
+            yield from gap  # one kind of line, in the element of both kept lines (its run of links, a list)
+
+
+def _parent(path: str) -> str:
+    """The path of the element a line's own element stands in, with its trailing '>'."""
+    head, sep, _ = path.rpartition(">")
+    return head + sep if head else ""
 
 
 _LIST_ROOT = re.compile(r"^.*?(?:^|>)[uo]l(?:[.#][^>]*)?>")
@@ -1589,12 +1605,13 @@ _LINK_OR_HEADING = re.compile(r"(?:^|>)(?:a|h[1-6])(?:[.#][^>]*)?(?:>|$)")
 
 
 def _inside_post(path: str, container: str) -> bool:
-    return path.startswith(container) and not _OUTSIDE_POST.search(path, len(container))
+    return path.startswith(container) and not _OUTSIDE_POST.search(path, len(container) - 1)
 
 
 def _post_container(path: str) -> str:
     """The tag path of the post a line stands in: its innermost <article>, <main> or element of a
-    post's class (microformats' "hentry", WordPress' "post"), else the element two levels above it.
+    post's class (microformats' "hentry", WordPress' "post"), else the element two levels above its
+    block (a paragraph, a heading, a list).
     Where the line itself stands in a footer or aside inside it (a post whose notes a template
     prints in its <footer>), that element."""
     segments = path.split(">")
@@ -1604,14 +1621,18 @@ def _post_container(path: str) -> str:
             container = ">".join(segments[: depth + 1]) + ">"
             break
     else:
+        # Two levels above the line's block: a link or an item of a list is no block of its own.
+        while len(segments) > 2 and segments[-1].split(".")[0].split("#")[0] in _INLINE_OR_ITEM:
+            segments.pop()
         container = ">".join(segments[:-2]) + ">"
-    inner = _OUTSIDE_POST.search(path, len(container))
+    inner = _OUTSIDE_POST.search(path, len(container) - 1)
     if inner is not None and (end := path.find(">", inner.end())) >= 0:
         container = path[: end + 1]
     return container
 
 
 _POST_CLASSES = frozenset(("hentry", "h-entry", "post", "entry"))
+_INLINE_OR_ITEM = frozenset(("a", "span", "strong", "em", "b", "i", "li", "dt", "dd"))
 
 
 def _interface(line: Line) -> bool:

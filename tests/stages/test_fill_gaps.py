@@ -468,3 +468,53 @@ def test_a_list_under_a_kept_heading_comes_back_past_the_items_already_kept() ->
     )
     keep_lists_under_headings(verdicts, paths)
     assert kept(verdicts)[1:] == ["Knots", "Bowline", "Clove hitch", "Sheet bend"]
+
+
+def test_a_wide_run_of_one_kind_of_line_in_the_element_of_both_kept_lines_comes_back() -> None:
+    # "SHOW NOTES" and a paragraph after it kept, the list of links between them left out: more
+    # lines than a gap's limit, all items of one list in the element both kept paragraphs stand in.
+    links = [f"item:Story number {n} about the harbour" for n in range(1, HTML_GAP_LINES + 3)]
+    verdicts, sections, paths = _lines(
+        [("post:SHOW NOTES", "content", "desc")]
+        + [(link, "chrome", "desc") for link in links]
+        + [("post:Follow the show on the harbour board.", "content", "desc"), ("foot:About us", "chrome", "desc")]
+    )
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts) == ["SHOW NOTES", *[link.partition(":")[2] for link in links], "Follow the show on the harbour board."]
+    # A run of link paragraphs between two link paragraphs: one tag path all along.
+    rows = [(f"Link number {n}", "content" if n in (0, 9) else "chrome", POST + ">p>a") for n in range(10)]
+    verdicts, blocks = _main_text_lines(rows)
+    sections = [Verdict(v.lineno, v.text, "content", "generic:description", "") for v in verdicts]
+    fill_gaps(verdicts, sections, blocks)
+    assert kept(verdicts) == [text for text, *_ in rows]
+
+
+def test_a_wide_run_of_one_kind_of_line_elsewhere_stays_out() -> None:
+    # The same list, but the kept line after it stands in another element (the page's footer).
+    links = [f"item:Story number {n} about the harbour" for n in range(1, HTML_GAP_LINES + 3)]
+    verdicts, sections, paths = _lines(
+        [("post:SHOW NOTES", "content", "desc")] + [(link, "chrome", "desc") for link in links] + [("foot:About us", "content", "desc")]
+    )
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts) == ["SHOW NOTES", "About us"]
+
+
+def test_a_tail_on_a_page_with_no_post_element_stays_in_the_section_of_the_last_kept_item() -> None:
+    # No <article> or <main>: the last kept line is a link in a list, and the notes go on in the
+    # element that holds the list (a heading, a paragraph, another list); the footer stays out,
+    # also where it stands right inside the element the post is taken to be.
+    section = "html>body>div.container>div.section"
+    rows = [
+        ("Three sailors cross the bay in a borrowed dinghy and argue about knots.", "content", section + ">p"),
+        ("Bowline, the king of knots", "content", section + ">ul.keywords>li>a"),
+        ("Odd ones", "chrome", section + ">h2"),
+        ("Two knots nobody could untie", "chrome", section + ">p"),
+        ("The harbour master's knot", "chrome", section + ">ul.keywords>li>a"),
+        ("© 2025 Harbour Radio", "chrome", "html>body>div.container>footer>small"),
+        ("Back to all episodes", "chrome", "html>body>div.footer>p>a"),
+    ]
+    verdicts, blocks = _main_text_lines(rows)
+    sections = [Verdict(v.lineno, v.text, "content", "generic:description", "") for v in verdicts]
+    assert has_gaps(verdicts, blocks)
+    fill_gaps(verdicts, sections, blocks)
+    assert kept(verdicts) == [text for text, *_ in rows[:5]]
