@@ -681,13 +681,13 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     while True:
         above = page.prev(first)
         if above is None or above.kind != "short":
-            return first, None
+            return _under_a_lead_in(page, first), None
         # Each list is walked once: not again from an item a walk has passed.
         if above.index not in walked and (lead_in := _list_lead_in(page, above, walked)) is not None:
             first = lead_in  # "Guests:" over "-Anna Berg, journalist" lines: the notes' own list
             continue
         if not _opens_description(page, above):
-            return first, None
+            return _under_a_lead_in(page, first), None
         # A sentence that goes on over the line break: "Dear listeners," / "the race ...", or a short
         # line under one ending in a comma ("..., " / "あの人は本当に" / "そこに座って...").
         higher = page.prev(above)
@@ -695,8 +695,24 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
             higher is not None and higher.text.endswith(_COMMAS) and not above.text[:1].isupper()
         )
         if not goes_on and not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)):
-            return first, None
+            return _under_a_lead_in(page, first), None
         first = above
+
+
+def _under_a_lead_in(page: Page, first: Line) -> Line:
+    """The page's first line where it ends in a colon and only lines of text (no interface, date or
+    section line) stand between it and the description's first line ("Au menu de cet épisode :"
+    over its topics, one a line): the page opens with the description's lead-in and its list, no
+    header above them."""
+    top = page.nonblank[0]
+    if top is first or not top.text.endswith(_COLONS) or len(top.text.split()) < LEAD_IN_WORDS:
+        return first
+    if all(line.kind in ("short", "prose") for line in page.nonblank[: page.position[first.index]]):
+        return top
+    return first
+
+
+LEAD_IN_WORDS = 3  # "Guests:" over names is a list's own heading, not a page's opening sentence
 
 
 def _sentence_run(page: Page, before: int) -> Line | None:

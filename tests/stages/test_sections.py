@@ -801,6 +801,32 @@ def test_a_list_a_colon_introduces_over_the_text_is_the_notes() -> None:
     assert ep.title is None and ep.show is None
 
 
+def test_a_page_that_opens_with_a_lead_in_keeps_its_unmarked_list() -> None:
+    # The page's first line ends in a colon; the topics under it, one a line with blank lines
+    # between, then the text: the dump starts at the description, no header to take a title from.
+    lead_in = "On the menu of this week's harbour show :"
+    topics = [
+        "The ferry timetable : what changes in spring, and who decided it",
+        "The playlist our music team chose, read out by Tom",
+    ]
+    text = "The chronicles: Anna visits the fish market at dawn and Ole sails to the island lighthouse with a camera."
+    ep = clean("\n\n".join([lead_in, *topics, text]) + "\n")
+    assert lines(ep) == [lead_in, *topics, text]
+    assert ep.title is None and ep.show is None
+
+
+def test_a_lead_in_is_no_page_opening_under_a_header_or_when_it_is_a_lists_own_heading() -> None:
+    text = "The chronicles: Anna visits the fish market at dawn and Ole sails to the island lighthouse with a camera."
+    topic = "The ferry timetable : what changes in spring, and who decided it"
+    # A date line between the colon's line and the text: the header's, and the line over it too.
+    ep = clean("\n".join(["Recorded live at the harbour festival:", "12 March 2024", topic, text]) + "\n")
+    assert "12 March 2024" not in lines(ep) and ep.published == "2024-03-12"
+    assert "Recorded live at the harbour festival:" not in lines(ep)
+    # A one-word heading ending in a colon over a line is not a lead-in that opens the page.
+    ep = clean("\n".join(["Topics:", "Harbour ferries and the spring timetable", text]) + "\n")
+    assert "Topics:" not in lines(ep)
+
+
 def test_a_long_list_over_the_text_is_read_in_linear_time() -> None:
     # 20,000 marked sentences over a paragraph: the upward walk from the text checks each list for a
     # lead-in once, not once per item (it took minutes when it did).
