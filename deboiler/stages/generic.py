@@ -524,6 +524,21 @@ def _named_by_page_title(
     return labelled
 
 
+def label_title_in_head(verdicts: list[Verdict], title: str) -> None:
+    """The episode's title, however the page named it, where the main text prints it above its first
+    paragraph: a heading of the page, not a line of the description."""
+    folded = normalise_space(title).casefold()
+    for verdict in verdicts:
+        if verdict.label != "content":
+            continue
+        if is_prose(verdict.text) and normalise_space(verdict.text).casefold() != folded:
+            return  # the first paragraph: below it the title may be the creator's own line
+        if normalise_space(verdict.text).casefold() == folded:
+            verdict.label, verdict.rule = "title", "generic:title-heading"
+            verdict.reason = "the episode's title, heading the main text above its first paragraph"
+            return
+
+
 def _relabel(verdict: Verdict, label: str, why: str) -> None:
     verdict.label, verdict.rule, verdict.reason = label, "markup:page-title", why
 

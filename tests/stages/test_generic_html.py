@@ -336,6 +336,19 @@ def test_a_podcasts_own_site_names_its_show_and_title_by_its_name_and_heading():
     assert ep.title == "The River Runs"
 
 
+def test_the_title_heading_the_main_text_is_the_titles_not_the_descriptions():
+    # The title, found by the heading the <title> holds, printed at the head of the main text: a
+    # heading, not a line of the description. Printed again under the first paragraph, it stays.
+    page = _own_site_page("Tidewater Tales - Audio Page: The River Runs").replace(
+        b'<div class="hero"><h1 class="post-title">The River Runs</h1></div>\n<main><article>',
+        b'<main><article><h1 class="post-title">The River Runs</h1>',
+    ).replace(b"</article></main>", b"<p>The River Runs</p></article></main>")
+    ep = deboiler.clean(page, explain=True, langid_backend="none")
+    assert ep.title == "The River Runs"
+    assert [v.rule for v in ep.lines if v.text == "The River Runs"] == ["generic:title-heading", "generic:keep"]
+    assert _lines(ep.description)[0].startswith("In this episode") and _lines(ep.description)[-1] == "The River Runs"
+
+
 def test_a_site_name_that_is_no_show_names_nothing():
     # Not printed as a line of its own.
     ep = deboiler.clean(_own_site_page("The River Runs | Tidewater Tales", header="Home"), langid_backend="none")
