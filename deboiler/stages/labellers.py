@@ -15,6 +15,7 @@ from typing import Protocol
 
 from deboiler.options import CleanOptions
 from deboiler.stages.detect import Detection, choose_locale
+from deboiler.stages.field_lines import label_field_lines
 from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of, heading_named_title, label_title_in_head, site_named_show, split_stated_title
 from deboiler.stages.label import label_page
 from deboiler.stages.blocks import Blocks, normalise_space
@@ -128,6 +129,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         elif split:
             fields["title"] = split["title"]
     named_by_lines = fields_from_labels(verdicts)
+    label_field_lines(verdicts, named_by_lines)
     if read.markup is not None:
         _name_by_site(read.markup, blocks, fields, named_by_lines, known_site=found.platform is not None)
         title = fields.get("title") or read.markup.fields().get("title") or named_by_lines.get("title")

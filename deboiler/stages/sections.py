@@ -28,6 +28,7 @@ from itertools import islice
 
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
+from deboiler.stages.field_lines import field_value, labelled
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
@@ -990,6 +991,14 @@ def _length_after(text: str) -> tuple[int, int] | None:
     return m.start(), meta.duration
 
 
+FIELD_BOX_LINES = 4  # how far under a details box's date the text goes on
+
+
+def _field_again(name: str, lines: list[Line]) -> bool:
+    """Whether one of `lines` is a labelled date (or length, by `name`) too."""
+    return any(line.kind == "meta" and (found := field_value(line.text)) and found[0] == name for line in lines)
+
+
 def _field_label(page: Page, line: Line) -> bool:
     """A header field's label ("Czas trwania:" over "51:24 min.", "Audycja:" over "Prowadzący:"): a
     short line ending in a colon over a date or length line or another such label. A lead-in over
@@ -1023,6 +1032,19 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 continue
             end, ended_by = k, f"from line {line.index + 1}, which repeats the page's header ({line.text!r}): the show's own section"
             break
+        if (
+            k
+            and line.kind == "meta"
+            and (found := field_value(line.text))
+            and not _field_again(found[0], body[k + 1 :])
+            and any(other.kind == "prose" and not labelled(other.text) for other in body[k + 1 : k + 1 + FIELD_BOX_LINES])
+        ):
+            # "RELEASED: 15/02/2021" under a label, no other labelled date below, a paragraph close
+            # under it (not the box's next "TOPICS: ..."): the episode's details box inside its text
+            # (a list of other episodes prints one under each entry; a box under the text ends it).
+            labels[line.index] = ("meta", "generic:field-line", "the episode's date or length under a label, not the creator's text")
+            fields.setdefault(*found)
+            continue
         if k and line.kind == "meta" and _pure_date(line) and page.resumes and _dateline(body, k):
             # An article's dateline ("31. 3. 2023 | Praha") over its first paragraph: no list, the text goes
             # on (on a text page; backing trafilatura's main text, the sections end there: AEB 0.949 -> 0.947).
