@@ -701,16 +701,27 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
 
 
 def _under_a_lead_in(page: Page, first: Line) -> Line:
-    """The page's first line where it ends in a colon and only lines of text (no interface, date or
-    section line) stand between it and the description's first line ("Au menu de cet épisode :"
-    over its topics, one a line): the page opens with the description's lead-in and its list, no
-    header above them."""
-    top = page.nonblank[0]
-    if top is first or not top.text.endswith(_COLONS) or len(top.text.split()) < LEAD_IN_WORDS:
-        return first
-    if all(line.kind in ("short", "prose") for line in page.nonblank[: page.position[first.index]]):
-        return top
+    """The lead-in over the description's first line, where one stands close above it with only
+    lines of text (no interface, date or section line) between (`_lead_in`: "Au menu de cet
+    épisode :" over its topics, one a line; "In this episode…" over the guests' names). The text
+    starts at it; the header stays above it."""
+    k = page.position[first.index]
+    for line in reversed(page.nonblank[max(0, k - LEAD_IN_REACH) : k]):
+        if line.kind not in ("short", "prose"):
+            return first
+        if _lead_in(line.text):
+            return line
     return first
+
+
+LEAD_IN_REACH = 4  # lines of a list or names a lead-in stands over
+
+
+def _lead_in(text: str) -> bool:
+    """Three words or more ending in a colon or "…" (not "...", which cuts a title short), with no
+    other colon in them (a form's labels: "Search: Category Jump:")."""
+    body = text[:-1]
+    return text.endswith((":", "：", "…")) and len(text.split()) >= LEAD_IN_WORDS and ":" not in body and "：" not in body
 
 
 LEAD_IN_WORDS = 3  # "Guests:" over names is a list's own heading, not a page's opening sentence

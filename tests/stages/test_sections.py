@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 import deboiler
 from deboiler.stages.blocks import Block, Blocks
 from deboiler.stages.sections import label_sections
@@ -825,6 +827,29 @@ def test_a_lead_in_is_no_page_opening_under_a_header_or_when_it_is_a_lists_own_h
     # A one-word heading ending in a colon over a line is not a lead-in that opens the page.
     ep = clean("\n".join(["Topics:", "Harbour ferries and the spring timetable", text]) + "\n")
     assert "Topics:" not in lines(ep)
+
+
+def test_a_lead_in_under_the_header_opens_the_text_over_its_names() -> None:
+    # Title, then "In this episode…" over the guests and a segment's name, then the text: the
+    # description starts at the lead-in; the title stays the title.
+    names = ["Anna Berg, harbour master of the north pier.", "Ole Dahl, who runs the ferry office."]
+    text = "If you think the spring tides are just another high water, think again: the old gauge has measured them for a century."
+    ep = clean("\n\n".join(["Spring Tides at the Pier", "In this episode…", *names, "Tide Talk…", text]) + "\n")
+    assert lines(ep) == ["In this episode…", *names, "Tide Talk…", text]
+    assert ep.title == "Spring Tides at the Pier"
+
+
+@pytest.mark.parametrize("title", ["Episode 18 - So that was the spring...", "Episode 18 - So that was the spring"])
+def test_a_title_cut_short_is_no_lead_in(title) -> None:
+    text = "If you think the spring tides are just another high water, think again: the old gauge has measured them for a century."
+    ep = clean("\n\n".join([title, text]) + "\n")
+    assert ep.title == title and lines(ep) == [text]
+
+
+def test_a_forms_labels_are_no_lead_in() -> None:
+    text = "If you think the spring tides are just another high water, think again: the old gauge has measured them for a century."
+    ep = clean("\n".join(["Harbour Radio", "Search: Category Jump:", "Harbour > Podcasts > Tides", "Spring Tides", text]) + "\n")
+    assert lines(ep) == [text]
 
 
 def test_a_long_list_over_the_text_is_read_in_linear_time() -> None:
