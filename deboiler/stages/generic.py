@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - the pure-Python original gives the sam
 from deboiler.catalog.lexicon import read_lexicon
 from deboiler.catalog.platforms import LineMatcher, Rule
 from deboiler.stages.blocks import Blocks, normalise_space
+from deboiler.stages.meta_lines import read_meta_line
 from deboiler.stages.player_lines import player_control
 from deboiler.stages.page import Page
 from deboiler.stages.dedup import strip_cut_marker
@@ -614,3 +615,6 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
         elif player_control(verdict.text):
             verdict.label, verdict.rule = "chrome", "generic:widget"
             verdict.reason = "a player's time, speed or seek button, above the first paragraph of the main text"
+        elif read_meta_line(verdict.text) is not None:
+            verdict.label, verdict.rule = "meta", "generic:meta"
+            verdict.reason = "the episode's date or length line, above the first paragraph of the main text"

@@ -349,6 +349,17 @@ def test_the_title_heading_the_main_text_is_the_titles_not_the_descriptions():
     assert _lines(ep.description)[0].startswith("In this episode") and _lines(ep.description)[-1] == "The River Runs"
 
 
+def test_a_date_line_heading_the_main_text_is_the_headers_not_the_descriptions():
+    # The post opens with its date and length; below the first paragraph a date line stays text.
+    page = _own_site_page("The River Runs | Tidewater Tales").replace(
+        b"<main><article>", b"<main><article><p>Published March 3, 2024</p>"
+    ).replace(b"</article></main>", b"<p>Recorded on March 1, 2024</p></article></main>")
+    ep = deboiler.clean(page, explain=True, langid_backend="none")
+    assert [(v.label, v.rule) for v in ep.lines if v.text == "Published March 3, 2024"] == [("meta", "generic:meta")]
+    assert ep.published == "2024-03-03"
+    assert _lines(ep.description)[0].startswith("In this episode") and "Recorded on March 1, 2024" in _lines(ep.description)
+
+
 def test_a_site_name_that_is_no_show_names_nothing():
     # Not printed as a line of its own.
     ep = deboiler.clean(_own_site_page("The River Runs | Tidewater Tales", header="Home"), langid_backend="none")
