@@ -695,9 +695,16 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         goes_on = (above.text.endswith(_COMMAS) and not first.text[:1].isupper()) or (
             higher is not None and higher.text.endswith(_COMMAS) and not above.text[:1].isupper()
         )
-        if not goes_on and not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)):
+        if not goes_on and not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)) and not _opening_greeting(page, above):
             return _under_a_lead_in(page, first), None
         first = above
+
+
+def _opening_greeting(page: Page, line: Line) -> bool:
+    """The page's first line, a few words ending in "!" right over the first paragraph ("Zdravo
+    Svete!", "Halo Common People!"): a dump that starts at the description opens with its greeting
+    (five words or more so ending are kept as a sentence already)."""
+    return line is page.nonblank[0] and line.text.endswith(("!", "！"))
 
 
 def _under_a_lead_in(page: Page, first: Line) -> Line:

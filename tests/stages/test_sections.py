@@ -852,6 +852,19 @@ def test_a_forms_labels_are_no_lead_in() -> None:
     assert lines(ep) == [text]
 
 
+def test_a_greeting_that_opens_the_page_is_the_descriptions_first_line() -> None:
+    # The dump starts at the description: its greeting, then the text. No title.
+    text = "This week we walk the harbour wall at low tide with the harbour master and count the boats that never left."
+    ep = clean("Hello, harbour friends!\n" + text + "\n")
+    assert lines(ep) == ["Hello, harbour friends!", text] and ep.title is None
+    # Under the episode's header (its title and date), the greeting is still the text's.
+    ep = clean("Spring Tides\n12 March 2024\nHello, harbour friends!\n" + text + "\n")
+    assert lines(ep) == ["Hello, harbour friends!", text] and ep.title == "Spring Tides"
+    # Not the page's first line and no header's date above: the title that exclaims.
+    ep = clean("Harbour Radio\nLights Out!\n" + text + "\n")
+    assert "Lights Out!" not in lines(ep) and text in lines(ep)
+
+
 def test_a_long_list_over_the_text_is_read_in_linear_time() -> None:
     # 20,000 marked sentences over a paragraph: the upward walk from the text checks each list for a
     # lead-in once, not once per item (it took minutes when it did).
