@@ -831,7 +831,8 @@ def _after_show_blurb(page: Page, start: Line) -> tuple[Line, tuple[int, int] | 
         if _bare(line.text) in header:
             title = page.next(line)
             text = page.next(title) if title is not None else None
-            if title is not None and text is not None and name_shaped(title.text) and title_like(title.text) and text.kind == "prose":
+            # The title is a line of text, not a button ("Leave a Reply" over a comment form's sentence).
+            if title is not None and text is not None and title.kind not in ("chrome", "widget", "section") and name_shaped(title.text) and title_like(title.text) and text.kind == "prose":
                 return text, (start.index, line.index)
             break
     return start, None

@@ -865,6 +865,15 @@ def test_a_greeting_that_opens_the_page_is_the_descriptions_first_line() -> None
     assert "Lights Out!" not in lines(ep) and text in lines(ep)
 
 
+def test_the_title_printed_again_over_a_comment_form_leaves_the_text_above_it() -> None:
+    # Title, the text, a tag, the title again (a link), then a comment form's heading and sentence:
+    # no show's blurb above an episode's title (a button or section heading is no title), the text is the description.
+    text = "It is the last episode of the season, and we saved the best arguments about the harbour ferries for the end!"
+    form = "Please be kind: comments with insults are removed by the harbour board before they appear on the page."
+    ep = clean("\n\n".join(["Harbour Talk ep. 52", text, "Harbour Talk Argues", "Harbour Talk ep. 52", "Leave a Reply", form]) + "\n")
+    assert lines(ep)[0] == text and ep.title == "Harbour Talk ep. 52"
+
+
 def test_a_long_list_over_the_text_is_read_in_linear_time() -> None:
     # 20,000 marked sentences over a paragraph: the upward walk from the text checks each list for a
     # lead-in once, not once per item (it took minutes when it did).
