@@ -1375,7 +1375,7 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
     paragraphs = container + ">p"
     if under is None or not (
-        blocks[under].path.startswith((container + ">ul>", container + ">ol>", paragraphs)) or HEADING_PATH.search(blocks[under].path)
+        _in_list_of(blocks[under].path, container) or blocks[under].path.startswith(paragraphs) or HEADING_PATH.search(blocks[under].path)
     ):
         return
     candidates = Blocks(blocks[i] for i in after[: at + 1])
@@ -1410,13 +1410,12 @@ def _headings_over_lists(verdicts: list[Verdict], blocks: Blocks, k: int, contai
     """From the heading at k, the run of headings in its element and lists under them ("Top 5" /
     "Apps:" / its list / "Books:" / its list): the headings that a list follows, up to the first
     line of another element or a heading the lexicon knows as another section's."""
-    lists = (container + ">ul>", container + ">ol>")
     run: list[int] = []  # headings, and -1 for a list's items
     for i in range(k, len(verdicts)):
         if verdicts[i].label == "blank":
             continue
         path = blocks[i].path
-        if path.startswith(lists):
+        if _in_list_of(path, container):
             if run and run[-1] != -1:
                 run.append(-1)
         elif i == k or (HEADING_PATH.search(path) and path.rpartition(">")[0] == container and verdicts[i].label == "chrome"):
@@ -1444,12 +1443,11 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
             continue  # a heading in the site's footer or sidebar heads the site's links
         if not HEADING_PATH.search(blocks[k].path) and not verdict.text.endswith(_COLONS):
             continue  # a heading, or a lead-in that says a list follows ("Links and resources:")
-        container = blocks[k].path.rpartition(">")[0]
-        lists = (container + ">ul>", container + ">ol>")
+        container = _block_path(blocks[k].path).rpartition(">")[0]
         for i in range(k + 1, len(verdicts)):
             if verdicts[i].label == "blank":
                 continue
-            if not blocks[i].path.startswith(lists):
+            if not _in_list_of(blocks[i].path, container):
                 break
             if verdicts[i].label == "content":
                 continue  # an item the main text (or the lines after it) kept already
@@ -1689,7 +1687,26 @@ def _post_container(path: str) -> str:
 
 
 _POST_CLASSES = frozenset(("hentry", "h-entry", "post", "entry"))
-_INLINE_OR_ITEM = frozenset(("a", "span", "strong", "em", "b", "i", "li", "dt", "dd"))
+_INLINE = frozenset(("a", "span", "strong", "em", "b", "i", "small", "code"))
+_INLINE_OR_ITEM = _INLINE | {"li", "dt", "dd"}
+
+
+_LIST_TAG = re.compile(r"[uo]l(?:[.#][^>]*)?>")
+
+
+def _in_list_of(path: str, container: str) -> bool:
+    """Whether a line stands in a list (<ul> or <ol>, with any class) right inside `container`."""
+    return path.startswith(container + ">") and _LIST_TAG.match(path, len(container) + 1) is not None
+
+
+def _block_path(path: str) -> str:
+    """The path of the block a line is (its paragraph or heading), less the inline elements around
+    its text ("p>span", "h2>a")."""
+    while True:
+        head, sep, last = path.rpartition(">")
+        if not sep or last.split(".")[0].split("#")[0] not in _INLINE:
+            return path
+        path = head
 
 
 def _interface(line: Line) -> bool:

@@ -518,3 +518,19 @@ def test_a_tail_on_a_page_with_no_post_element_stays_in_the_section_of_the_last_
     assert has_gaps(verdicts, blocks)
     fill_gaps(verdicts, sections, blocks)
     assert kept(verdicts) == [text for text, *_ in rows[:5]]
+
+
+def test_a_list_with_classes_under_a_lead_in_wrapped_in_a_span_comes_back() -> None:
+    # An exported document's markup: the lead-in's text in a <span> of its <p>, the list a <ul> with
+    # classes, each item's link in a span. The list still stands in the lead-in's own element.
+    notes = ARTICLE + ">div.writeup"
+    rows = [
+        ("Three sailors cross the bay in a borrowed dinghy and argue about knots.", "content", notes + ">p.c9>span.c1"),
+        ("Other resources:", "content", notes + ">p.c9>span.c1"),
+        ("The knot atlas", "chrome", notes + ">ul.c8.lst-kix-1>li.c5>span.c4>a.c0"),
+        ("The harbour's own page", "chrome", notes + ">ul.c8.lst-kix-1>li.c5>span.c4>a.c0"),
+        ("Related posts", "chrome", ARTICLE + ">aside>ul.related>li>a"),
+    ]
+    verdicts, blocks = _main_text_lines(rows)
+    keep_lists_under_headings(verdicts, blocks)
+    assert kept(verdicts) == [text for text, *_ in rows[:4]]
