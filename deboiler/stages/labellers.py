@@ -14,11 +14,19 @@ from __future__ import annotations
 from typing import Protocol
 
 from deboiler.options import CleanOptions
+from deboiler.stages.blocks import Blocks, normalise_space
 from deboiler.stages.detect import Detection, choose_locale
 from deboiler.stages.field_lines import label_field_lines
-from deboiler.stages.generic import fields_from_labels, label_unknown, main_text_of, heading_named_title, label_title_in_head, site_named_show, split_stated_title
+from deboiler.stages.generic import (
+    fields_from_labels,
+    heading_named_title,
+    label_title_in_head,
+    label_unknown,
+    main_text_of,
+    site_named_show,
+    split_stated_title,
+)
 from deboiler.stages.label import label_page
-from deboiler.stages.blocks import Blocks, normalise_space
 from deboiler.stages.labelled import Labelled
 from deboiler.stages.markup import Markup
 from deboiler.stages.page import Page
@@ -131,18 +139,18 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
     named_by_lines = fields_from_labels(verdicts)
     label_field_lines(verdicts, named_by_lines)
     if read.markup is not None:
-        _name_by_site(read.markup, blocks, fields, named_by_lines, known_site=found.platform is not None)
-        title = fields.get("title") or read.markup.fields().get("title") or named_by_lines.get("title")
+        title = _name_by_site(read.markup, blocks, fields, named_by_lines, known_site=found.platform is not None)
         if by_main_text and title:
             label_title_in_head(verdicts, title)
     return Labelled(verdicts, fields=fields, named_by_lines=named_by_lines)
 
 
-def _name_by_site(markup: Markup, blocks: Blocks, fields: dict, named_by_lines: dict, known_site: bool) -> None:
+def _name_by_site(markup: Markup, blocks: Blocks, fields: dict, named_by_lines: dict, known_site: bool) -> str | None:
     """Where nothing else names them, the title is a heading the <title> holds, and the show the
     site's name the page prints (generic.heading_named_title, generic.site_named_show): the last
     resort, so both go with what only lines name. A platform we know (`known_site`) lists many
-    shows: its name is never the show."""
+    shows: its name is never the show. Returns the episode's title as it stands now, by whatever
+    named it."""
     title = fields.get("title") or markup.fields().get("title") or named_by_lines.get("title")
     if not title:
         taken = {normalise_space(name).casefold() for name in (markup.site_name, fields.get("show")) if name}
@@ -153,3 +161,4 @@ def _name_by_site(markup: Markup, blocks: Blocks, fields: dict, named_by_lines: 
         show = site_named_show(markup.page_title, markup.site_name, blocks, title)
         if show:
             named_by_lines["show"] = show
+    return title

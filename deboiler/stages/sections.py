@@ -1677,8 +1677,7 @@ def _post_container(path: str) -> str:
             break
     else:
         # Two levels above the line's block: a link or an item of a list is no block of its own.
-        while len(segments) > 2 and segments[-1].split(".")[0].split("#")[0] in _INLINE_OR_ITEM:
-            segments.pop()
+        segments = _without_tail(path, _INLINE_OR_ITEM, keep=2).split(">")
         container = ">".join(segments[:-2]) + ">"
     inner = _OUTSIDE_POST.search(path, len(container) - 1)
     if inner is not None and (end := path.find(">", inner.end())) >= 0:
@@ -1702,11 +1701,15 @@ def _in_list_of(path: str, container: str) -> bool:
 def _block_path(path: str) -> str:
     """The path of the block a line is (its paragraph or heading), less the inline elements around
     its text ("p>span", "h2>a")."""
-    while True:
-        head, sep, last = path.rpartition(">")
-        if not sep or last.split(".")[0].split("#")[0] not in _INLINE:
-            return path
-        path = head
+    return _without_tail(path, _INLINE)
+
+
+def _without_tail(path: str, tags: frozenset[str], keep: int = 1) -> str:
+    """`path` less its last elements while their tag is one of `tags`, keeping `keep` elements at least."""
+    segments = path.split(">")
+    while len(segments) > keep and segments[-1].split(".")[0].split("#")[0] in tags:
+        segments.pop()
+    return ">".join(segments)
 
 
 def _interface(line: Line) -> bool:

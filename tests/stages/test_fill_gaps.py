@@ -229,6 +229,11 @@ def _main_text_lines(rows: list[tuple[str, str, str]]) -> tuple[list[Verdict], B
     return verdicts, _blocks(verdicts, [path for *_, path in rows])
 
 
+def _all_description(verdicts: list[Verdict]) -> list[Verdict]:
+    """The sections labeller's verdicts where it calls every line the description."""
+    return [Verdict(v.lineno, v.text, "content", "generic:description", "") for v in verdicts]
+
+
 def _keep_heading_and_list(verdicts: list[Verdict], blocks: Blocks) -> list[str]:
     keep_heading_under_main_text(verdicts, blocks)
     keep_lists_under_headings(verdicts, blocks)
@@ -484,7 +489,7 @@ def test_a_wide_run_of_one_kind_of_line_in_the_element_of_both_kept_lines_comes_
     # A run of link paragraphs between two link paragraphs: one tag path all along.
     rows = [(f"Link number {n}", "content" if n in (0, 9) else "chrome", POST + ">p>a") for n in range(10)]
     verdicts, blocks = _main_text_lines(rows)
-    sections = [Verdict(v.lineno, v.text, "content", "generic:description", "") for v in verdicts]
+    sections = _all_description(verdicts)
     fill_gaps(verdicts, sections, blocks)
     assert kept(verdicts) == [text for text, *_ in rows]
 
@@ -514,7 +519,7 @@ def test_a_tail_on_a_page_with_no_post_element_stays_in_the_section_of_the_last_
         ("Back to all episodes", "chrome", "html>body>div.footer>p>a"),
     ]
     verdicts, blocks = _main_text_lines(rows)
-    sections = [Verdict(v.lineno, v.text, "content", "generic:description", "") for v in verdicts]
+    sections = _all_description(verdicts)
     assert has_gaps(verdicts, blocks)
     fill_gaps(verdicts, sections, blocks)
     assert kept(verdicts) == [text for text, *_ in rows[:5]]
