@@ -120,7 +120,10 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         keep_heading_under_main_text(verdicts, blocks)
         keep_lists_under_headings(verdicts, blocks)
         keep_sign_off(verdicts, blocks)
-        end_main_text(verdicts, blocks, backing.lines if backing else None)
+        if end_main_text(verdicts, blocks, backing.lines if backing else None):
+            # Ended at a section inside it: the heading under what is left may be the notes' own.
+            keep_heading_under_main_text(verdicts, blocks)
+            keep_lists_under_headings(verdicts, blocks)
         by_main_text = opens_with_paragraph(verdicts)  # not where it was a transcript from its second line on
     if not by_main_text:
         # A text dump, or a page whose main text trafilatura missed: the page's sections decide.

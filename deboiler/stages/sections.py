@@ -1373,6 +1373,8 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     if verdicts[k].label != "chrome" or _OUTSIDE_POST.search(path):
         return
     under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
+    if under is not None and not blocks[under].path.startswith(container + ">"):
+        container = _wrapper_of_list_beside(blocks, k, under, container)
     paragraphs = container + ">p"
     if under is None or not (
         _in_list_of(blocks[under].path, container) or blocks[under].path.startswith(paragraphs) or HEADING_PATH.search(blocks[under].path)
@@ -1404,6 +1406,21 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     for heading in _headings_over_lists(verdicts, blocks, k, container):
         verdicts[heading].label, verdicts[heading].rule = "content", "generic:description"
         verdicts[heading].reason = why
+
+
+def _wrapper_of_list_beside(blocks: Blocks, k: int, under: int, container: str) -> str:
+    """Where the heading at k stands alone in its element and the list under it stands in that
+    element's next sibling ("div.title>h2" then "div.links>ul"), the list's element: the heading's
+    element it is not. Else `container` unchanged."""
+    parent = container.rpartition(">")[0]
+    before = next((i for i in range(k - 1, -1, -1) if blocks[i].text), None)
+    if not parent or (before is not None and blocks[before].path.startswith(container + ">")):
+        return container
+    path = blocks[under].path
+    if not path.startswith(parent + ">"):
+        return container
+    wrapper = parent + ">" + path[len(parent) + 1 :].partition(">")[0]
+    return wrapper if wrapper != container and _in_list_of(path, wrapper) else container
 
 
 def _headings_over_lists(verdicts: list[Verdict], blocks: Blocks, k: int, container: str) -> list[int]:
@@ -1444,6 +1461,9 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
         if not HEADING_PATH.search(blocks[k].path) and not verdict.text.endswith(_COLONS):
             continue  # a heading, or a lead-in that says a list follows ("Links and resources:")
         container = _block_path(blocks[k].path).rpartition(">")[0]
+        under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
+        if under is not None and not blocks[under].path.startswith(container + ">"):
+            container = _wrapper_of_list_beside(blocks, k, under, container)
         for i in range(k + 1, len(verdicts)):
             if verdicts[i].label == "blank":
                 continue
@@ -1504,17 +1524,17 @@ def _over_kept(page: Page, line: Line, span: list[int], verdicts: list[Verdict])
     return under is not None and verdicts[span[under.index]].label == "content"
 
 
-def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line] | None = None) -> None:
+def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line] | None = None) -> bool:
     """Drop, in place, the main text from where the description ends inside it, as the sections
     labeller reads a description's end: where a transcript starts among the lines from the main
     text's first to its last (a post that prints the summary and then what was said, "Anna Berg:
     Welcome ...", is one article to trafilatura, which may leave the speakers' lines out), or at a
     section heading it kept under a paragraph ("Comments", "Gefällt mir:"); and the interface lines
     it kept under its last paragraph. `classified`: every block's Line, where the sections labeller
-    has read the page."""
+    has read the page. Returns whether it ended the main text at a transcript or section."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
     if len(kept) < 2:
-        return
+        return False
     first = kept[0]
     above = next((i for i in range(first - 1, -1, -1) if blocks[i].text), None)
     if above is not None and _turn_shaped(blocks[above].text):
@@ -1547,12 +1567,12 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         for i in kept:
             if i >= at:
                 verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "chrome", rule, reason
-        return
+        return True
     # Under its last paragraph, the main text's interface lines are the post's buttons and players
     # ("Subscribe: Apple Podcasts | ...", "Lire la suite"), as they are under a description.
     last = max((k for k, line in enumerate(page.nonblank) if line.kind == "prose" and verdicts[span[line.index]].label == "content"), default=None)
     if last is None:
-        return
+        return False
     for line in page.nonblank[last:]:
         verdict = verdicts[span[line.index]]
         if verdict.label != "content":
@@ -1562,6 +1582,7 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         elif line.kind == "chrome" and not line.any_language:
             verdict.label, verdict.rule = "chrome", "lexicon:ui"
             verdict.reason = f"interface text under the main text's last paragraph: matches {line.why!r}"
+    return False
 
 
 def _sound_cue(line: Line) -> bool:

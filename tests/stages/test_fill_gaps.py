@@ -539,3 +539,74 @@ def test_a_list_with_classes_under_a_lead_in_wrapped_in_a_span_comes_back() -> N
     verdicts, blocks = _main_text_lines(rows)
     keep_lists_under_headings(verdicts, blocks)
     assert kept(verdicts) == [text for text, *_ in rows[:4]]
+
+
+def _post_with_wrapped_heading(heading_row: tuple[str, str]) -> tuple[list[Verdict], Blocks]:
+    """A utility-class layout: the notes' paragraph, then a box whose heading stands alone in one
+    wrapper and whose list stands in the wrapper beside it; then the site's footer."""
+    notes = "html>body>div.max-w-xl>div.prose"
+    box = "html>body>div.max-w-xl>div.prose.my-6"
+    heading, heading_path = heading_row
+    rows = [
+        ("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over.", "content", notes + ">div.space-y-8>p"),
+        (heading, "chrome", heading_path.replace("BOX", box)),
+        ("The knot atlas", "chrome", box + ">div.border-l.pl-4>ul>li>a"),
+        ("The harbour's own page", "chrome", box + ">div.border-l.pl-4>ul>li>a"),
+        ("© 2026 Harbour Talk", "chrome", "html>body>footer>p"),
+    ]
+    return _main_text_lines(rows)
+
+
+def test_a_notes_heading_alone_in_its_wrapper_comes_back_with_the_list_in_the_wrapper_beside_it() -> None:
+    verdicts, blocks = _post_with_wrapped_heading(("Links", "BOX>div.flex.items-center>h2"))
+    assert _keep_heading_and_list(verdicts, blocks)[1:] == ["Links", "The knot atlas", "The harbour's own page"]
+    assert "list under the heading 'Links'" in verdicts[2].reason
+
+
+def test_a_heading_that_shares_its_wrapper_or_is_no_notes_heading_leaves_the_list_beside_it_out() -> None:
+    # A heading the lexicon does not know stands in no element of the main text; a notes heading
+    # whose wrapper holds the player's button too is in the player's box, not alone in a wrapper.
+    verdicts, blocks = _post_with_wrapped_heading(("Knots", "BOX>div.flex.items-center>h2"))
+    assert _keep_heading_and_list(verdicts, blocks) == [verdicts[0].text]
+    verdicts, blocks = _post_with_wrapped_heading(("Links", "BOX>div.flex.items-center>h2"))
+    verdicts.insert(1, Verdict(2, "Download", "chrome", "generic:outside-main", ""))
+    paths = [b.path for b in blocks]
+    paths.insert(1, paths[1].replace(">h2", ">a"))
+    for n, v in enumerate(verdicts, 1):
+        v.lineno = n
+    blocks = _blocks(verdicts, paths)
+    assert _keep_heading_and_list(verdicts, blocks) == [verdicts[0].text]
+
+
+def test_a_list_in_the_wrapper_beside_a_kept_heading_alone_in_its_own_comes_back() -> None:
+    verdicts, blocks = _post_with_wrapped_heading(("Knots", "BOX>div.flex.items-center>h2"))
+    verdicts[1].label = "content"  # the main text kept the heading
+    keep_lists_under_headings(verdicts, blocks)
+    assert kept(verdicts)[1:] == ["Knots", "The knot atlas", "The harbour's own page"]
+
+
+def test_the_notes_heading_under_a_main_text_that_runs_on_into_the_transcript_comes_back_with_its_list() -> None:
+    # trafilatura's main text is the notes and, past a box of links it left out, the transcript: once
+    # the transcript is cut off, the box's heading stands right under what is left and comes back.
+    turns = [
+        "Welcome back to the harbour, today we talk about knots and the people who tie them for a living.",
+        "Thanks for having me, it is good to be here after such a long winter on the water.",
+        "So tell us how you started tying knots when you were a child on your father's boat.",
+        "My father showed me the bowline first, and I practised it every evening until it was easy.",
+        "And what about the clove hitch, which so many of our listeners asked about last week?",
+        "The clove hitch is quick to tie but slips under load, so we always back it up with two half hitches.",
+    ]
+    transcript = "".join(f"<p>{'AB' if n % 2 else 'CD'}: {turn}</p>" for n, turn in enumerate(turns))
+    knots = [f"Knot number {n}" for n in range(1, HTML_GAP_LINES + 7)]
+    items = "".join(f'<li><a href="https://example.org/{n}">{knot}</a></li>' for n, knot in enumerate(knots))
+    page = f"""<!doctype html><html><head><meta charset="utf-8"><title>Knots | Harbour Talk</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/episodes">Episodes</a></nav></header>
+<div class="hero"><h1>Knots</h1></div>
+<div class="max-w-xl"><div class="prose"><div class="space-y-8">
+<p>Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island.</p>
+<p>We also visit the rope maker on the quay, who explains why a good rope lasts a lifetime.</p></div></div>
+<div class="prose my-6"><div class="flex items-center"><h2>Links</h2></div><div class="border-l pl-4"><ul>{items}</ul></div></div>
+<div class="prose my-6"><h2>Transcript</h2><div class="transcript">{transcript}</div></div>
+</div><footer><p>© 2026 Harbour Talk</p></footer></body></html>"""
+    ep = deboiler.clean(page.encode(), langid_backend="none")
+    assert [line for line in ep.description.split("\n") if line][2:] == ["Links", *knots]
