@@ -576,6 +576,9 @@ def _drop_above_the_title(verdicts: list[Verdict], blocks: Blocks, kept: list[in
     return kept[at:]
 
 
+_IN_NAV = re.compile(r"(?:^|>)nav\b")
+
+
 def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dict) -> None:
     """Above its first paragraph of prose, the main text often opens with the page's own header: the
     show, the title, an "Episode description" heading. They are the page's, not the creator's text: a
@@ -608,6 +611,9 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
             verdict.reason = f"the episode {label} the page's markup states, heading the main text"
         elif i in by_title:
             continue
+        elif _IN_NAV.search(blocks[i].path):
+            verdict.label, verdict.rule = "chrome", "generic:site-menu"
+            verdict.reason = "the site's menu (a <nav> element), above the first paragraph of the main text"
         elif hits:
             hit = hits[0]
             verdict.label, verdict.rule = "chrome", f"lexicon:{hit.rule.name}"

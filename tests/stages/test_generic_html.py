@@ -551,3 +551,20 @@ def test_a_players_times_and_seek_buttons_heading_the_main_text_go():
     labels = {(v.text, v.label) for v in verdicts}
     assert {("0:00 -48:12", "chrome"), ("⏪ 10 seconds", "chrome"), ("30 seconds ⏩", "chrome"), ("1.0x", "chrome"), ("1×", "chrome"), ("↺ 15", "chrome")} <= labels
     assert [v.label for v in verdicts][-3:] == ["content", "content", "content"]
+
+
+def test_the_sites_menu_that_the_main_text_opens_with_goes_a_nav_under_the_first_paragraph_stays():
+    # trafilatura took the site's <nav> in with the post: its items above the notes' first paragraph
+    # go; a <nav> of the creator's chapters under it is the description's.
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    rows = [
+        ("Harbour Institute", "body>nav.navbar>div>a.brand"),
+        ("Research", "body>nav.navbar>ul>li>a"),
+        ("Knots at dawn", "body>div.episode>h1"),
+        (notes, "body>div.episode>p"),
+        ("Part one: the crossing", "body>div.episode>nav.chapters>ul>li>a"),
+    ]
+    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    verdicts = generic.label_unknown(blocks, "\n".join(text for text, _ in rows))
+    assert [v.label for v in verdicts] == ["chrome", "chrome", "content", "content", "content"]
+    assert "menu" in verdicts[0].reason
