@@ -527,6 +527,12 @@ def _name_line(line: Line) -> bool:
     return line.kind in ("short", "prose") and not line.wrapped and name_shaped(line.text)
 
 
+def _show_line(line: Line) -> bool:
+    """A line beside the title that may name the show: not a cry of the creator's ("The podcast has
+    returned!!!"), which no show's name ends with."""
+    return _name_line(line) and not line.text.endswith("!!")
+
+
 def _full_stop(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..")
 
@@ -937,15 +943,15 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     if "show" in fields:
         return None
     above, below = page.prev(title), page.next(title)
-    if above is not None and above.index < start.index and _name_line(above) and above.text != title.text and not _full_stop(above.text):
+    if above is not None and above.index < start.index and _show_line(above) and above.text != title.text and not _full_stop(above.text):
         fields["show"] = _show_name(above.text)
         return above
-    if below is not None and below.index < start.index and _name_line(below) and not below.text.endswith(":") and (above is None or not _name_line(above)):
+    if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith(":") and (above is None or not _name_line(above)):
         fields["show"] = _show_name(below.text)
         return below
     if above is not None and above.kind in ("meta", "widget"):
         higher = page.prev(above)
-        if higher is not None and _name_line(higher) and higher.text != title.text:
+        if higher is not None and _show_line(higher) and higher.text != title.text:
             fields["show"] = _show_name(higher.text)
             return higher
     return None
@@ -1551,7 +1557,8 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
     for k, line in enumerate(page.nonblank):
         at = span[line.index]
         inside = verdicts[at].label == "content"
-        if (transcript := _transcript_at(page, line, k, two_speakers=True)) is not None:
+        # A speaker's turn is a paragraph: "Nachteil: ..." in a list's item is a labelled point of the notes.
+        if not _LIST_ITEM_PATH.search(blocks[at].path) and (transcript := _transcript_at(page, line, k, two_speakers=True)) is not None:
             rule, reason = "generic:transcript", f"{transcript} inside the main text, from line {verdicts[at].lineno} on: not the description"
         elif (
             line.kind == "section"

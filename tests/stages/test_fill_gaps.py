@@ -610,3 +610,22 @@ def test_the_notes_heading_under_a_main_text_that_runs_on_into_the_transcript_co
 </div><footer><p>© 2026 Harbour Talk</p></footer></body></html>"""
     ep = deboiler.clean(page.encode(), langid_backend="none")
     assert [line for line in ep.description.split("\n") if line][2:] == ["Links", *knots]
+
+
+def test_labelled_points_in_the_notes_list_are_no_transcript_the_same_lines_as_paragraphs_are() -> None:
+    # "Pro: ..." / "Con: ..." as items of the notes' list are the creator's points; as paragraphs
+    # under the summary they read as two speakers taking turns.
+    from deboiler.stages.sections import end_main_text
+
+    summary = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over."
+    points = [
+        "Pro: Easy to untie after a load, the sailor's favourite knot.",
+        "Con: Quick to tie around a post but slips when pulled sideways.",
+        "Con: Strong enough for a mooring line in the harbour.",
+        "Pro: Best backed up with two half hitches on a long night.",
+    ]
+    for path, cut in [(ARTICLE + ">div.notes>ul>li", False), (ARTICLE + ">div.notes>p", True)]:
+        rows = [(summary, "content", ARTICLE + ">div.notes>p")] + [(point, "content", path) for point in points]
+        verdicts, blocks = _main_text_lines(rows)
+        end_main_text(verdicts, blocks)
+        assert kept(verdicts) == ([summary] if cut else [summary, *points]), path

@@ -1146,3 +1146,15 @@ def test_a_dateline_is_read_as_such_only_on_a_text_page() -> None:
     on_text = {v.text: v.label for v in label_sections(text).verdicts}
     backing = {v.text: v.label for v in label_sections(html, backing=True).verdicts}
     assert on_text[rows[-1]] == "content" and backing[rows[-1]] != "content"
+
+
+def test_a_cry_beside_the_title_is_the_creators_no_show() -> None:
+    # A line under the title ending in "!!" says something; a show's name never ends so. One "!" may.
+    for cry, show in [("The orchard is back!!!", None), ("Pears Ahoy!", "Pears Ahoy!")]:
+        ep = clean(
+            f"Episode 12: Why pear trees outlive their owners\n\n{cry}\n\n"
+            "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+            "Our guest grafts old varieties for a living and shows us how.\n"
+        )
+        assert ep.show == show, cry
+        assert (cry in lines(ep)) == (show is None), cry
