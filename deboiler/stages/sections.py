@@ -1370,9 +1370,15 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
         return
     # The shape first (a heading element over a list, in the post), the lexicon only where it fits:
     # most pages have no such heading under their main text.
-    at = next((n for n, i in enumerate(after) if HEADING_PATH.search(blocks[i].path)), None)
-    if at is None:
+    headings = [n for n, i in enumerate(after) if HEADING_PATH.search(blocks[i].path)]
+    if not headings:
         return
+    at = headings[0]
+    if len(headings) > 1:
+        # A heading the lexicon knows as a button ("Listen to the episode" over the player) is one
+        # more button: the heading under it may be the notes'.
+        candidates = Blocks(blocks[after[n]] for n in headings[:-1])
+        at = next((n for n, line in zip(headings, classify(candidates, lexicon_matcher().scan(candidates))) if line.kind not in ("chrome", "widget")), headings[-1])
     k = after[at]
     path = blocks[k].path
     container = path.rpartition(">")[0]
@@ -1388,12 +1394,15 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
         return
     candidates = Blocks(blocks[i] for i in after[: at + 1])
     kinds = [line.kind for line in classify(candidates, lexicon_matcher().scan(candidates))]
-    if any(kind not in ("chrome", "widget") for kind in kinds[:at]) or kinds[at] not in ("short", "notes_heading"):
+    if any(kind not in ("chrome", "widget") for kind in kinds[:at]) or kinds[at] not in ("short", "notes_heading", "desc_heading"):
         return  # a line between that is no button, or a heading the lexicon knows as another section's
     # A notes heading the lexicon knows ("Links") anywhere in the post; another heading only in the
     # main text's own element (a post's "Related content" box has a heading of its own).
-    post = _post_container(blocks[last].path) if kinds[at] == "notes_heading" else container + ">"
+    post = _post_container(blocks[last].path) if kinds[at] in ("notes_heading", "desc_heading") else container + ">"
     if not blocks[last].path.startswith(post):
+        return
+    if kinds[at] == "desc_heading":
+        _keep_under_description_heading(verdicts, blocks, k, under, container)
         return
     why = "a heading of the post right under its main text, over a list of its own (trafilatura left both out)"
     if kinds[at] == "notes_heading" and blocks[under].path.startswith(paragraphs):
@@ -1412,6 +1421,21 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     for heading in _headings_over_lists(verdicts, blocks, k, container):
         verdicts[heading].label, verdicts[heading].rule = "content", "generic:description"
         verdicts[heading].reason = why
+
+
+def _keep_under_description_heading(verdicts: list[Verdict], blocks: Blocks, k: int, under: int, container: str) -> None:
+    """Keep the list or paragraphs right under a heading the lexicon knows as the one over a
+    description ("Show Notes"), in its element, where trafilatura left both out: they are the
+    episode's notes; the heading is the page's."""
+    paragraphs = container + ">p"
+    for i in range(under, len(verdicts)):
+        if verdicts[i].label == "blank":
+            continue
+        path = blocks[i].path
+        if verdicts[i].label != "chrome" or not (_in_list_of(path, container) or path.startswith(paragraphs)):
+            break
+        verdicts[i].label, verdicts[i].rule = "content", "generic:description"
+        verdicts[i].reason = f"under the heading {blocks[k].text!r} (line {verdicts[k].lineno}), where the episode's notes start (trafilatura left both out)"
 
 
 def _wrapper_of_list_beside(blocks: Blocks, k: int, under: int, container: str) -> str:

@@ -629,3 +629,22 @@ def test_labelled_points_in_the_notes_list_are_no_transcript_the_same_lines_as_p
         verdicts, blocks = _main_text_lines(rows)
         end_main_text(verdicts, blocks)
         assert kept(verdicts) == ([summary] if cut else [summary, *points]), path
+
+
+def test_the_list_under_a_description_heading_past_the_players_heading_comes_back_without_the_heading() -> None:
+    # The post's header is the main text; below it the player's section, headed by a button the
+    # lexicon knows, then "Show notes" over the notes' list: the list is the description, the heading
+    # the page's. A heading the lexicon does not know over the player stops the rule.
+    main = "html>body>main.container"
+    for player_heading, back in [("Listen to the episode", True), ("Our sponsor", False)]:
+        rows = [
+            ("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over.", "content", main + ">article.episode-header>p"),
+            (player_heading, "chrome", main + ">section.audio-player>h2"),
+            ("Show notes", "chrome", main + ">section.show-notes>h2"),
+            ("The knot atlas", "chrome", main + ">section.show-notes>ul>li>a"),
+            ("Splicing a rope", "chrome", main + ">section.show-notes>ul>li>ul>li"),
+            ("© 2026 Harbour Talk", "chrome", "html>body>footer>p"),
+        ]
+        verdicts, blocks = _main_text_lines(rows)
+        keep_heading_under_main_text(verdicts, blocks)
+        assert kept(verdicts)[1:] == (["The knot atlas", "Splicing a rope"] if back else []), player_heading
