@@ -225,8 +225,14 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = "widget"
         elif is_prose(text):
             line.kind = "prose"
+        if line.kind == "widget" and _IN_CODE.search(block.path):
+            # Saved HTML: code the notes print ("setupPorts = ports => {") is the creator's, however glued.
+            line.kind = "prose" if is_prose(text) else "short"
     _mark_wrapped(blocks, lines)
     return lines
+
+
+_IN_CODE = re.compile(r"(?:^|>)(?:pre|code)(?:[.#][^>]*)?(?:>|$)")
 
 
 def _glued_buttons(text: str) -> bool:

@@ -1158,3 +1158,14 @@ def test_a_cry_beside_the_title_is_the_creators_no_show() -> None:
         )
         assert ep.show == show, cry
         assert (cry in lines(ep)) == (show is None), cry
+
+
+def test_code_in_the_notes_markup_is_the_creators_not_a_widget() -> None:
+    # A glued camel-case word reads as leftover markup or buttons; inside <pre>/<code> it is code.
+    from deboiler.stages.generic import lexicon_matcher
+    from deboiler.stages.sections import classify
+
+    text = "setupPorts = ports => {"
+    for path, kind in [("html>body>article>div.gatsby-highlight>pre.language-js>code.language-js", "short"), ("html>body>article>div.player", "widget")]:
+        blocks = Blocks([Block(1, text, text, text.casefold(), path)])
+        assert [line.kind for line in classify(blocks, lexicon_matcher().scan(blocks))] == [kind], path
