@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -1390,9 +1390,8 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     container = path.rpartition(">")[0]
     if verdicts[k].label != "chrome" or _OUTSIDE_POST.search(path):
         return
-    under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
-    if under is not None and not blocks[under].path.startswith(container + ">"):
-        container = _wrapper_of_list_beside(blocks, k, under, container)
+    under = _next_nonblank(verdicts, k)
+    container = _wrapper_of_list_beside(blocks, k, under, container)
     paragraphs = container + ">p"
     if under is None or not (
         _in_list_of(blocks[under].path, container) or blocks[under].path.startswith(paragraphs) or HEADING_PATH.search(blocks[under].path)
@@ -1413,13 +1412,7 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     why = "a heading of the post right under its main text, over a list of its own (trafilatura left both out)"
     if kinds[at] == "notes_heading" and blocks[under].path.startswith(paragraphs):
         # A notes heading over the post's own paragraphs ("Links" over a line of links): they come back with it.
-        run = [k]
-        for i in range(under, len(verdicts)):
-            if verdicts[i].label == "blank":
-                continue
-            if not blocks[i].path.startswith(paragraphs) or verdicts[i].label != "chrome":
-                break
-            run.append(i)
+        run = [k, *_chrome_run(verdicts, blocks, under, lambda path: path.startswith(paragraphs))]
         for i in run:
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
             verdicts[i].reason = why if i == k else f"a paragraph under the notes heading {blocks[k].text!r} (line {verdicts[k].lineno}), which trafilatura left out"
@@ -1434,20 +1427,30 @@ def _keep_under_description_heading(verdicts: list[Verdict], blocks: Blocks, k: 
     description ("Show Notes"), in its element, where trafilatura left both out: they are the
     episode's notes; the heading is the page's."""
     paragraphs = container + ">p"
-    for i in range(under, len(verdicts)):
-        if verdicts[i].label == "blank":
-            continue
-        path = blocks[i].path
-        if verdicts[i].label != "chrome" or not (_in_list_of(path, container) or path.startswith(paragraphs)):
-            break
+    for i in _chrome_run(verdicts, blocks, under, lambda path: _in_list_of(path, container) or path.startswith(paragraphs)):
         verdicts[i].label, verdicts[i].rule = "content", "generic:description"
         verdicts[i].reason = f"under the heading {blocks[k].text!r} (line {verdicts[k].lineno}), where the episode's notes start (trafilatura left both out)"
 
 
-def _wrapper_of_list_beside(blocks: Blocks, k: int, under: int, container: str) -> str:
-    """Where the heading at k stands alone in its element and the list under it stands in that
-    element's next sibling ("div.title>h2" then "div.links>ul"), the list's element: the heading's
-    element it is not. Else `container` unchanged."""
+def _chrome_run(verdicts: list[Verdict], blocks: Blocks, start: int, fits: Callable[[str], bool]) -> list[int]:
+    """The non-blank lines from `start` on, up to the first that is not chrome or whose tag path
+    does not fit."""
+    run = []
+    for i in range(start, len(verdicts)):
+        if verdicts[i].label == "blank":
+            continue
+        if verdicts[i].label != "chrome" or not fits(blocks[i].path):
+            break
+        run.append(i)
+    return run
+
+
+def _wrapper_of_list_beside(blocks: Blocks, k: int, under: int | None, container: str) -> str:
+    """Where the heading at k stands alone in its element `container` and the line under it (at
+    `under`) in a list in that element's next sibling ("div.title>h2" then "div.links>ul"), the
+    list's element: the heading's element it is not. Else `container` unchanged."""
+    if under is None or blocks[under].path.startswith(container + ">"):
+        return container
     parent = container.rpartition(">")[0]
     before = next((i for i in range(k - 1, -1, -1) if blocks[i].text), None)
     if not parent or (before is not None and blocks[before].path.startswith(container + ">")):
@@ -1497,9 +1500,7 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
         if not HEADING_PATH.search(blocks[k].path) and not verdict.text.endswith(_COLONS):
             continue  # a heading, or a lead-in that says a list follows ("Links and resources:")
         container = _block_path(blocks[k].path).rpartition(">")[0]
-        under = next((i for i in range(k + 1, len(verdicts)) if verdicts[i].label != "blank"), None)
-        if under is not None and not blocks[under].path.startswith(container + ">"):
-            container = _wrapper_of_list_beside(blocks, k, under, container)
+        container = _wrapper_of_list_beside(blocks, k, _next_nonblank(verdicts, k), container)
         for i in range(k + 1, len(verdicts)):
             if verdicts[i].label == "blank":
                 continue
