@@ -33,3 +33,8 @@ def read_lexicon() -> dict[str, dict]:
 def lexicon_languages() -> list[str]:
     """The languages the lexicon has a file for ("any" is every language's, no language itself)."""
     return [lang for lang in read_lexicon() if lang != "any"]
+
+
+def credit_labels() -> list[str]:
+    """Every language's labels a show's notes put before a guest's, host's or topic's name ("Guest:")."""
+    return [label for table in read_lexicon().values() for label in table.get("credit_labels", ())]

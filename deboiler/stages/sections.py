@@ -24,11 +24,13 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 from deboiler.stages.blocks import Blocks
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.field_lines import field_value, labelled
+from deboiler.catalog.lexicon import credit_labels
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
@@ -530,7 +532,19 @@ def _teaser(page: Page, line: Line) -> bool:
 
 
 def _name_line(line: Line) -> bool:
-    return line.kind in ("short", "prose") and not line.wrapped and name_shaped(line.text)
+    return line.kind in ("short", "prose") and not line.wrapped and name_shaped(line.text) and not _credit_line(line.text)
+
+
+@lru_cache(maxsize=1)
+def _credit_pattern() -> re.Pattern:
+    labels = sorted({re.escape(label.casefold()) for label in credit_labels()}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(labels)})\s*[:：]\s*\S")
+
+
+def _credit_line(text: str) -> bool:
+    """A guest's, host's or topic's line of the notes ("Guest: NAME", "Gość: NAME"): the creator's
+    text, never the episode's title or the show's name."""
+    return _credit_pattern().match(text.casefold()) is not None
 
 
 def _show_line(line: Line) -> bool:

@@ -1169,3 +1169,21 @@ def test_code_in_the_notes_markup_is_the_creators_not_a_widget() -> None:
     for path, kind in [("html>body>article>div.gatsby-highlight>pre.language-js>code.language-js", "short"), ("html>body>article>div.player", "widget")]:
         blocks = Blocks([Block(1, text, text, text.casefold(), path)])
         assert [line.kind for line in classify(blocks, lexicon_matcher().scan(blocks))] == [kind], path
+
+
+def test_a_guest_line_over_the_notes_is_no_title_or_show() -> None:
+    # "Guest: NAME" above the first paragraph is the creator's line; read as the title it left the notes.
+    for credit in ["Guest: Jane Orchard of Pear Valley Farm", "Gość: Anna Sadowska", "Invité : Marc Poirier"]:
+        ep = clean(
+            f"{credit}\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+            "Our guest grafts old varieties for a living and shows us how.\n"
+        )
+        assert ep.title is None and ep.show is None, credit
+        assert lines(ep)[0] == credit
+    # Over a labelled topic line, the dated heading above stays the episode's date; both credits stay.
+    ep = clean(
+        "March 3, 2021 Podcast\n\nGuest: Jane Orchard\n\nTopics: grafting\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
+    )
+    assert (ep.title, ep.show, ep.published) == (None, None, "2021-03-03")
+    assert lines(ep)[:2] == ["Guest: Jane Orchard", "Topics: grafting"]
