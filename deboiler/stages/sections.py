@@ -532,18 +532,20 @@ def _teaser(page: Page, line: Line) -> bool:
 
 
 def _name_line(line: Line) -> bool:
-    return line.kind in ("short", "prose") and not line.wrapped and name_shaped(line.text) and not _credit_line(line.text)
+    return line.kind in ("short", "prose") and not line.wrapped and name_shaped(line.text) and not _credit_line(line.text) and not _pipe_label(line)
 
 
 @lru_cache(maxsize=1)
 def _credit_pattern() -> re.Pattern:
-    labels = sorted({re.escape(label.casefold()) for label in credit_labels()}, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(labels)})\s*[:：]\s*\S")
+    labels = sorted({label.casefold() for label in credit_labels()}, key=len, reverse=True)
+    # "Guest: NAME"; a label cut short with a full stop needs no colon ("fot. NAME")
+    alternatives = [re.escape(label) + (r"\s*[:：]?" if label.endswith(".") else r"\s*[:：]") for label in labels]
+    return re.compile(rf"(?:{'|'.join(alternatives)})\s*\S")
 
 
 def _credit_line(text: str) -> bool:
-    """A guest's, host's or topic's line of the notes ("Guest: NAME", "Gość: NAME"): the creator's
-    text, never the episode's title or the show's name."""
+    """A guest's, host's, topic's or photo's credit line ("Guest: NAME", "Gość: NAME", "Фото: NAME"):
+    never the episode's title or the show's name."""
     return _credit_pattern().match(text.casefold()) is not None
 
 
@@ -627,6 +629,8 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
         counts[line.text] = counts.get(line.text, 0) + 1
     names = []
     for line in header:
+        if _pipe_label(line) or _pipe_label(page.prev(line)):
+            continue  # a field's label or its value ("Publisher |" over the publisher)
         after = page.next(line)
         one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta") and not line.text.endswith(_GOES_ON)
         if (_name_line(line) or (one_word and not _not_a_name(line.text))) and counts[line.text] < 3:
@@ -1008,6 +1012,8 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:header", f"the episode's header, above the heading {heading.text!r} over the description")
         elif _field_label(page, line):
             labels[i] = ("chrome", "generic:field-label", "a field's label in the header ('Label:' over its value or the next label)")
+        elif _pipe_label(line) or _pipe_label(page.prev(line)):
+            labels[i] = ("chrome", "generic:field-label", "a field's label or value in the header ('Label |' over its value)")
         elif title is not None and i > title.index:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
         elif title is not None and _full_stop(title.text) and sentence_like(line.text) and _full_stop(line.text):
@@ -1042,6 +1048,11 @@ FIELD_BOX_LINES = 4  # how far under a details box's date the text goes on
 def _field_again(name: str, lines: list[Line]) -> bool:
     """Whether one of `lines` is a labelled date (or length, by `name`) too."""
     return any(line.kind == "meta" and (found := field_value(line.text)) and found[0] == name for line in lines)
+
+
+def _pipe_label(line: Line | None) -> bool:
+    """A details table's label cell, its separator printed after it ("Publisher |", "Episode Duration |")."""
+    return line is not None and line.kind == "short" and line.text.endswith(" |") and len(line.text.split()) <= 4
 
 
 def _field_label(page: Page, line: Line) -> bool:

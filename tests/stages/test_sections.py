@@ -1187,3 +1187,24 @@ def test_a_guest_line_over_the_notes_is_no_title_or_show() -> None:
     )
     assert (ep.title, ep.show, ep.published) == (None, None, "2021-03-03")
     assert lines(ep)[:2] == ["Guest: Jane Orchard", "Topics: grafting"]
+
+
+def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
+    # A directory's details table dumps as "Label |" over its value: neither is the title, the line
+    # above them is. Read as names, the last label ("Episode Duration |") became the title.
+    ep = clean(
+        "Why pear trees outlive their owners\n\nPublisher |\n\nOrchard Radio Network\n\nPublication Date |\n\n"
+        "Jun 23, 2021\n\nEpisode Duration |\n\n00:22:08\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
+    )
+    assert (ep.title, ep.show, ep.published, ep.duration) == ("Why pear trees outlive their owners", None, "2021-06-23", 1328)
+    assert lines(ep) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
+
+
+def test_a_photo_credit_under_the_title_is_no_title() -> None:
+    for credit in ["Фото: Анна Садова", "fot. Anna Sadowska", "Photo: Jane Orchard"]:
+        ep = clean(
+            f"Why pear trees outlive their owners\n\n07.11 12:00\n\n{credit}\n\n"
+            "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
+        )
+        assert ep.title == "Why pear trees outlive their owners", credit
