@@ -8,8 +8,9 @@ at "continue reading". Two passes, both turning `content` verdicts into `duplica
    complete copy, wherever the two stand.
 2. blocks: a paragraph of content that repeats an earlier one word for word (or is a cut-short prefix
    of another) is dropped. Short paragraphs are exempt: a creator may well repeat "Links:" or "---".
-3. lines: a single line cut short ("Os fungos que vivem nas raízes…") whose full form is another kept
-   line, where the teaser shares its paragraph with buttons or a date and pass 2 cannot see it.
+3. lines: a single line cut short ("Os fungos que vivem nas raízes…", or a long one stopped inside a
+   word with no marker) whose full form is another kept line, where the teaser shares its paragraph
+   with buttons or a date and pass 2 cannot see it.
 4. lines again: a long line printed a second time inside one paragraph (no blank line between), which
    passes 1 and 2 cannot see since the paragraph is one block (Castbox prints a description's last
    line twice; an unknown site's dump the whole description again as one run of lines).
@@ -27,6 +28,7 @@ from deboiler.stages.verdict import Verdict
 
 MIN_BLOCK_CHARS = 30  # paragraphs shorter than this may repeat on purpose
 REPEATED_LINE_CHARS = 80  # a line of prose this long is no refrain a creator repeats inside a paragraph
+CUT_UNMARKED_CHARS = 100  # a line cut inside a word with no marker is a teaser from this length on
 GLUED_PREFIX_CHARS = 160  # at most this much chrome glued in front of a copy (a byline, a label)
 GLUED_COPY_CHARS = 60  # the copy behind it holds at least this much of the earlier line
 # What a site leaves where it cut a text short, checked at the end of a line (case-folded).
@@ -189,11 +191,13 @@ def _drop_cut_lines(verdicts: list[Verdict]) -> None:
     for i in content:
         text = verdicts[i].text
         stem = strip_cut_marker(text)
-        if stem == text or len(stem) < MIN_BLOCK_CHARS:
+        # No marker: a long line stopped inside a word ("... communication i") may be cut all the same
+        mid_word = stem == text and len(text) >= CUT_UNMARKED_CHARS and text[-1].isalnum()
+        if (stem == text and not mid_word) or len(stem) < MIN_BLOCK_CHARS:
             continue
         for other in by_start.get(stem[:KEY_CHARS], ()):
             full = verdicts[other].text
-            if other != i and verdicts[other].label == "content" and len(full) > len(stem) and full.startswith(stem):
+            if other != i and verdicts[other].label == "content" and len(full) > len(stem) and full.startswith(stem) and (not mid_word or full[len(stem)].isalnum()):
                 verdicts[i].label = "duplicate"
                 verdicts[i].rule = "dedup:line"
                 verdicts[i].reason = f"cut-short copy of line {verdicts[other].lineno}"

@@ -44,6 +44,20 @@ def test_cut_line_inside_a_paragraph_of_buttons_gives_way_to_its_full_line():
     assert verdicts[0].reason == "cut-short copy of line 5"
 
 
+def test_a_long_line_stopped_inside_a_word_gives_way_to_its_full_line():
+    """A teaser cut with no marker, inside a word, above the full text on the same page; a line that
+    ends where a word ends, or a short one, may start a longer line of the creator's and stays."""
+    full = (
+        "Is the county ready to answer a major wildfire? Officials walk us through the new emergency plan "
+        "and the lessons they drew from the last fire season, street by street."
+    )
+    # "... the lessons the|y", "... the lessons they| drew", "... Officials walk u|s"
+    for cut, label in [(full[:116], "duplicate"), (full[:117], "content"), (full[:64], "content")]:
+        verdicts = [Verdict(n, t, "content" if t else "blank", "generic:keep", "") for n, t in enumerate([cut, "", full], 1)]
+        dedup(verdicts)
+        assert [v.label for v in verdicts] == [label, "blank", "content"], cut
+
+
 def test_long_line_printed_twice_in_one_paragraph_goes_once_short_ones_stay():
     """Passes 1 and 2 compare paragraphs; a long line repeated inside one (a page printing the
     description's last line twice) is a copy, while a short refrain may repeat on purpose."""
