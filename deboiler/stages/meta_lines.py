@@ -171,9 +171,12 @@ def find_meta(text: str) -> list[MetaMatch]:
 
 
 _GLUE = re.compile(r"[\s•·|,;:/()\[\]–—-]+")
+_AM_PM = re.compile(r"\s?[ap]\.?m\.?(?!\w)", re.I)  # after a clock: a time of day
+
 # Every date or length has one of these: a year, d/m, a clock, a number with a unit or month after it.
 _HINT = re.compile(r"(?:19|20)\d\d|\d[./]\s?\d|\d:\d\d|\d\s?[^\W\d_]|年")
 _COUNTER = re.compile(r"(?:^|(?<=[•·|]))\s*\d[\d.,\u00a0]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?=[•·|])")
+_FILE_SIZE = re.compile(r"(?<!\w)\d+(?:[.,]\d+)?\s?(?:[KMG]i?B|[KMG]o)(?!\w)")
 META_MAX_CHARS = 80
 META_MAX_WORDS = 4  # beside a length: "20/04/2021 54 min Temporada 1 Episodio 14"
 META_MAX_WORDS_DATE_ONLY = 2  # "Published on 5th Oct 2021"; "HJK-HIFK 0-2 | Liiga 22.9.2021" is a title
@@ -205,9 +208,9 @@ def read_meta_line(text: str) -> MetaLine | None:
     if head[-1:].isalpha() and found[0].kind == "date":
         glued = head.strip()  # letters straight against the date's first digit
         rest[0] = ""
-    # A counter beside the date ("4.097 lượt phát • Ngày 23/11/2025", "1,204 plays · 3 Jan 2024"): its
-    # number and unit are no words of a title.
-    rest = [_COUNTER.sub(" ", part) for part in rest]
+    # A counter beside the date ("4.097 lượt phát • Ngày 23/11/2025", "1,204 plays · 3 Jan 2024") or
+    # the file's size beside the length ("58:44, 134 MB"): its number and unit are no words of a title.
+    rest = [_FILE_SIZE.sub(" ", _COUNTER.sub(" ", part)) for part in rest]
     leftover = [w for w in _GLUE.split(" ".join(rest)) if w and not w.isdigit()]
     durations = [f for f in found if f.kind == "duration"]
     if len(leftover) > (META_MAX_WORDS if durations else META_MAX_WORDS_DATE_ONLY):
@@ -216,8 +219,10 @@ def read_meta_line(text: str) -> MetaLine | None:
     duration = None
     for f in durations:
         clock = ":" in text[f.start : f.end]
-        # A time of day after a date ("28.01.2024 13:31") is no length; "33:46" or "1:28:43" is.
-        if clock and dates and f.start > dates[0].start and text.count(":") == 1 and f.value < 24 * 60:
+        # A time of day after a date ("28.01.2024 13:31", "Published: May 3, 2019 at 2:26") or before
+        # "pm" is no length; "33:46" or "1:28:43" is.
+        after_date = dates and f.start > dates[0].start and text.count(":", dates[0].start) == 1 and f.value < 24 * 60
+        if clock and (after_date or _AM_PM.match(text, f.end)):
             continue
         duration = f.value
         break

@@ -18,6 +18,7 @@ from deboiler.stages.field_lines import field_value
         ("LENGTH: 50 minutes", ("duration", 3000)),
         ("Durée : 1 heure 4 minutes", ("duration", 3840)),
         ("Runtime: 55m", ("duration", 3300)),
+        ("Czas nagrania: 58:44, 134 MB", ("duration", 3524)),  # the file's size beside the length
     ],
 )
 def test_a_label_over_a_date_or_a_length_is_a_field(line, value):

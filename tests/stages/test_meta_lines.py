@@ -34,6 +34,10 @@ from deboiler.stages.meta_lines import read_meta_line
         ("Published 11/25/24", "2024-11-25", None),  # US order with a two-digit year
         ("from 2018-05-11T18:50:34", "2018-05-11", None),  # the time of an ISO stamp is no length
         ("28.01.2024 13:31", "2024-01-28", None),  # a time of day after a date is no length
+        ("Published: 28.01.2024 13:31", "2024-01-28", None),  # nor after a label's colon
+        ("Published: September 13, 2019 at 2:26 pm", "2019-09-13", None),
+        ("58:44, 134 MB", None, 58 * 60 + 44),  # the file's size beside the length: no word
+        ("October 20, 2022 1:32:13 66.43 MB", "2022-10-20", 5533),
         ("2024年5月22日", "2024-05-22", None),
         ("4.097 lượt phát • Ngày 23/11/2025", "2025-11-23", None),  # a counter beside the date: its unit is no word
         ("1,204 plays · 3 Jan 2024", "2024-01-03", None),
@@ -61,6 +65,7 @@ def test_a_name_run_into_the_date_is_kept_apart() -> None:
         "Episode 105",
         "Dnes",
         "0:00",  # a player's start: no length
+        "2:26 pm",  # a time of day
         "Our guest has written about the 1998 final for twenty years, since May 3, 1999.",  # a sentence
         "Feb 30, 2024",  # no such day
         "10 Things I Learned • 23/11/2025",  # a title beside the date, not a counter
