@@ -52,6 +52,7 @@ LEXICON_KEYS = (
     ("show_phrases", "show", "show", "the show's name as a label gives it"),
     ("title_phrases", "title", "chrome", "a button or link that names the episode's title"),
     ("relative_dates", "reldate", "meta", "a date told relative to today"),
+    ("app_names", "app", "chrome", "a podcast app's name alone on its line: a listen-on link"),
 )
 
 

@@ -209,7 +209,8 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
         if hit is not None:
             line.kind = _KIND_OF_RULE.get(hit.rule.name.split("-")[0], "chrome")
             line.why, line.captures = hit.phrase, dict(hit.captures)
-            line.any_language = hit.rule.name == "ui-any" and hit.phrase in _KEPT_IN_TEXT
+            # Kept between lines of a description: a glyph, a link, a count, an app's name ("Listen on:" lists)
+            line.any_language = (hit.rule.name == "ui-any" and hit.phrase in _KEPT_IN_TEXT) or hit.rule.name.startswith("app-")
             if line.kind == "meta":
                 line.meta = MetaLine(None, None)
         elif len(text) >= PROSE_CHARS:  # a long line: prose, unless a label glued to its link

@@ -223,6 +223,22 @@ def test_main_text_head_named_by_markup_or_lexicon_is_not_description():
     assert lines.index("The River Episode") > lines.index(prose)
 
 
+def test_app_links_heading_the_main_text_go_and_the_same_list_inside_the_notes_stays():
+    # "Apple Podcasts · YouTube · RSS" above the first paragraph is the page's listen-on bar; the
+    # creator's own "Listen on:" list between two paragraphs is the notes'.
+    prose = "In this episode we follow a river from its glacier to the sea, with three hydrologists and a kayak."
+    page = f"""<!doctype html><html><head><meta charset="utf-8"></head><body>
+<main><article><p><a>Apple Podcasts</a></p><p>·</p><p><a>YouTube</a></p><p>·</p><p><a>RSS</a></p><h1>The River Episode</h1>
+<p>{prose}</p><p>Listen on:</p><ul><li><a>Apple Podcasts</a></li><li><a>Spotify</a></li></ul>
+<p>{prose.replace("river", "lake")}</p></article></main></body></html>"""
+    ep = deboiler.clean(page.encode("utf-8"), explain=True)
+    title_at = next(v.lineno for v in ep.lines if v.text == "The River Episode")
+    head = [(v.text, v.label) for v in ep.lines if v.lineno < title_at and v.text in ("Apple Podcasts", "YouTube", "RSS")]
+    assert head == [("Apple Podcasts", "chrome"), ("YouTube", "chrome"), ("RSS", "chrome")]
+    lines = [line for line in ep.description.split("\n") if line]
+    assert lines[lines.index(prose) + 1 :] == ["Listen on:", "Apple Podcasts", "Spotify", prose.replace("river", "lake")]
+
+
 def _titled_page(page_title: str, site_meta: str = "") -> bytes:
     prose = "In this episode we follow a river from its glacier to the sea, with three hydrologists and a kayak."
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>{page_title}</title>{site_meta}</head><body>

@@ -1208,3 +1208,20 @@ def test_a_photo_credit_under_the_title_is_no_title() -> None:
             "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
         )
         assert ep.title == "Why pear trees outlive their owners", credit
+
+
+def test_app_names_head_no_title_and_end_no_notes() -> None:
+    # A podcast app's name in the header is a listen-on link, never the title; a "Listen on" list of
+    # them between two paragraphs of the notes stays and the notes go on under it.
+    ep = clean(
+        "Apple Podcasts\n\nSpotify\n\nWhy pear trees outlive their owners\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+        "Listen on:\nApple Podcasts\nSpotify\nOvercast\n\n"
+        "Our guest grafts old varieties for a living and shows us how, branch by branch.\n"
+    )
+    assert ep.title == "Why pear trees outlive their owners"
+    assert lines(ep) == [
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.",
+        "Listen on:", "Apple Podcasts", "Spotify", "Overcast",
+        "Our guest grafts old varieties for a living and shows us how, branch by branch.",
+    ]
