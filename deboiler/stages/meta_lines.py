@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -147,8 +148,26 @@ def _seconds_of(g: dict) -> int:
     return int(g.get("um") or 0) * 60 + int(g.get("ums") or 0)
 
 
+# Kangxi radicals a page may print for the ideographs they look like ("2⽉12⽇(⽊)" for 2月12日(木)).
+_KANGXI = re.compile("[\u2f00-\u2fd5]")
+_KANGXI_TO_HAN = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+# A span of two times of day ("22:00~22:30", "9:00-10:00"): an air time, never a length.
+_CLOCK_RANGE = re.compile(r"(?<!\d)\d{1,2}:\d\d\s?[~〜～\-–—]\s?\d{1,2}:\d\d(?!\d)")
+
+
+def _comparable(text: str) -> str:
+    """The line as dates and lengths are read in it, of the same length (positions hold): radicals
+    as the ideographs they stand for, an air time's span blanked."""
+    if _KANGXI.search(text):
+        text = text.translate(_KANGXI_TO_HAN)
+    if ":" in text and _CLOCK_RANGE.search(text):
+        text = _CLOCK_RANGE.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 def find_meta(text: str) -> list[MetaMatch]:
     """The dates and durations in a line, in order, none overlapping another."""
+    text = _comparable(text)
     date_res, duration_re = _patterns()
     found: list[MetaMatch] = []
     # Every date form but "11/25/24" holds a four-digit year: without one, only that form is tried.
@@ -193,7 +212,10 @@ class MetaLine:
 def read_meta_line(text: str) -> MetaLine | None:
     """The line read as an episode's date and/or length line, or None when it is something else
     (a sentence that mentions a date, a title with a score in it)."""
-    if len(text) > META_MAX_CHARS or not _HINT.search(text):
+    if len(text) > META_MAX_CHARS:
+        return None
+    text = _comparable(text)
+    if not _HINT.search(text):
         return None
     found = find_meta(text)
     if not found:

@@ -19,6 +19,7 @@ from deboiler.stages.field_lines import field_value
         ("Durée : 1 heure 4 minutes", ("duration", 3840)),
         ("Runtime: 55m", ("duration", 3300)),
         ("Czas nagrania: 58:44, 134 MB", ("duration", 3524)),  # the file's size beside the length
+        ("放送日:2023年8月5日(土)22:00~22:30", ("published", "2023-08-05")),  # the air time's span beside the date
     ],
 )
 def test_a_label_over_a_date_or_a_length_is_a_field(line, value):

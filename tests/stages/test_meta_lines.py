@@ -39,6 +39,8 @@ from deboiler.stages.meta_lines import read_meta_line
         ("58:44, 134 MB", None, 58 * 60 + 44),  # the file's size beside the length: no word
         ("October 20, 2022 1:32:13 66.43 MB", "2022-10-20", 5533),
         ("2024年5月22日", "2024-05-22", None),
+        ("2026年2⽉12⽇(⽊)", "2026-02-12", None),  # Kangxi radicals printed for 月, 日 and 木
+        ("2023年8月5日(土)22:00~22:30", "2023-08-05", None),  # an air time's span is no length
         ("4.097 lượt phát • Ngày 23/11/2025", "2025-11-23", None),  # a counter beside the date: its unit is no word
         ("1,204 plays · 3 Jan 2024", "2024-01-03", None),
         ("11m 51s", None, 11 * 60 + 51),  # "s" after the minutes is seconds
@@ -66,6 +68,7 @@ def test_a_name_run_into_the_date_is_kept_apart() -> None:
         "Dnes",
         "0:00",  # a player's start: no length
         "2:26 pm",  # a time of day
+        "Mon 9:00-10:00",  # an air time's span
         "Our guest has written about the 1998 final for twenty years, since May 3, 1999.",  # a sentence
         "Feb 30, 2024",  # no such day
         "10 Things I Learned • 23/11/2025",  # a title beside the date, not a counter
