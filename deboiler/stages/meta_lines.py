@@ -158,7 +158,7 @@ _CLOCK_RANGE = re.compile(r"(?<!\d)\d{1,2}:\d\d\s?[~〜～\-–—]\s?\d{1,2}:\d
 def _comparable(text: str) -> str:
     """The line as dates and lengths are read in it, of the same length (positions hold): radicals
     as the ideographs they stand for, an air time's span blanked."""
-    if _KANGXI.search(text):
+    if max(text, default="") >= "\u2f00" and _KANGXI.search(text):  # most lines hold no character that high
         text = text.translate(_KANGXI_TO_HAN)
     if ":" in text and _CLOCK_RANGE.search(text):
         text = _CLOCK_RANGE.sub(lambda m: " " * len(m.group()), text)
@@ -167,7 +167,10 @@ def _comparable(text: str) -> str:
 
 def find_meta(text: str) -> list[MetaMatch]:
     """The dates and durations in a line, in order, none overlapping another."""
-    text = _comparable(text)
+    return _find_meta(_comparable(text))
+
+
+def _find_meta(text: str) -> list[MetaMatch]:
     date_res, duration_re = _patterns()
     found: list[MetaMatch] = []
     # Every date form but "11/25/24" holds a four-digit year: without one, only that form is tried.
@@ -212,12 +215,10 @@ class MetaLine:
 def read_meta_line(text: str) -> MetaLine | None:
     """The line read as an episode's date and/or length line, or None when it is something else
     (a sentence that mentions a date, a title with a score in it)."""
-    if len(text) > META_MAX_CHARS:
-        return None
+    if len(text) > META_MAX_CHARS or not _HINT.search(text):
+        return None  # a date printed with radicals holds its year all the same
     text = _comparable(text)
-    if not _HINT.search(text):
-        return None
-    found = find_meta(text)
+    found = _find_meta(text)
     if not found:
         return None
     rest, at = [], 0
