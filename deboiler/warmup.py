@@ -2,7 +2,7 @@
 
 `clean` defers its start-up to first use so that `import deboiler` and a one-page `deboiler clean`
 stay quick. That start-up costs about 1.7 s on one core: every platform's compiled phrases, one
-matcher per UI locale (0.7 s); the generic path's UI lexicon, 4,400 phrases whose date and number
+matcher per UI locale (0.7 s); the generic path's UI lexicon, 4,600 phrases whose date and number
 slots read CLDR data for 55 locales (the largest part);
 trafilatura (0.35 s to import); the language-ID model (0.1 s). A page that is the first to need one
 of them pays for it. Where each page has a time limit (datatrove's sandboxed extractors, `deboiler
