@@ -36,5 +36,5 @@ def lexicon_languages() -> list[str]:
 
 
 def credit_labels() -> list[str]:
-    """Every language's labels a show's notes put before a guest's, host's or topic's name ("Guest:")."""
+    """Every language's labels put before a guest's, host's, author's, topic's or photo's credit ("Guest:")."""
     return [label for table in read_lexicon().values() for label in table.get("credit_labels", ())]

@@ -630,8 +630,8 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
         counts[line.text] = counts.get(line.text, 0) + 1
     names = []
     for line in header:
-        if _pipe_label(line) or _pipe_label(page.prev(line)):
-            continue  # a field's label or its value ("Publisher |" over the publisher)
+        if _pipe_field(page, line):
+            continue
         after = page.next(line)
         one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta") and not line.text.endswith(_GOES_ON)
         if (_name_line(line) or (one_word and not _not_a_name(line.text))) and counts[line.text] < 3:
@@ -1013,7 +1013,7 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:header", f"the episode's header, above the heading {heading.text!r} over the description")
         elif _field_label(page, line):
             labels[i] = ("chrome", "generic:field-label", "a field's label in the header ('Label:' over its value or the next label)")
-        elif _pipe_label(line) or _pipe_label(page.prev(line)):
+        elif _pipe_field(page, line):
             labels[i] = ("chrome", "generic:field-label", "a field's label or value in the header ('Label |' over its value)")
         elif title is not None and i > title.index:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
@@ -1054,6 +1054,11 @@ def _field_again(name: str, lines: list[Line]) -> bool:
 def _pipe_label(line: Line | None) -> bool:
     """A details table's label cell, its separator printed after it ("Publisher |", "Episode Duration |")."""
     return line is not None and line.kind == "short" and line.text.endswith(" |") and len(line.text.split()) <= 4
+
+
+def _pipe_field(page: Page, line: Line) -> bool:
+    """A details table's label cell or the value under one ("Publisher |" over the publisher)."""
+    return _pipe_label(line) or _pipe_label(page.prev(line))
 
 
 def _field_label(page: Page, line: Line) -> bool:
@@ -1478,7 +1483,7 @@ def _wrapper_of_list_beside(blocks: Blocks, k: int, under: int | None, container
     if under is None or blocks[under].path.startswith(container + ">"):
         return container
     parent = container.rpartition(">")[0]
-    before = next((i for i in range(k - 1, -1, -1) if blocks[i].text), None)
+    before = _text_above(blocks, k)
     if not parent or (before is not None and blocks[before].path.startswith(container + ">")):
         return container
     path = blocks[under].path
@@ -1599,7 +1604,7 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
     if len(kept) < 2:
         return False
     first = kept[0]
-    above = next((i for i in range(first - 1, -1, -1) if blocks[i].text), None)
+    above = _text_above(blocks, first)
     if above is not None and _turn_shaped(blocks[above].text):
         first = above  # a speaker's turn right over the main text: it may open inside a transcript
     span = [i for i in range(first, kept[-1] + 1) if blocks[i].text]
@@ -1733,6 +1738,11 @@ def _last_kept(verdicts: list[Verdict]) -> int | None:
 
 def _next_nonblank(verdicts: list[Verdict], i: int) -> int | None:
     return next((j for j in range(i + 1, len(verdicts)) if verdicts[j].label != "blank"), None)
+
+
+def _text_above(blocks: Blocks, i: int) -> int | None:
+    """The nearest block above block i that holds text."""
+    return next((j for j in range(i - 1, -1, -1) if blocks[j].text), None)
 
 
 # An item of a list, or its link: a section's name there links to it ("Transcript" among the links).
