@@ -567,19 +567,25 @@ def _bare(text: str) -> str:
 DATED_ENTRY_LOOKAHEAD = 3  # lines within which a list's next entry comes
 DATED_ENTRY_HEAD = 40  # the date of an entry ends within its first characters
 _DIGIT_GLUED = re.compile(r"\d[^\W\d_\s]|\d[\"«“']")
+_OPENING_QUOTES = "\"«“'「『"
+# a weekday in brackets between an entry's date and its title ("2024年9月12日(木)放送「…」")
+# (a Kangxi radical "⽊" standing for the ideograph is a symbol, no letter)
+_BRACKETED_DAY = re.compile(r"[(（][^()（）\s\d]{1,3}[)）]")
 
 
 def _dated_entry(text: str) -> bool:
-    """A list's entry: a date run into a title with no space ("10 декабря 2025Конфискация ..."), as a
-    card's date and title elements read when a page's text is dumped. Show notes' own dated lines
-    ("12 March 2025 Berlin") keep a space."""
+    """A list's entry: a date run into a title with no space ("10 декабря 2025Конфискация ...",
+    "2024年9月12日(木)放送「…」"), as a card's date and title elements read when a page's text is
+    dumped. Show notes' own dated lines ("12 March 2025 Berlin") keep a space."""
     if not text[:1].isdigit() or not _DIGIT_GLUED.search(text, 0, DATED_ENTRY_HEAD):
         return False  # most lines starting with a digit have no digit run into a word: no date search
     found = find_meta(text)
     if not found or found[0].kind != "date" or found[0].start != 0 or found[0].end >= len(text):
         return False
-    after = text[found[0].end]
-    return after.isalpha() or after in "\"«“'"
+    end = found[0].end
+    if (day := _BRACKETED_DAY.match(text, end)) is not None:
+        end = day.end()
+    return end < len(text) and (text[end].isalpha() or text[end] in _OPENING_QUOTES)
 
 
 def _length_under_text(line: Line, after: Line | None) -> bool:

@@ -760,6 +760,19 @@ def test_a_list_of_dates_run_into_titles_is_the_list_of_other_episodes() -> None
     assert entry.label == "chrome" and "a date run into its title" in entry.reason
 
 
+def test_dated_entries_with_a_weekday_in_brackets_are_the_list_of_other_episodes() -> None:
+    # A Japanese broadcaster's cards: date, weekday in brackets, "放送" and the title in corner quotes,
+    # the weekday sometimes a Kangxi radical ("⽊") rather than the ideograph.
+    text = "駅前の古い銭湯を訪ね、三代目の主人に、薪で沸かすお湯の話を聞きました。冬の朝は四時に火を入れるそうです。"
+    ep = clean(
+        "2025年11月6日(木)放送「銭湯」\n町の音をたずねて\n" + text + "\nポッドキャスト配信中\n"
+        "2025年11月13日(⽊)放送「鍛冶屋」\n鍛冶屋の朝は早い。\n2025年11月20日（木）放送「渡し舟」\n渡し舟の話。\n"
+    )
+    assert lines(ep) == [text]
+    entry = next(v for v in ep.lines if v.text.startswith("2025年11月13日"))
+    assert entry.label == "chrome" and "a date run into its title" in entry.reason
+
+
 def test_show_notes_own_dated_lines_keep_their_space_and_stay() -> None:
     notes = [
         "We are going on tour this spring, and we would love to see you there. Tickets are sold at the door.",
