@@ -367,6 +367,8 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     after, before = page.next(line), page.prev(line)
     if after is None or _TURN.match(after.text) or _CHAPTER.match(after.text):
         return False
+    if after.kind == "meta":
+        return False  # a details box's next field ("Run Time 01:17:08" / "Released September 21, 2012"), not speech
     if not _WORD.search(line.text) and after.kind == "short" and (under := page.next(after)) is not None and _CHAPTER.match(under.text):
         return False  # a time alone over a chapter list's heading ("00:14:39" / "Contents" / "00:00:20 Intro"): the player's length
     return not (before is not None and _CHAPTER.match(before.text))

@@ -59,6 +59,15 @@ def test_transcript_without_a_heading() -> None:
     assert turn.label == "chrome" and "transcript" in turn.reason
 
 
+def test_a_labelled_length_over_a_date_line_is_no_speakers_turn() -> None:
+    # "Run Time 01:17:08" has a turn's shape (a name, a time), but a details line follows it, not speech.
+    first = "Marine biologist Dr. Ana Ruiz joins us to talk about twenty years of counting the animals in the pools."
+    second = "We also ask what a warming ocean means for the anemones, the hermit crabs and the sea stars she counts."
+    ep = clean(f"Tide pools\n\n{first}\n\nRun Time 01:17:08\nReleased March 3, 2024\n\n{second}\n")
+    assert lines(ep)[0] == first and lines(ep)[-1] == second
+    assert not any("transcript" in v.reason for v in ep.lines)
+
+
 def test_show_by_line_in_another_ui_language() -> None:
     # "SHOW - En podcast af PUBLISHER" under the title, a Danish UI, a Polish description.
     ep = clean(
