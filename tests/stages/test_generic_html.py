@@ -440,6 +440,39 @@ def test_a_transcript_inside_the_post_is_not_the_description():
     assert all(v.rule == "generic:transcript" for v in ep.lines if v.text in TURNS)
 
 
+def test_a_details_table_over_the_summary_is_neither_transcript_nor_description():
+    # A wiki's infobox between the heading and the summary: "Run Time 01:17:08" over "Released ..." is a
+    # field over the next field, not a speaker's time over what they said; the table closes before the text.
+    rows = [
+        ("Recorded", "March 1, 2024"),
+        ("Venue", "The Old Mill"),
+        ("Guests", "<ul><li>Ana Ruiz</li><li>Tom Lind</li></ul>"),
+        ("Run Time", "01:17:08"),
+        ("Released", "March 3, 2024"),
+        ("Transcript", "<a href='/t/42'>tidewater.example</a>"),
+    ]
+    table = "<div class='info-box'><table><tbody>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</tbody></table></div>"
+    page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Tide pools | Tidewater Wiki</title></head><body>
+<header><a href="/">Tidewater Wiki</a><nav><a>Episodes</a> <a>About</a></nav></header>
+<main><section><h1>Tide pools</h1>{table}<div class="episode-content"><p>{SUMMARY}</p></div></section></main>
+<footer><p>Project maintained by the listeners</p></footer></body></html>"""
+    ep = _clean(page, explain=True)
+    assert _lines(ep.description) == [SUMMARY]
+    assert (ep.title, ep.published, ep.duration) == ("Tide pools", "2024-03-03", 4628)
+    venue = next(v for v in ep.lines if v.text == "Venue The Old Mill")
+    assert venue.label == "chrome" and venue.rule == "generic:details-table"
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_text_in_the_table():
+    # An old site's layout table holds the header and the text alike: its cells above the first
+    # paragraph stay (the table does not close before it).
+    page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Tide pools | Tidewater</title></head><body>
+<table><tr><td><h1>Tide pools</h1></td></tr><tr><td><b>With Ana Ruiz and Tom Lind</b></td></tr>
+<tr><td><p>{SUMMARY}</p><p>{ARTICLE[0]}</p></td></tr></table></body></html>"""
+    ep = _clean(page, explain=True)
+    assert _lines(ep.description) == ["With Ana Ruiz and Tom Lind", SUMMARY, ARTICLE[0]]
+
+
 def test_one_label_over_every_item_is_no_transcript():
     # A recipe's label on each line is one name again and again: nobody answers, so the post stays whole.
     items = [
