@@ -1758,7 +1758,9 @@ _LIST_ITEM_PATH = re.compile(r"(?:^|>)li(?:[.#][^>]*)?(?:>a(?:[.#][^>]*)?)?$")
 # Saved HTML: the parts of a site around a post, where its description never goes on (not <header>,
 # which HTML5 sections open with, a notes heading's included).
 _SITE_PART = re.compile(r"(?:^|>)(?:footer|nav|aside|form)\b")
-_OUTSIDE_POST = re.compile(r"(?:^|>)(?:footer|nav|aside|form|header)\b")
+# (or an element of a footer's class inside it: "div.article-footer", "div.entry-footer", where a
+# post's tags, share buttons and pager stand)
+_OUTSIDE_POST = re.compile(r"(?:^|>)(?:footer|nav|aside|form|header)\b|[._-]footer(?=[.#>_-]|$)")
 _LINK_OR_HEADING = re.compile(r"(?:^|>)(?:a|h[1-6])(?:[.#][^>]*)?(?:>|$)")
 
 

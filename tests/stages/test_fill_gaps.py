@@ -32,6 +32,7 @@ _PATHS = {
     "notes": NOTES_IN_FOOTER + ">p",
     "noteslink": NOTES_IN_FOOTER + ">p>a",
     "pagefoot": "html>body>div.page>footer.page-footer>div>a",
+    "posttags": "html>body>div#page>article.post>div.article-footer>ul.post-tag>li>a",  # a footer by its class
 }
 
 
@@ -74,6 +75,20 @@ def test_credits_after_the_main_text_inside_the_post_come_back_the_footer_does_n
     fill_gaps(verdicts, sections, paths)
     assert kept(verdicts) == ["We walk the shore at low tide and meet what lives there.", "Credits", "Music: Anna Berg"]
     assert "right after the main text" in verdicts[2].reason
+
+
+def test_the_tail_stops_at_the_posts_footer_named_by_its_class() -> None:
+    # The post's tags and pager in a <div class="article-footer">: no <footer> element, the same part.
+    verdicts, sections, paths = _lines(
+        [
+            ("post:We walk the shore at low tide and meet what lives there.", "content", "desc"),
+            ("box:Music: Anna Berg", "chrome", "desc"),
+            ("posttags:# Tide pools", "chrome", "desc"),
+            ("posttags:# Marine biology", "chrome", "desc"),
+        ]
+    )
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts) == ["We walk the shore at low tide and meet what lives there.", "Music: Anna Berg"]
 
 
 def test_the_tail_stops_where_the_sections_labeller_ends_the_description() -> None:
