@@ -1758,9 +1758,11 @@ _LIST_ITEM_PATH = re.compile(r"(?:^|>)li(?:[.#][^>]*)?(?:>a(?:[.#][^>]*)?)?$")
 # Saved HTML: the parts of a site around a post, where its description never goes on (not <header>,
 # which HTML5 sections open with, a notes heading's included).
 _SITE_PART = re.compile(r"(?:^|>)(?:footer|nav|aside|form)\b")
-# (or an element of a footer's class inside it: "div.article-footer", "div.entry-footer", where a
-# post's tags, share buttons and pager stand)
-_OUTSIDE_POST = re.compile(r"(?:^|>)(?:footer|nav|aside|form|header)\b|[._-]footer(?=[.#>_-]|$)")
+# Outside the post too: an element inside it whose class names its footer, tags, share buttons,
+# related posts, licence or comments ("div.article-footer", "div.post-tags", "div.share-wrapper").
+_OUTSIDE_POST = re.compile(
+    r"(?:^|>)(?:footer|nav|aside|form|header)\b|[._-](?:footer|tags|share|sharing|social|related|license|comments)(?=[.#>_-]|$)"
+)
 _LINK_OR_HEADING = re.compile(r"(?:^|>)(?:a|h[1-6])(?:[.#][^>]*)?(?:>|$)")
 
 

@@ -33,6 +33,9 @@ _PATHS = {
     "noteslink": NOTES_IN_FOOTER + ">p>a",
     "pagefoot": "html>body>div.page>footer.page-footer>div>a",
     "posttags": "html>body>div#page>article.post>div.article-footer>ul.post-tag>li>a",  # a footer by its class
+    "licence": "html>body>div#page>article.post>div.post-tail>div.license-wrapper",
+    "share": "html>body>div#page>article.post>div.post-tail>div.share-wrapper>span",
+    "tags": "html>body>div#page>article.post>div.post-tail>div.post-tags>a",
 }
 
 
@@ -89,6 +92,19 @@ def test_the_tail_stops_at_the_posts_footer_named_by_its_class() -> None:
     )
     fill_gaps(verdicts, sections, paths)
     assert kept(verdicts) == ["We walk the shore at low tide and meet what lives there.", "Music: Anna Berg"]
+
+
+def test_the_tail_stops_at_the_posts_tags_share_buttons_or_licence_named_by_their_class() -> None:
+    for part in ("tags", "share", "licence"):
+        verdicts, sections, paths = _lines(
+            [
+                ("post:We walk the shore at low tide and meet what lives there.", "content", "desc"),
+                ("box:Music: Anna Berg", "chrome", "desc"),
+                (f"{part}:This post is licensed under CC BY 4.0 by the author.", "chrome", "desc"),
+            ]
+        )
+        fill_gaps(verdicts, sections, paths)
+        assert kept(verdicts) == ["We walk the shore at low tide and meet what lives there.", "Music: Anna Berg"], part
 
 
 def test_the_tail_stops_where_the_sections_labeller_ends_the_description() -> None:
