@@ -38,3 +38,8 @@ def lexicon_languages() -> list[str]:
 def credit_labels() -> list[str]:
     """Every language's labels put before a guest's, host's, author's, topic's or photo's credit ("Guest:")."""
     return [label for table in read_lexicon().values() for label in table.get("credit_labels", ())]
+
+
+def reading_time_words() -> list[str]:
+    """Every language's words that make a length an article's reading time ("5 min read", "Lesezeit")."""
+    return [word for table in read_lexicon().values() for word in table.get("reading_time_words", ())]

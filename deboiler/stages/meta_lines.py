@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-from deboiler.catalog.lexicon import lexicon_languages, read_lexicon
+from deboiler.catalog.lexicon import lexicon_languages, read_lexicon, reading_time_words
 
 # Longer forms first, so that "minutes" is tried before "min".
 _UNITS = ("hour", "minute", "second")
@@ -204,6 +204,19 @@ META_MAX_WORDS = 4  # beside a length: "20/04/2021 54 min Temporada 1 Episodio 1
 META_MAX_WORDS_DATE_ONLY = 2  # "Published on 5th Oct 2021"; "HJK-HIFK 0-2 | Liiga 22.9.2021" is a title
 
 
+@lru_cache(maxsize=1)
+def _reading_words() -> tuple[re.Pattern, re.Pattern]:
+    """A reading-time word right after a length ("5 min read", "4 min de lecture"), and one as the
+    length's label before it ("Reading time: 5 min")."""
+    words = "|".join(re.escape(w) for w in sorted(set(reading_time_words()), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{words})(?!\w)", re.I), re.compile(rf"(?<!\w)(?:{words})\s*[:：]?\s*$", re.I)
+
+
+def _reading_time(text: str, length: MetaMatch) -> bool:
+    after, label = _reading_words()
+    return after.match(text, length.end) is not None or label.search(text, 0, length.start) is not None
+
+
 @dataclass(frozen=True)
 class MetaLine:
     published: datetime.date | None
@@ -247,6 +260,8 @@ def read_meta_line(text: str) -> MetaLine | None:
         after_date = dates and f.start > dates[0].start and text.count(":", dates[0].start) == 1 and f.value < 24 * 60
         if clock and (after_date or _AM_PM.match(text, f.end)):
             continue
+        if not clock and _reading_time(text, f):
+            continue  # "1 min read", "Lesezeit: 3 Min.": how long the post takes to read
         duration = f.value
         break
     published = dates[0].value if dates else None

@@ -76,3 +76,24 @@ def test_a_name_run_into_the_date_is_kept_apart() -> None:
 )
 def test_lines_that_are_no_date_or_length_line(line: str) -> None:
     assert read_meta_line(line) is None, line
+
+
+@pytest.mark.parametrize(
+    "line, published",
+    [
+        ("alex 2022-05-20 1 min read", "2022-05-20"),  # a blog theme's byline with its reading time
+        ("1 min Lesezeit", None),
+        ("Lesezeit: 3 Min.", None),
+        ("Temps de lecture : 4 min", None),
+        ("5分で読めます", None),
+    ],
+)
+def test_a_reading_time_is_no_length(line: str, published: str | None) -> None:
+    meta = read_meta_line(line)
+    assert meta is None or (meta.duration is None and str(meta.published) == published)
+
+
+def test_a_length_beside_other_words_is_still_a_length() -> None:
+    # "read" must stand right after the length or as its label: "Read by the author" is no reading time.
+    assert read_meta_line("45 min · Read by the author").duration == 45 * 60
+    assert read_meta_line("Mar 3, 2024 · 1 h 5 min").duration == 65 * 60
