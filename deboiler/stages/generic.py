@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - the pure-Python original gives the sam
 
 from deboiler.catalog.lexicon import read_lexicon
 from deboiler.catalog.platforms import LineMatcher, Rule
-from deboiler.stages.blocks import Blocks, normalise_space
+from deboiler.stages.blocks import Block, Blocks, normalise_space
 from deboiler.stages.meta_lines import read_meta_line
 from deboiler.stages.player_lines import player_control
 from deboiler.stages.page import Page
@@ -439,6 +439,11 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
         if block.text in printed:
             printed[block.text].append(block.path)
     headings = [part for part in parts if any(HEADING_PATH.search(path) and not _IN_LINK.search(path) for path in printed[part])]
+    if not headings:
+        # A title that holds a separator itself ("#3 - Fin(s) du monde | Audionomie"): the heading the
+        # page prints is the stated title's first or last parts together.
+        whole = {_heading_at_an_end(block, stated) for block in blocks} - {None}
+        return {"title": whole.pop()} if len(whole) == 1 else {}
     if len(headings) != 1:
         return {}
     title = headings[0]
@@ -446,6 +451,19 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
     if not site and others == parts[-1:]:
         others = []  # where the page does not name its site, the last part is most often the site's name
     return {"title": title, "show": others[0]} if len(others) == 1 else {"title": title}
+
+
+def _heading_at_an_end(block: Block, stated: str) -> str | None:
+    """The block's text, where it is a heading (not in a link) that the stated title starts with, or
+    ends with, up to one of the site's separators."""
+    text = block.text
+    if not text or len(text) >= len(stated) or not HEADING_PATH.search(block.path) or _IN_LINK.search(block.path):
+        return None
+    if stated.startswith(text) and _TITLE_SEPARATOR.match(stated, len(text)):
+        return text
+    if stated.endswith(text) and (m := _TITLE_SEPARATOR.search(stated, len(stated) - len(text) - 5)) and m.end() == len(stated) - len(text):
+        return text
+    return None
 
 
 # What separates a <title>'s parts for sure, " : " too (NPR's); hyphens, en dashes and "·" are often inside a title.

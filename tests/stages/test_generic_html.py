@@ -318,6 +318,14 @@ def test_a_stated_title_with_the_sites_separators_is_split_by_what_the_page_prin
     assert (ep.title, ep.show) == ("The River", "Water Stories")
 
 
+def test_a_stated_title_whose_heading_holds_a_separator_is_the_heading():
+    # "Ep. 3 - The River | Streamly Studios": the page's heading is the first two parts together.
+    site = '<meta property="og:site_name" content="Streamly Studios">'
+    for stated in ("Ep. 3 - The River | Streamly Studios", "Streamly Studios | Ep. 3 - The River"):
+        page = _stated_page(stated, site).replace(b">The River<", b">Ep. 3 - The River<")
+        assert deboiler.clean(page, langid_backend="none").title == "Ep. 3 - The River", stated
+
+
 def test_a_stated_title_the_page_does_not_explain_stays_whole():
     site = '<meta property="og:site_name" content="Streamly Studios">'
     # No part printed as a heading of its own: the stated title stays as the markup says it.
