@@ -68,6 +68,19 @@ def unit_words() -> dict[str, list[str]]:
     return {unit: sorted(found - shared, key=len, reverse=True) for unit, found in words.items()}
 
 
+@lru_cache(maxsize=1)
+def and_words() -> list[str]:
+    """The word every lexicon language puts between the last two items of a list (CLDR's list
+    pattern: "and", "e", "und", "и"), which may join an hour to its minutes ("1 h e 13 min")."""
+    words = set()
+    for lang in lexicon_languages():
+        end = Locale.parse(lang).list_patterns["standard"]["end"]
+        word = end.replace("{0}", "").replace("{1}", "").strip(" ,،\xa0")
+        if word.isalpha():
+            words.add(word)
+    return sorted(words, key=len, reverse=True)
+
+
 @dataclass(frozen=True)
 class MetaMatch:
     start: int
@@ -104,15 +117,18 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
         return rf"(?:(?:{long})\.?|(?:{short})(?![^\W\d_]))" if short else rf"(?:{long})\.?"
 
     h, m, s = unit("hour"), unit("minute"), unit("second")
+    ands = "|".join(re.escape(w) for w in and_words())
     # A unit is not followed by a lowercase letter ("45 minutes" yes, "5 steps" no); an uppercase one
     # may follow it, glued by the dump ("36 minEp. 76").
     end = r"(?!(?-i:[a-z]))"
     durations = (
         r"(?<![\d:])(?P<ch>\d{1,2}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?![\d:])",
         r"(?<![\d:])(?P<km>\d{1,3}):(?P<ks>[0-5]\d)(?![\d:])",
-        rf"(?<!\d)(?P<uh>\d{{1,2}})\s?{h}(?:\s?(?P<uhm>\d{{1,2}})\s?{m})?{end}",
-        # "s" after the minutes is seconds ("11m 51s"), though alone it is also Turkish hours.
-        rf"(?<!\d)(?P<um>\d{{1,3}})\s?{m}(?:\s?(?P<ums>\d{{1,2}})\s?(?:{s}|s(?![^\W\d_])))?{end}",
+        # The minutes after the hour, maybe joined by "and" ("1 h e 13 min"), or run into it ("1h13").
+        rf"(?<!\d)(?P<uh>\d{{1,2}})\s?{h}(?:\s?(?:(?:{ands})\s)?(?P<uhm>\d{{1,2}})\s?{m}|(?P<uhg>[0-5]\d)(?![\d:]))?{end}",
+        # "s" after the minutes is seconds ("11m 51s"), though alone it is also Turkish hours; the
+        # seconds may run into the minutes ("16m32").
+        rf"(?<!\d)(?P<um>\d{{1,3}})\s?{m}(?:\s?(?P<ums>\d{{1,2}})\s?(?:{s}|s(?![^\W\d_]))|(?P<umg>[0-5]\d)(?![\d:]))?{end}",
     )
     return (
         tuple(re.compile(d, re.I) for d in _DATES),
@@ -144,8 +160,8 @@ def _seconds_of(g: dict) -> int:
     if g.get("km"):
         return int(g["km"]) * 60 + int(g["ks"])
     if g.get("uh"):
-        return int(g["uh"]) * 3600 + int(g.get("uhm") or 0) * 60
-    return int(g.get("um") or 0) * 60 + int(g.get("ums") or 0)
+        return int(g["uh"]) * 3600 + int(g.get("uhm") or g.get("uhg") or 0) * 60
+    return int(g.get("um") or 0) * 60 + int(g.get("ums") or g.get("umg") or 0)
 
 
 # Kangxi radicals a page may print for the ideographs they look like ("2⽉12⽇(⽊)" for 2月12日(木)).

@@ -46,6 +46,10 @@ from deboiler.stages.meta_lines import read_meta_line
         ("11m 51s", None, 11 * 60 + 51),  # "s" after the minutes is seconds
         ("53 Minuten", None, 53 * 60),
         ("29:13", None, 29 * 60 + 13),
+        ("19. august 2023 - 1 time og 49 min", "2023-08-19", 109 * 60),  # Danish: hour "og" minutes
+        ("Duração: Aprox. 1 h e 13 min.", None, 73 * 60),  # Portuguese "e": CLDR's list word for "and"
+        ("1h13", None, 73 * 60),  # the minutes run into the hour
+        ("Duração: ~16m32", None, 16 * 60 + 32),  # the seconds run into the minutes
     ],
 )
 def test_dates_and_lengths(line: str, published: str | None, seconds: int | None) -> None:
@@ -86,6 +90,7 @@ def test_lines_that_are_no_date_or_length_line(line: str) -> None:
         ("Lesezeit: 3 Min.", None),
         ("Temps de lecture : 4 min", None),
         ("5分で読めます", None),
+        ("Oct 16, 2020 · 2 min leitura ·", "2020-10-16"),
     ],
 )
 def test_a_reading_time_is_no_length(line: str, published: str | None) -> None:
