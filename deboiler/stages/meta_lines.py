@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from babel import Locale
 
+from deboiler.catalog.calendars import solar_hijri_to_gregorian
 from deboiler.catalog.lexicon import lexicon_languages, read_lexicon, reading_time_words
 
 # Longer forms first, so that "minutes" is tried before "min".
@@ -69,6 +70,12 @@ def unit_words() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def solar_hijri_months() -> dict[str, int]:
+    """Solar Hijri month name (case-folded) -> month, from the lexicon files that list them in order."""
+    return {name.casefold(): n for table in read_lexicon().values() for n, name in enumerate(table.get("solar_hijri_months", ()), 1)}
+
+
+@lru_cache(maxsize=1)
 def and_words() -> list[str]:
     """The word every lexicon language puts between the last two items of a list (CLDR's list
     pattern: "and", "e", "und", "и"), which may join an hour to its minutes ("1 h e 13 min")."""
@@ -96,6 +103,10 @@ _OF = r"\s?(?:(?:de|del|di)\s)?"  # "9 de abril de 2025"
 # would be tried on every line). The year may run straight into a duration: "Jul 20, 202234 min".
 _FULL_YEAR = re.compile(r"(?:19|20)\d\d")
 _SHORT_YEAR_FORM = 4  # the index in _DATES of the only form without a four-digit year
+# A Solar Hijri date of Iranian and Afghan sites, day first ("05 شهریور 1398"), its year 13xx or 14xx
+# in Western or Persian digits.
+_SOLAR_HIJRI_YEAR = re.compile(r"(?<!\d)[1۱][34۳۴]\d\d(?!\d)")
+_SOLAR_HIJRI_DATE = re.compile(rf"(?<![\d.])(?P<jd>[0-3۰-۳]?\d)\s?(?P<jmon>{_MONTH_WORD})\s?(?P<jy>[1۱][34۳۴]\d\d)(?!\d)")
 # Forms that open with a digit say so first, `(?=\d)`: re then skips a line's other positions at
 # once instead of trying each branch there (the durations' alternation took ~40% less time).
 _DATES = (
@@ -198,6 +209,14 @@ def _find_meta(text: str) -> list[MetaMatch]:
             value = _date_of(m.groupdict())
             if value is not None:
                 found.append(MetaMatch(m.start(), m.end(), "date", value))
+    if _SOLAR_HIJRI_YEAR.search(text):
+        for m in _SOLAR_HIJRI_DATE.finditer(text):
+            month = solar_hijri_months().get(_key(m["jmon"]))
+            if month and not any(f.start < m.end() and m.start() < f.end for f in found):
+                try:
+                    found.append(MetaMatch(m.start(), m.end(), "date", solar_hijri_to_gregorian(int(m["jy"]), month, int(m["jd"]))))
+                except ValueError:
+                    pass  # no such day
     masked = text
     for f in found:  # a duration may follow a year with no space between ("202234 min")
         masked = masked[: f.start] + " " * (f.end - f.start) + masked[f.end :]

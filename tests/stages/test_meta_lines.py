@@ -50,6 +50,8 @@ from deboiler.stages.meta_lines import read_meta_line
         ("Duração: Aprox. 1 h e 13 min.", None, 73 * 60),  # Portuguese "e": CLDR's list word for "and"
         ("1h13", None, 73 * 60),  # the minutes run into the hour
         ("Duração: ~16m32", None, 16 * 60 + 32),  # the seconds run into the minutes
+        ("سه‌شنبه 05 شهریور 1398", "2019-08-27", None),  # a Solar Hijri date (Persian sites), as its Gregorian date
+        ("۰۸ بهمن ۱۳۹۲", "2014-01-28", None),  # in Persian digits
     ],
 )
 def test_dates_and_lengths(line: str, published: str | None, seconds: int | None) -> None:
