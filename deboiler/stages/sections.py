@@ -49,7 +49,11 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CLAUSES = re.compile(r"[,，、].*[,，、]")  # two commas: running text, not a title
 _TWO_SENTENCES = re.compile(r"[.!?。！？।۔؟] \S|。.")
 # A link or an e-mail address (or the "[email protected]" a site's e-mail obfuscation prints): no name holds one.
-_URLISH = re.compile(r"https?://|www\.|\w\.(?:com|org|net|io|fm|co|de|se|no|dk|fi|nl|cz|sk|pl|fr|es|it|pt|br|jp|cn)\b|\w@[\w-]+\.\w|\[email.protected\]", re.I)
+_URLISH = re.compile(
+    r"https?://|www\.|\w\.(?:com|org|net|io|fm|co|de|se|no|dk|fi|nl|cz|sk|pl|fr|es|it|pt|br|jp|cn)\b|\w@[\w-]+\.\w|\[email.protected\]"
+    r"|\w\.(?:jpe?g|png|gif|webp|svg|mp3|m4a|ogg|pdf)$",  # an image's or a file's name ("programa 2.jpg")
+    re.I,
+)
 # Not a title or a show's name: two buttons glued by the dump ("View descriptionShare"), an
 # identifier ("apple_podcasts"), an item of a list or breadcrumb ("- Podcasty").
 _GLUED_WORDS = re.compile(r"(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ]")
@@ -70,10 +74,11 @@ def _not_a_name(text: str) -> bool:
 
 # Counters ("2356 232"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
 # "<預購>" is a creator's label), a label glued to its link ("Smart linkhttps://pc.st/..."), two
-# buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe src=...>').
+# buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe src=...>'),
+# an image's file name where its picture did not load ("programa 2 reserva biosfera.jpg").
 _RESIDUE = re.compile(
     r"^[\d\s.,]+$|^<[A-Za-z][A-Za-z0-9]*>|^<(?:iframe|embed|object|audio|video|script)\b|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
-    r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$"
+    r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$|^[^/\\:]{1,60}\.(?i:jpe?g|png|gif|webp|svg)$"
 )
 _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
 _TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
@@ -154,6 +159,8 @@ def name_shaped(text: str) -> bool:
         return False  # a name does not end in a comma or a colon ("Dear listeners,": the text goes on)
     if len(text.split()) < 2 and len(_CJK.findall(text)) < 4:
         return False
+    if not any(ch.isalpha() for ch in text):
+        return False  # a player's "0:00 / 0:00", a row of numbers
     # Every link or address holds a "." or "/" (or is "[email protected]"); the patterns last, being dearest.
     return not ((("." in text or "/" in text or "[" in text) and _URLISH.search(text)) or _not_a_name(text))
 

@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from deboiler import clean
 from deboiler.stages import sections
 
 # Pieces the patterns care about (names, times, colons, cues, links, glued words, list marks) mixed
@@ -58,3 +59,21 @@ def test_the_prefilters_let_the_lines_they_stand_for_through() -> None:
     assert sections.name_shaped("The Allotment Hour")
     assert not sections.name_shaped("The Allotment Hour http://allotments")
     assert not sections.name_shaped("Mail [email protected] today")
+
+
+def test_a_player_time_or_an_image_file_is_no_name() -> None:
+    # "0:00 / 0:00" under the title is the player's, not the show's name; "cover 2.jpg" is an image's
+    # file name where its picture did not load, never the title.
+    assert not sections.name_shaped("0:00 / 0:00")
+    assert not sections.name_shaped("programme 2 river cover.jpg")
+    assert sections.name_shaped("Episode 2: The River")
+
+
+def test_an_image_file_name_alone_on_its_line_is_markup_residue() -> None:
+    ep = clean(
+        "The River Runs\n\nriver cover 2.jpg\n\n"
+        "In this episode we follow a river from its glacier to the sea, with three hydrologists and a kayak.\n",
+        explain=True,
+    )
+    assert ep.description.startswith("In this episode") and "jpg" not in ep.description
+    assert ep.title == "The River Runs"
