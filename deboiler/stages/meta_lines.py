@@ -41,7 +41,7 @@ def month_names() -> dict[str, int]:
                     if len(key) >= 3 and not key.isdigit():
                         names.setdefault(key, month)
     for key, month in list(names.items()):
-        for n in range(3, 7):
+        for n in range(3, len(key)):  # "studenog" for studenoga, as well as "Marras" for marraskuu
             if len(key) > n and key[:n].isalpha():
                 names.setdefault(key[:n], month)
     return names
@@ -133,8 +133,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     # may follow it, glued by the dump ("36 minEp. 76").
     end = r"(?!(?-i:[a-z]))"
     durations = (
-        r"(?<![\d:])(?P<ch>\d{1,2}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?![\d:])",
-        r"(?<![\d:])(?P<km>\d{1,3}):(?P<ks>[0-5]\d)(?![\d:])",
+        # Not where a range goes on from it: a verse's "1:12-30" (Philippians) is no length.
+        r"(?<![\d:])(?P<ch>\d{1,2}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?![\d:]|[-–]\d)",
+        r"(?<![\d:])(?P<km>\d{1,3}):(?P<ks>[0-5]\d)(?![\d:]|[-–]\d)",
         # The minutes after the hour, maybe joined by "and" ("1 h e 13 min"), or run into it ("1h13").
         rf"(?<!\d)(?P<uh>\d{{1,2}})\s?{h}(?:\s?(?:(?:{ands})\s)?(?P<uhm>\d{{1,2}})\s?{m}|(?P<uhg>[0-5]\d)(?![\d:]))?{end}",
         # "s" after the minutes is seconds ("11m 51s"), though alone it is also Turkish hours; the
@@ -295,6 +296,8 @@ def read_meta_line(text: str) -> MetaLine | None:
         after_date = dates and f.start > dates[0].start and text.count(":", dates[0].start) == 1 and f.value < 24 * 60
         if clock and (after_date or _AM_PM.match(text, f.end)):
             continue
+        if not clock and f.start >= 2 and text[f.start - 1] in "時点點" and text[f.start - 2].isdigit():
+            continue  # the minutes of a time of day ("17時06分"), the hour before them
         if not clock and _reading_time(text, f):
             continue  # "1 min read", "Lesezeit: 3 Min.": how long the post takes to read
         duration = f.value

@@ -52,6 +52,8 @@ from deboiler.stages.meta_lines import read_meta_line
         ("Duração: ~16m32", None, 16 * 60 + 32),  # the seconds run into the minutes
         ("سه‌شنبه 05 شهریور 1398", "2019-08-27", None),  # a Solar Hijri date (Persian sites), as its Gregorian date
         ("۰۸ بهمن ۱۳۹۲", "2014-01-28", None),  # in Persian digits
+        ("• 2019年6月18日(火) 17時06分 農ガール♪", "2019-06-18", None),  # a time of day: its hour before the minutes
+        ("21. studenog 2017. 11:00", "2017-11-21", None),  # a month name cut one letter short (studenoga)
     ],
 )
 def test_dates_and_lengths(line: str, published: str | None, seconds: int | None) -> None:
@@ -104,3 +106,10 @@ def test_a_length_beside_other_words_is_still_a_length() -> None:
     # "read" must stand right after the length or as its label: "Read by the author" is no reading time.
     assert read_meta_line("45 min · Read by the author").duration == 45 * 60
     assert read_meta_line("Mar 3, 2024 · 1 h 5 min").duration == 65 * 60
+
+
+def test_a_verse_range_is_no_length() -> None:
+    # "Philippians 1:12-30": chapter 1, verses 12 to 30 (a sermon's reading), not 1 min 12 s.
+    assert read_meta_line("Philippians 1:12-30") is None
+    assert read_meta_line("John 8:12–30") is None
+    assert read_meta_line("Length 1:12").duration == 72
