@@ -365,6 +365,15 @@ def _starts_timed_speech(page: Page, line: Line) -> bool:
     return False
 
 
+TURN_LOOKAHEAD = 8  # lines within which a transcript's next turn comes
+
+
+def _another_turn(page: Page, line: Line) -> bool:
+    """Whether another speaker's or time's turn comes within TURN_LOOKAHEAD lines under `line` (a
+    dump cut short after one turn of a transcript keeps it: a leak, not a loss)."""
+    return any((other := page.next(line, k)) is not None and _TURN.match(other.text) for k in range(2, TURN_LOOKAHEAD + 1))
+
+
 def _starts_transcript(page: Page, line: Line) -> bool:
     """A speaker/timestamp line followed by dialogue, not a chapter list (timestamp + title lines)."""
     if not _TURN.match(line.text):
@@ -376,6 +385,10 @@ def _starts_transcript(page: Page, line: Line) -> bool:
         return False
     if after.kind == "meta":
         return False  # a details box's next field ("Run Time 01:17:08" / "Released September 21, 2012"), not speech
+    if page.resumes and not _WORD.search(line.text) and line.text.strip("0:()[] ") and not _another_turn(page, line):
+        # A time alone (not a player's "00:00", over what it played) with no other turn under it: an air
+        # time ("12:05" / the host / the text).
+        return False
     if not _WORD.search(line.text) and after.kind == "short" and (under := page.next(after)) is not None and _CHAPTER.match(under.text):
         return False  # a time alone over a chapter list's heading ("00:14:39" / "Contents" / "00:00:20 Intro"): the player's length
     return not (before is not None and _CHAPTER.match(before.text))

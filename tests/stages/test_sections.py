@@ -68,6 +68,19 @@ def test_a_labelled_length_over_a_date_line_is_no_speakers_turn() -> None:
     assert not any("transcript" in v.reason for v in ep.lines)
 
 
+def test_an_air_time_alone_over_the_host_and_the_text_is_no_transcript() -> None:
+    # A radio site prints the programme's air time, its host, then the text: one "turn", no answer.
+    text = "The writer and historian Anna Berg says the song festivals of the fifties were built to teach a new loyalty, and the singers made them their own."
+    notice = "You may download the programme or a part of it for your own use only; any other use needs the station's leave."
+    ep = clean(f"{notice}\nSong festivals were built to order\n10.29 Tuesday\n12:05\nTom Lind\n{text}\nLatest episodes\nComments\n")
+    assert text in lines(ep)
+    assert not any("transcript" in v.reason for v in ep.lines)
+    # A transcript's turns keep their reading: a time over a turn, and another time within a few lines.
+    turns = "12:05\n\nTom Lind\n\nGood afternoon, and welcome.\n\n12:06\n\nAnna Berg\n\nThank you for having me.\n"
+    ep = clean(f"Song festivals then and now\n\n{text}\n\n{turns}")
+    assert lines(ep) == [text]
+
+
 def test_show_by_line_in_another_ui_language() -> None:
     # "SHOW - En podcast af PUBLISHER" under the title, a Danish UI, a Polish description.
     ep = clean(
