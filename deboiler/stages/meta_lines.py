@@ -266,6 +266,8 @@ def read_meta_line(text: str) -> MetaLine | None:
     (a sentence that mentions a date, a title with a score in it)."""
     if len(text) > META_MAX_CHARS or not _HINT.search(text):
         return None  # a date printed with radicals holds its year all the same
+    if "、" in text or "。" in text:
+        return None  # a CJK sentence that mentions a date (its words hold no space to count them by)
     text = _comparable(text)
     found = _find_meta(text)
     if not found:

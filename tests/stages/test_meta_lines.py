@@ -108,6 +108,12 @@ def test_a_length_beside_other_words_is_still_a_length() -> None:
     assert read_meta_line("Mar 3, 2024 · 1 h 5 min").duration == 65 * 60
 
 
+def test_a_cjk_sentence_that_mentions_a_date_is_no_date_line() -> None:
+    # No space to count its words by: its comma or full stop says it is a sentence.
+    assert read_meta_line("2022年7月31日放送の各コーナーでは、こんな話題を紹介します!") is None
+    assert read_meta_line("2024年9月12日(木)放送「栗東市」").published.isoformat() == "2024-09-12"
+
+
 def test_a_verse_range_is_no_length() -> None:
     # "Philippians 1:12-30": chapter 1, verses 12 to 30 (a sermon's reading), not 1 min 12 s.
     assert read_meta_line("Philippians 1:12-30") is None
