@@ -115,7 +115,10 @@ _DATES = (
     rf"(?<![\w])(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
     r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
     r"(?=\d)(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
-    rf"(?=\d){_YEAR}\s?年\s?(?P<cjk_m>[01]?\d)\s?月\s?(?P<cjk_d>[0-3]?\d)\s?日",
+    rf"(?=\d){_YEAR}\s?[年년]\s?(?P<cjk_m>[01]?\d)\s?[月월]\s?(?P<cjk_d>[0-3]?\d)\s?[日일]",  # and Korean "2025년 4월 2일"
+    # Year first, then the month's name and the day: Hungarian "2025. április 2.", Lithuanian
+    # "2025 m. balandžio 2 d." (the year's abbreviation after it).
+    rf"(?=\d){_YEAR}\.?\s?(?:[^\W\d_]{{1,2}}\.\s?)?(?P<mon>{_MONTH_WORD})\.?\s(?P<d>[0-3]?\d)(?!\d)",
 )
 
 

@@ -54,6 +54,9 @@ from deboiler.stages.meta_lines import read_meta_line
         ("۰۸ بهمن ۱۳۹۲", "2014-01-28", None),  # in Persian digits
         ("• 2019年6月18日(火) 17時06分 農ガール♪", "2019-06-18", None),  # a time of day: its hour before the minutes
         ("21. studenog 2017. 11:00", "2017-11-21", None),  # a month name cut one letter short (studenoga)
+        ("2018. november. 2.", "2018-11-02", None),  # Hungarian: year, month, day
+        ("2025 m. balandžio 02 d.", "2025-04-02", None),  # Lithuanian: the year's "m." after it
+        ("2025년 4월 2일", "2025-04-02", None),  # Korean
     ],
 )
 def test_dates_and_lengths(line: str, published: str | None, seconds: int | None) -> None:
