@@ -41,6 +41,8 @@ def solar_hijri_to_gregorian(year: int, month: int, day: int) -> datetime.date:
     gregorian, march = _march_day(year)
     offset = (month - 1) * 31 - (month // 7) * (month - 7) + day - 1
     date = datetime.date(gregorian, 3, march) + datetime.timedelta(days=offset)
-    if month == 12 and day == 30 and date == datetime.date(_march_day(year + 1)[0], 3, _march_day(year + 1)[1]):
-        raise ValueError(f"no such Solar Hijri date: {year}-12-30 (not a leap year)")
+    if month == 12 and day == 30:
+        next_gregorian, next_march = _march_day(year + 1)
+        if date == datetime.date(next_gregorian, 3, next_march):
+            raise ValueError(f"no such Solar Hijri date: {year}-12-30 (not a leap year)")
     return date

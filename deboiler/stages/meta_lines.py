@@ -42,7 +42,7 @@ def month_names() -> dict[str, int]:
                         names.setdefault(key, month)
     for key, month in list(names.items()):
         for n in range(3, len(key)):  # "studenog" for studenoga, as well as "Marras" for marraskuu
-            if len(key) > n and key[:n].isalpha():
+            if key[:n].isalpha():
                 names.setdefault(key[:n], month)
     return names
 
@@ -201,6 +201,10 @@ def find_meta(text: str) -> list[MetaMatch]:
     return _find_meta(_comparable(text))
 
 
+def _overlaps(m: re.Match, found: list[MetaMatch]) -> bool:
+    return any(f.start < m.end() and m.start() < f.end for f in found)
+
+
 def _find_meta(text: str) -> list[MetaMatch]:
     date_res, duration_re = _patterns()
     found: list[MetaMatch] = []
@@ -208,7 +212,7 @@ def _find_meta(text: str) -> list[MetaMatch]:
     tried = date_res if _FULL_YEAR.search(text) else date_res[_SHORT_YEAR_FORM:] if "/" in text else ()
     for date_re in tried:
         for m in date_re.finditer(text):
-            if any(f.start < m.end() and m.start() < f.end for f in found):
+            if _overlaps(m, found):
                 continue
             value = _date_of(m.groupdict())
             if value is not None:
@@ -216,7 +220,7 @@ def _find_meta(text: str) -> list[MetaMatch]:
     if _SOLAR_HIJRI_YEAR.search(text):
         for m in _SOLAR_HIJRI_DATE.finditer(text):
             month = solar_hijri_months().get(_key(m["jmon"]))
-            if month and not any(f.start < m.end() and m.start() < f.end for f in found):
+            if month and not _overlaps(m, found):
                 try:
                     found.append(MetaMatch(m.start(), m.end(), "date", solar_hijri_to_gregorian(int(m["jy"]), month, int(m["jd"]))))
                 except ValueError:

@@ -80,26 +80,15 @@ def test_credits_after_the_main_text_inside_the_post_come_back_the_footer_does_n
     assert "right after the main text" in verdicts[2].reason
 
 
-def test_the_tail_stops_at_the_posts_footer_named_by_its_class() -> None:
-    # The post's tags and pager in a <div class="article-footer">: no <footer> element, the same part.
-    verdicts, sections, paths = _lines(
-        [
-            ("post:We walk the shore at low tide and meet what lives there.", "content", "desc"),
-            ("box:Music: Anna Berg", "chrome", "desc"),
-            ("posttags:# Tide pools", "chrome", "desc"),
-            ("posttags:# Marine biology", "chrome", "desc"),
-        ]
-    )
-    fill_gaps(verdicts, sections, paths)
-    assert kept(verdicts) == ["We walk the shore at low tide and meet what lives there.", "Music: Anna Berg"]
-
-
-def test_the_tail_stops_at_the_posts_tags_share_buttons_or_licence_named_by_their_class() -> None:
-    for part in ("tags", "share", "licence"):
+def test_the_tail_stops_at_the_posts_footer_tags_share_buttons_or_licence_named_by_their_class() -> None:
+    # No <footer> element: a <div class="article-footer"> (the post's tags and pager), "post-tags",
+    # "share-wrapper" or "license-wrapper" is the same part of the post.
+    for part in ("posttags", "tags", "share", "licence"):
         verdicts, sections, paths = _lines(
             [
                 ("post:We walk the shore at low tide and meet what lives there.", "content", "desc"),
                 ("box:Music: Anna Berg", "chrome", "desc"),
+                (f"{part}:# Tide pools", "chrome", "desc"),
                 (f"{part}:This post is licensed under CC BY 4.0 by the author.", "chrome", "desc"),
             ]
         )
