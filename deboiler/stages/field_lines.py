@@ -24,7 +24,7 @@ def field_value(text: str) -> tuple[str, object] | None:
     m = _LABELLED.match(text)
     if m is None or "://" in text:
         return None
-    meta = read_meta_line(m.group("value"))
+    meta = read_meta_line(m.group("value"), opens_line=False)
     # Nothing beside the date or length but a weekday's name ("Sun 30 April 2017").
     if meta is None or meta.words > (1 if meta.published else 0) or meta.glued_name or (meta.published and meta.duration):
         return None

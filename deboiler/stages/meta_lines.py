@@ -103,6 +103,7 @@ _OF = r"\s?(?:(?:de|del|di)\s)?"  # "9 de abril de 2025"
 # would be tried on every line). The year may run straight into a duration: "Jul 20, 202234 min".
 _FULL_YEAR = re.compile(r"(?:19|20)\d\d")
 _SHORT_YEAR_FORM = 4  # the index in _DATES of the only form without a four-digit year
+_YEAR_FIRST_FORM = -1  # the index in _DATES of the form read only where it opens the line
 # A Solar Hijri date of Iranian and Afghan sites, day first ("05 شهریور 1398"), its year 13xx or 14xx
 # in Western or Persian digits.
 _SOLAR_HIJRI_YEAR = re.compile(r"(?<!\d)[1۱][34۳۴]\d\d(?!\d)")
@@ -119,6 +120,9 @@ _DATES = (
     # Year first, then the month's name and the day: Hungarian "2025. április 2.", Lithuanian
     # "2025 m. balandžio 2 d." (the year's abbreviation after it).
     rf"(?=\d){_YEAR}\.?\s?(?:[^\W\d_]{{1,2}}\.\s?)?(?P<mon>{_MONTH_WORD})\.?\s(?P<d>[0-3]?\d)(?!\d)",
+    # Year first in digits ("2025.04.02", "2020/02/18", common on CJK and Korean sites), only where it
+    # opens the line: a note's labelled date ("播出日期:2022/11/27") is the creator's text.
+    rf"^[^\w]{{0,3}}{_YEAR}(?P<ysep>[./])\s?(?P<ym>[01]?\d)(?P=ysep)\s?(?P<yd>[0-3]?\d)(?!\d|\.\d)",
 )
 
 
@@ -162,6 +166,8 @@ def _date_of(g: dict) -> datetime.date | None:
             return datetime.date(int(g["y"]), int(g["b"]), int(g["a"]))  # 22.3.2019, 17/3/2026: day first
         if g.get("us_m"):
             return datetime.date(2000 + int(g["us_y"]), int(g["us_m"]), int(g["us_d"]))  # 11/25/24
+        if g.get("ym"):
+            return datetime.date(int(g["y"]), int(g["ym"]), int(g["yd"]))
         if g.get("cjk_m"):
             return datetime.date(int(g["y"]), int(g["cjk_m"]), int(g["cjk_d"]))
     except ValueError:  # Feb 30
@@ -205,11 +211,13 @@ def _overlaps(m: re.Match, found: list[MetaMatch]) -> bool:
     return any(f.start < m.end() and m.start() < f.end for f in found)
 
 
-def _find_meta(text: str) -> list[MetaMatch]:
+def _find_meta(text: str, opens_line: bool = True) -> list[MetaMatch]:
     date_res, duration_re = _patterns()
     found: list[MetaMatch] = []
     # Every date form but "11/25/24" holds a four-digit year: without one, only that form is tried.
     tried = date_res if _FULL_YEAR.search(text) else date_res[_SHORT_YEAR_FORM:] if "/" in text else ()
+    if not opens_line:  # the text is a label's value, not a line of its own
+        tried = tried[:_YEAR_FIRST_FORM]
     for date_re in tried:
         for m in date_re.finditer(text):
             if _overlaps(m, found):
@@ -268,15 +276,16 @@ class MetaLine:
     words: int = 0  # words beside the date and length ("Published", "from")
 
 
-def read_meta_line(text: str) -> MetaLine | None:
+def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
     """The line read as an episode's date and/or length line, or None when it is something else
-    (a sentence that mentions a date, a title with a score in it)."""
+    (a sentence that mentions a date, a title with a score in it). `opens_line` False: the text is
+    what follows a label in a line, where a year-first date in digits is not read."""
     if len(text) > META_MAX_CHARS or not _HINT.search(text):
         return None  # a date printed with radicals holds its year all the same
     if "、" in text or "。" in text:
         return None  # a CJK sentence that mentions a date (its words hold no space to count them by)
     text = _comparable(text)
-    found = _find_meta(text)
+    found = _find_meta(text, opens_line)
     if not found:
         return None
     rest, at = [], 0

@@ -35,6 +35,7 @@ def test_a_label_over_a_date_or_a_length_is_a_field(line, value):
         "Guests: Anna Berg and Ole Dahl",  # no date or length
         "Posted: 3 March 2025 · 45 min",  # both: a header's meta line, read where headers are read
         "Our favourite episode: the one from 2019",  # words beside the year
+        "Aired: 2022/11/27",  # a year-first date after a label: the notes' own line, kept
     ],
 )
 def test_other_lines_with_a_colon_are_no_field(line):

@@ -57,6 +57,9 @@ from deboiler.stages.meta_lines import read_meta_line
         ("2018. november. 2.", "2018-11-02", None),  # Hungarian: year, month, day
         ("2025 m. balandžio 02 d.", "2025-04-02", None),  # Lithuanian: the year's "m." after it
         ("2025년 4월 2일", "2025-04-02", None),  # Korean
+        ("2016.05.19", "2016-05-19", None),  # year first in digits, opening the line
+        ("2020/2/18 45:12", "2020-02-18", 45 * 60 + 12),
+        ("📅 2023.4.26", "2023-04-26", None),  # after a glyph
     ],
 )
 def test_dates_and_lengths(line: str, published: str | None, seconds: int | None) -> None:
@@ -83,6 +86,8 @@ def test_a_name_run_into_the_date_is_kept_apart() -> None:
         "Our guest has written about the 1998 final for twenty years, since May 3, 1999.",  # a sentence
         "Feb 30, 2024",  # no such day
         "10 Things I Learned • 23/11/2025",  # a title beside the date, not a counter
+        "Version 2020.1.1.3",  # a version number
+        "2020.01.013",  # no day of two digits
     ],
 )
 def test_lines_that_are_no_date_or_length_line(line: str) -> None:
@@ -122,3 +127,10 @@ def test_a_verse_range_is_no_length() -> None:
     assert read_meta_line("Philippians 1:12-30") is None
     assert read_meta_line("John 8:12–30") is None
     assert read_meta_line("Length 1:12").duration == 72
+
+
+def test_a_year_first_date_in_digits_is_read_only_where_it_opens_the_line() -> None:
+    assert read_meta_line("2022/11/27").published == datetime.date(2022, 11, 27)
+    # After a label it is a note's own date ("Aired: 2022/11/27" inside the text), not read here.
+    assert read_meta_line("2022/11/27", opens_line=False) is None
+    assert read_meta_line("News 2022/11/27") is None
