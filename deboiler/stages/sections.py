@@ -648,6 +648,12 @@ def _mark_only(text: str) -> bool:
     return not words or (len(words) <= 2 and has_digit(rest) is not None)
 
 
+def _shows_named(header: list[Line]) -> set[str]:
+    """The names the header's show phrases give ("logo of podcast NAME"): a line printing one alone
+    is the show's, not the title."""
+    return {line.captures["show"] for line in header if line.kind == "show_phrase" and line.captures.get("show")}
+
+
 def _find_title(page: Page, header: list[Line]) -> Line | None:
     """The episode's title: the lowest name-shaped line of the header. Of two such lines one above
     the other, one is the show's: the title is the one with an episode number, else the longer.
@@ -656,9 +662,10 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     counts: dict[str, int] = {}
     for line in header:
         counts[line.text] = counts.get(line.text, 0) + 1
+    shows = _shows_named(header)
     names = []
     for line in header:
-        if _pipe_field(page, line):
+        if _pipe_field(page, line) or line.text in shows:
             continue
         after = page.next(line)
         one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta") and not line.text.endswith(_GOES_ON)
@@ -1014,6 +1021,7 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
     counts: dict[str, int] = {}
     for line in header:
         counts[line.text] = counts.get(line.text, 0) + 1
+    shows = _shows_named(header)
     for line in header:
         i = line.index
         if blurb is not None and blurb[0] <= i < blurb[1]:
@@ -1023,7 +1031,7 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
         elif title is not None and line.text == title.text:
             again = "" if line is title else ", printed again"
             labels[i] = ("title", "generic:title", f"the episode's title, the last name in the header above its description{again}")
-        elif line is show:
+        elif line is show or line.text in shows:
             labels[i] = ("show", "generic:show", "the show's name, beside the episode's title")
         elif line.kind == "meta":
             labels[i] = ("meta", "generic:meta", "the episode's date or length, in the header above the description")

@@ -1260,3 +1260,23 @@ def test_app_names_head_no_title_and_end_no_notes() -> None:
         "Listen on:", "Apple Podcasts", "Spotify", "Overcast",
         "Our guest grafts old varieties for a living and shows us how, branch by branch.",
     ]
+
+
+def test_a_name_a_show_phrase_gives_is_the_show_not_the_title() -> None:
+    # Title, date, the show's cover by its alt text, then the show's name alone: the last name of the
+    # header is the show's, and the title is the line over the date.
+    ep = clean(
+        "cover of episode Why pear trees outlive their owners\n\nWhy pear trees outlive their owners\n\n"
+        "2023/4/26\n\nlogo of podcast The Orchard Hour\n\nThe Orchard Hour\n\nShownotes Transcript\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+        "Our guest grafts old varieties for a living.\n"
+    )
+    assert lines(ep) == [
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.",
+        "Our guest grafts old varieties for a living.",
+    ]
+    assert ep.title == "Why pear trees outlive their owners"
+    assert ep.show == "The Orchard Hour"
+    assert ep.published == "2023-04-26"
+    show = next(v for v in ep.lines if v.text == "The Orchard Hour")
+    assert show.label == "show"
