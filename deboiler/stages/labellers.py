@@ -107,6 +107,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         named = read.markup.naming() if read.markup else None
         verdicts = label_unknown(blocks, main_text, options.explain, named)
     by_main_text = verdicts is not None and opens_with_paragraph(verdicts)
+    main_span = None
     if by_main_text:
         # trafilatura's main text decides; the description's own short lines it left out between its
         # paragraphs (separators, a list of links) come back, and the header's date and length where
@@ -127,7 +128,10 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         by_main_text = opens_with_paragraph(verdicts)  # not where it was a transcript from its second line on
     if not by_main_text:
         # A text dump, or a page whose main text trafilatura missed: the page's sections decide.
-        sections = label_sections(blocks, keep_all=options.keep_unknown)
+        # Where trafilatura found a main text without a paragraph, it still says where the text is.
+        kept = [i for i, v in enumerate(verdicts or ()) if v.label == "content"]
+        main_span = (kept[0], kept[-1]) if kept else None
+        sections = label_sections(blocks, keep_all=options.keep_unknown, main_span=main_span)
         verdicts, fields = sections.verdicts, sections.fields
     else:
         markup_fields = read.markup.fields() if read.markup else {}
@@ -143,7 +147,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
     label_field_lines(verdicts, named_by_lines)
     if read.markup is not None:
         title = _name_by_site(read.markup, blocks, fields, named_by_lines, known_site=found.platform is not None)
-        if by_main_text and title:
+        if title and (by_main_text or main_span is not None):
             label_title_in_head(verdicts, title)
     return Labelled(verdicts, fields=fields, named_by_lines=named_by_lines)
 

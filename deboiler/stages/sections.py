@@ -699,15 +699,18 @@ class Sections:
     lines: list[Line]  # each block's kind, as classified (end_main_text reads them again)
 
 
-def label_sections(blocks: Blocks, keep_all: bool = False, backing: bool = False) -> Sections:
+def label_sections(
+    blocks: Blocks, keep_all: bool = False, backing: bool = False, main_span: tuple[int, int] | None = None
+) -> Sections:
     """Label a text page of an unknown site by the UI lexicon's hits and the lines' shapes. `keep_all`:
     keep every line the lexicon does not know, as if the page had no sections (the fields still read).
     `backing`: the sections only back up trafilatura's main text (saved HTML), which has found where
-    the article goes on; the description then ends at the first interruption."""
+    the article goes on; the description then ends at the first interruption. `main_span`: the first
+    and last line of the main text trafilatura found, where it holds no paragraph (saved HTML)."""
     page = Page(classify(blocks, lexicon_matcher().scan(blocks)), resumes=not backing)
     if blocks.markup:
         page.paths = [block.path for block in blocks]
-    labels = _segment(page)
+    labels = _segment(page, main_span)
     if keep_all:
         labels = _Labels(_keep_all(page).labels, labels.fields)
     verdicts = [Verdict(b.lineno, b.text, *labels.labels[i]) for i, b in enumerate(blocks)]
@@ -904,12 +907,12 @@ def _after_show_blurb(page: Page, start: Line) -> tuple[Line, tuple[int, int] | 
     return start, None
 
 
-def _segment(page: Page) -> _Labels:
+def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
     labels: list[tuple[str, str, str] | None] = [None] * len(page.lines)
     fields: dict = {}
     start, heading = _description_start(page)
     if start is None:
-        return _keep_all(page)
+        return _keep_all(page, main_span)
     interface = None
     if heading is None:
         start, interface = _below_interface_printed_again(page, start)
@@ -1851,13 +1854,24 @@ def _interface(line: Line) -> bool:
     return line.kind in ("chrome", "widget") and not line.any_language
 
 
-def _keep_all(page: Page) -> _Labels:
+def _keep_all(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
     """No paragraph anywhere: keep every line the lexicon does not know (do no harm), and the links,
-    numbers and dates a creator's notes hold too (a credit's URL under its name)."""
+    numbers and dates a creator's notes hold too (a credit's URL under its name). Where trafilatura
+    found a main text (`main_span`, saved HTML), from its first line to the first section heading
+    under its last: the site's header and sidebar go, short notes it left out between stay."""
+    first, end = 0, len(page.lines)
+    if main_span is not None:
+        first = main_span[0]
+        end = next((l.index for l in page.nonblank if l.index > main_span[1] and l.kind == "section"), end)
     labels = []
     for line in page.lines:
         if line.kind == "blank":
             labels.append(("blank", "blank", "blank line"))
+        elif line.index < first:
+            labels.append(("chrome", "generic:above-main-text", "above the main text trafilatura found on this page"))
+        elif line.index > end:  # the heading itself is labelled by the lexicon below
+            heading = page.lines[end].text
+            labels.append(("chrome", "generic:below-main-text", f"under the main text trafilatura found, from the section {heading!r} on"))
         elif line.kind in ("chrome", "section", "desc_heading", "notes_heading") and not line.any_language:
             labels.append(("chrome", "lexicon:ui", f"interface text: matches {line.why!r}"))
         elif line.kind == "widget":

@@ -625,3 +625,30 @@ def test_the_sites_menu_that_the_main_text_opens_with_goes_a_nav_under_the_first
     verdicts = generic.label_unknown(blocks, "\n".join(text for text, _ in rows))
     assert [v.label for v in verdicts] == ["chrome", "chrome", "content", "content", "content"]
     assert "menu" in verdicts[0].reason
+
+
+NO_PARAGRAPH = """<!doctype html><html><head><meta charset="utf-8">
+<title>Low tide at the north pier | Shore Sounds</title></head><body>
+<header><a href="/">Shore Sounds</a><nav><a href="/">Home</a> <a href="/archives">Archives</a></nav></header>
+<main><article><div class="post-meta">Posted 2023-08-11</div><h1>Low tide at the north pier</h1>
+<div class="post-body"><p>North pier, Westhaven harbour</p><p>Handheld recorder, 48kHz/24bit to MP3 at 320kbps</p>
+<p>Recorded at 2023/04/04 17:51</p></div></article>
+<section class="comments"><h2>Comments</h2><div id="thread"></div></section></main>
+<aside><h3>Recent</h3><ul><li><a href="/a">Gulls at dawn</a></li><li><a href="/b">Rain on the tin roof</a></li></ul></aside>
+</body></html>"""
+
+
+def test_a_main_text_without_a_paragraph_still_says_where_the_notes_are():
+    # A field recording's notes: short lines, no sentence. Nothing reads as the description's start,
+    # so every line the lexicon does not know is kept, but only from the main text's first line to
+    # the section heading under it: the site's menu above and its sidebar below go.
+    ep = _clean(NO_PARAGRAPH.encode(), explain=True)
+    assert _lines(ep.description) == [
+        "North pier, Westhaven harbour",
+        "Handheld recorder, 48kHz/24bit to MP3 at 320kbps",
+        "Recorded at 2023/04/04 17:51",
+    ]
+    assert ep.title == "Low tide at the north pier"
+    dropped = {v.text: v for v in ep.lines if v.label == "chrome"}
+    assert dropped["Home Archives"].rule == "generic:above-main-text"
+    assert dropped["Gulls at dawn"].rule == "generic:below-main-text" and "'Comments'" in dropped["Gulls at dawn"].reason
