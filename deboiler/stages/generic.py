@@ -429,7 +429,7 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
     prints as a heading of its own (not a heading inside a link, which leads to the show's page);
     the show is the one other part the page prints too, less the site's name (og:site_name, else
     the last part). Empty where the page does not say which part is which."""
-    if not stated or not _TITLE_SEPARATOR.search(stated):
+    if not stated or not (_TITLE_SEPARATOR.search(stated) or _STRONG_SEPARATOR.search(stated)):
         return {}
     parts = [normalise_space(part) for part in _TITLE_SEPARATOR.split(stated)]
     site = normalise_space(site_name or "").casefold()
@@ -455,11 +455,11 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
 
 def _heading_at_an_end(block: Block, stated: str) -> str | None:
     """The block's text, where it is a heading (not in a link) that the stated title starts with, or
-    ends with, up to one of the site's separators."""
+    ends with, up to one of the site's separators (" : " too: "TITLE  : SITE")."""
     text = block.text
     if not text or len(text) >= len(stated) or not HEADING_PATH.search(block.path) or _IN_LINK.search(block.path):
         return None
-    if stated.startswith(text) and _TITLE_SEPARATOR.match(stated, len(text)):
+    if stated.startswith(text) and (_TITLE_SEPARATOR.match(stated, len(text)) or _STRONG_SEPARATOR.match(stated, len(text))):
         return text
     if stated.endswith(text) and (m := _TITLE_SEPARATOR.search(stated, len(stated) - len(text) - 5)) and m.end() == len(stated) - len(text):
         return text

@@ -326,6 +326,17 @@ def test_a_stated_title_whose_heading_holds_a_separator_is_the_heading():
         assert deboiler.clean(page, langid_backend="none").title == "Ep. 3 - The River", stated
 
 
+def test_a_stated_title_the_heading_opens_before_a_colon_is_the_heading():
+    # "TITLE : SHOW : SITE" (NPR's, a Hugo theme's "TITLE  : SITE"): the colon separates where the
+    # page prints the part before it as its heading.
+    site = '<meta property="og:site_name" content="Streamly Studios">'
+    for stated in ("The River : Water Stories : Streamly", "The River  : Streamly"):
+        assert deboiler.clean(_stated_page(stated, site), langid_backend="none").title == "The River", stated
+    # A colon inside a title the page prints whole is the title's own.
+    page = _stated_page("Rivers: The Long Way Down", site).replace(b">The River<", b">Rivers: The Long Way Down<")
+    assert deboiler.clean(page, langid_backend="none").title == "Rivers: The Long Way Down"
+
+
 def test_a_stated_title_the_page_does_not_explain_stays_whole():
     site = '<meta property="og:site_name" content="Streamly Studios">'
     # No part printed as a heading of its own: the stated title stays as the markup says it.
