@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - the pure-Python original gives the sam
     SequenceMatcher = PlainSequenceMatcher
 
 from deboiler.catalog.lexicon import read_lexicon
+from deboiler.catalog.phrases import has_digit
 from deboiler.catalog.platforms import LineMatcher, Rule
 from deboiler.stages.blocks import Block, Blocks, normalise_space
 from deboiler.stages.meta_lines import read_meta_line
@@ -483,9 +484,30 @@ def site_named_show(page_title: str | None, site_name: str | None, blocks: Block
     parts = [part for part in _TITLE_SEPARATOR.split(page_title or "") if part.strip()]
     name = site_name or (parts[-1] if len(parts) > 1 else None)
     name = normalise_space(name or "").casefold()
-    if not name or name == normalise_space(title or "").casefold() or _HOST_NAME.search(name):
-        return None
-    return next((block.text for block in blocks if block.folded == name), None)
+    folded_title = normalise_space(title or "").casefold()
+    if name and name != folded_title and not _HOST_NAME.search(name):
+        found = next((block.text for block in blocks if block.folded == name), None)
+        if found:
+            return found
+    # Else the <title>'s first or last part ("Kuriosa - Sentinelesöarna", "Name: Episode 5"), where
+    # the page prints it as a line of its own (its logo) above the episode's title: not a number or
+    # an interface word ("Episode 1", "Podcast"), nor a web address.
+    candidates = _end_parts(page_title or "") - {folded_title}
+    for block in blocks:
+        if folded_title and block.folded == folded_title:
+            return None
+        if block.folded in candidates and has_digit(block.text) is None and not _HOST_NAME.search(block.folded):
+            return None if any(lexicon_matcher().scan(Blocks([block]))) else block.text
+    return None
+
+
+# Where a <title>'s first or last part ends: the site's separators, " : ", or a colon after a name.
+_END_PART = re.compile(r"\s+(?:[|·»–—:]|--?|::)\s+|(?<=\w):\s+")
+
+
+def _end_parts(page_title: str) -> set[str]:
+    parts = [part for part in (normalise_space(p).casefold() for p in _END_PART.split(page_title)) if part]
+    return {parts[0], parts[-1]} if len(parts) > 1 else set()
 
 
 def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[str]) -> str | None:

@@ -371,6 +371,18 @@ def test_a_podcasts_own_site_names_its_show_and_title_by_its_name_and_heading():
     assert ep.title == "The River Runs"
 
 
+def test_the_titles_first_part_printed_as_the_sites_logo_is_the_show():
+    # "Show - Episode" or "Show: Episode" with no og:site_name: the part the page prints alone above
+    # the episode's heading, in its own case ("TIDEWATER TALES"), is the show.
+    for page_title in ("Tidewater Tales - The River Runs", "Tidewater Tales: The River Runs"):
+        ep = deboiler.clean(_own_site_page(page_title, header="TIDEWATER TALES"), langid_backend="none")
+        assert (ep.title, ep.show) == ("The River Runs", "TIDEWATER TALES"), page_title
+    # Not an interface word or a number the page prints alone ("Podcast", "Episode 4").
+    for header in ("Podcast", "Episode 4"):
+        ep = deboiler.clean(_own_site_page(f"{header} - The River Runs", header=header), langid_backend="none")
+        assert ep.show is None, header
+
+
 def test_the_title_heading_the_main_text_is_the_titles_not_the_descriptions():
     # The title, found by the heading the <title> holds, printed at the head of the main text: a
     # heading, not a line of the description. Printed again under the first paragraph, it stays.
