@@ -1460,7 +1460,7 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
     container = path.rpartition(">")[0]
     if verdicts[k].label != "chrome" or _OUTSIDE_POST.search(path):
         return
-    under = _next_nonblank(verdicts, k)
+    under = _under_heading(verdicts, blocks, k)
     container = _wrapper_of_list_beside(blocks, k, under, container)
     paragraphs = container + ">p"
     if under is None or not (
@@ -1469,8 +1469,9 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
         return
     candidates = Blocks(blocks[i] for i in after[: at + 1])
     kinds = [line.kind for line in classify(candidates, lexicon_matcher().scan(candidates))]
-    if any(kind not in ("chrome", "widget") for kind in kinds[:at]) or kinds[at] not in ("short", "notes_heading", "desc_heading"):
-        return  # a line between that is no button, or a heading the lexicon knows as another section's
+    between = [kind in ("chrome", "widget") or not any(ch.isalnum() for ch in candidates[n].text) for n, kind in enumerate(kinds[:at])]
+    if not all(between) or kinds[at] not in ("short", "notes_heading", "desc_heading"):
+        return  # a line between that is no button or separator ("| |"), or a heading the lexicon knows as another section's
     # A notes heading the lexicon knows ("Links") anywhere in the post; another heading only in the
     # main text's own element (a post's "Related content" box has a heading of its own).
     post = _post_container(blocks[last].path) if kinds[at] in ("notes_heading", "desc_heading") else container + ">"
@@ -1541,6 +1542,8 @@ def _headings_over_lists(verdicts: list[Verdict], blocks: Blocks, k: int, contai
         if verdicts[i].label == "blank":
             continue
         path = blocks[i].path
+        if run and run[-1] != -1 and path.startswith(blocks[run[-1]].path + ">"):
+            continue  # the heading's own permalink ("#") inside it
         if _in_list_of(path, container):
             if run and run[-1] != -1:
                 run.append(-1)
@@ -1570,8 +1573,9 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
         if not HEADING_PATH.search(blocks[k].path) and not verdict.text.endswith(_COLONS):
             continue  # a heading, or a lead-in that says a list follows ("Links and resources:")
         container = _block_path(blocks[k].path).rpartition(">")[0]
-        container = _wrapper_of_list_beside(blocks, k, _next_nonblank(verdicts, k), container)
-        for i in range(k + 1, len(verdicts)):
+        under = _under_heading(verdicts, blocks, k)
+        container = _wrapper_of_list_beside(blocks, k, under, container)
+        for i in range(under if under is not None else len(verdicts), len(verdicts)):
             if verdicts[i].label == "blank":
                 continue
             if not _in_list_of(blocks[i].path, container):
@@ -1777,6 +1781,12 @@ def _last_kept(verdicts: list[Verdict]) -> int | None:
 
 def _next_nonblank(verdicts: list[Verdict], i: int) -> int | None:
     return next((j for j in range(i + 1, len(verdicts)) if verdicts[j].label != "blank"), None)
+
+
+def _under_heading(verdicts: list[Verdict], blocks: Blocks, k: int) -> int | None:
+    """The next line under the heading at k, past what stands inside the heading (its permalink "#")."""
+    inside = blocks[k].path + ">"
+    return next((j for j in range(k + 1, len(verdicts)) if verdicts[j].label != "blank" and not blocks[j].path.startswith(inside)), None)
 
 
 def _text_above(blocks: Blocks, i: int) -> int | None:

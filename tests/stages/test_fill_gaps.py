@@ -289,6 +289,27 @@ def test_a_heading_elsewhere_or_known_as_another_section_stays_out() -> None:
         assert _keep_heading_and_list(verdicts, blocks) == [verdicts[0].text], (path, heading, button)
 
 
+def test_a_heading_with_its_permalink_under_a_separator_line_comes_back_with_its_list() -> None:
+    # A theme prints "| |" (share links without their icons) under the text and a permalink "#"
+    # inside each heading: neither stands between the heading and the post.
+    heading_path = ARTICLE + ">div.notes>h3.group"
+    spec = [
+        ("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over.", "content", ARTICLE + ">div.notes>p"),
+        ("", "blank", ""),
+        ("| |", "chrome", ARTICLE + ">div.notes>div"),
+        ("Knots", "chrome", heading_path),
+        ("#", "chrome", heading_path + ">span>a"),
+        *[(knot, "chrome", ARTICLE + ">div.notes>ul>li>p>a") for knot in ("Bowline", "Clove hitch", "Sheet bend")],
+        ("© 2026 Harbour Talk", "chrome", "html>body>footer>p"),
+    ]
+    verdicts, blocks = _main_text_lines(spec)
+    assert _keep_heading_and_list(verdicts, blocks)[1:] == ["Knots", "Bowline", "Clove hitch", "Sheet bend"]
+    # A line of words between is no separator: the heading stays out.
+    spec[2] = ("Share this knot", "chrome", ARTICLE + ">div.notes>div")
+    verdicts, blocks = _main_text_lines(spec)
+    assert _keep_heading_and_list(verdicts, blocks) == [spec[0][0]]
+
+
 def test_a_heading_over_no_list_stays_out() -> None:
     verdicts, blocks = _post_with_heading_under(ARTICLE + ">h2")
     for v in verdicts[3:6]:
