@@ -756,7 +756,7 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         if above.index not in walked and (lead_in := _list_lead_in(page, above, walked)) is not None:
             first = lead_in  # "Guests:" over "-Anna Berg, journalist" lines: the notes' own list
             continue
-        if not _opens_description(page, above):
+        if not _opens_description(page, above) or _titled_question(above.text):
             return _under_a_lead_in(page, first), None
         # A sentence that goes on over the line break: "Dear listeners," / "the race ...", or a short
         # line under one ending in a comma ("..., " / "あの人は本当に" / "そこに座って...").
@@ -767,6 +767,22 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         if not goes_on and not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)) and not _opening_greeting(page, above):
             return _under_a_lead_in(page, first), None
         first = above
+
+
+_LABEL_BEFORE = re.compile(r"^[^\W\d_][^\s:]*(?:\s[^\s:]+){0,2}:\s")  # "The Explainer: ..." (a series' name)
+TITLE_CASE_WORDS = 3  # capitalised words of four letters or more that make a line Title Case
+
+
+def _titled_question(text: str) -> bool:
+    """A question printed as an episode's title, over its first paragraph: numbered ("Ep32 Are we
+    ...?", "#92 ...?"), under a series' label ("The Explainer: What is ...?"), or in Title Case
+    ("What Happens When The Host Is Sick?"). A creator's opening question is none of these."""
+    if not text.endswith(("?", "？")) or len(text) > TITLE_MAX_CHARS:
+        return False
+    if _EPISODE_MARK.match(text) or _LABEL_BEFORE.match(text):
+        return True
+    long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return len(long_words) >= TITLE_CASE_WORDS and all(w[0].isupper() for w in long_words)
 
 
 def _opening_greeting(page: Page, line: Line) -> bool:

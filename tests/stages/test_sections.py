@@ -1280,3 +1280,20 @@ def test_a_name_a_show_phrase_gives_is_the_show_not_the_title() -> None:
     assert ep.published == "2023-04-26"
     show = next(v for v in ep.lines if v.text == "The Orchard Hour")
     assert show.label == "show"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Ep32 Are pear trees worth the wait?", "The Orchard Explainer: Why do pears ripen off the tree?", "What Happens When The Frost Comes Early?"],
+)
+def test_a_question_printed_as_the_title_over_the_text_is_the_title(question: str) -> None:
+    # The dump opens with the episode's title, a question: numbered, under a series' label, or in
+    # Title Case. It is the title, not the description's opening line.
+    ep = clean(f"{question}\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
+    assert ep.title == question
+    assert lines(ep) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
+
+
+def test_a_creators_opening_question_stays_the_descriptions_first_line() -> None:
+    ep = clean("Did you know how long a pear tree lives?\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
+    assert lines(ep)[0] == "Did you know how long a pear tree lives?"
