@@ -725,7 +725,10 @@ class _Labels:
 
 def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     """The description's first line, and the heading over it if one says where it starts."""
-    first = next((l for l in page.nonblank if l.kind == "prose" and (paragraph(l.text) or l.wrapped) and _opens_description(page, l)), None)
+    first = next(
+        (l for l in page.nonblank if l.kind == "prose" and (paragraph(l.text) or l.wrapped) and _opens_description(page, l) and not _title_over_text(page, l)),
+        None,
+    )
     run = _sentence_run(page, first.index if first is not None else len(page.lines))
     if run is not None:
         first = run
@@ -756,7 +759,7 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         if above.index not in walked and (lead_in := _list_lead_in(page, above, walked)) is not None:
             first = lead_in  # "Guests:" over "-Anna Berg, journalist" lines: the notes' own list
             continue
-        if not _opens_description(page, above) or _titled_question(above.text):
+        if not _opens_description(page, above) or _titled_question(above.text) or _title_over_text(page, above):
             return _under_a_lead_in(page, first), None
         # A sentence that goes on over the line break: "Dear listeners," / "the race ...", or a short
         # line under one ending in a comma ("..., " / "あの人は本当に" / "そこに座って...").
@@ -771,6 +774,22 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
 
 _LABEL_BEFORE = re.compile(r"^[^\W\d_][^\s:]*(?:\s[^\s:]+){0,2}:\s")  # "The Explainer: ..." (a series' name)
 TITLE_CASE_WORDS = 3  # capitalised words of four letters or more that make a line Title Case
+
+
+def _title_over_text(page: Page, line: Line) -> bool:
+    """The page's first line, a title by its shape (_titled_line), right over a paragraph: a dump
+    that starts at the episode's title, not at its text."""
+    if line is not page.nonblank[0] or not _titled_line(line.text):
+        return False
+    under = page.next(line)
+    return under is not None and under.kind == "prose"
+
+
+def _titled_line(text: str) -> bool:
+    """A line shaped as an episode's title: a numbered one ("Episode 04 – Project Apollo", "Ep. 24 |
+    ...") or one under a name and a colon ("Paul Nolte: Nicht jeder ...", "The Walk: ..."), and no
+    sentence ending in a full stop. (A credit, "Guest: NAME", is no title and stays in the text.)"""
+    return title_like(text) and (_EPISODE_MARK.match(text) or _LABEL_BEFORE.match(text)) is not None
 
 
 def _titled_question(text: str) -> bool:

@@ -1297,3 +1297,21 @@ def test_a_question_printed_as_the_title_over_the_text_is_the_title(question: st
 def test_a_creators_opening_question_stays_the_descriptions_first_line() -> None:
     ep = clean("Did you know how long a pear tree lives?\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
     assert lines(ep)[0] == "Did you know how long a pear tree lives?"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Anna Berg: Nobody reads a thousand pages of orchard history – the keeper who grafts old trees …",
+        "Ep. 12 | The long winter in the orchard, the frost of 1820 and the trees that came through it",
+    ],
+)
+def test_a_dump_that_starts_at_a_numbered_or_labelled_title_starts_the_text_under_it(title: str) -> None:
+    ep = clean(f"{title}\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
+    assert ep.title == title
+    assert lines(ep) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
+
+
+def test_a_credit_over_the_first_paragraph_stays_in_the_text() -> None:
+    ep = clean("Guest: Anna Berg the orchard keeper from the village of Low Ashby who grafts old pear trees\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
+    assert lines(ep)[0] == "Guest: Anna Berg the orchard keeper from the village of Low Ashby who grafts old pear trees"
