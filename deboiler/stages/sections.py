@@ -776,6 +776,14 @@ _LABEL_BEFORE = re.compile(r"^[^\W\d_][^\s:]*(?:\s[^\s:]+){0,2}:\s")  # "The Exp
 TITLE_CASE_WORDS = 3  # capitalised words of four letters or more that make a line Title Case
 
 
+def _refrain(body: list[Line], k: int) -> bool:
+    """Whether the line printed twice at k is a song's refrain: the short line above the pair holds
+    it too ("Just like my Father's Eyes" / "My Father's Eyes" / "My Father's Eyes"). (A paragraph
+    above that names an author, "I am NAME, ...", heads the author's box all the same.)"""
+    above = body[k - 1]
+    return above.kind == "short" and body[k].text.casefold() in above.text.casefold()
+
+
 def _title_over_text(page: Page, line: Line) -> bool:
     """The page's first line, a title by its shape (_titled_line), right over a paragraph: a dump
     that starts at the episode's title, not at its text."""
@@ -864,15 +872,23 @@ SENTENCE_RUN = 3
 _LIST_ITEM = re.compile(r"^[-–•·*▪]\s?[^\W\d_]")
 
 
+def _list_item(page: Page, line: Line) -> bool:
+    """A marked item ("-Anna Berg"), or on saved HTML a list's item, however its marks render."""
+    return _LIST_ITEM.match(line.text) is not None or (bool(page.paths) and _IN_LIST_ITEM.search(page.paths[line.index]) is not None)
+
+
+_IN_LIST_ITEM = re.compile(r"(?:^|>)li(?:[.#][^>]*)?(?:>|$)")  # a list item's line, or a link or mark in one
+
+
 def _list_lead_in(page: Page, line: Line, walked: set[int]) -> Line | None:
     """Where `line` ends a list of marked items ("-Anna Berg, journalist") that a line ending in a
     colon introduces ("Guests:"), that line: the list and its lead-in are the notes', not a header.
     The items passed go into `walked`."""
-    if not _LIST_ITEM.match(line.text):
+    if not _list_item(page, line):
         return None
     top = line
     walked.add(line.index)
-    while (higher := page.prev(top)) is not None and _LIST_ITEM.match(higher.text):
+    while (higher := page.prev(top)) is not None and _list_item(page, higher):
         top = higher
         walked.add(top.index)
     lead_in = page.prev(top)
@@ -1210,7 +1226,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             end, ended_by = k, f"{transcript}, from line {line.index + 1} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
-        if k and nxt is not None and nxt.text == line.text and _name_line(line) and not _SENTENCE_END.search(line.text):
+        if k and nxt is not None and nxt.text == line.text and _name_line(line) and not _SENTENCE_END.search(line.text) and not _refrain(body, k):
             if (resume := _interruption(page, body, k, labels)) is not None:
                 resume_at = resume  # a photo's caption printed twice: the article goes on under it
                 continue
@@ -1704,7 +1720,7 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
             line.kind == "section"
             and under_paragraph
             and not _LIST_ITEM_PATH.search(blocks[at].path)
-            and (inside or (HEADING_PATH.search(blocks[at].path) and _over_kept(page, line, span, verdicts)))
+            and (inside or (_IN_HEADING.search(blocks[at].path) and _over_kept(page, line, span, verdicts)))
         ):
             # Kept, or a heading left out right over a kept part ("Transcript" over the transcript it kept).
             rule, reason = "generic:after-description", f"after the heading {line.text!r} (line {verdicts[at].lineno}) inside the main text: the page's next section"

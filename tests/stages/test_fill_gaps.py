@@ -28,6 +28,7 @@ _PATHS = {
     "foot": FOOTER,
     "item": POST + ">ul>li",
     "head": POST + ">h3",
+    "inhead": POST + ">h2.headline>div",  # a heading's text in an element inside it
     "subitem": POST + ">ul>li>ul>li>a",
     "notes": NOTES_IN_FOOTER + ">p",
     "noteslink": NOTES_IN_FOOTER + ">p>a",
@@ -459,7 +460,7 @@ def test_a_transcript_heading_the_main_text_left_out_over_what_it_kept_ends_it()
 
     summary = "post:Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over."
     said = ["post:Welcome aboard, everyone, the wind is up and so are we this fine morning.", "post:Thanks, it is good to be out on the water with you again."]
-    for heading, cut in [("head:Transcript", True), ("post:Transcript", False), ("head:Knots", False)]:
+    for heading, cut in [("head:Transcript", True), ("inhead:Transcript", True), ("post:Transcript", False), ("head:Knots", False)]:
         verdicts, _, paths = _lines([(summary, "content", "desc"), (heading, "chrome", "end")] + [(line, "content", "desc") for line in said])
         end_main_text(verdicts, paths)
         expected = [summary.partition(":")[2]] + ([] if cut else [line.partition(":")[2] for line in said])

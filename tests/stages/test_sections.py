@@ -547,6 +547,18 @@ def test_a_name_printed_twice_under_the_description_is_an_authors_box() -> None:
     assert "printed twice" in box.reason
 
 
+def test_a_songs_refrain_printed_twice_is_no_authors_box() -> None:
+    # The host's post ends with the song's lyrics: a refrain repeats the end of the line above it.
+    notes = "This week we close with the song our listeners asked for most, written for a father who kept an orchard."
+    verse = ["Eyes full of patience", "Knowing every tree", "Just like my Father's Eyes", "My Father's Eyes", "My Father's Eyes", "And on the day we gather"]
+    ep = clean("Songs from the Orchard\n\n" + notes + "\n\n" + "\n".join(verse) + "\n")
+    assert lines(ep) == [notes, *verse]
+    # A name printed twice under a paragraph that names it ("I am NAME, ...") is an author's box.
+    intro = "Good evening, I am Anna Berg, and tonight we talk about the ministry for the region and its offices."
+    ep = clean(f"A Ministry for the Region\n\n{intro}\n\nAnna Berg\nAnna Berg\nCity councillor. Works on housing and transport.\n")
+    assert lines(ep) == [intro]
+
+
 def test_an_article_goes_on_under_a_photo_caption_printed_twice() -> None:
     lead = "The village orchestra played its first concert in the restored barn, and half the valley came to listen."
     more = (
@@ -1315,3 +1327,25 @@ def test_a_dump_that_starts_at_a_numbered_or_labelled_title_starts_the_text_unde
 def test_a_credit_over_the_first_paragraph_stays_in_the_text() -> None:
     ep = clean("Guest: Anna Berg the orchard keeper from the village of Low Ashby who grafts old pear trees\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
     assert lines(ep)[0] == "Guest: Anna Berg the orchard keeper from the village of Low Ashby who grafts old pear trees"
+
+
+def test_saved_html_a_lead_in_over_a_list_opens_the_description_whatever_its_items_look_like() -> None:
+    # "Main topics:" over the topics, list items with no marks (the markup draws them): the
+    # list and its lead-in are the notes, not a header whose last line is the title.
+    rows = [
+        ("Episode 12: Knots and tides", POST_PATH + ">h1"),
+        ("", ""),
+        ("Main topics:", POST_PATH + ">p"),
+        ("", ""),
+        ("Bowlines on the pier", POST_PATH + ">ul>li"),
+        ("The harbour master's rope", POST_PATH + ">ul>li"),
+        ("Spring tides", POST_PATH + ">ul>li"),
+        ("Sheet bends", POST_PATH + ">ul>li"),
+        ("A clove hitch in the rain", POST_PATH + ">ul>li"),
+        ("Who keeps the buoys", POST_PATH + ">ul>li"),
+        ("The new ferry timetable and who decided it, told by the ferry office over a long cup of tea", POST_PATH + ">ul>li"),
+    ]
+    sections = label_sections(_html_blocks(rows))
+    kept = [v.text for v in sections.verdicts if v.label == "content"]
+    assert kept == [text for text, _ in rows[2:] if text]
+    assert sections.fields.get("title") == "Episode 12: Knots and tides"
