@@ -990,6 +990,8 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
         show = _read_header(page, header, title, start, fields)
     _label_header(page, header, labels, title, show, heading, blurb)
     _label_body(page, start, header, labels, fields)
+    if "published" not in fields and (date := _one_date_in([*header, start])) is not None:
+        fields["published"] = date
     for line in page.lines:
         if line.kind == "blank":
             labels[line.index] = ("blank", "blank", "blank line")
@@ -997,6 +999,17 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
 
 
 _NUMBERED = re.compile(r"^\d{1,2}\.\s+")
+
+
+DATE_LINE_MAX_CHARS = 160  # a title or a byline that holds the episode's date, not a paragraph
+
+
+def _one_date_in(lines: list[Line]) -> str | None:
+    """The episode's date of last resort: the one date the header's lines and the text's first line
+    hold in titles and bylines ("Журнал от 18.10.2024", "11:00 GMT+7, Thứ Tư, 12/4/2023"), where
+    no date line names it. None where they hold none, or two different ones."""
+    dates = {f.value for line in lines if len(line.text) <= DATE_LINE_MAX_CHARS for f in find_meta(line.text) if f.kind == "date"}
+    return dates.pop().isoformat() if len(dates) == 1 else None  # type: ignore[union-attr]
 
 
 def _breadcrumb(header: list[Line]) -> list[Line]:

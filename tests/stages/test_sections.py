@@ -1349,3 +1349,12 @@ def test_saved_html_a_lead_in_over_a_list_opens_the_description_whatever_its_ite
     kept = [v.text for v in sections.verdicts if v.label == "content"]
     assert kept == [text for text, _ in rows[2:] if text]
     assert sections.fields.get("title") == "Episode 12: Knots and tides"
+
+
+def test_the_one_date_a_title_holds_is_the_date_where_no_date_line_names_one() -> None:
+    text = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(f"Orchard Journal of 18.10.2024\n\n{text}\n")
+    assert ep.published == "2024-10-18"
+    # Two different dates: neither is read.
+    ep = clean(f"Orchard Journal of 18.10.2024, again from 01.03.2020\n\n{text}\n")
+    assert ep.published is None
