@@ -531,6 +531,26 @@ def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[s
     return None
 
 
+def lone_heading(page_title: str | None, blocks: Blocks, not_these: set[str]) -> str | None:
+    """The title where neither the markup nor the <title> names it, the <title> naming one thing
+    (the site, the show) or nothing: the page's one <h1> (not in a link), where it is not the page's
+    first line (a podcast's own site heads every page with its name), a show's name ("The Fermented
+    Food podcast"), interface text ("Episodes") nor a name already taken (the site's, the show's).
+    A <title> of parts ("A Different Name | Site") names a title the page does not print."""
+    if page_title and _TITLE_SEPARATOR.search(page_title):
+        return None
+    first = next((block for block in blocks if block.text), None)
+    found = [block for block in blocks if block.text and _H1.search(block.path)]
+    if len(found) != 1 or found[0] is first or found[0].folded in not_these or _IN_LINK.search(found[0].path):
+        return None
+    heading = found[0]
+    if heading.folded.endswith(_SHOW_WORDS) or any(lexicon_matcher().scan(Blocks([heading]))):
+        return None
+    return heading.text
+
+
+_H1 = re.compile(r"(?:^|>)h1(?:[.#][^>]*)?$")
+_SHOW_WORDS = (" podcast", " radio", " show")  # a show's name ends so; an episode's title seldom does
 _TOP_HEADING = re.compile(r"(?:^|>)h[1-3](?:[.#][^>]*)?$")
 _PART_AFTER = re.compile(r"\s*[|·»–—:/-]")  # what separates a <title>'s first part from the rest
 _PART_BEFORE = re.compile(r"[|·»–—:/-]\s*$")

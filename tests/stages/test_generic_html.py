@@ -271,9 +271,9 @@ def test_the_page_title_names_nothing_it_cannot_tell_from_the_site():
     ep = deboiler.clean(page, langid_backend="none", explain=True)
     assert (ep.title, ep.show) == ("Ep 3: The River", "Water Stories")
     assert not [v for v in ep.lines if v.label == "show"]  # no line is the show's: both copies stay text
-    page = _titled_page("Streamly")  # one part: only a line of the main text's head could be the title
+    page = _titled_page("Streamly")  # one part, the site's name: the page's one <h1> is the title
     ep = deboiler.clean(page, langid_backend="none")
-    assert (ep.title, ep.show) == (None, None)
+    assert (ep.title, ep.show) == ("Ep 3: The River", None)
     # Parts that are no line of the page name nothing.
     page = _titled_page("The Lake Episode — Still Waters | Streamly", '<meta property="og:site_name" content="Streamly">')
     ep = deboiler.clean(page, langid_backend="none")
@@ -675,3 +675,21 @@ def test_a_main_text_without_a_paragraph_still_says_where_the_notes_are():
     dropped = {v.text: v for v in ep.lines if v.label == "chrome"}
     assert dropped["Home Archives"].rule == "generic:above-main-text"
     assert dropped["Gulls at dawn"].rule == "generic:below-main-text" and "'Comments'" in dropped["Gulls at dawn"].reason
+
+
+def _h1_page(h1: str) -> bytes:
+    prose = "In this episode we follow a river from its glacier to the sea, with three hydrologists and a kayak."
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>Tidewater Tales</title></head><body>
+<header><a href="/">Tidewater Tales</a><nav><a>Episodes</a> <a>About</a></nav></header>
+<main><article><h1>{h1}</h1><p>{prose}</p><p>{prose.replace("river", "lake")}</p></article></main>
+<footer><p>© 2025 Tidewater</p></footer></body></html>""".encode()
+
+
+def test_the_pages_one_h1_is_the_title_where_nothing_else_names_it():
+    # The <title> names only the site: the article's one <h1> is the episode's title.
+    ep = deboiler.clean(_h1_page("28: Ports Multiplying"), langid_backend="none")
+    assert ep.title == "28: Ports Multiplying"
+    assert "28: Ports Multiplying" not in ep.description
+    # Not interface text or a show's name.
+    for h1 in ("Episodes", "The Fermented Food Podcast"):
+        assert deboiler.clean(_h1_page(h1), langid_backend="none").title is None, h1
