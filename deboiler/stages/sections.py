@@ -263,9 +263,19 @@ def _mark_wrapped(blocks: Blocks, lines: list[Line]) -> None:
     goes on in lowercase ("Mai multe țări europene au intrat" / " din nou în carantină ..."). Its
     lines are prose, the first one included, and none of them is a title or a show."""
     for line, after, block in zip(lines, lines[1:], blocks[1:]):
-        if line.kind in ("short", "prose") and after.kind in ("short", "prose") and block.raw[:1] in (" ", "\t") and after.text[:1].islower():
+        if line.kind in ("short", "prose") and after.kind in ("short", "prose") and after.text[:1].islower() and (
+            block.raw[:1] in (" ", "\t") or _cut_at_a_width(line.text)
+        ):
             line.kind = after.kind = "prose"
             line.wrapped = after.wrapped = True
+
+
+WRAP_MIN_CHARS = 50  # a line wrapped at a fixed width (an email's or a feed's 60-72 columns) is this long at least
+
+
+def _cut_at_a_width(text: str) -> bool:
+    """A line a fixed-width wrap cut in mid-sentence: long, several words, ending in a word or a comma."""
+    return len(text) >= WRAP_MIN_CHARS and (text[-1].isalpha() or text[-1] == ",") and text.count(" ") >= 6
 
 
 def _deciding_hit(found: list) -> object:

@@ -1358,3 +1358,15 @@ def test_the_one_date_a_title_holds_is_the_date_where_no_date_line_names_one() -
     # Two different dates: neither is read.
     ep = clean(f"Orchard Journal of 18.10.2024, again from 01.03.2020\n\n{text}\n")
     assert ep.published is None
+
+
+def test_a_paragraph_wrapped_at_a_fixed_width_is_one_text_not_a_header() -> None:
+    # An old feed's notes wrapped at 60 columns, no indent: the lines go on in lowercase.
+    wrapped = [
+        "Anna, Ben, Carl, Dora and the rest of the orchard club join in",
+        "for a talk about the winter's grafts and the pear of the year, as",
+        "well as the cider press, the frost and the new village hall.",
+    ]
+    ep = clean("\n".join(wrapped) + "\n\nAnna also reads the letters listeners sent about their own old trees this month.\n")
+    assert lines(ep)[:3] == wrapped
+    assert ep.title is None
