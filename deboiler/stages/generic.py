@@ -478,7 +478,8 @@ def site_named_show(page_title: str | None, site_name: str | None, blocks: Block
     The site's name is og:site_name, else the last part of the page's <title> ("Go Libraries | Code
     and Ship"); taken only where the <title> has no third part (a broadcaster's "Title : Show : Site"),
     where the page prints it as a line of its own (its header or logo), as printed, and where it is
-    not the episode's title or a host name."""
+    not the episode's title or a host name. Failing that, the <title>'s first or last part the page
+    prints alone above the title ("Kuriosa - Sentinelesöarna" under a "KURIOSA" logo)."""
     if len([part for part in _STRONG_SEPARATOR.split(page_title or "") if part.strip()]) > 2:
         return None  # "Title : Show : Site": the site is not the show; which part is, the page says elsewhere
     parts = [part for part in _TITLE_SEPARATOR.split(page_title or "") if part.strip()]
@@ -551,6 +552,7 @@ def lone_heading(page_title: str | None, blocks: Blocks, not_these: set[str]) ->
 
 _H1 = re.compile(r"(?:^|>)h1(?:[.#][^>]*)?$")
 _SHOW_WORDS = (" podcast", " radio", " show")  # a show's name ends so; an episode's title seldom does
+
 _TOP_HEADING = re.compile(r"(?:^|>)h[1-3](?:[.#][^>]*)?$")
 _PART_AFTER = re.compile(r"\s*[|·»–—:/-]")  # what separates a <title>'s first part from the rest
 _PART_BEFORE = re.compile(r"[|·»–—:/-]\s*$")

@@ -20,9 +20,9 @@ from deboiler.stages.field_lines import label_field_lines
 from deboiler.stages.generic import (
     fields_from_labels,
     heading_named_title,
-    lone_heading,
     label_title_in_head,
     label_unknown,
+    lone_heading,
     main_text_of,
     site_named_show,
     split_stated_title,

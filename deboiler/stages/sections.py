@@ -786,14 +786,6 @@ _LABEL_BEFORE = re.compile(r"^[^\W\d_][^\s:]*(?:\s[^\s:]+){0,2}:\s")  # "The Exp
 TITLE_CASE_WORDS = 3  # capitalised words of four letters or more that make a line Title Case
 
 
-def _refrain(body: list[Line], k: int) -> bool:
-    """Whether the line printed twice at k is a song's refrain: the short line above the pair holds
-    it too ("Just like my Father's Eyes" / "My Father's Eyes" / "My Father's Eyes"). (A paragraph
-    above that names an author, "I am NAME, ...", heads the author's box all the same.)"""
-    above = body[k - 1]
-    return above.kind == "short" and body[k].text.casefold() in above.text.casefold()
-
-
 def _title_over_text(page: Page, line: Line) -> bool:
     """The page's first line, a title by its shape (_titled_line), right over a paragraph: a dump
     that starts at the episode's title, not at its text."""
@@ -820,6 +812,14 @@ def _titled_question(text: str) -> bool:
         return True
     long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
     return len(long_words) >= TITLE_CASE_WORDS and all(w[0].isupper() for w in long_words)
+
+
+def _refrain(body: list[Line], k: int) -> bool:
+    """Whether the line printed twice at k is a song's refrain: the short line above the pair holds
+    it too ("Just like my Father's Eyes" / "My Father's Eyes" / "My Father's Eyes"). (A paragraph
+    above that names an author, "I am NAME, ...", heads the author's box all the same.)"""
+    above = body[k - 1]
+    return above.kind == "short" and body[k].text.casefold() in above.text.casefold()
 
 
 def _opening_greeting(page: Page, line: Line) -> bool:
