@@ -565,7 +565,16 @@ def _teaser(page: Page, line: Line) -> bool:
 
 
 def _name_line(line: Line) -> bool:
-    return line.kind in ("short", "prose") and not line.wrapped and name_shaped(line.text) and not _credit_line(line.text) and not _pipe_label(line)
+    """A line that may be the title or the show: name-shaped, no credit ("Guest: NAME"), no field's
+    label, and no date under a label ("Original Air Date: Oct. 2, 2012")."""
+    return (
+        line.kind in ("short", "prose")
+        and not line.wrapped
+        and name_shaped(line.text)
+        and not _credit_line(line.text)
+        and not _pipe_label(line)
+        and (":" not in line.text or field_value(line.text) is None)
+    )
 
 
 @lru_cache(maxsize=1)

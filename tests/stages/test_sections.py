@@ -1370,3 +1370,13 @@ def test_a_paragraph_wrapped_at_a_fixed_width_is_one_text_not_a_header() -> None
     ep = clean("\n".join(wrapped) + "\n\nAnna also reads the letters listeners sent about their own old trees this month.\n")
     assert lines(ep)[:3] == wrapped
     assert ep.title is None
+
+
+def test_a_date_under_a_label_beside_the_title_names_no_show() -> None:
+    ep = clean(
+        "Kingfishers in the orchard pond\n\nOriginal Air Date: Oct. 2, 2012\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
+    )
+    assert ep.title == "Kingfishers in the orchard pond"
+    assert ep.show is None
+    assert ep.published == "2012-10-02"
