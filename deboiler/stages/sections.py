@@ -1027,7 +1027,13 @@ def _one_date_in(lines: list[Line]) -> str | None:
     """The episode's date of last resort: the one date the header's lines and the text's first line
     hold in titles and bylines ("Журнал от 18.10.2024", "11:00 GMT+7, Thứ Tư, 12/4/2023"), where
     no date line names it. None where they hold none, or two different ones."""
-    dates = {f.value for line in lines if len(line.text) <= DATE_LINE_MAX_CHARS for f in find_meta(line.text) if f.kind == "date"}
+    dates = {
+        f.value
+        for line in lines
+        if len(line.text) <= DATE_LINE_MAX_CHARS and has_digit(line.text)  # most header lines hold no digit: no date search
+        for f in find_meta(line.text)
+        if f.kind == "date"
+    }
     return dates.pop().isoformat() if len(dates) == 1 else None  # type: ignore[union-attr]
 
 
