@@ -498,8 +498,13 @@ def site_named_show(page_title: str | None, site_name: str | None, blocks: Block
         if folded_title and block.folded == folded_title:
             return None
         if block.folded in candidates and has_digit(block.text) is None and not _HOST_NAME.search(block.folded):
-            return None if any(lexicon_matcher().scan(Blocks([block]))) else block.text
+            return None if _interface_text(block) else block.text
     return None
+
+
+def _interface_text(block: Block) -> bool:
+    """Whether the UI lexicon knows the line ("Episodes", "Podcast"): no show's name or title."""
+    return any(lexicon_matcher().scan(Blocks([block])))
 
 
 # Where a <title>'s first or last part ends: the site's separators, " : ", or a colon after a name.
@@ -545,7 +550,7 @@ def lone_heading(page_title: str | None, blocks: Blocks, not_these: set[str]) ->
     if len(found) != 1 or found[0] is first or found[0].folded in not_these or _IN_LINK.search(found[0].path):
         return None
     heading = found[0]
-    if heading.folded.endswith(_SHOW_WORDS) or any(lexicon_matcher().scan(Blocks([heading]))):
+    if heading.folded.endswith(_SHOW_WORDS) or _interface_text(heading):
         return None
     return heading.text
 

@@ -808,7 +808,12 @@ def _titled_line(text: str) -> bool:
     """A line shaped as an episode's title: a numbered one ("Episode 04 – Project Apollo", "Ep. 24 |
     ...") or one under a name and a colon ("Paul Nolte: Nicht jeder ...", "The Walk: ..."), and no
     sentence ending in a full stop. (A credit, "Guest: NAME", is no title and stays in the text.)"""
-    return title_like(text) and (_EPISODE_MARK.match(text) or _LABEL_BEFORE.match(text)) is not None
+    return title_like(text) and _marked_as_title(text)
+
+
+def _marked_as_title(text: str) -> bool:
+    """Numbered ("Ep32 ...", "#92 ...") or under a series' or a person's name and a colon."""
+    return (_EPISODE_MARK.match(text) or _LABEL_BEFORE.match(text)) is not None
 
 
 def _titled_question(text: str) -> bool:
@@ -817,7 +822,7 @@ def _titled_question(text: str) -> bool:
     ("What Happens When The Host Is Sick?"). A creator's opening question is none of these."""
     if not text.endswith(("?", "？")) or len(text) > TITLE_MAX_CHARS:
         return False
-    if _EPISODE_MARK.match(text) or _LABEL_BEFORE.match(text):
+    if _marked_as_title(text):
         return True
     long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
     return len(long_words) >= TITLE_CASE_WORDS and all(w[0].isupper() for w in long_words)
@@ -1962,6 +1967,7 @@ def _keep_all(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
     if main_span is not None:
         first = main_span[0]
         end = next((l.index for l in page.nonblank if l.index > main_span[1] and l.kind == "section"), end)
+    below = f"under the main text trafilatura found, from the section {page.lines[end].text!r} on" if end < len(page.lines) else ""
     labels = []
     for line in page.lines:
         if line.kind == "blank":
@@ -1969,8 +1975,7 @@ def _keep_all(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
         elif line.index < first:
             labels.append(("chrome", "generic:above-main-text", "above the main text trafilatura found on this page"))
         elif line.index > end:  # the heading itself is labelled by the lexicon below
-            heading = page.lines[end].text
-            labels.append(("chrome", "generic:below-main-text", f"under the main text trafilatura found, from the section {heading!r} on"))
+            labels.append(("chrome", "generic:below-main-text", below))
         elif line.kind in ("chrome", "section", "desc_heading", "notes_heading") and not line.any_language:
             labels.append(("chrome", "lexicon:ui", f"interface text: matches {line.why!r}"))
         elif line.kind == "widget":
