@@ -1294,39 +1294,37 @@ def test_a_name_a_show_phrase_gives_is_the_show_not_the_title() -> None:
     assert show.label == "show"
 
 
-@pytest.mark.parametrize(
-    "question",
-    ["Ep32 Are pear trees worth the wait?", "The Orchard Explainer: Why do pears ripen off the tree?", "What Happens When The Frost Comes Early?"],
-)
-def test_a_question_printed_as_the_title_over_the_text_is_the_title(question: str) -> None:
-    # The dump opens with the episode's title, a question: numbered, under a series' label, or in
-    # Title Case. It is the title, not the description's opening line.
-    ep = clean(f"{question}\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
-    assert ep.title == question
-    assert lines(ep) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
-
-
-def test_a_creators_opening_question_stays_the_descriptions_first_line() -> None:
-    ep = clean("Did you know how long a pear tree lives?\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
-    assert lines(ep)[0] == "Did you know how long a pear tree lives?"
+TEXT = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
 
 
 @pytest.mark.parametrize(
     "title",
     [
+        # A question: numbered, under a series' label, or in Title Case.
+        "Ep32 Are pear trees worth the wait?",
+        "The Orchard Explainer: Why do pears ripen off the tree?",
+        "What Happens When The Frost Comes Early?",
+        # A long line, numbered or under a name and a colon, that reads as prose.
         "Anna Berg: Nobody reads a thousand pages of orchard history – the keeper who grafts old trees …",
         "Ep. 12 | The long winter in the orchard, the frost of 1820 and the trees that came through it",
     ],
 )
-def test_a_dump_that_starts_at_a_numbered_or_labelled_title_starts_the_text_under_it(title: str) -> None:
-    ep = clean(f"{title}\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
+def test_a_dump_that_starts_at_a_title_shaped_line_starts_the_text_under_it(title: str) -> None:
+    ep = clean(f"{title}\n\n{TEXT}\n")
     assert ep.title == title
-    assert lines(ep) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
+    assert lines(ep) == [TEXT]
 
 
-def test_a_credit_over_the_first_paragraph_stays_in_the_text() -> None:
-    ep = clean("Guest: Anna Berg the orchard keeper from the village of Low Ashby who grafts old pear trees\n\nPear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n")
-    assert lines(ep)[0] == "Guest: Anna Berg the orchard keeper from the village of Low Ashby who grafts old pear trees"
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Did you know how long a pear tree lives?",  # a creator's plain opening question
+        "Guest: Anna Berg the orchard keeper from the village of Low Ashby who grafts old pear trees",  # a credit
+    ],
+)
+def test_a_creators_opening_line_over_the_first_paragraph_stays_in_the_text(opening: str) -> None:
+    ep = clean(f"{opening}\n\n{TEXT}\n")
+    assert lines(ep)[0] == opening
 
 
 def test_saved_html_a_lead_in_over_a_list_opens_the_description_whatever_its_items_look_like() -> None:
