@@ -51,10 +51,12 @@ _ISO_MONTH = r"(?:1[0-2]|0[1-9])"
 _ISO_DAY = r"(?:3[01]|[12]\d|0[1-9])"
 
 # Locale-independent supplement: players print these regardless of UI language.
+# The prime and double prime ("4′41″") are how Chinese and Japanese audio sites print a length in
+# minutes and seconds; only the true marks (U+2032, U+2033), not the apostrophe and quote.
 _ASCII_UNITS: dict[str, tuple[str, ...]] = {
     "h": ("h", "hr", "hrs"),
-    "m": ("m", "min", "mins"),
-    "s": ("s", "sec", "secs"),
+    "m": ("m", "min", "mins", "\u2032"),
+    "s": ("s", "sec", "secs", "\u2033"),
 }
 # Spellings English pages print that CLDR's "en" lacks: AP style ("Jan. 5", "Sept. 21") and the
 # day's ordinal suffix ("December 7th, 2024"). Hand-written, so kept to what English sites print.

@@ -246,8 +246,9 @@ def _find_meta(text: str, opens_line: bool = True) -> list[MetaMatch]:
 _GLUE = re.compile(r"[\s•·|,;:/()\[\]–—-]+")
 _AM_PM = re.compile(r"\s?[ap]\.?m\.?(?!\w)", re.I)  # after a clock: a time of day
 
-# Every date or length has one of these: a year, d/m, a clock, a number with a unit or month after it.
-_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\s?\d|\d:\d\d|\d\s?[^\W\d_]|年")
+# Every date or length has one of these: a year, d/m, a clock, a number with a unit or month after it
+# (a word, or the prime marks of "4′41″").
+_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\s?\d|\d:\d\d|\d\s?[^\W\d_]|\d[′″]|年")
 _COUNTER = re.compile(r"(?:^|(?<=[•·|]))\s*\d[\d.,\u00a0]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?=[•·|])")
 _FILE_SIZE = re.compile(r"(?<!\w)\d+(?:[.,]\d+)?\s?(?:[KMG]i?B|[KMG]o)(?!\w)")
 META_MAX_CHARS = 80

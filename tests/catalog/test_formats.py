@@ -229,6 +229,9 @@ DURATION_CASES = [
     ("pl", "3 godz. 42 min", 13320),
     ("tr", "1 sa. 5 dk.", 3900),
     ("tr", "10 sn.", 10),
+    ("zh", "4\u203241\u2033", 281),  # prime marks: minutes and seconds
+    ("ja", "45\u2032", 2700),
+    ("en", "12\u203205\u2033", 725),
 ]
 
 
