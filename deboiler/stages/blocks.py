@@ -23,6 +23,11 @@ class Block:
     path: str = ""  # tag path for HTML blocks; empty for text lines
 
 
+def tag_of(step: str) -> str:
+    """The tag name of one step of a block's tag path ("div.post#main" -> "div")."""
+    return step.split(".", 1)[0].split("#", 1)[0]
+
+
 class Blocks(list):
     """The page's blocks in order, plus the whole page case-folded once, so that a phrase's literal
     part can be found with one substring search over the page instead of one per line."""

@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - the pure-Python original gives the sam
 from deboiler.catalog.lexicon import read_lexicon
 from deboiler.catalog.phrases import has_digit
 from deboiler.catalog.platforms import LineMatcher, Rule
-from deboiler.stages.blocks import Block, Blocks, normalise_space
+from deboiler.stages.blocks import Block, Blocks, normalise_space, tag_of
 from deboiler.stages.meta_lines import read_meta_line
 from deboiler.stages.player_lines import player_control
 from deboiler.stages.page import Page
@@ -653,7 +653,7 @@ def _in_table_closed_before(path: str, first_path: str) -> bool:
     whose text sits in one too, keeps its lines (measured: none of 17 such lines on real HTML pages is
     gold)."""
     segments = path.split(">")
-    tables = [k for k, segment in enumerate(segments) if segment.split(".")[0].split("#")[0] == "table"]
+    tables = [k for k, segment in enumerate(segments) if tag_of(segment) == "table"]
     if not tables:
         return False
     table = ">".join(segments[: tables[-1] + 1])

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-from deboiler.stages.blocks import Blocks
+from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.field_lines import field_value, labelled
 from deboiler.catalog.lexicon import credit_labels
@@ -1914,7 +1914,7 @@ def _post_container(path: str) -> str:
     segments = path.split(">")
     for depth in range(len(segments) - 1, -1, -1):
         tag, *classes = segments[depth].split(".")
-        if tag.split("#")[0] in ("article", "main") or not _POST_CLASSES.isdisjoint(classes):
+        if tag_of(tag) in ("article", "main") or not _POST_CLASSES.isdisjoint(classes):
             container = ">".join(segments[: depth + 1]) + ">"
             break
     else:
@@ -1949,7 +1949,7 @@ def _block_path(path: str) -> str:
 def _without_tail(path: str, tags: frozenset[str], keep: int = 1) -> str:
     """`path` less its last elements while their tag is one of `tags`, keeping `keep` elements at least."""
     segments = path.split(">")
-    while len(segments) > keep and segments[-1].split(".")[0].split("#")[0] in tags:
+    while len(segments) > keep and tag_of(segments[-1]) in tags:
         segments.pop()
     return ">".join(segments)
 
