@@ -40,6 +40,11 @@ def credit_labels() -> list[str]:
     return [label for table in read_lexicon().values() for label in table.get("credit_labels", ())]
 
 
+def byline_words() -> list[str]:
+    """Every language's word before an author's name on a byline ("By", "von", "par")."""
+    return [word for table in read_lexicon().values() for word in table.get("byline_words", ())]
+
+
 def reading_time_words() -> list[str]:
     """Every language's words that make a length an article's reading time ("5 min read", "Lesezeit")."""
     return [word for table in read_lexicon().values() for word in table.get("reading_time_words", ())]

@@ -30,7 +30,7 @@ from itertools import islice
 from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.field_lines import field_value, labelled
-from deboiler.catalog.lexicon import credit_labels
+from deboiler.catalog.lexicon import byline_words, credit_labels
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
@@ -586,9 +586,34 @@ def _credit_pattern() -> re.Pattern:
 
 
 def _credit_line(text: str) -> bool:
-    """A guest's, host's, topic's or photo's credit line ("Guest: NAME", "Gość: NAME", "Фото: NAME"):
-    never the episode's title or the show's name."""
-    return _credit_pattern().match(text.casefold()) is not None
+    """A guest's, host's, topic's or photo's credit line ("Guest: NAME", "Gość: NAME", "Фото: NAME")
+    or an author's byline ("By Anna Berg", "von Anna Berg"): never the episode's title or the show's name."""
+    return _credit_pattern().match(text.casefold()) is not None or _byline(text)
+
+
+# Between the words of a person's name, or of two names: "Renata Lo Prete", "Ana de la Cruz", "A and B".
+_NAME_JOINS = frozenset(["de", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der", "den", "ten", "y", "e", "et", "and", "und", "en", "och", "og", "&", ","])
+BYLINE_MAX_WORDS = 8
+
+
+def _byline(text: str) -> bool:
+    """ "By Anna Berg": a byline word, then a person's name (or two), every word of it capitalised
+    but the small words between names."""
+    word, _, name = text.partition(" ")
+    if word.casefold() not in _byline_words():
+        return False
+    words = name.replace(",", " , ").split()
+    return (
+        1 < len(words) <= BYLINE_MAX_WORDS
+        and words[0][0].isupper()
+        and words[-1][0].isupper()
+        and all(w[0].isupper() or w.casefold() in _NAME_JOINS for w in words)
+    )
+
+
+@lru_cache(maxsize=1)
+def _byline_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in byline_words())
 
 
 def _show_line(line: Line) -> bool:
@@ -1148,6 +1173,8 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:field-label", "a field's label in the header ('Label:' over its value or the next label)")
         elif _pipe_field(page, line):
             labels[i] = ("chrome", "generic:field-label", "a field's label or value in the header ('Label |' over its value)")
+        elif _byline(line.text):
+            labels[i] = ("chrome", "generic:byline", "who wrote the page ('By NAME'), in the header above the description")
         elif title is not None and i > title.index:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
         elif title is not None and _full_stop(title.text) and sentence_like(line.text) and _full_stop(line.text):

@@ -77,9 +77,11 @@ def test_every_phrase_compiles_and_the_file_is_nfc():
         assert unicodedata.normalize("NFC", text) == text, path.name  # pages are matched without normalising them
     count = 0
     for lang, table in LEXICON.items():
-        assert set(table) <= {"phrases", "list_headings", "core", "duration_words", "credit_labels", "reading_time_words", "solar_hijri_months", *SECTION_KEYS}, (lang, set(table))
+        assert set(table) <= {"phrases", "list_headings", "core", "duration_words", "credit_labels", "byline_words", "reading_time_words", "solar_hijri_months", *SECTION_KEYS}, (lang, set(table))
         for label in table.get("credit_labels", ()):  # a bare word: the reader adds the colon and the name
             assert label == label.strip() and ":" not in label and "{" not in label, (lang, label)
+        for word in table.get("byline_words", ()):  # one word: the reader adds the name after it
+            assert word.isalpha(), (lang, word)
         for key in ("phrases", "list_headings", *SECTION_KEYS):
             for src in table.get(key, ()):
                 phrase = compile_phrase(src, None if lang == "any" else lang)

@@ -1236,6 +1236,27 @@ def test_a_guest_line_over_the_notes_is_no_title_or_show() -> None:
     assert lines(ep)[:2] == ["Guest: Jane Orchard", "Topics: grafting"]
 
 
+@pytest.mark.parametrize("byline", ["By Jane Orchard", "von Anna Weber", "par Marc Poirier", "Por Ana de la Cruz", "By Jane Orchard and Tom Reed"])
+def test_an_authors_byline_under_the_title_is_neither_show_nor_text(byline: str) -> None:
+    # "By NAME" under the title says who wrote the page: read as the show's name it named the author.
+    ep = clean(
+        f"Why pear trees outlive their owners\n\n{byline}\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
+    )
+    assert (ep.title, ep.show) == ("Why pear trees outlive their owners", None), byline
+    assert lines(ep) == ["Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."]
+
+
+@pytest.mark.parametrize("show", ["By the Book Radio", "Von Null auf Hundert"])
+def test_a_show_named_with_a_byline_word_stays_the_show(show: str) -> None:
+    # Not every word after "By" is a name: "the", "auf" are no name's small words.
+    ep = clean(
+        f"{show}\n\nWhy pear trees outlive their owners\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
+    )
+    assert (ep.title, ep.show) == ("Why pear trees outlive their owners", show)
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
