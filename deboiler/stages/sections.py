@@ -443,7 +443,9 @@ def _speaker(text: str) -> frozenset[str] | None:
         return None
     if not _SENTENCE_END.search(text) and len(m.group(2)) < PROSE_CHARS:
         return None
-    return frozenset(m.group(1).split())
+    words = m.group(1).split()
+    # A name's initials are the same speaker: "Ömer Madra: ..." is "ÖM: ..." further on.
+    return frozenset([*words, "".join(word[0] for word in words)] if len(words) > 1 else words)
 
 
 def _starts_dialogue(page: Page, line: Line) -> bool:

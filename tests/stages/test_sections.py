@@ -267,6 +267,19 @@ def test_interview_printed_as_dialogue_is_a_transcript() -> None:
     assert turn.label == "chrome" and "transcript" in turn.reason
 
 
+def test_a_speaker_named_again_by_initials_is_a_transcript() -> None:
+    # "Jonas Hartmann: ..." and later "JH: ...": the same speaker, though no name is printed twice.
+    intro = "Die Dramaturgin Lena Vogt hat ein Hörspiel über die Archive einer Kleinstadt geschrieben."
+    ep = clean(
+        "Akten mit Stimme\n\n"
+        f"{intro}\n\n"
+        "Jonas Hartmann: Stellen Sie sich vor, Sie stehen vor einem Regal voller Akten und hören Stimmen.\n\n"
+        "Lena Vogt: Genau das war die Idee, die Akten sollten an ihren Orten wieder sprechen können.\n\n"
+        "JH: Wie sind Sie auf diese Orte gekommen, die im Stück vorkommen?\n"
+    )
+    assert lines(ep) == [intro]
+
+
 def test_credits_with_colons_stay_in_the_description() -> None:
     # "Role: Name" lines name no one twice and say no sentence: the creator's credits, kept.
     intro = "Jméno nového ministra zůstává na seznamu, i když prezident s jeho jmenováním nesouhlasí."
