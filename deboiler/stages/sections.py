@@ -30,7 +30,7 @@ from itertools import islice
 from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.field_lines import field_value, labelled
-from deboiler.catalog.lexicon import byline_words, credit_labels
+from deboiler.catalog.lexicon import byline_words, credit_labels, read_lexicon
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
@@ -1090,15 +1090,23 @@ def _title_after_breadcrumb(header: list[Line], crumbs: list[Line]) -> Line | No
     return next((l for l in header if l not in crumbs and stem and l.text.startswith(stem)), None)
 
 
+@lru_cache(maxsize=1)
+def _language_free_show_phrases() -> frozenset[str]:
+    return frozenset(read_lexicon().get("any", {}).get("show_phrases", ()))
+
+
 def _read_header(page: Page, header: list[Line], title: Line | None, start: Line, fields: dict) -> Line | None:
     """The header's fields: date, length, title, show (the lines nearest the description first: a
     page's header can hold other dates and lengths above, a player's or a sidebar's). Returns the
     line read as the show."""
+    # A language's show phrase ("Descrição de chapéu NAME") names the show before a language-free one
+    # ("Podcast: ..."), which a newspaper also prints before an episode's title.
+    named = sorted((l for l in header if l.kind == "show_phrase" and l.captures.get("show")), key=lambda l: (l.why in _language_free_show_phrases(), -l.index))
+    if named:
+        fields.setdefault("show", named[0].captures["show"])
     for line in reversed(header):
         if line.kind == "chrome" and line.captures.get("title") and "title" not in fields:
             fields["title"] = line.captures["title"].strip('"“”«» ')
-        if line.kind == "show_phrase" and line.captures.get("show"):
-            fields.setdefault("show", line.captures["show"])
         if line.kind == "widget" and "duration" not in fields:
             before = page.prev(line)
             length = read_meta_line(line.text)

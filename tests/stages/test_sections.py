@@ -1270,6 +1270,16 @@ def test_a_show_named_with_a_byline_word_stays_the_show(show: str) -> None:
     assert (ep.title, ep.show) == ("Why pear trees outlive their owners", show)
 
 
+def test_a_languages_show_phrase_names_the_show_before_a_language_free_one() -> None:
+    # A paper's kicker ("Descrição de chapéu NAME") over "Podcast: <the episode's title>": the kicker
+    # names the show; read nearest first, "Podcast: ..." gave the title as the show.
+    ep = clean(
+        "Descrição de chapéu Pomar Sonoro\n\nPodcast: Por que as pereiras duram mais que seus donos\n\n"
+        "Pereiras plantadas em 1820 ainda dão frutos nos pomares das aldeias; perguntamos por que duram tanto.\n"
+    )
+    assert ep.show == "Pomar Sonoro"
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
