@@ -143,8 +143,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
         # Not where a range goes on from it: a verse's "1:12-30" (Philippians) is no length.
         r"(?<![\d:])(?P<ch>\d{1,2}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?![\d:]|[-–]\d)",
         r"(?<![\d:])(?P<km>\d{1,3}):(?P<ks>[0-5]\d)(?![\d:]|[-–]\d)",
-        # The minutes after the hour, maybe joined by "and" ("1 h e 13 min"), or run into it ("1h13").
-        rf"(?<!\d)(?P<uh>\d{{1,2}})\s?{h}(?:\s?(?:(?:{ands})\s)?(?P<uhm>\d{{1,2}})\s?{m}|(?P<uhg>[0-5]\d)(?![\d:]))?{end}",
+        # The minutes after the hour, maybe after a comma ("1 Jam, 8 Menit") or joined by "and" ("1 h e
+        # 13 min"), or run into it ("1h13").
+        rf"(?<!\d)(?P<uh>\d{{1,2}})\s?{h}(?:,?\s?(?:(?:{ands})\s)?(?P<uhm>\d{{1,2}})\s?{m}|(?P<uhg>[0-5]\d)(?![\d:]))?{end}",
         # "s" after the minutes is seconds ("11m 51s"), though alone it is also Turkish hours; the
         # seconds may run into the minutes ("16m32").
         rf"(?<!\d)(?P<um>\d{{1,3}})\s?{m}(?:\s?(?P<ums>\d{{1,2}})\s?(?:{s}|s(?![^\W\d_]))|(?P<umg>[0-5]\d)(?![\d:]))?{end}",

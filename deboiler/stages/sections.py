@@ -574,9 +574,16 @@ def _name_line(line: Line) -> bool:
         and not line.wrapped
         and name_shaped(line.text)
         and not _credit_line(line.text)
+        and not _lenticular_heading(line.text)
         and not _pipe_label(line)
         and (":" not in line.text or field_value(line.text) is None)
     )
+
+
+def _lenticular_heading(text: str) -> bool:
+    """A line wholly in lenticular brackets ("【番組からのお知らせ】"): a Japanese or Chinese page's
+    heading over a block of notes; a title may open with such a label, never is one alone."""
+    return text[:1] == "【" and text[-1:] == "】" and text.count("【") == 1
 
 
 @lru_cache(maxsize=1)

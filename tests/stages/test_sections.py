@@ -1280,6 +1280,14 @@ def test_a_languages_show_phrase_names_the_show_before_a_language_free_one() -> 
     assert ep.show == "Pomar Sonoro"
 
 
+def test_a_line_wholly_in_lenticular_brackets_is_a_heading_not_the_title() -> None:
+    # "【お知らせ】" over a notice: the notes' heading, kept with them; the title is the line above.
+    notice = "番組へのメッセージは番組ホームページのメールフォームからお送りください。お待ちしています。"
+    ep = clean(f"梨の木の話 第12回\n\n2017年4月1日\n\n【番組からのお知らせ】\n{notice}\n")
+    assert ep.title == "梨の木の話 第12回"
+    assert lines(ep) == ["【番組からのお知らせ】", notice]
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
