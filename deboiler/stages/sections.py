@@ -1353,10 +1353,45 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 fields["duration"] = line.meta.duration
         else:
             labels[line.index] = ("content", "generic:description", "the episode's description")
+    kept = [line for line in body[:end] if labels[line.index][0] == "content"]
+    for line in (kept[0], kept[-1]) if len(kept) > 1 else ():
+        if _listen_on(line.text):
+            labels[line.index] = ("chrome", "generic:listen-on", "where else the show is heard (podcast apps named in a list), at an edge of the description")
     for line in body[end:]:
         labels[line.index] = ("chrome", "generic:after-description", ended_by)
         if line.kind == "section" and line.captures.get("show"):
             fields.setdefault("show", line.captures["show"].strip('"“”«» '))
+
+
+# A listen-on line ("Disponibile su Spotify, Spreaker, Deezer e Google Podcast.", "Alle afleveringen
+# ... op Spotify en op Apple Podcast."): two podcast apps or more named one after another (a few
+# words between two: ", no ", " en op "), in a short line, no figure (a line about the apps' market
+# shares is the creator's text; a brand's digit, "G1", is no figure). At the first or last line of a description only: between its
+# paragraphs it may be the creator's sentence about the apps.
+LISTEN_ON_MIN_APPS = 2
+LISTEN_ON_WORDS = 10  # words a line may hold, and as many more for each app it names
+LISTEN_ON_GAP_WORDS = 3  # words at most between two apps of the list
+
+
+_FIGURE = re.compile(r"\d\d|%")
+
+
+def _listen_on(text: str) -> bool:
+    if has_digit(text) is not None and _FIGURE.search(text):
+        return False
+    found = list(_app_names().finditer(text))
+    apps = {m.group(0).casefold().removesuffix("s") for m in found}
+    if len(apps) < LISTEN_ON_MIN_APPS or len(text.split()) > LISTEN_ON_WORDS * (1 + len(apps)):
+        return False
+    return all(len(text[a.end() : b.start()].split()) <= LISTEN_ON_GAP_WORDS for a, b in zip(found, found[1:]))
+
+
+@lru_cache(maxsize=1)
+def _app_names() -> re.Pattern[str]:
+    """Every podcast app's name the lexicon lists, inside a line ("Google Podcast" for "Google Podcasts" too)."""
+    names = {name.removesuffix("s") if name.endswith("Podcasts") else name for table in read_lexicon().values() for name in table.get("app_names", ())}
+    alternatives = "|".join(re.escape(name) + ("s?" if name.endswith("Podcast") else "") for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
 
 # How far below an interface run a show-notes heading is looked for (a player, a guest's card).

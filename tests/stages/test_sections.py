@@ -1288,6 +1288,37 @@ def test_a_line_wholly_in_lenticular_brackets_is_a_heading_not_the_title() -> No
     assert lines(ep) == ["【番組からのお知らせ】", notice]
 
 
+HEAD = "Orchard Radio\n\nWhy pear trees outlive their owners\n\n"
+
+
+@pytest.mark.parametrize(
+    "listen_on",
+    [
+        "Disponibile su Spotify, Spreaker, Deezer e Google Podcast.",
+        "Alle afleveringen van Pomp en Peer zijn te vinden op Spotify en op Apple Podcast.",
+        "Você pode ouvir Pomar Sonoro no G1, no Spotify, no Castbox, no Google Podcasts, no Apple Podcasts ou no aplicativo de sua preferência.",
+    ],
+)
+def test_a_listen_on_line_at_an_edge_of_the_description_goes(listen_on: str) -> None:
+    # Where else the show is heard, apps named one after another: a prompt, not the creator's text.
+    text = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    for page in (f"{HEAD}{text}\n\n{listen_on}\n", f"{HEAD}{listen_on}\n\n{text}\n"):
+        ep = clean(page)
+        assert lines(ep) == [text], page
+        assert next(v for v in ep.lines if v.text == listen_on).rule == "generic:listen-on"
+
+
+def test_the_creators_lines_about_podcast_apps_stay() -> None:
+    # A figure, the apps far apart in a sentence, or a line between paragraphs: the creator's text.
+    first = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    shares = "Listeners by app: Spotify 56%, YouTube 21% and Apple Podcasts 10%."
+    apart = "Spotify paid a fortune for exclusive shows while the quiet growth went to YouTube instead."
+    middle = "Find us on Spotify and Apple Podcasts."
+    for edge in (shares, apart):
+        assert lines(clean(f"{HEAD}{first}\n\n{edge}\n")) == [first, edge], edge
+    assert lines(clean(f"{HEAD}{first}\n\n{middle}\n\n{first} Again.\n")) == [first, middle, f"{first} Again."]
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
