@@ -48,6 +48,7 @@ LEXICON_KEYS = (
     ("list_headings", "list", "chrome", "heading of a recommendation list"),
     ("description_headings", "desc", "chrome", "heading over an episode's description"),
     ("section_headings", "section", "chrome", "heading of a section that is not the description"),
+    ("show_blurb_headings", "blurb", "chrome", "heading over the show's own blurb, naming the show"),
     ("notes_headings", "notes", "chrome", "heading inside an episode's show notes"),
     ("show_lines", "byline", "show", "the show and who makes it"),
     ("show_phrases", "show", "show", "the show's name as a label gives it"),

@@ -186,6 +186,7 @@ _KIND_OF_RULE = {
     "desc": "desc_heading",
     "notes": "notes_heading",
     "section": "section",
+    "blurb": "section",
     "list": "section",
     "byline": "byline",
     "show": "show_phrase",
@@ -206,6 +207,8 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = "blank"
             continue
         found = hits[i]
+        if found and any(hit.rule.name.startswith("blurb-") for hit in found):
+            found = [hit for hit in found if not hit.rule.name.startswith("blurb-") or _printed_above(blocks, i, hit.captures.get("show"))]
         # A section rule is what a line is, even where a plain UI phrase ("Description") matched first,
         # unless the UI phrase says more of the line ("Podcast: Play in new window | Download{text}" is
         # a player's line, not the show of "Podcast: {show}").
@@ -276,6 +279,13 @@ WRAP_MIN_CHARS = 50  # a line wrapped at a fixed width (an email's or a feed's 6
 def _cut_at_a_width(text: str) -> bool:
     """A line a fixed-width wrap cut in mid-sentence: long, several words, ending in a word or a comma."""
     return len(text) >= WRAP_MIN_CHARS and (text[-1].isalpha() or text[-1] == ",") and text.count(" ") >= 6
+
+
+def _printed_above(blocks: Blocks, i: int, name: str | None) -> bool:
+    """Whether a line above the i-th is `name` alone: "What is NAME?" is the show's blurb only under
+    a page that names the show so; elsewhere it is a creator's question ("What is DeFi?")."""
+    folded = (name or "").strip().casefold()
+    return bool(folded) and any(block.folded == folded for block in blocks[:i])
 
 
 def _deciding_hit(found: list) -> object:
@@ -1047,7 +1057,14 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
         title = _find_title(page, header)
         show = _read_header(page, header, title, start, fields)
     _label_header(page, header, labels, title, show, heading, blurb)
+    had_show = "show" in fields
     _label_body(page, start, header, labels, fields)
+    if not had_show and "show" in fields:  # named by a heading below ("What is NAME?"): its line above
+        for line in header:
+            if line.text == fields["show"] and labels[line.index][0] in ("content", "title"):
+                labels[line.index] = ("show", "generic:show", "the show's name, as a heading below the description names it")
+        if fields.get("title") == fields["show"]:
+            del fields["title"]
     if "published" not in fields and (date := _one_date_in([*header, start])) is not None:
         fields["published"] = date
     for line in page.lines:

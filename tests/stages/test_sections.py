@@ -1319,6 +1319,23 @@ def test_the_creators_lines_about_podcast_apps_stay() -> None:
     assert lines(clean(f"{HEAD}{first}\n\n{middle}\n\n{first} Again.\n")) == [first, middle, f"{first} Again."]
 
 
+def test_a_heading_naming_the_show_printed_above_ends_the_notes_before_its_blurb() -> None:
+    # A share page: the show's name, the episode's notes, "What is NAME?" over the show's blurb.
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    blurb = "Orchard Radio is a weekly show about old fruit trees, the people who keep them and the land they grow on."
+    ep = clean(f"Orchard Radio\n\n{notes}\n\nWhat is Orchard Radio?\n\n{blurb}\n")
+    assert (ep.show, lines(ep)) == ("Orchard Radio", [notes])
+    assert ep.lines[0].label == "show"
+
+
+def test_a_creators_what_is_question_stays_in_the_notes() -> None:
+    # "What is grafting?" names nothing the page prints alone above: the creator's own heading.
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    answer = "Grafting joins a cutting of one tree to the roots of another, so that old varieties live on for centuries."
+    ep = clean(f"Orchard Radio\n\n{notes}\n\nWhat is grafting?\n\n{answer}\n")
+    assert lines(ep) == [notes, "What is grafting?", answer]
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
