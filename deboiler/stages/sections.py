@@ -585,8 +585,31 @@ def _name_line(line: Line) -> bool:
         and name_shaped(line.text)
         and not _credit_line(line.text)
         and not _lenticular_heading(line.text)
+        and not _YEAR_AND_OWNER.match(line.text)
+        and "(@" not in line.text
         and not _pipe_label(line)
         and (":" not in line.text or field_value(line.text) is None)
+    )
+
+
+# A year and an owner ("2021, Team Sendegarten"): a copyright line without its sign. A name with a
+# social handle ("Ralf (@RalfGrabusnik)") is a contributor's. Neither is the title or the show.
+_YEAR_AND_OWNER = re.compile(r"(?:19|20)\d\d, ")
+
+
+_HANDLE_CARD = re.compile(r"^[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,3} \(@\w+\)$")
+_USER_NAME = re.compile(r"^\w+_\w+$")
+OWNER_MAX_WORDS = 6
+
+
+def _contributor_card(text: str) -> bool:
+    """A header line of a contributor's card, never the creator's text: a name and its handle alone
+    ("Ralf (@RalfGrabusnik)"), a short year and owner ("2021, Team Sendegarten"), a user name
+    ("Sendegarten_de")."""
+    return bool(
+        _HANDLE_CARD.match(text)
+        or (_YEAR_AND_OWNER.match(text) and len(text.split()) <= OWNER_MAX_WORDS)
+        or _USER_NAME.match(text)
     )
 
 
@@ -1209,6 +1232,8 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:field-label", "a field's label or value in the header ('Label |' over its value)")
         elif _byline(line.text):
             labels[i] = ("chrome", "generic:byline", "who wrote the page ('By NAME'), in the header above the description")
+        elif _contributor_card(line.text):
+            labels[i] = ("chrome", "generic:contributor", "a contributor's card in the header (a name and handle, a year and owner, a user name)")
         elif title is not None and i > title.index:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
         elif title is not None and _full_stop(title.text) and sentence_like(line.text) and _full_stop(line.text):

@@ -1336,6 +1336,15 @@ def test_a_creators_what_is_question_stays_in_the_notes() -> None:
     assert lines(ep) == [notes, "What is grafting?", answer]
 
 
+def test_a_contributors_card_under_the_title_is_neither_title_nor_text() -> None:
+    # Name and handle, "YEAR, Owner", a user name: a contributor's card; read as names, the lowest
+    # of them became the title and the one above it the show.
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(f"Ep12 Why pear trees last\n\nJane Orchard (@janeorchard)\n\n2021, Team Orchard\nOrchard_radio\n\n{notes}\n")
+    assert (ep.title, ep.show, lines(ep)) == ("Ep12 Why pear trees last", None, [notes])
+    assert {v.rule for v in ep.lines[2:6] if v.text} == {"generic:contributor"}
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
