@@ -1873,7 +1873,7 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         main.markup = True
         lines = classify(main, lexicon_matcher().scan(main))
     page = Page(lines, resumes=False)
-    under_paragraph = False
+    under_paragraph = ended = False
     for k, line in enumerate(page.nonblank):
         at = span[line.index]
         inside = verdicts[at].label == "content"
@@ -1894,12 +1894,14 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         for i in kept:
             if i >= at:
                 verdicts[i].label, verdicts[i].rule, verdicts[i].reason = "chrome", rule, reason
-        return True
+        ended = True
+        break
     # Under its last paragraph, the main text's interface lines are the post's buttons and players
-    # ("Subscribe: Apple Podcasts | ...", "Lire la suite"), as they are under a description.
+    # ("Subscribe: Apple Podcasts | ...", "Lire la suite"), as they are under a description; where a
+    # section ended it, those left above the section's heading too (a post's download and licence lines).
     last = max((k for k, line in enumerate(page.nonblank) if line.kind == "prose" and verdicts[span[line.index]].label == "content"), default=None)
     if last is None:
-        return False
+        return ended
     for line in page.nonblank[last:]:
         verdict = verdicts[span[line.index]]
         if verdict.label != "content":
@@ -1909,7 +1911,7 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         elif line.kind == "chrome" and not line.any_language:
             verdict.label, verdict.rule = "chrome", "lexicon:ui"
             verdict.reason = f"interface text under the main text's last paragraph: matches {line.why!r}"
-    return False
+    return ended
 
 
 def _sound_cue(line: Line) -> bool:

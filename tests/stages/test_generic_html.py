@@ -693,3 +693,38 @@ def test_the_pages_one_h1_is_the_title_where_nothing_else_names_it():
     # Not interface text or a show's name.
     for h1 in ("Episodes", "The Fermented Food Podcast"):
         assert deboiler.clean(_h1_page(h1), langid_backend="none").title is None, h1
+
+
+def test_main_text_parted_from_the_first_paragraph_by_the_page_and_saying_no_sentence_goes():
+    # trafilatura took a filter of other episodes in with the post; the page's own lines (outside its
+    # main text) part it from the notes. Joined to the notes, or saying a sentence, it would stay.
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    more = "They reach the island at dusk, and the oldest of them ties the boat with a knot none of the others knows."
+    others = ["Episode 1", "Knots at noon", "Episode 2", "Knots at night"]
+    lines = [*others, "Knots at dawn", "Add to playlist", notes, more]
+    main = [*others, notes, more]
+    verdicts = generic.label_unknown(_blocks(lines), "\n".join(main))
+    assert [v.rule for v in verdicts[:4]] == ["generic:apart-above"] * 4
+    assert [v.label for v in verdicts][-2:] == ["content", "content"]
+    # One sentence among them: the lines may be the creator's; they stay.
+    said = [*others[:3], "Knots at night, and why they hold."]
+    verdicts = generic.label_unknown(_blocks([*said, *lines[4:]]), "\n".join([*said, notes, more]))
+    assert [v.label for v in verdicts[:4]] == ["content"] * 4
+    # More text than the paragraphs under them: the page's own content (a calendar's table).
+    rows = [f"Round {n} · Interlagos · {n + 10} March" for n in range(1, 10)]
+    verdicts = generic.label_unknown(_blocks([*rows, *lines[4:]]), "\n".join([*rows, notes, more]))
+    assert [v.label for v in verdicts[:9]] == ["content"] * 9
+
+
+def test_a_post_ended_at_a_related_list_loses_its_interface_lines_above_the_list_too():
+    # Under the notes, a podcast blog's download and licence lines, then its related episodes: the
+    # list's heading ends the main text, and the lines between are the post's, as under any notes.
+    from deboiler.stages.sections import end_main_text
+
+    notes = "Drei Seglerinnen überqueren die Bucht in einem geliehenen Boot und streiten über Knoten."
+    more = "Sie erreichen die Insel in der Dämmerung, und die Älteste knotet das Boot mit einem unbekannten Knoten fest."
+    lines = [notes, more, "Download: mp3 (30 MB) m4a (24 MB)", "Lizenz: CC-BY 4.0", "Mehr zum Thema:", "EP12 Knoten am Mittag"]
+    blocks = _blocks(lines)
+    verdicts = generic.label_unknown(blocks, "\n".join(lines))
+    assert end_main_text(verdicts, blocks)
+    assert [v.label for v in verdicts] == ["content", "content", "chrome", "chrome", "chrome", "chrome"]
