@@ -186,6 +186,11 @@ def _seconds_of(g: dict) -> int:
     return int(g.get("um") or 0) * 60 + int(g.get("ums") or g.get("umg") or 0)
 
 
+# "listopad" is November in Polish and Czech, October in Croatian; a Croatian date puts a dot after
+# its year ("12. listopada 2023."), a Polish or Czech one does not.
+_LISTOPAD = frozenset(["listopad", "listopada"])
+
+
 # Kangxi radicals a page may print for the ideographs they look like ("2⽉12⽇(⽊)" for 2月12日(木)).
 _KANGXI = re.compile("[\u2f00-\u2fd5]")
 _KANGXI_TO_HAN = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
@@ -224,6 +229,8 @@ def _find_meta(text: str, opens_line: bool = True) -> list[MetaMatch]:
             if _overlaps(m, found):
                 continue
             value = _date_of(m.groupdict())
+            if value is not None and value.month == 11 and text[m.end() : m.end() + 1] == "." and _key(m.groupdict().get("mon") or "") in _LISTOPAD:
+                value = value.replace(month=10)  # "12. listopada 2023.": Croatian, the year's dot after it
             if value is not None:
                 found.append(MetaMatch(m.start(), m.end(), "date", value))
     if _SOLAR_HIJRI_YEAR.search(text):

@@ -60,6 +60,8 @@ from deboiler.stages.meta_lines import read_meta_line
         ("2016.05.19", "2016-05-19", None),  # year first in digits, opening the line
         ("2020/2/18 45:12", "2020-02-18", 45 * 60 + 12),
         ("📅 2023.4.26", "2023-04-26", None),  # after a glyph
+        ("12. listopada 2023.", "2023-10-12", None),  # Croatian October: the year's dot after it
+        ("12 listopada 2023", "2023-11-12", None),  # Polish November
         ("1 Jam, 8 Menit", None, 68 * 60),  # Indonesian: a comma between the hour and the minutes
         ("1 hour, 8 minutes", None, 68 * 60),
         ("4′41″", None, 4 * 60 + 41),  # prime marks after the minutes and the seconds
