@@ -55,6 +55,7 @@ LEXICON_KEYS = (
     ("title_phrases", "title", "chrome", "a button or link that names the episode's title"),
     ("relative_dates", "reldate", "meta", "a date told relative to today"),
     ("app_names", "app", "chrome", "a podcast app's name alone on its line: a listen-on link"),
+    ("social_names", "app", "chrome", "a social network's name alone on its line: a share or follow link"),
 )
 
 

@@ -1902,10 +1902,14 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
     last = max((k for k, line in enumerate(page.nonblank) if line.kind == "prose" and verdicts[span[line.index]].label == "content"), default=None)
     if last is None:
         return ended
-    for line in page.nonblank[last:]:
+    tail = page.nonblank[last:]
+    for k, line in enumerate(tail):
         verdict = verdicts[span[line.index]]
         if verdict.label != "content":
             continue
+        nxt = tail[k + 1] if k + 1 < len(tail) else None
+        if line.kind == "chrome" and "{" not in line.why and nxt is not None and nxt.kind in ("prose", "short") and verdicts[span[nxt.index]].label == "content":
+            continue  # a button's word over more of the post's own lines: a heading of it ("Contato" over the links)
         if line.kind == "widget":
             verdict.label, verdict.rule, verdict.reason = "chrome", "generic:widget", "a player control, counter or leftover markup, under the main text"
         elif line.kind == "chrome" and not line.any_language:

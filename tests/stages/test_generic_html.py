@@ -728,3 +728,22 @@ def test_a_post_ended_at_a_related_list_loses_its_interface_lines_above_the_list
     verdicts = generic.label_unknown(blocks, "\n".join(lines))
     assert end_main_text(verdicts, blocks)
     assert [v.label for v in verdicts] == ["content", "content", "chrome", "chrome", "chrome", "chrome"]
+
+
+def test_a_button_word_over_more_of_the_posts_lines_under_its_last_paragraph_stays():
+    # "Contato" (also a menu's word) over the creator's contact links: a heading of the post; alone
+    # at the end it is the post's button and goes.
+    from deboiler.stages.sections import end_main_text
+
+    notes = "Três velejadoras atravessam a baía num barco emprestado e discutem nós durante toda a travessia."
+    more = "Chegam à ilha ao anoitecer, e a mais velha amarra o barco com um nó que nenhuma das outras conhece."
+    lines = [notes, more, "Contato", "Site: https://pomar.example/"]
+    blocks = _blocks(lines)
+    verdicts = generic.label_unknown(blocks, "\n".join(lines))
+    end_main_text(verdicts, blocks)
+    assert [v.label for v in verdicts] == ["content"] * 4
+    lines = [notes, more, "Contato"]
+    blocks = _blocks(lines)
+    verdicts = generic.label_unknown(blocks, "\n".join(lines))
+    end_main_text(verdicts, blocks)
+    assert [v.label for v in verdicts] == ["content", "content", "chrome"]

@@ -1345,6 +1345,14 @@ def test_a_contributors_card_under_the_title_is_neither_title_nor_text() -> None
     assert {v.rule for v in ep.lines[2:6] if v.text} == {"generic:contributor"}
 
 
+def test_a_share_bars_network_names_go_in_the_header_and_stay_in_the_notes() -> None:
+    # "Facebook" / "WhatsApp" under the title: the share bar; under "Find me on:" in the notes, the
+    # creator's own links.
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(f"Orchard Radio\n\nWhy pear trees last\n\nFacebook\nWhatsApp\n\n{notes}\n\nFind me on:\nInstagram\nMastodon\n\n{notes} Again.\n")
+    assert lines(ep) == [notes, "Find me on:", "Instagram", "Mastodon", f"{notes} Again."]
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
