@@ -1152,7 +1152,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     if named:
         fields.setdefault("show", named[0].captures["show"])
     for line in reversed(header):
-        if line.kind == "chrome" and line.captures.get("title") and "title" not in fields:
+        if line.kind in ("chrome", "desc_heading") and line.captures.get("title") and "title" not in fields:
             fields["title"] = line.captures["title"].strip('"“”«» ')
         if line.kind == "widget" and "duration" not in fields:
             before = page.prev(line)

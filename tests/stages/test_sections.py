@@ -1353,6 +1353,15 @@ def test_a_share_bars_network_names_go_in_the_header_and_stay_in_the_notes() -> 
     assert lines(ep) == [notes, "Find me on:", "Instagram", "Mastodon", f"{notes} Again."]
 
 
+def test_a_description_heading_that_names_the_episode_gives_its_title() -> None:
+    # "Descripción de TITLE" over the notes: the heading goes, and it names the title where the
+    # header's lowest name is a category ("Historia y humanidades").
+    notes = "Los perales plantados en 1820 todavía dan fruto en los huertos; preguntamos por qué duran tanto."
+    ep = clean(f"El Huerto Sonoro\n\nEp 12. Por qué duran los perales\n\n26/12/2023\n\nHistoria y humanidades\n\nDescripción de Ep 12. Por qué duran los perales\n\n{notes}\n")
+    assert ep.title == "Ep 12. Por qué duran los perales"
+    assert lines(ep) == [notes]
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
