@@ -719,7 +719,9 @@ def _doubled(text: str) -> str | None:
 
 
 def _show_name(text: str) -> str:
-    """A show's line less the word "podcast" a site prints after the name ("Magten podcast")."""
+    """A show's line less the word "podcast" a site prints after the name ("Magten podcast"), and less
+    a crawler's date stamp before it."""
+    text = _CRAWL_STAMP.sub("", text)
     return text[: -len(" podcast")] if text.endswith(" podcast") and len(text) > 12 else text
 
 
@@ -1090,6 +1092,8 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
             del fields["title"]
     if "published" not in fields and (date := _one_date_in([*header, start])) is not None:
         fields["published"] = date
+    if "published" not in fields and page.nonblank and (stamp := _CRAWL_STAMP.match(page.nonblank[0].text)) and stamp.group("day"):
+        fields["published"] = stamp.group("date")
     for line in page.lines:
         if line.kind == "blank":
             labels[line.index] = ("blank", "blank", "blank line")
@@ -1100,6 +1104,11 @@ _NUMBERED = re.compile(r"^\d{1,2}\.\s+")
 
 
 DATE_LINE_MAX_CHARS = 160  # a title or a byline that holds the episode's date, not a paragraph
+
+
+# The date some crawlers' stores put before a page's text (" date 2025-12-19 Το podcast ..."): the
+# page's date as the crawl knew it, the last resort for the episode's; a name it opens is read without it.
+_CRAWL_STAMP = re.compile(r"^date (?P<date>(?:19|20)\d\d-[01]\d(?P<day>-[0-3]\d)?)(?: |$)")
 
 
 def _one_date_in(lines: list[Line]) -> str | None:
@@ -1175,7 +1184,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
         if byline is not None:  # "TITLE - a podcast by PUBLISHER" as the page's first line
             fields.setdefault("title", byline.captures.get("show"))
         return None
-    fields.setdefault("title", title.text)
+    fields.setdefault("title", _CRAWL_STAMP.sub("", title.text))
     if fields["title"] == title.text and (length := _length_after(title.text)) is not None:
         fields["title"] = title.text[: length[0]]  # "NRK + Radio102 = sant (11m 51s)": the length printed after the title
         fields.setdefault("duration", length[1])

@@ -1362,6 +1362,20 @@ def test_a_description_heading_that_names_the_episode_gives_its_title() -> None:
     assert lines(ep) == [notes]
 
 
+def test_a_crawlers_date_stamp_before_the_page_is_the_date_of_last_resort() -> None:
+    # " date 2025-12-19 ..." opens some crawlers' stored text: the page's date, and no part of a name.
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(f" date 2025-12-19 Why pear trees last\n\n{notes}\n")
+    assert (ep.published, ep.title) == ("2025-12-19", "Why pear trees last")
+    assert lines(ep) == [notes]
+    # On a long first line of the text itself (no header date is read in a paragraph).
+    ep = clean(f" date 2025-12-19 {notes} {notes}\n\n{notes}\n")
+    assert ep.published == "2025-12-19"
+    # A month alone is no date; a date the header prints wins.
+    assert clean(f" date 2025-12 Why pear trees last\n\n{notes}\n").published is None
+    assert clean(f" date 2025-12-19 Why pear trees last\n\nMarch 3, 2021\n\n{notes}\n").published == "2021-03-03"
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
