@@ -51,7 +51,7 @@ _TWO_SENTENCES = re.compile(r"[.!?。！？।۔؟] \S|。.")
 # A link or an e-mail address (or the "[email protected]" a site's e-mail obfuscation prints): no name holds one.
 _URLISH = re.compile(
     r"https?://|www\.|\w\.(?:com|org|net|io|fm|co|de|se|no|dk|fi|nl|cz|sk|pl|fr|es|it|pt|br|jp|cn)\b|\w@[\w-]+\.\w|\[email.protected\]"
-    r"|\w\.(?:jpe?g|png|gif|webp|svg|mp3|m4a|ogg|pdf)$",  # an image's or a file's name ("programa 2.jpg")
+    r"|\w\.(?i:jpe?g|png|gif|webp|svg|avif|heic|tiff?|bmp|cr2|nef|arw|dng|mp3|m4a|ogg|pdf)$",  # an image's or a file's name ("programa 2.jpg")
     re.I,
 )
 # Not a title or a show's name: two buttons glued by the dump ("View descriptionShare"), an
@@ -75,10 +75,11 @@ def _not_a_name(text: str) -> bool:
 # Counters ("2356 232"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
 # "<預購>" is a creator's label), a label glued to its link ("Smart linkhttps://pc.st/..."), two
 # buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe src=...>'),
-# an image's file name where its picture did not load ("programa 2 reserva biosfera.jpg").
+# an image's file name where its picture did not load ("programa 2 reserva biosfera.jpg", a camera's
+# "ANAPHOTO.CR2").
 _RESIDUE = re.compile(
     r"^[\d\s.,]+$|^<[A-Za-z][A-Za-z0-9]*>|^<(?:iframe|embed|object|audio|video|script)\b|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
-    r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$|^[^/\\:]{1,60}\.(?i:jpe?g|png|gif|webp|svg)$"
+    r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$|^[^/\\:]{1,60}\.(?i:jpe?g|png|gif|webp|svg|avif|heic|tiff?|bmp|cr2|nef|arw|dng)$"
 )
 _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
 _TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
@@ -403,8 +404,10 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     after, before = page.next(line), page.prev(line)
     if after is None or _TURN.match(after.text) or _CHAPTER.match(after.text):
         return False
-    if after.kind == "meta":
-        return False  # a details box's next field ("Run Time 01:17:08" / "Released September 21, 2012"), not speech
+    if after.kind in ("meta", "chrome", "widget"):
+        # a details box's next field ("Run Time 01:17:08" / "Released September 21, 2012") or a player's
+        # other controls ("0:00" / "Current time: 0:00 / Total time: -32:04"), not speech
+        return False
     if page.resumes and not _WORD.search(line.text) and line.text.strip("0:()[] ") and not _another_turn(page, line):
         # A time alone (not a player's "00:00", over what it played) with no other turn under it: an air
         # time ("12:05" / the host / the text).

@@ -1376,6 +1376,14 @@ def test_a_crawlers_date_stamp_before_the_page_is_the_date_of_last_resort() -> N
     assert clean(f" date 2025-12-19 Why pear trees last\n\nMarch 3, 2021\n\n{notes}\n").published == "2021-03-03"
 
 
+def test_a_players_zero_time_over_its_buttons_opens_no_transcript() -> None:
+    # "0:00" over "Download" between two paragraphs: a player's controls, not a speaker's turn.
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    more = "Our guest grafts old varieties for a living and shows us how a scion takes on an old rootstock."
+    ep = clean(f"Orchard Radio\n\nWhy pear trees last\n\n{notes}\n\n0:00\nDownload\n\n{more}\n")
+    assert lines(ep)[0] == notes and lines(ep)[-1] == more
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.

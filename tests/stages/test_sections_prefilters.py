@@ -66,6 +66,7 @@ def test_a_player_time_or_an_image_file_is_no_name() -> None:
     # file name where its picture did not load, never the title.
     assert not sections.name_shaped("0:00 / 0:00")
     assert not sections.name_shaped("programme 2 river cover.jpg")
+    assert not sections.name_shaped("RIVERPHOTO.CR2")  # a camera's raw file, upper case
     assert sections.name_shaped("Episode 2: The River")
 
 
@@ -76,4 +77,6 @@ def test_an_image_file_name_alone_on_its_line_is_markup_residue() -> None:
         explain=True,
     )
     assert ep.description.startswith("In this episode") and "jpg" not in ep.description
+    ep = clean(ep.description.join(["The River Runs\n\nRIVERPHOTO.CR2\n\n", "\n"]))
+    assert ep.description.startswith("In this episode") and "CR2" not in ep.description
     assert ep.title == "The River Runs"
