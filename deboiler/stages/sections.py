@@ -1194,7 +1194,8 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     if "show" in fields:
         return None
     above, below = page.prev(title), page.next(title)
-    if above is not None and above.index < start.index and _show_line(above) and above.text != title.text and not _full_stop(above.text):
+    # Not an episode's number alone over the title ("Episode 163" / "163: Campus d'Estiu").
+    if above is not None and above.index < start.index and _show_line(above) and above.text != title.text and not _full_stop(above.text) and not _mark_only(above.text):
         fields["show"] = _show_name(above.text)
         return above
     if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith(":") and (above is None or not _name_line(above)):

@@ -64,6 +64,7 @@ from deboiler.stages.meta_lines import read_meta_line
         ("12 listopada 2023", "2023-11-12", None),  # Polish November
         ("1 Jam, 8 Menit", None, 68 * 60),  # Indonesian: a comma between the hour and the minutes
         ("1 hour, 8 minutes", None, 68 * 60),
+        ("24 mins 51 secs", None, 24 * 60 + 51),
         ("4′41″", None, 4 * 60 + 41),  # prime marks after the minutes and the seconds
         ("2024-03-05 · 12′05″", "2024-03-05", 12 * 60 + 5),
     ],

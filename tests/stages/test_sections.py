@@ -1384,6 +1384,12 @@ def test_a_players_zero_time_over_its_buttons_opens_no_transcript() -> None:
     assert lines(ep)[0] == notes and lines(ep)[-1] == more
 
 
+def test_an_episode_number_alone_over_the_title_is_no_show() -> None:
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(f"Episode 163\n163: Why pear trees last\n17 April 2025\n24 mins 51 secs\n\n{notes}\n")
+    assert (ep.show, ep.title, ep.duration) == (None, "163: Why pear trees last", 24 * 60 + 51)
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
