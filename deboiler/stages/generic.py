@@ -76,7 +76,13 @@ def _interface_or_section(rule: Rule) -> str:
     return "ui" if rule.name.startswith("ui-") else "other"
 
 
+# A player's embed code printed as text ('<iframe src="..." width="100%">'): long, but no one's prose.
+_EMBED_CODE = re.compile(r"<(?:iframe|embed|object|audio|video|script)\b")
+
+
 def is_prose(text: str) -> bool:
+    if text[:1] == "<" and _EMBED_CODE.match(text):
+        return False
     if len(text) >= PROSE_CHARS or len(text.split()) >= PROSE_WORDS:
         return True
     cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")

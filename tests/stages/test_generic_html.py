@@ -747,3 +747,11 @@ def test_a_button_word_over_more_of_the_posts_lines_under_its_last_paragraph_sta
     verdicts = generic.label_unknown(blocks, "\n".join(lines))
     end_main_text(verdicts, blocks)
     assert [v.label for v in verdicts] == ["content", "content", "chrome"]
+
+
+def test_a_players_embed_code_printed_as_text_is_no_prose():
+    # Long enough for a paragraph, but code: read as the first paragraph it made the page's header
+    # above it the description's.
+    code = '<iframe src="https://radio.example/embed/audio/468/" width="100%" height="360" frameborder="0" allowfullscreen></iframe>'
+    assert not generic.is_prose(code)
+    assert generic.is_prose("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over.")
