@@ -55,7 +55,7 @@ LEXICON_KEYS = (
     ("title_phrases", "title", "chrome", "a button or link that names the episode's title"),
     ("relative_dates", "reldate", "meta", "a date told relative to today"),
     ("app_names", "app", "chrome", "a podcast app's name alone on its line: a listen-on link"),
-    ("social_names", "app", "chrome", "a social network's name alone on its line: a share or follow link"),
+    ("social_names", "social", "chrome", "a social network's name alone on its line: a share or follow link"),
 )
 
 
@@ -727,6 +727,8 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
         elif _IN_NAV.search(blocks[i].path):
             verdict.label, verdict.rule = "chrome", "generic:site-menu"
             verdict.reason = "the site's menu (a <nav> element), above the first paragraph of the main text"
+        elif hits and hits[0].rule.name.startswith("social-"):
+            continue  # inside the main text, a network's name is a guest's or the creator's link ("Twitter")
         elif hits:
             hit = hits[0]
             verdict.label, verdict.rule = "chrome", f"lexicon:{hit.rule.name}"

@@ -221,7 +221,7 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = _KIND_OF_RULE.get(hit.rule.name.split("-")[0], "chrome")
             line.why, line.captures = hit.phrase, dict(hit.captures)
             # Kept between lines of a description: a glyph, a link, a count, an app's name ("Listen on:" lists)
-            line.any_language = (hit.rule.name == "ui-any" and hit.phrase in _KEPT_IN_TEXT) or hit.rule.name.startswith("app-")
+            line.any_language = (hit.rule.name == "ui-any" and hit.phrase in _KEPT_IN_TEXT) or hit.rule.name.startswith(("app-", "social-"))
             if line.kind == "meta":
                 line.meta = MetaLine(None, None)
         elif len(text) >= PROSE_CHARS:  # a long line: prose, unless a label glued to its link
@@ -1640,13 +1640,20 @@ def has_gaps(verdicts: list[Verdict], blocks: Blocks | None = None) -> bool:
     return after is not None and _inside_post(blocks[after].path, _post_container(blocks[last].path))
 
 
+@lru_cache(maxsize=1)
+def _link_names() -> frozenset[str]:
+    """Podcast apps' and social networks' names (the lexicon's app_names and social_names), case-folded."""
+    return frozenset(name.casefold() for table in read_lexicon().values() for key in ("app_names", "social_names") for name in table.get(key, ()))
+
+
 def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks | None = None) -> None:
     """Keep, in place, the lines the sections labeller calls the description that stand in a short
     gap between two lines the main text kept, or right after its last line inside the same part of
     the page (credits, links; `blocks`: the page's blocks, for their tag paths)."""
     for i in list(_gap_lines(verdicts, blocks)):  # the gaps as the main text left them, before any is filled
         separator = not any(ch.isalnum() for ch in verdicts[i].text)  # "----", "***" between paragraphs
-        if separator or sections[i].rule == "generic:description":
+        # An app's or network's name between two lines of the text is the creator's link ("Twitter").
+        if separator or sections[i].rule == "generic:description" or verdicts[i].text.casefold() in _link_names():
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
             verdicts[i].reason = "the description's own line between two lines of the main text (trafilatura left it out)"
     for i in _tail_lines(verdicts, sections, blocks):

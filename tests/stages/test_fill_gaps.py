@@ -690,3 +690,18 @@ def test_the_list_under_a_description_heading_past_the_players_heading_comes_bac
         verdicts, blocks = _main_text_lines(rows)
         keep_heading_under_main_text(verdicts, blocks)
         assert kept(verdicts)[1:] == (["The knot atlas", "Splicing a rope"] if back else []), player_heading
+
+
+def test_an_app_or_networks_name_between_two_kept_lines_comes_back_though_the_sections_call_it_interface() -> None:
+    # A guest's card in the post: "Twitter" under the guest's bio, over the notes. The sections
+    # labeller, reading it in the header, calls it a share button; between two lines of the main
+    # text it is the creator's link.
+    verdicts, sections, paths = _lines(
+        [
+            ("post:Our guest studied computing and now draws zines about it for beginners.", "content", "after"),
+            ("post:Twitter", "chrome", "after"),
+            ("post:We talk about teaching, drawing and the jackets she sews with code on them.", "content", "desc"),
+        ]
+    )
+    fill_gaps(verdicts, sections, paths)
+    assert kept(verdicts)[1] == "Twitter"

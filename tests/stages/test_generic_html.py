@@ -755,3 +755,12 @@ def test_a_players_embed_code_printed_as_text_is_no_prose():
     code = '<iframe src="https://radio.example/embed/audio/468/" width="100%" height="360" frameborder="0" allowfullscreen></iframe>'
     assert not generic.is_prose(code)
     assert generic.is_prose("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over.")
+
+
+def test_a_networks_name_heading_the_main_text_stays_an_apps_name_goes():
+    # Above the first paragraph, inside the main text: "Apple Podcasts" is a listen-on link, but
+    # "Twitter" under a guest's name is the guest's link.
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    lines = ["Anna Berg", "Twitter", "Apple Podcasts", notes]
+    verdicts = generic.label_unknown(_blocks(lines), "\n".join(lines))
+    assert [v.label for v in verdicts] == ["content", "content", "chrome", "content"]
