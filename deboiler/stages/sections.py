@@ -430,6 +430,31 @@ _INITIAL_AND_NAME = re.compile(r"^[^\W\d_]\. ?[^\W\d_][\w'’-]+$")
 _CAPS_WORD = r"[^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ'’.-]+"
 _CAPS_TURN = re.compile(rf"^((?:{_CAPS_WORD} ){{1,3}}{_CAPS_WORD})(?:, [^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ ]*)?: \S")
 CAPS_DIALOGUE_LOOKAHEAD = 8  # lines within which the speaker's surname opens a turn
+# A broadcast transcript's speaker card: the name with the surname in capitals and the role, on a line
+# of its own over what they said ("Zita SENKOVÁ, moderátorka" / "-----" / ...).
+_SPEAKER_CARD = re.compile(rf"^{_NAME_WORD} {_CAPS_WORD}(?: {_CAPS_WORD})?, [^\W\d_][^,:]{{0,40}}$")
+CARD_TURNS_LOOKAHEAD = 12  # lines within which the same card comes again
+
+
+def _starts_card_turns(page: Page, line: Line) -> bool:
+    """A speaker's card over what they said (a separator between may stand), and the same card again
+    a few lines on: a transcript. A guest's credit ("Anna BERG, author") is printed once."""
+    if not _SPEAKER_CARD.match(line.text):
+        return False
+    said = page.next(line)
+    if said is not None and not any(ch.isalnum() for ch in said.text):
+        said = page.next(said)
+    if said is None or said.kind != "prose":
+        return False
+    return any((later := page.next(line, k)) is not None and later.text == line.text for k in range(2, CARD_TURNS_LOOKAHEAD + 1))
+
+
+def _card_over(page: Page, line: Line) -> Line | None:
+    """The speaker's card right over `line` (a separator between may stand), where it opens a transcript."""
+    above = page.prev(line)
+    if above is not None and not any(ch.isalnum() for ch in above.text):
+        above = page.prev(above)
+    return above if above is not None and _starts_card_turns(page, above) else None
 
 
 def _starts_caps_dialogue(page: Page, line: Line) -> bool:
@@ -524,6 +549,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
         or _starts_dash_dialogue(page, line)
         or _starts_labelled_turns(page, line)
         or _starts_named_turns(page, line)
+        or _starts_card_turns(page, line)
         or _sound_cue(line)
     ):
         return "a transcript (speakers' turns)"
@@ -536,7 +562,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
 # that one match passes over the many lines that have none of these shapes.
-_TURN_SHAPES = (_TURN, _SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE)
+_TURN_SHAPES = (_TURN, _SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _SPEAKER_CARD)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 # Every shape but the short ones (a name alone, "A. Name", "Speaker 2", "Anna Berg 2m 6s": six spaces
 # at most) holds a colon (or a full-width one, or "「"), opens with "[" or is a WebVTT header; a line
@@ -820,6 +846,10 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         (l for l in page.nonblank if l.kind == "prose" and (paragraph(l.text) or l.wrapped) and _opens_description(page, l) and not _title_over_text(page, l)),
         None,
     )
+    if first is not None and (card := _card_over(page, first)) is not None:
+        summary = page.prev(card)
+        if summary is not None and summary.kind == "short" and paragraph(summary.text):
+            first = summary  # a transcript's page: its summary stands over the first speaker's card
     run = _sentence_run(page, first.index if first is not None else len(page.lines))
     if run is not None:
         first = run

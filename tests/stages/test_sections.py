@@ -280,6 +280,24 @@ def test_a_speaker_named_again_by_initials_is_a_transcript() -> None:
     assert lines(ep) == [intro]
 
 
+def test_a_transcript_page_keeps_its_summary_over_the_first_speakers_card() -> None:
+    # A radio's transcript page: date, a one-sentence summary, then speakers' cards ("Name SURNAME,
+    # role" over a rule) over what each said. The summary is the description, the rest a transcript.
+    summary = "Hostem byl komentátor Jan Novák."
+    turns = [
+        "Eva DVOŘÁKOVÁ, moderátorka", "----------", "Dobrý den a dobrý poslech přeje Eva Dvořáková, hostem je dnes komentátor Jan Novák.", "",
+        "Jan NOVÁK, komentátor", "----------", "Přeji hezké ráno z Brna a děkuji za pozvání do dnešního vysílání.", "",
+        "Eva DVOŘÁKOVÁ, moderátorka", "----------", "Začněme tím, co se tento týden stalo na radnici a proč to lidi tolik rozzlobilo.",
+    ]
+    ep = clean("Přepis: Jak to vidí Jan Novák\n\n11. listopad 2014\n\n" + summary + "\n\n" + "\n".join(turns) + "\n")
+    assert lines(ep) == [summary]
+    assert (ep.title, ep.published) == ("Jak to vidí Jan Novák", "2014-11-11")
+    # A guest's credit card printed once, over the notes, is no transcript.
+    notes = "Jan Novák mluví o tom, proč se na radnici tento týden tolik hádali a co z toho plyne pro město."
+    ep = clean("Jak to vidí Jan Novák\n\n11. listopad 2014\n\n" + summary + "\n\nJan NOVÁK, komentátor\n" + notes + "\n")
+    assert notes in lines(ep)
+
+
 def test_credits_with_colons_stay_in_the_description() -> None:
     # "Role: Name" lines name no one twice and say no sentence: the creator's credits, kept.
     intro = "Jméno nového ministra zůstává na seznamu, i když prezident s jeho jmenováním nesouhlasí."
