@@ -792,7 +792,10 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
             if not _teaser(page, line) and not lead_in:  # "Wait for it…" over "Wait for it… the reveal"
                 names.append(line)
     if not names:
-        return None
+        # No other name: a language-free "Podcast: ..." line is the title a newspaper gives its
+        # podcast's episode ("Podcast: O dia 1 do governo Lula"), not a show's label.
+        labelled = [line for line in header if line.kind == "show_phrase" and line.why in _language_free_show_phrases()]
+        return labelled[-1] if len(labelled) == 1 and not any(l.kind == "show_phrase" for l in header if l is not labelled[0]) else None
     named = [line for line in names if not _mark_only(line.text)]
     names = named or names  # "Ep. 01" beside a title is its label; alone, it is the title
     title = names[-1]
@@ -1190,7 +1193,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     line read as the show."""
     # A language's show phrase ("Descrição de chapéu NAME") names the show before a language-free one
     # ("Podcast: ..."), which a newspaper also prints before an episode's title.
-    named = sorted((l for l in header if l.kind == "show_phrase" and l.captures.get("show")), key=lambda l: (l.why in _language_free_show_phrases(), -l.index))
+    named = sorted((l for l in header if l.kind == "show_phrase" and l.captures.get("show") and l is not title), key=lambda l: (l.why in _language_free_show_phrases(), -l.index))
     if named:
         fields.setdefault("show", named[0].captures["show"])
     for line in reversed(header):
@@ -1228,7 +1231,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     if above is not None and above.index < start.index and _show_line(above) and above.text != title.text and not _full_stop(above.text) and not _mark_only(above.text):
         fields["show"] = _show_name(above.text)
         return above
-    if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith(":") and (above is None or not _name_line(above)):
+    if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith(":") and (above is None or not _name_line(above)) and not _teaser(page, below):
         fields["show"] = _show_name(below.text)
         return below
     if above is not None and above.kind in ("meta", "widget"):

@@ -1408,6 +1408,23 @@ def test_an_episode_number_alone_over_the_title_is_no_show() -> None:
     assert (ep.show, ep.title, ep.duration) == (None, "163: Why pear trees last", 24 * 60 + 51)
 
 
+def test_a_newspapers_podcast_colon_line_is_the_title_where_no_other_name_stands() -> None:
+    # "Podcast: TITLE" heading a paper's page: its episode's title; under a show's page with a title
+    # line of its own, "Podcast: NAME" names the show.
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(f"Podcast: Why pear trees outlive their owners\n\n{notes}\n")
+    assert (ep.title, ep.show) == ("Podcast: Why pear trees outlive their owners", None)
+    ep = clean(f"Podcast: Orchard Radio\n\n14# Why pear trees last\n\n{notes}\n")
+    assert (ep.title, ep.show) == ("14# Why pear trees last", "Orchard Radio")
+
+
+def test_a_teaser_under_the_title_is_no_show() -> None:
+    # The description's opening cut with "..." under the title is its teaser, never the show's name.
+    notes = "Pear trees planted in 1820 still crop in village orchards, and we ask why they last so long when others fall."
+    ep = clean(f"Orchard Radio: Why pear trees last\n{notes[:60]}...\n\n3 Jan 2024\n{notes}\n")
+    assert ep.show is None
+
+
 def test_a_details_table_printed_label_pipe_value_is_no_title() -> None:
     # A directory's details table dumps as "Label |" over its value: neither is the title, the line
     # above them is. Read as names, the last label ("Episode Duration |") became the title.
