@@ -450,9 +450,16 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
     headings = [part for part in parts if any(HEADING_PATH.search(path) and not _IN_LINK.search(path) for path in printed[part])]
     if not headings:
         # A title that holds a separator itself ("#3 - Fin(s) du monde | Audionomie"): the heading the
-        # page prints is the stated title's first or last parts together.
+        # page prints is the stated title's first or last parts together. Where the page prints both
+        # ends as headings ("Full Stack Radio" over "20: Ian Landsman - Code is not a business"), the
+        # longer is the episode's title, the other the site's or the show's name.
         whole = {_heading_at_an_end(block, stated) for block in blocks} - {None}
-        return {"title": whole.pop()} if len(whole) == 1 else {}
+        if len(whole) == 1:
+            return {"title": whole.pop()}
+        linked = {_heading_at_an_end(block, stated, linked=True) for block in blocks} - {None}
+        if len(linked) == 2 and (pair := sorted(linked, key=len))[0] in parts and len(pair[1]) > len(pair[0]):
+            return {"title": pair[1]}
+        return {}
     if len(headings) != 1:
         return {}
     title = headings[0]
@@ -462,11 +469,18 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
     return {"title": title, "show": others[0]} if len(others) == 1 else {"title": title}
 
 
-def _heading_at_an_end(block: Block, stated: str) -> str | None:
-    """The block's text, where it is a heading (not in a link) that the stated title starts with, or
-    ends with, up to one of the site's separators (" : " too: "TITLE  : SITE")."""
+# A heading whose whole text is one link ("<h2><a href=...>20: Ian Landsman ...</a></h2>"), as blog
+# themes print a post's title.
+_LINKED_HEADING = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?>a(?:[.#][^>]*)?$")
+
+
+def _heading_at_an_end(block: Block, stated: str, linked: bool = False) -> str | None:
+    """The block's text, where it is a heading (not in a link; with `linked`, also a heading that is
+    one link) that the stated title starts with, or ends with, up to one of the site's separators
+    (" : " too: "TITLE  : SITE")."""
     text = block.text
-    if not text or len(text) >= len(stated) or not HEADING_PATH.search(block.path) or _IN_LINK.search(block.path):
+    heading = HEADING_PATH.search(block.path) and not _IN_LINK.search(block.path)
+    if not text or len(text) >= len(stated) or not (heading or (linked and _LINKED_HEADING.search(block.path))):
         return None
     if stated.startswith(text) and (_TITLE_SEPARATOR.match(stated, len(text)) or _STRONG_SEPARATOR.match(stated, len(text))):
         return text

@@ -764,3 +764,20 @@ def test_a_networks_name_heading_the_main_text_stays_an_apps_name_goes():
     lines = ["Anna Berg", "Twitter", "Apple Podcasts", notes]
     verdicts = generic.label_unknown(_blocks(lines), "\n".join(lines))
     assert [v.label for v in verdicts] == ["content", "content", "chrome", "content"]
+
+
+def test_a_stated_title_split_where_the_page_prints_both_ends_as_linked_headings():
+    # <title> "Harbour Radio - 20: Anna Berg - Knots at dawn"; the theme prints the site's name and
+    # the post's title each as a heading made of one link: the longer is the episode's title.
+    stated = "Harbour Radio - 20: Anna Berg - Knots at dawn"
+    rows = [
+        ("Harbour Radio", "html>body>header.site>h1.site-title>a.home"),
+        ("20: Anna Berg - Knots at dawn", "html>body>article.episode>header>h2.episode-title>a.permalink"),
+        ("Three sailors cross the bay in a borrowed dinghy.", "html>body>article.episode>div>p"),
+    ]
+    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    assert generic.split_stated_title(stated, None, blocks) == {"title": "20: Anna Berg - Knots at dawn"}
+    # A link in a paragraph is no heading: nothing is said of which part is which.
+    rows[1] = (rows[1][0], "html>body>article.episode>div>p>a")
+    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    assert generic.split_stated_title(stated, None, blocks) == {}
