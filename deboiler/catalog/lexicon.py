@@ -35,16 +35,21 @@ def lexicon_languages() -> list[str]:
     return [lang for lang in read_lexicon() if lang != "any"]
 
 
+def every_language(key: str) -> list[str]:
+    """A key's entries in every language's file, "any" first ("app_names", "credit_labels" ...)."""
+    return [entry for table in read_lexicon().values() for entry in table.get(key, ())]
+
+
 def credit_labels() -> list[str]:
     """Every language's labels put before a guest's, host's, author's, topic's or photo's credit ("Guest:")."""
-    return [label for table in read_lexicon().values() for label in table.get("credit_labels", ())]
+    return every_language("credit_labels")
 
 
 def byline_words() -> list[str]:
     """Every language's word before an author's name on a byline ("By", "von", "par")."""
-    return [word for table in read_lexicon().values() for word in table.get("byline_words", ())]
+    return every_language("byline_words")
 
 
 def reading_time_words() -> list[str]:
     """Every language's words that make a length an article's reading time ("5 min read", "Lesezeit")."""
-    return [word for table in read_lexicon().values() for word in table.get("reading_time_words", ())]
+    return every_language("reading_time_words")

@@ -77,11 +77,11 @@ def _interface_or_section(rule: Rule) -> str:
 
 
 # A player's embed code printed as text ('<iframe src="..." width="100%">'): long, but no one's prose.
-_EMBED_CODE = re.compile(r"<(?:iframe|embed|object|audio|video|script)\b")
+EMBED_CODE = re.compile(r"<(?:iframe|embed|object|audio|video|script)\b")
 
 
 def is_prose(text: str) -> bool:
-    if text[:1] == "<" and _EMBED_CODE.match(text):
+    if text[:1] == "<" and EMBED_CODE.match(text):
         return False
     if len(text) >= PROSE_CHARS or len(text.split()) >= PROSE_WORDS:
         return True
@@ -666,26 +666,27 @@ def _drop_above_the_title(verdicts: list[Verdict], blocks: Blocks, kept: list[in
     return kept[at:]
 
 
-def _drop_apart_above(verdicts: list[Verdict], kept: list[int], first: int) -> list[int]:
+def _drop_apart_above(verdicts: list[Verdict], blocks: Blocks, kept: list[int], first: int, header: set[str]) -> list[int]:
     """The main text's lines above its first paragraph that lines outside it part from that paragraph,
     where none of them says a sentence, are another part of the page trafilatura took in (a filter
-    of other episodes, "Épisode 13"); the lines joined to the paragraph stay (its header). Returns
-    the lines still kept."""
+    of other episodes, "Épisode 13"); the lines joined to the paragraph stay (its header), and so do
+    the title and show the markup names (`header`, labelled afterwards). Returns the lines still kept."""
     joined = first
     for i in range(first - 1, -1, -1):
         if verdicts[i].label == "content":
             joined = i
         elif verdicts[i].label != "blank":
             break
-    apart = [i for i in kept if i < joined]
+    named = {i for i in kept if blocks[i].folded in header}
+    apart = [i for i in kept if i < joined and i not in named]
     if not apart or any(SENTENCE_END.search(verdicts[i].text) for i in apart):
         return kept
-    if sum(len(verdicts[i].text) for i in apart) >= sum(len(verdicts[i].text) for i in kept if i >= joined):
+    if sum(len(verdicts[i].text) for i in apart) >= sum(len(verdicts[i].text) for i in kept if i >= joined and i not in named):
         return kept  # more text than the rest: the page's own content (a calendar's table), not a list beside it
     for i in apart:
         verdicts[i].label, verdicts[i].rule = "chrome", "generic:apart-above"
         verdicts[i].reason = f"main text above its first paragraph (line {verdicts[first].lineno}) but parted from it by the page's other lines, with no sentence: another part of the page"
-    return [i for i in kept if i >= joined]
+    return [i for i in kept if i >= joined or i in named]
 
 
 _IN_NAV = re.compile(r"(?:^|>)nav\b")
@@ -723,8 +724,7 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
     first = next((i for i in kept if is_prose(verdicts[i].text) and blocks[i].folded not in header), None)
     if first is None:
         return
-    kept = _drop_apart_above(verdicts, [i for i in kept if blocks[i].folded not in header], first) + [i for i in kept if blocks[i].folded in header]
-    kept.sort()
+    kept = _drop_apart_above(verdicts, blocks, kept, first, header)
     head = [i for i in kept if i < first]
     by_title = _named_by_page_title(verdicts, blocks, head, first, parts, fields)
     if not head:

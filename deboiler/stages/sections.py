@@ -30,9 +30,9 @@ from itertools import islice
 from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.field_lines import field_value, labelled
-from deboiler.catalog.lexicon import byline_words, credit_labels, read_lexicon
+from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, read_lexicon
 from deboiler.catalog.phrases import has_digit, literal_text
-from deboiler.stages.generic import HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
+from deboiler.stages.generic import EMBED_CODE, HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
 from deboiler.stages.meta_lines import MetaLine, find_meta, read_meta_line
 from deboiler.stages.player_lines import WIDGET as _WIDGET
@@ -48,10 +48,11 @@ NEIGHBOURS = 4  # how far a title printed again is looked for
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CLAUSES = re.compile(r"[,，、].*[,，、]")  # two commas: running text, not a title
 _TWO_SENTENCES = re.compile(r"[.!?。！？।۔؟] \S|。.")
+_IMAGE_FILES = "jpe?g|png|gif|webp|svg|avif|heic|tiff?|bmp|cr2|nef|arw|dng"  # picture files' extensions, a camera's raw ones too
 # A link or an e-mail address (or the "[email protected]" a site's e-mail obfuscation prints): no name holds one.
 _URLISH = re.compile(
     r"https?://|www\.|\w\.(?:com|org|net|io|fm|co|de|se|no|dk|fi|nl|cz|sk|pl|fr|es|it|pt|br|jp|cn)\b|\w@[\w-]+\.\w|\[email.protected\]"
-    r"|\w\.(?i:jpe?g|png|gif|webp|svg|avif|heic|tiff?|bmp|cr2|nef|arw|dng|mp3|m4a|ogg|pdf)$",  # an image's or a file's name ("programa 2.jpg")
+    rf"|\w\.(?i:{_IMAGE_FILES}|mp3|m4a|ogg|pdf)$",  # an image's or a file's name ("programa 2.jpg")
     re.I,
 )
 # Not a title or a show's name: two buttons glued by the dump ("View descriptionShare"), an
@@ -78,8 +79,8 @@ def _not_a_name(text: str) -> bool:
 # an image's file name where its picture did not load ("programa 2 reserva biosfera.jpg", a camera's
 # "ANAPHOTO.CR2").
 _RESIDUE = re.compile(
-    r"^[\d\s.,]+$|^<[A-Za-z][A-Za-z0-9]*>|^<(?:iframe|embed|object|audio|video|script)\b|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
-    r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$|^[^/\\:]{1,60}\.(?i:jpe?g|png|gif|webp|svg|avif|heic|tiff?|bmp|cr2|nef|arw|dng)$"
+    r"^[\d\s.,]+$|^<[A-Za-z][A-Za-z0-9]*>|^" + EMBED_CODE.pattern + r"|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
+    r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$|^[^/\\:]{1,60}\.(?i:" + _IMAGE_FILES + ")$"
 )
 _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
 _TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
@@ -436,14 +437,23 @@ _SPEAKER_CARD = re.compile(rf"^{_NAME_WORD} {_CAPS_WORD}(?: {_CAPS_WORD})?, [^\W
 CARD_TURNS_LOOKAHEAD = 12  # lines within which the same card comes again
 
 
+def _rule(text: str) -> bool:
+    """A line of no letter or digit: a separator ("-----", "***", "| |")."""
+    return not any(ch.isalnum() for ch in text)
+
+
+def _past_rule(step: Callable[[Line], Line | None], line: Line) -> Line | None:
+    """The next line in `step`'s direction (page.next or page.prev), past a separator there."""
+    found = step(line)
+    return step(found) if found is not None and _rule(found.text) else found
+
+
 def _starts_card_turns(page: Page, line: Line) -> bool:
     """A speaker's card over what they said (a separator between may stand), and the same card again
     a few lines on: a transcript. A guest's credit ("Anna BERG, author") is printed once."""
     if not _SPEAKER_CARD.match(line.text):
         return False
-    said = page.next(line)
-    if said is not None and not any(ch.isalnum() for ch in said.text):
-        said = page.next(said)
+    said = _past_rule(page.next, line)
     if said is None or said.kind != "prose":
         return False
     return any((later := page.next(line, k)) is not None and later.text == line.text for k in range(2, CARD_TURNS_LOOKAHEAD + 1))
@@ -451,9 +461,7 @@ def _starts_card_turns(page: Page, line: Line) -> bool:
 
 def _card_over(page: Page, line: Line) -> Line | None:
     """The speaker's card right over `line` (a separator between may stand), where it opens a transcript."""
-    above = page.prev(line)
-    if above is not None and not any(ch.isalnum() for ch in above.text):
-        above = page.prev(above)
+    above = _past_rule(page.prev, line)
     return above if above is not None and _starts_card_turns(page, above) else None
 
 
@@ -794,8 +802,8 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     if not names:
         # No other name: a language-free "Podcast: ..." line is the title a newspaper gives its
         # podcast's episode ("Podcast: O dia 1 do governo Lula"), not a show's label.
-        labelled = [line for line in header if line.kind == "show_phrase" and line.why in _language_free_show_phrases()]
-        return labelled[-1] if len(labelled) == 1 and not any(l.kind == "show_phrase" for l in header if l is not labelled[0]) else None
+        phrases = [line for line in header if line.kind == "show_phrase"]
+        return phrases[0] if len(phrases) == 1 and phrases[0].why in _language_free_show_phrases() else None
     named = [line for line in names if not _mark_only(line.text)]
     names = named or names  # "Ep. 01" beside a title is its label; alone, it is the title
     title = names[-1]
@@ -1393,7 +1401,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             break
         if k and _dated_entry(line.text) and any(_dated_entry(other.text) for other in body[k + 1 : k + 1 + DATED_ENTRY_LOOKAHEAD]):
             end = k
-            while end > 1 and (body[end - 1].kind == "chrome" or not any(ch.isalnum() for ch in body[end - 1].text)):
+            while end > 1 and (body[end - 1].kind == "chrome" or _rule(body[end - 1].text)):
                 end -= 1  # the list's heading ("Episodes") and its separators
             ended_by = f"from line {body[end].index + 1}: a list of other episodes, each a date run into its title"
             break
@@ -1477,7 +1485,7 @@ def _listen_on(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _app_names() -> re.Pattern[str]:
     """Every podcast app's name the lexicon lists, inside a line ("Google Podcast" for "Google Podcasts" too)."""
-    names = {name.removesuffix("s") if name.endswith("Podcasts") else name for table in read_lexicon().values() for name in table.get("app_names", ())}
+    names = {name.removesuffix("s") if name.endswith("Podcasts") else name for name in every_language("app_names")}
     alternatives = "|".join(re.escape(name) + ("s?" if name.endswith("Podcast") else "") for name in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
@@ -1676,7 +1684,7 @@ def has_gaps(verdicts: list[Verdict], blocks: Blocks | None = None) -> bool:
 @lru_cache(maxsize=1)
 def _link_names() -> frozenset[str]:
     """Podcast apps' and social networks' names (the lexicon's app_names and social_names), case-folded."""
-    return frozenset(name.casefold() for table in read_lexicon().values() for key in ("app_names", "social_names") for name in table.get(key, ()))
+    return frozenset(name.casefold() for name in [*every_language("app_names"), *every_language("social_names")])
 
 
 def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks | None = None) -> None:
@@ -1684,7 +1692,7 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
     gap between two lines the main text kept, or right after its last line inside the same part of
     the page (credits, links; `blocks`: the page's blocks, for their tag paths)."""
     for i in list(_gap_lines(verdicts, blocks)):  # the gaps as the main text left them, before any is filled
-        separator = not any(ch.isalnum() for ch in verdicts[i].text)  # "----", "***" between paragraphs
+        separator = _rule(verdicts[i].text)  # "----", "***" between paragraphs
         # An app's or network's name between two lines of the text is the creator's link ("Twitter").
         if separator or sections[i].rule == "generic:description" or verdicts[i].text.casefold() in _link_names():
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
@@ -1737,7 +1745,7 @@ def keep_heading_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> Non
         return
     candidates = Blocks(blocks[i] for i in after[: at + 1])
     kinds = [line.kind for line in classify(candidates, lexicon_matcher().scan(candidates))]
-    between = [kind in ("chrome", "widget") or not any(ch.isalnum() for ch in candidates[n].text) for n, kind in enumerate(kinds[:at])]
+    between = [kind in ("chrome", "widget") or _rule(candidates[n].text) for n, kind in enumerate(kinds[:at])]
     if not all(between) or kinds[at] not in ("short", "notes_heading", "desc_heading"):
         return  # a line between that is no button or separator ("| |"), or a heading the lexicon knows as another section's
     # A notes heading the lexicon knows ("Links") anywhere in the post; another heading only in the
