@@ -80,6 +80,35 @@ def _interface_or_section(rule: Rule) -> str:
 EMBED_CODE = re.compile(r"<(?:iframe|embed|object|audio|video|script)\b")
 
 
+# An icon font's glyph printed as text (Material Icons' "\ue5d4" for a menu's dots): code points of
+# the Private Use Area, which no language writes in.
+_ICON_GLYPHS = re.compile(r"^[\ue000-\uf8ff\s]+$")
+
+
+def icon_glyphs(text: str) -> bool:
+    return "\ue000" <= max(text) <= "\uf8ff" and _ICON_GLYPHS.match(text) is not None
+
+
+def printed_twice(text: str) -> str | None:
+    """The text a line prints twice with nothing between ("PitstopPitstop"), else None."""
+    half, odd = divmod(len(text), 2)
+    if odd or half < 3 or text[:half] != text[half:]:
+        return None
+    return text[:half]
+
+
+CARD_LABEL_CHARS = 5  # a card's label printed twice: shorter doubles may be a word ("bonbon")
+
+
+def card_residue(text: str) -> bool:
+    """A card's label the page prints twice, glued (a visible and a screen-reader copy: "Les poireux
+    de M. FillonLes poireux de M. Fillon"), or an icon font's glyph: no creator writes either."""
+    label = printed_twice(text)
+    if label is not None and len(label) >= CARD_LABEL_CHARS and any(ch.isalpha() for ch in label):
+        return True
+    return icon_glyphs(text)
+
+
 def is_prose(text: str) -> bool:
     if text[:1] == "<" and EMBED_CODE.match(text):
         return False
@@ -371,6 +400,10 @@ def label_unknown(
                 heading = None  # a blank line ends the list, but not the one right under its heading
             continue
         inside = inside_main[i]
+        if inside and outside_why and card_residue(b.text):
+            why = "a card's label printed twice, glued, or an icon's glyph: page furniture, not text"
+            verdicts.append(Verdict(b.lineno, b.text, "chrome", "generic:residue", why))
+            continue
         if inside:
             heading = None
         elif heading is not None and not hits[i] and not is_prose(b.text):

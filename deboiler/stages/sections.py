@@ -32,7 +32,7 @@ from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.field_lines import field_value, labelled
 from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, read_lexicon
 from deboiler.catalog.phrases import has_digit, literal_text
-from deboiler.stages.generic import EMBED_CODE, HEADING_PATH, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
+from deboiler.stages.generic import EMBED_CODE, HEADING_PATH, card_residue, icon_glyphs, printed_twice, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
 from deboiler.stages.meta_lines import MetaLine, find_meta, read_meta_line
 from deboiler.stages.player_lines import WIDGET as _WIDGET
@@ -236,7 +236,7 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = "widget"
         elif digit and (meta := read_meta_line(text)) is not None:
             line.kind, line.meta = "meta", meta
-        elif _RESIDUE.match(text):
+        elif _RESIDUE.match(text) or icon_glyphs(text):
             line.kind = "widget"
         elif is_prose(text):
             line.kind = "prose"
@@ -747,14 +747,6 @@ def _pure_date(line: Line) -> bool:
     return line.meta is not None and line.meta.published is not None and line.meta.words <= 1
 
 
-def _doubled(text: str) -> str | None:
-    """A name the dump printed twice with nothing between ("PitstopPitstop")."""
-    half, odd = divmod(len(text), 2)
-    if odd or half < 3 or text[:half] != text[half:]:
-        return None
-    return text[:half]
-
-
 def _show_name(text: str) -> str:
     """A show's line less the word "podcast" a site prints after the name ("Magten podcast"), and less
     a crawler's date stamp before it."""
@@ -1212,7 +1204,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
             length = read_meta_line(line.text)
             if before is not None and before.text in ("0:00", "00:00") and length and length.duration:
                 fields["duration"] = length.duration  # a player: "0:00" played of "29:13"
-        if line.kind == "short" and (doubled := _doubled(line.text)):
+        if line.kind == "short" and (doubled := printed_twice(line.text)):
             fields.setdefault("show", doubled)
         if line.kind == "meta" and line.meta is not None:
             if line.meta.published and "published" not in fields:
@@ -1694,6 +1686,8 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
     for i in list(_gap_lines(verdicts, blocks)):  # the gaps as the main text left them, before any is filled
         separator = _rule(verdicts[i].text)  # "----", "***" between paragraphs
         # An app's or network's name between two lines of the text is the creator's link ("Twitter").
+        if card_residue(verdicts[i].text):
+            continue  # a glyph or a doubled card label the sections labeller read as a short line
         if separator or sections[i].rule == "generic:description" or verdicts[i].text.casefold() in _link_names():
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
             verdicts[i].reason = "the description's own line between two lines of the main text (trafilatura left it out)"

@@ -781,3 +781,29 @@ def test_a_stated_title_split_where_the_page_prints_both_ends_as_linked_headings
     rows[1] = (rows[1][0], "html>body>article.episode>div>p>a")
     blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
     assert generic.split_stated_title(stated, None, blocks) == {}
+
+
+def test_card_labels_printed_twice_and_icon_glyphs_inside_the_main_text_go():
+    # A list of other episodes inside the main text prints each card's label twice, glued (a visible
+    # and a screen-reader copy); an icon font prints its glyph. A rule of "=" or a short word
+    # printed twice ("bonbon") is no card's label.
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    lines = [notes, "Knots at dawnKnots at dawn", "\ue5d4", "bonbon", notes.replace("Three", "Two")]
+    verdicts = generic.label_unknown(_blocks(lines), "\n".join(lines))
+    assert [v.label for v in verdicts] == ["content", "chrome", "chrome", "content", "content"]
+    assert verdicts[1].rule == "generic:residue"
+    assert not generic.card_residue("============")
+
+
+def test_an_icon_glyph_between_main_text_lines_is_not_given_back():
+    from deboiler.stages.sections import fill_gaps
+
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    more = "They reach the island at dusk, and the eldest ties the boat up with a knot none of the others knows."
+    lines = [notes, "\ue5d4", more]
+    blocks = _blocks(lines)
+    verdicts = generic.label_unknown(blocks, f"{notes}\n{more}")
+    assert [v.label for v in verdicts] == ["content", "chrome", "content"]
+    sections = [generic.Verdict(b.lineno, b.text, "content", "generic:description", "") for b in blocks]
+    fill_gaps(verdicts, sections, blocks)
+    assert verdicts[1].label == "chrome"

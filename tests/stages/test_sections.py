@@ -1567,3 +1567,19 @@ def test_a_date_under_a_label_beside_the_title_names_no_show() -> None:
     assert ep.title == "Kingfishers in the orchard pond"
     assert ep.show is None
     assert ep.published == "2012-10-02"
+
+
+def test_an_icon_fonts_glyph_between_description_lines_goes() -> None:
+    # Material Icons print a menu's dots as U+E5D4: a code point no language writes in.
+    ep = clean(
+        "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
+        "\ue5d4\n"
+        "Our guest grafts old varieties for a living and tells us how a graft takes on an old rootstock.\n"
+    )
+    assert lines(ep) == [
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.",
+        "Our guest grafts old varieties for a living and tells us how a graft takes on an old rootstock.",
+    ]
+    glyph = next(v for v in ep.lines if v.text == "\ue5d4")
+    assert glyph.label == "chrome" and glyph.rule == "generic:widget"
