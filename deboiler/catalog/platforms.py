@@ -151,6 +151,9 @@ class SharedLiterals:
         return found
 
 
+_LIST_MARKS = frozenset(["- ", "• ", "* ", "– ", "· ", "▪ "])
+
+
 @dataclass
 class LineMatcher:
     """All phrases that apply to a page in one UI locale, ready to test lines against."""
@@ -162,6 +165,10 @@ class LineMatcher:
     # only a line's first hit of each class (the UI lexicon: the first interface phrase and the first
     # section phrase; "{date} · {duration}" is listed in 38 languages, a regex each).
     hit_class: Callable[[Rule], str] | None = None
+    # Which rules' slot-free phrases also match a line that is one of them behind a list's mark
+    # ("- Privacy policy", "• Download": a footer's or share bar's list as a dump prints it), where
+    # nothing else matched the line; None: none.
+    bulleted: Callable[[Rule], bool] | None = None
 
     def __post_init__(self) -> None:
         classify = self.hit_class or (lambda rule: rule.name)
@@ -192,6 +199,10 @@ class LineMatcher:
         self.literal_entries = [(literal, (n, idxs)) for n, (literal, idxs) in enumerate(self._by_literal.items())]
         self._literals = automaton(self.literal_entries)
         self._exact_hits = {key: [Hit(rule, src, {}, loc) for rule, src, loc in listed] for key, listed in self.exact.items()}
+        if self.bulleted is not None:
+            self._bulleted_hits = {
+                key: hits for key, listed in self._exact_hits.items() if (hits := [hit for hit in listed if self.bulleted(hit.rule)])
+            }
         self._selector_hits = [Hit(rule, f"selector {sel.source}", {}, None) for rule, sel in self.selector_rules]
         self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {})  # segment / path -> rule bits
 
@@ -201,6 +212,7 @@ class LineMatcher:
         entries: Iterable[tuple[Rule, str, str | None, str | None]],
         selector_rules: Iterable[Rule] = (),
         hit_class: Callable[[Rule], str] | None = None,
+        bulleted: Callable[[Rule], bool] | None = None,
     ) -> LineMatcher:
         """From (rule, phrase source, the locale it speaks for, the locale to read slots in), in order,
         and the rules that also name elements by selector; `hit_class` as the field says."""
@@ -213,7 +225,7 @@ class LineMatcher:
             else:
                 patterns.append((rule, phrase, locale))
         by_selector = [(rule, Selector.parse(sel)) for rule in selector_rules for sel in rule.selectors]
-        return cls(exact, patterns, by_selector, hit_class)
+        return cls(exact, patterns, by_selector, hit_class, bulleted)
 
     def scan(self, blocks: Blocks) -> list[list[Hit]]:
         """Every rule each block of a page matches, locale phrases first.
@@ -272,6 +284,11 @@ class LineMatcher:
                 if captures is not None:
                     hits.append(Hit(rule, phrase.source, captures, loc))
                     matched.add(pattern_class[idx])
+        if self.bulleted is not None:
+            bulleted_hits = self._bulleted_hits
+            for i, line in enumerate(folded):
+                if line[:2] in _LIST_MARKS and not found[i] and (hits := bulleted_hits.get(line[2:].lstrip())):
+                    found[i] = list(hits)
         return found
 
     def _scan_selectors(self, blocks: Blocks, found: list[list[Hit]]) -> None:

@@ -171,3 +171,24 @@ def test_a_paragraph_ending_in_an_ellipsis_that_is_no_copy_still_opens_the_main_
     own = "We end this week's notes mid-thought, as the episode itself does, and leave the rest to you…"
     out = _clean("\n".join(["Subscribe", "", own, "Share", "", PROSE[1], ""]))
     assert out == [own, "Share", PROSE[1]], out
+
+
+def test_interface_words_behind_a_lists_mark_are_interface_too():
+    # A footer's list as a dump prints it ("- Privacy policy"): the lexicon's phrase behind the mark.
+    # A platform's own phrases are not read so (its matcher takes the lines as its file words them).
+    from deboiler.stages.blocks import Block, Blocks
+    from deboiler.stages.generic import lexicon_matcher
+
+    texts = ["- Privacy policy", "• Apple Podcasts", "- Privacy policy, and what we learned", "Privacy policy"]
+    blocks = Blocks(Block(i, t, t, t.casefold()) for i, t in enumerate(texts, 1))
+    hits = lexicon_matcher().scan(blocks)
+    assert [h[0].rule.name if h else None for h in hits] == ["ui-en", "app-any", None, "ui-en"]
+    ep = deboiler.clean(
+        "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n"
+        "Our guest grafts old varieties for a living and tells us how a graft takes on an old rootstock.\n"
+        "- Privacy policy\n- Terms of use\n",
+        explain=True,
+    )
+    assert ep.description.splitlines()[-1].startswith("Our guest grafts")
+    assert all(line.label == "chrome" for line in ep.lines if line.text.startswith("- "))
