@@ -252,13 +252,15 @@ def _find_meta(text: str, opens_line: bool = True) -> list[MetaMatch]:
 
 
 _GLUE = re.compile(r"[\s•·|,;:/()\[\]–—-]+")
-_AM_PM = re.compile(r"\s?[ap]\.?m\.?(?!\w)", re.I)  # after a clock: a time of day
+# After a clock, a time of day: "pm", German "Uhr" ("09:30 Uhr NDR Info": an air time, no length).
+_TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.?m\.?|uhr)(?!\w)", re.I)
 
 # Every date or length has one of these: a year, d/m, a clock, a number with a unit or month after it
 # (a word, or the prime marks of "4′41″").
 _HINT = re.compile(r"(?:19|20)\d\d|\d[./]\s?\d|\d:\d\d|\d\s?[^\W\d_]|\d[′″]|年")
 _COUNTER = re.compile(r"(?:^|(?<=[•·|]))\s*\d[\d.,\u00a0]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?=[•·|])")
 _FILE_SIZE = re.compile(r"(?<!\w)\d+(?:[.,]\d+)?\s?(?:[KMG]i?B|[KMG]o)(?!\w)")
+_CHAPTER_TITLE = re.compile(r"\s?[-–—]\s+[^\W\d_]")  # a dash and a word after a line's opening time
 META_MAX_CHARS = 80
 META_MAX_WORDS = 4  # beside a length: "20/04/2021 54 min Temporada 1 Episodio 14"
 META_MAX_WORDS_DATE_ONLY = 2  # "Published on 5th Oct 2021"; "HJK-HIFK 0-2 | Liiga 22.9.2021" is a title
@@ -315,13 +317,15 @@ def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
     if len(leftover) > (META_MAX_WORDS if durations else META_MAX_WORDS_DATE_ONLY):
         return None
     dates = [f for f in found if f.kind == "date"]
+    if not dates and found[0].start == 0 and ":" in text[: found[0].end] and _CHAPTER_TITLE.match(text, found[0].end):
+        return None  # "7:45 - Чем должен заниматься FrontOps?": a chapter list's line, no length
     duration = None
     for f in durations:
         clock = ":" in text[f.start : f.end]
         # A time of day after a date ("28.01.2024 13:31", "Published: May 3, 2019 at 2:26") or before
         # "pm" is no length; "33:46" or "1:28:43" is.
         after_date = dates and f.start > dates[0].start and text.count(":", dates[0].start) == 1 and f.value < 24 * 60
-        if clock and (after_date or _AM_PM.match(text, f.end)):
+        if clock and (after_date or _TIME_OF_DAY.match(text, f.end)):
             continue
         if not clock and f.start >= 2 and text[f.start - 1] in "時点點" and text[f.start - 2].isdigit():
             continue  # the minutes of a time of day ("17時06分"), the hour before them
