@@ -73,13 +73,14 @@ def _not_a_name(text: str) -> bool:
     )
 
 
-# Counters ("2356 232"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
+# Counters ("2356 232"), a WordPress shortcode printed as text ("[youtube https://...]"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
 # "<預購>" is a creator's label), a label glued to its link ("Smart linkhttps://pc.st/..."), two
 # buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe src=...>'),
 # an image's file name where its picture did not load ("programa 2 reserva biosfera.jpg", a camera's
 # "ANAPHOTO.CR2").
 _RESIDUE = re.compile(
-    r"^[\d\s.,]+$|^<[A-Za-z][A-Za-z0-9]*>|^" + EMBED_CODE.pattern + r"|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
+    r"^[\d\s.,]+$|^\[(?:youtube|vimeo|audio|video|embed|soundcloud|spotify|podcast|powerpress)\b[^\]]*\]$"
+    r"|^<[A-Za-z][A-Za-z0-9]*>|^" + EMBED_CODE.pattern + r"|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
     r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$|^[^/\\:]{1,60}\.(?i:" + _IMAGE_FILES + ")$"
 )
 _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
@@ -97,6 +98,9 @@ _TURN = re.compile(
 # A turn of an interview printed as dialogue: "Anna Berg: Welcome to ...", the speaker's name (one
 # to three capitalised words) and what they said.
 _SPOKEN = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,2}}): (\S.{{24,}})$")
+# A short turn ("Nahit Eren: İyi yayınlar."): a full name and one short sentence. It opens a
+# transcript only where the same speaker's long turn follows (_starts_dialogue).
+_SHORT_SPOKEN = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}): (\S.{{1,23}}[.!?…])$")
 # The same in Chinese and Japanese, where no space follows the name: "梁冬:大家好……", "高橋「それが……」".
 _CJK_SPOKEN = re.compile(r"^([\u3040-\u30ff\u3400-\u9fff]{1,6})(?:[:：]|「)(\S.{9,})$")
 DIALOGUE_LOOKAHEAD = 4  # lines within which a speaker speaks again
@@ -108,10 +112,20 @@ _TIMED_SPEECH = re.compile(rf"{_TIMED_TURN}([^-–—\s].{{{PROSE_CHARS - 1},}})
 _TIMED_TURN_START = re.compile(_TIMED_TURN)
 # A subtitle file printed on the page (WebVTT, SubRip): its header alone on its line (a paragraph may
 # open with the word), or a cue's times ("00:00:04.970 --> 00:00:07.490"), which no creator's notes print.
-_CUE = re.compile(r"^WEBVTT$|^(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} --> (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}")
+# A transcript's span of seconds alone on its line ("0:00:10–0:00:14") is one too; an air time's span
+# ("22:00-22:30") gives no seconds.
+_CUE = re.compile(
+    r"^WEBVTT$|^(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} --> (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}"
+    r"|^\d{1,2}:\d{2}:\d{2}\s?[–—-]\s?\d{1,2}:\d{2}:\d{2}$"
+)
 # A machine transcript's sound cue opening a paragraph: "[music] Welcome back", "[muzyka] Dzień dobry".
 _SOUND_CUE = re.compile(r"^\[([^\W\d_]{3,20})\] \S")
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
+# A time and what was said, line after line, seconds apart ("00:00:19: Hallo und herzlich willkommen
+# ...", "00:00:21: ..."): a machine transcript. A chapter list's times are minutes apart.
+_STAMPED = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[)\]]?:?\s+\S")
+STAMPED_RUN = 5  # lines in a row, each a time and text
+STAMPED_STEP_SECONDS = 15  # at most this many seconds between two of them, on average
 _EPISODE_MARK = re.compile(
     r"^(?:#\s?\d|\d{1,4}[.:)]\s|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?\d)", re.I
 )
@@ -418,6 +432,23 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     return not (before is not None and _CHAPTER.match(before.text))
 
 
+def _starts_stamped_speech(page: Page, line: Line) -> bool:
+    """STAMPED_RUN lines in a row from `line` on, each a time and text, the times rising by at most
+    STAMPED_STEP_SECONDS a line on average."""
+    times: list[int] = []
+    at: Line | None = line
+    while at is not None and len(times) < STAMPED_RUN:
+        m = _STAMPED.match(at.text)
+        if m is None:
+            return False
+        hours, minutes, seconds = m.groups()
+        times.append(int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds))
+        at = page.next(at)
+    if len(times) < STAMPED_RUN or any(b < a for a, b in zip(times, times[1:])):
+        return False
+    return times[-1] - times[0] <= STAMPED_STEP_SECONDS * (STAMPED_RUN - 1)
+
+
 def _starts_dash_dialogue(page: Page, line: Line) -> bool:
     """A speaker named by initial and surname on a line of their own ("K. Matsan"), then what they
     said as a dashed turn ("— Good evening, dear friends ..."): a radio transcript."""
@@ -499,7 +530,7 @@ def _starts_dialogue(page: Page, line: Line) -> bool:
     lines ("Ulrike Timm: ..." then "Timm: ..."). A list of credits ("Music: Anna Berg") names no one
     twice and says no sentence after the colon. An exchange the notes introduce ("While starting the
     discussion:") is a quote inside them."""
-    speaker = _speaker(line.text)
+    speaker = _speaker(line.text) or _short_turn(line.text)
     if speaker is None:
         return False
     before = page.prev(line)
@@ -517,6 +548,16 @@ def _starts_dialogue(page: Page, line: Line) -> bool:
         if again is not None:
             speaker = speaker | again  # a second speaker; either may speak again
     return False
+
+
+def _short_turn(text: str) -> frozenset[str] | None:
+    """The speaker's name of a short turn, a full name in capitals ("Nahit Eren: İyi yayınlar."): the
+    long turns _speaker reads must name them again."""
+    m = _SHORT_SPOKEN.match(text)
+    if m is None or not all(word[0].isupper() for word in m.group(1).split()):
+        return None
+    words = m.group(1).split()
+    return frozenset([*words, "".join(word[0] for word in words)])
 
 
 # A speaker's name alone on a line, then what they said ("Charlie Albone:" / "Hi, I'm Charlie ...").
@@ -554,6 +595,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
         return None
     if (
         _starts_timed_speech(page, line)
+        or _starts_stamped_speech(page, line)
         or _starts_dash_dialogue(page, line)
         or _starts_labelled_turns(page, line)
         or _starts_named_turns(page, line)
@@ -570,7 +612,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
 # that one match passes over the many lines that have none of these shapes.
-_TURN_SHAPES = (_TURN, _SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _SPEAKER_CARD)
+_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _SPEAKER_CARD)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 # Every shape but the short ones (a name alone, "A. Name", "Speaker 2", "Anna Berg 2m 6s": six spaces
 # at most) holds a colon (or a full-width one, or "「"), opens with "[" or is a WebVTT header; a line
@@ -1093,6 +1135,7 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
     start, heading = _description_start(page)
     if start is None:
         return _keep_all(page, main_span)
+    start = _sentence_opened_above(page, start) if heading is None else start
     interface = None
     if heading is None:
         start, interface = _below_interface_printed_again(page, start)
@@ -1137,6 +1180,22 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
 
 
 _NUMBERED = re.compile(r"^\d{1,2}\.\s+")
+
+
+def _sentence_opened_above(page: Page, start: Line) -> Line:
+    """The line right over the description's first (no blank between) where that first line opens
+    in lowercase, going on with a sentence the line over it began ("«Esto es lo que Hay»" /
+    "entrevistas sobre ..."): the description starts there, the line is no title."""
+    above = page.prev(start)
+    if (
+        start.text[:1].islower()
+        and above is not None
+        and above.index == start.index - 1
+        and above.kind in ("short", "prose")
+        and not _SENTENCE_END.search(above.text)
+    ):
+        return above
+    return start
 
 
 DATE_LINE_MAX_CHARS = 160  # a title or a byline that holds the episode's date, not a paragraph

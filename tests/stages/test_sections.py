@@ -1583,3 +1583,61 @@ def test_an_icon_fonts_glyph_between_description_lines_goes() -> None:
     ]
     glyph = next(v for v in ep.lines if v.text == "\ue5d4")
     assert glyph.label == "chrome" and glyph.rule == "generic:widget"
+
+
+def test_a_time_and_text_line_after_line_seconds_apart_is_a_machine_transcript() -> None:
+    said = ["Hello and welcome to a new episode.", "Good to be back.", "You look well rested.", "A week at the sea.", "It shows.", "Thank you."]
+    stamps = ["00:00:19", "00:00:21", "00:00:22", "00:00:25", "00:00:29", "00:00:31"]
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    page = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + notes + "\n" + "\n".join(f"{t}: {s}" for t, s in zip(stamps, said)) + "\n"
+    ep = clean(page)
+    assert lines(ep) == [notes]
+    first = next(v for v in ep.lines if v.text.startswith("00:00:19"))
+    assert first.label == "chrome" and "transcript" in first.reason
+    # The creator's chapters, minutes apart (the first few close together), stay.
+    chapters = ["00:00 Intro", "00:25 Sponsor", "00:55 Why pears", "01:30 Grafting", "02:10 Old varieties", "03:00 Questions"]
+    ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + notes + "\n" + "\n".join(chapters) + "\n")
+    assert lines(ep) == [notes, *chapters]
+
+
+def test_a_short_first_turn_opens_the_transcript_where_the_speaker_talks_at_length_below() -> None:
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    asked = "Good morning, and welcome. We start with the oldest tree of the valley, planted two centuries ago."
+    answer = "Anna Berg: Thank you. That tree was grafted by a monk, and it has given pears every autumn since then."
+    page = f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n\nAnna Berg: Good morning.\n\n{asked}\n\n{answer}\n"
+    ep = clean(page)
+    assert lines(ep) == [notes]
+    # A short labelled line no long turn of the same name follows is the notes' own.
+    credit = "Anna Berg: Hosting."
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n\n{credit}\n\n{asked}\n")
+    assert lines(ep) == [notes, credit, asked]
+
+
+def test_a_line_the_description_goes_on_from_in_lowercase_is_no_title() -> None:
+    # "«The Orchard Hour»" / "talks about ...": one sentence over two lines, the description's first.
+    first, rest = "«The Orchard Hour»", "talks about pear trees planted in 1820 that still crop in village orchards."
+    ep = clean(f"{first}\n{rest}\nOur guest grafts old varieties for a living and tells us how a graft takes.\n")
+    assert lines(ep)[:2] == [first, rest]
+    assert ep.title is None
+    # A title over a description that opens in capitals stays the title.
+    ep = clean(f"{first}\nTalks about pear trees planted in 1820 that still crop in village orchards.\n")
+    assert ep.title == first
+
+
+def test_a_span_of_seconds_alone_on_its_line_opens_a_transcript() -> None:
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(
+        f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n\n"
+        "0:00:10–0:00:14\nHello and welcome to the orchard.\n0:00:14–0:00:16\nGood to be here.\n"
+    )
+    assert lines(ep) == [notes]
+    # An air time's span is no cue.
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n\n22:00-22:30\nLive from the orchard, every Sunday night.\n")
+    assert "22:00-22:30" in lines(ep)
+
+
+def test_a_wordpress_shortcode_printed_as_text_goes() -> None:
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    more = "Our guest grafts old varieties for a living and tells us how a graft takes on an old rootstock."
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n[youtube https://www.youtube.com/watch?v=abc123]\n{more}\n")
+    assert lines(ep) == [notes, more]
