@@ -39,6 +39,8 @@ SENTENCE_END = re.compile(r"[.!?。！？…।॥۔؟]['\"”’)]*$")
 PROSE_CHARS = 80
 PROSE_WORDS = 12
 PROSE_CJK_CHARS = 30
+PROSE_CJK_SENTENCE = 15  # a CJK sentence this long, ending in a full stop, is a paragraph
+_CJK_FULL_STOPS = "。！？"
 
 # What each key of a lexicon file is, as a rule: its name prefix, its label, and why, for a person.
 # The section keys are read by the unknown-site text labeller (stages/sections.py); outside a main
@@ -121,7 +123,8 @@ def is_prose(text: str) -> bool:
     if len(text) >= PROSE_CHARS or len(text.split()) >= PROSE_WORDS:
         return True
     cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    return cjk >= PROSE_CJK_CHARS
+    # A shorter CJK sentence is prose too where it ends as one ("...について話しました。").
+    return cjk >= PROSE_CJK_CHARS or (cjk >= PROSE_CJK_SENTENCE and text[-1:] in _CJK_FULL_STOPS)
 
 
 def main_text_of(page: str | Page) -> str | None:
@@ -667,6 +670,29 @@ def label_title_in_head(verdicts: list[Verdict], title: str) -> None:
             verdict.label, verdict.rule = "title", "generic:title-heading"
             verdict.reason = "the episode's title, heading the main text above its first paragraph"
             return
+
+
+_PARAGRAPH_PATH = re.compile(r"(?:^|>)p(?:[.#][^>]*)?$")
+
+
+def title_heading_over_guess(verdicts: list[Verdict], blocks: Blocks, stated: str | None) -> bool:
+    """Saved HTML read by its sections: where they took a line under a heading for the title, but
+    the markup states the title and that heading prints it, the heading is the title and the line
+    under it (a paragraph) the description's lede. Relabels in place; returns whether it did."""
+    if not stated:
+        return False
+    folded = normalise_space(stated).casefold()
+    guess = next((i for i, v in enumerate(verdicts) if v.label == "title"), None)
+    if guess is None or normalise_space(verdicts[guess].text).casefold() == folded or not _PARAGRAPH_PATH.search(blocks[guess].path):
+        return False  # the title's own line, or no paragraph (a category's link, a heading)
+    head = next((i for i in range(guess) if HEADING_PATH.search(blocks[i].path) and blocks[i].folded == folded), None)
+    if head is None:
+        return False
+    verdicts[head].label, verdicts[head].rule = "title", "generic:title-heading"
+    verdicts[head].reason = "the episode's title as the markup states it, printed as a heading of the page"
+    verdicts[guess].label, verdicts[guess].rule = "content", "generic:description"
+    verdicts[guess].reason = f"the lede under the title's heading (line {verdicts[head].lineno}): the description's first line"
+    return True
 
 
 def _relabel(verdict: Verdict, label: str, why: str) -> None:

@@ -26,6 +26,7 @@ from deboiler.stages.generic import (
     main_text_of,
     site_named_show,
     split_stated_title,
+    title_heading_over_guess,
 )
 from deboiler.stages.label import label_page
 from deboiler.stages.labelled import Labelled
@@ -134,6 +135,9 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         main_span = (kept[0], kept[-1]) if kept else None
         sections = label_sections(blocks, keep_all=options.keep_unknown, main_span=main_span)
         verdicts, fields = sections.verdicts, sections.fields
+        stated = read.markup.fields().get("title") if read.markup is not None else None
+        if title_heading_over_guess(verdicts, blocks, stated):
+            fields["title"] = stated
     else:
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):

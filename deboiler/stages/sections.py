@@ -32,14 +32,24 @@ from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.field_lines import field_value, labelled
 from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, read_lexicon
 from deboiler.catalog.phrases import has_digit, literal_text
-from deboiler.stages.generic import EMBED_CODE, HEADING_PATH, card_residue, icon_glyphs, printed_twice, PROSE_CHARS, PROSE_CJK_CHARS, PROSE_WORDS, lexicon_matcher
+from deboiler.stages.generic import (
+    EMBED_CODE,
+    HEADING_PATH,
+    PROSE_CHARS,
+    PROSE_CJK_CHARS,
+    PROSE_CJK_SENTENCE,
+    PROSE_WORDS,
+    card_residue,
+    icon_glyphs,
+    lexicon_matcher,
+    printed_twice,
+)
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
 from deboiler.stages.meta_lines import MetaLine, find_meta, read_meta_line
 from deboiler.stages.player_lines import WIDGET as _WIDGET
 from deboiler.stages.player_lines import player_control
 from deboiler.stages.verdict import Verdict
 
-PROSE_CJK_SENTENCE = 15  # a CJK sentence this long, ending in 。, is a paragraph
 SENTENCE_WORDS = 5
 TITLE_MAX_CHARS = 250
 TITLE_LIKE_MAX_CHARS = 160

@@ -807,3 +807,34 @@ def test_an_icon_glyph_between_main_text_lines_is_not_given_back():
     sections = [generic.Verdict(b.lineno, b.text, "content", "generic:description", "") for b in blocks]
     fill_gaps(verdicts, sections, blocks)
     assert verdicts[1].label == "chrome"
+
+
+def test_the_stated_titles_heading_over_the_sections_guess_makes_the_guess_the_lede():
+    from deboiler.stages.sections import label_sections
+
+    rows = [
+        ("TT #3: Prove you are no robot", "html>body>article.post>header>h1.posttitle"),
+        ("Harbour Radio", "html>body>article.post>header>div.meta>span.author"),
+        ("The whole show was made by machines!", "html>body>article.post>div.content>p"),
+        ("Show Notes", "html>body>article.post>div.content>h2"),
+        ("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island.", "html>body>article.post>div.content>p"),
+    ]
+    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    blocks.markup = True
+    verdicts = label_sections(blocks).verdicts
+    assert verdicts[2].label == "title"  # the sections alone take the lede for the title
+    assert generic.title_heading_over_guess(verdicts, blocks, rows[0][0])
+    assert [v.label for v in verdicts][0] == "title" and verdicts[2].label == "content"
+    # Under the heading, a category's link (no paragraph) stays what the sections said.
+    rows[2] = ("Seafaring and Sailing Stories", "html>body>article.post>header>ul>li>a")
+    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    blocks.markup = True
+    verdicts = label_sections(blocks).verdicts
+    assert verdicts[2].label == "title"
+    assert not generic.title_heading_over_guess(verdicts, blocks, rows[0][0])
+
+
+def test_a_short_cjk_sentence_ending_in_a_full_stop_is_prose():
+    # Latin names fill part of the line, so it holds fewer than PROSE_CJK_CHARS ideographs.
+    assert generic.is_prose("satoshun,ymizushi,nabetamaの3人で、プログラミングの上達などについて話しました。")
+    assert not generic.is_prose("プログラミングの上達などについて")  # no sentence's end: a heading
