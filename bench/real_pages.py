@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import deboiler  # noqa: E402
-from deboiler.dev.evaluate import FLAT_FIELDS, overlap, find_gold, read_gold, token_f1  # noqa: E402
+from deboiler.dev.evaluate import FLAT_FIELDS, find_gold, overlap, read_gold, token_f1  # noqa: E402
 from deboiler.stages.load import load  # noqa: E402
 from deboiler.stages.page import read_page  # noqa: E402
 

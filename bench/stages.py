@@ -23,12 +23,12 @@ import deboiler  # noqa: E402
 from deboiler.dev.evaluate import find_gold  # noqa: E402
 from deboiler.pipeline import default_catalog  # noqa: E402
 from deboiler.stages import langid  # noqa: E402
-from deboiler.stages.page import read_page  # noqa: E402
 from deboiler.stages.detect import choose_locale, detect  # noqa: E402
 from deboiler.stages.html_blocks import html_to_blocks, parse  # noqa: E402
 from deboiler.stages.label import label_page  # noqa: E402
 from deboiler.stages.load import load  # noqa: E402
 from deboiler.stages.markup import read_markup  # noqa: E402
+from deboiler.stages.page import read_page  # noqa: E402
 
 
 def best_ms(run, rounds: int, count: int) -> float:

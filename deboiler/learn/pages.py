@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 from deboiler.catalog import formats
 from deboiler.stages import langid
 from deboiler.stages.blocks import Blocks
-from deboiler.stages.page import read_page
 from deboiler.stages.load import load
 from deboiler.stages.markup import Markup
+from deboiler.stages.page import read_page
 
 _URL = re.compile(r"https?://\S+")
 

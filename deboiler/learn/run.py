@@ -22,8 +22,8 @@ the description unless the caller drops it.
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from deboiler.catalog.lexicon import read_lexicon

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from difflib import SequenceMatcher as PlainSequenceMatcher
 from functools import lru_cache
 from itertools import compress
-
-from difflib import SequenceMatcher as PlainSequenceMatcher
 
 from lxml import etree
 
@@ -27,10 +26,10 @@ from deboiler.catalog.lexicon import read_lexicon
 from deboiler.catalog.phrases import has_digit
 from deboiler.catalog.platforms import LineMatcher, Rule
 from deboiler.stages.blocks import Block, Blocks, normalise_space, tag_of
-from deboiler.stages.meta_lines import read_meta_line
-from deboiler.stages.player_lines import player_control
-from deboiler.stages.page import Page
 from deboiler.stages.dedup import strip_cut_marker
+from deboiler.stages.meta_lines import read_meta_line
+from deboiler.stages.page import Page
+from deboiler.stages.player_lines import player_control
 from deboiler.stages.verdict import Verdict
 
 # Full stops and question marks of the scripts that have their own: Devanagari's danda, Arabic and

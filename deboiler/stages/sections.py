@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
+from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, read_lexicon
+from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import strip_cut_marker
 from deboiler.stages.field_lines import field_value, labelled
-from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, read_lexicon
-from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.generic import (
     EMBED_CODE,
     HEADING_PATH,

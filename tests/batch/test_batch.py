@@ -6,21 +6,31 @@ decides where clean runs, so its records must be clean's, one per input record, 
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import random
 import shutil
 import signal
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
 import deboiler
+from tests.helpers.batch import (
+    PAGES,
+    PNG,
+    TEXT_PAGES,
+    assert_group_gone,
+    assert_one_line_error,
+    episode_of,
+    expected,
+    many_records,
+    read_jsonl,
+    run,
+    start,
+    wait_for_output,
+)
 from tests.helpers.corpora import CORPORA
-from tests.helpers.batch import PAGES, PNG, TEXT_PAGES, assert_group_gone, assert_one_line_error, episode_of, expected, many_records, read_jsonl, run, start, wait_for_output
 
 
 def test_every_record_once_in_order_and_equal_to_clean(deboiler_exe, tmp_path, mixed):

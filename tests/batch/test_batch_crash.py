@@ -10,8 +10,8 @@ import os
 import subprocess
 
 import pytest
-from tests.helpers.corpora import SEEDS
 
+from tests.helpers.corpora import SEEDS
 
 TEXT_PAGES = sorted(p for p in (SEEDS.parent / "playerfm").rglob("*.txt"))
 

@@ -8,7 +8,6 @@ checked against that page's gold, field by field, or against the skip or error i
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import random
@@ -19,12 +18,35 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 import deboiler
+from tests.helpers.batch import (
+    CP949,
+    CP1251,
+    EN_TEXT,
+    GOLD_PAGES,
+    MAX_BYTES,
+    PODBUD_HTML,
+    SEED_TEXT,
+    SHIFT_JIS,
+    TEXT_PAGES,
+    UTF16,
+    Archive,
+    assert_gold,
+    assert_group_gone,
+    assert_one_line_error,
+    check_rows,
+    check_warc,
+    episode_of,
+    expected,
+    http,
+    many_records,
+    read_jsonl,
+    read_parquet,
+    run,
+    start,
+)
 from tests.helpers.corpora import gold_of
-from tests.helpers.batch import Archive, assert_gold, check_rows, CP1251, CP949, EN_TEXT, GOLD_PAGES, MAX_BYTES, PODBUD_HTML, SEED_TEXT, SHIFT_JIS, TEXT_PAGES, UTF16, assert_group_gone, assert_one_line_error, check_warc, episode_of, expected, http, many_records, read_jsonl, read_parquet, run, start
 
 
 def test_the_fixtures_hold_pages_that_are_not_utf8():

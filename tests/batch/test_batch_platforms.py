@@ -8,11 +8,16 @@ copy of the page, whichever worker cleans it, must then be detected as CastLane 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import deboiler
-from tests.helpers.batch import CASTLANE_PAGE, assert_one_line_error, castlane_dir, castlane_records, episode_of, read_jsonl, run
+from tests.helpers.batch import (
+    CASTLANE_PAGE,
+    assert_one_line_error,
+    castlane_dir,
+    castlane_records,
+    episode_of,
+    read_jsonl,
+    run,
+)
 
 
 def test_extra_platforms_reach_every_worker(deboiler_exe, tmp_path):

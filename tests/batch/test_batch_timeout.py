@@ -8,15 +8,23 @@ limit of 1 s; a gold page takes a few milliseconds. The pages after it must stil
 from __future__ import annotations
 
 import json
-import random
 import time
-from pathlib import Path
 
 import pytest
 
 import deboiler
 from deboiler.batch.page_timeout import PageTimeout
-from tests.helpers.batch import LIMIT, check_slow, TEXT_PAGES, assert_one_line_error, expected, read_jsonl, run, slow_page, slow_records
+from tests.helpers.batch import (
+    LIMIT,
+    TEXT_PAGES,
+    assert_one_line_error,
+    check_slow,
+    expected,
+    read_jsonl,
+    run,
+    slow_page,
+    slow_records,
+)
 from tests.helpers.corpora import CORPORA
 
 

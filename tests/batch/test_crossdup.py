@@ -10,8 +10,8 @@ import pytest
 
 import deboiler
 from deboiler.batch.crossdup import Index, key, normalise
-from tests.helpers.corpora import CORPORA
 from tests.helpers.batch import read_jsonl, run
+from tests.helpers.corpora import CORPORA
 
 PLAYERFM = CORPORA / "playerfm" / "en_short_single.txt"
 PODBUD = CORPORA / "podbud" / "no_date.txt"

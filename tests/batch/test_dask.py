@@ -9,8 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers.batch import LIMIT, MAX_BYTES, castlane_dir, castlane_records, check_slow, check_warc, many_records, read_parquet, run, slow_records
 
+from tests.helpers.batch import (
+    LIMIT,
+    MAX_BYTES,
+    castlane_dir,
+    castlane_records,
+    check_slow,
+    check_warc,
+    many_records,
+    read_parquet,
+    run,
+    slow_records,
+)
 
 distributed = pytest.importorskip("distributed")
 

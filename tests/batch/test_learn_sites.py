@@ -22,7 +22,6 @@ from tests.helpers.batch import read_jsonl
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from bench.generated_sites import generate  # noqa: E402
-
 from deboiler.batch.sites.survey import SAMPLE_PAGES, Survey  # noqa: E402
 
 LEARNED = ["dialbay.example", "earport.example", "earnest.example", "echobay.example", "unnamed-site-1"]

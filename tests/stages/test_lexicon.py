@@ -12,8 +12,8 @@ import pytest
 from babel import Locale
 
 import deboiler
-from deboiler.catalog.phrases import _SLOT, compile_phrase, fold
 from deboiler.catalog.lexicon import LEXICON_DIR, read_lexicon
+from deboiler.catalog.phrases import _SLOT, compile_phrase, fold
 
 LEXICON = read_lexicon()
 LANGS = sorted(lang for lang in LEXICON if lang != "any")
