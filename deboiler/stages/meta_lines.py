@@ -113,7 +113,8 @@ _SOLAR_HIJRI_DATE = re.compile(rf"(?<![\d.])(?P<jd>[0-3۰-۳]?\d)\s?(?P<jmon>{_M
 _DATES = (
     rf"(?=\d)(?<!\d){_YEAR}-(?P<m>[01]?\d)-(?P<d2>[0-3]?\d)(?:T[\d:.]+Z?)?(?!\d)",
     rf"(?=\d)(?<![\d.])(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?{_OF}(?P<mon>{_MONTH_WORD})\.?{_OF},?\s?{_YEAR}",
-    rf"(?<![\w])(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
+    # The month may run into a name before it ("All Indians MatterJanuary 14, 2022").
+    rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])))(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
     r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
     r"(?=\d)(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
     rf"(?=\d){_YEAR}\s?[年년]\s?(?P<cjk_m>[01]?\d)\s?[月월]\s?(?P<cjk_d>[0-3]?\d)\s?[日일]",  # and Korean "2025년 4월 2일"
@@ -124,6 +125,9 @@ _DATES = (
     # opens the line: a note's labelled date ("播出日期:2022/11/27") is the creator's text.
     rf"^[^\w]{{0,3}}{_YEAR}(?P<ysep>[./])\s?(?P<ym>[01]?\d)(?P=ysep)\s?(?P<yd>[0-3]?\d)(?!\d|\.\d)",
 )
+
+
+_SIZE_AFTER = r"(?=\d{1,4}(?:[.,]\d+)?\s?(?-i:[KMG]i?B)(?![^\W\d_]))"
 
 
 @lru_cache(maxsize=1)
@@ -141,8 +145,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     end = r"(?!(?-i:[a-z]))"
     durations = (
         # Not where a range goes on from it: a verse's "1:12-30" (Philippians) is no length.
-        r"(?<![\d:])(?P<ch>\d{1,2}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?![\d:]|[-–]\d)",
-        r"(?<![\d:])(?P<km>\d{1,3}):(?P<ks>[0-5]\d)(?![\d:]|[-–]\d)",
+        # A file's size may run into the seconds ("00:06:376.1 MB").
+        rf"(?<![\d:])(?P<ch>\d{{1,2}}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?:{_SIZE_AFTER}|(?![\d:]|[-–]\d))",
+        rf"(?<![\d:])(?P<km>\d{{1,3}}):(?P<ks>[0-5]\d)(?:{_SIZE_AFTER}|(?![\d:]|[-–]\d))",
         # The minutes after the hour, maybe after a comma ("1 Jam, 8 Menit") or joined by "and" ("1 h e
         # 13 min"), or run into it ("1h13").
         rf"(?<!\d)(?P<uh>\d{{1,2}})\s?{h}(?:,?\s?(?:(?:{ands})\s)?(?P<uhm>\d{{1,2}})\s?{m}|(?P<uhg>[0-5]\d)(?![\d:]))?{end}",
@@ -225,10 +230,15 @@ def _find_meta(text: str, opens_line: bool = True) -> list[MetaMatch]:
     if not opens_line:  # the text is a label's value, not a line of its own
         tried = tried[:_YEAR_FIRST_FORM]
     for date_re in tried:
-        for m in date_re.finditer(text):
+        at = 0
+        while (m := date_re.search(text, at)) is not None:
+            at = m.end()
             if _overlaps(m, found):
                 continue
             value = _date_of(m.groupdict())
+            if value is None and "mon" in date_re.groupindex and m.group("mon"):
+                at = m.start() + 1  # a word no month ("PolitikenApr"): the month may start inside it
+                continue
             if value is not None and value.month == 11 and text[m.end() : m.end() + 1] == "." and _key(m.groupdict().get("mon") or "") in _LISTOPAD:
                 value = value.replace(month=10)  # "12. listopada 2023.": Croatian, the year's dot after it
             if value is not None:

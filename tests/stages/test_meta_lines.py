@@ -37,6 +37,7 @@ from deboiler.stages.meta_lines import read_meta_line
         ("Published: 28.01.2024 13:31", "2024-01-28", None),  # nor after a label's colon
         ("Published: September 13, 2019 at 2:26 pm", "2019-09-13", None),
         ("22.12.2024 09:30 Uhr NDR Info", "2024-12-22", None),  # the air time is no length
+        ("00:06:376.1 MB", None, 397),  # the file's size run into the seconds
         ("58:44, 134 MB", None, 58 * 60 + 44),  # the file's size beside the length: no word
         ("October 20, 2022 1:32:13 66.43 MB", "2022-10-20", 5533),
         ("2024年5月22日", "2024-05-22", None),
@@ -75,6 +76,12 @@ def test_dates_and_lengths(line: str, published: str | None, seconds: int | None
     assert meta is not None, line
     assert meta.published == (datetime.date.fromisoformat(published) if published else None), line
     assert meta.duration == seconds, line
+
+
+def test_a_name_run_into_the_months_name_is_kept_apart() -> None:
+    for line, name in [("All Indians MatterJanuary 14, 2022", "All Indians Matter"), ("PolitikenApr 18, 2023", "Politiken")]:
+        meta = read_meta_line(line)
+        assert meta is not None and meta.glued_name == name and meta.published is not None
 
 
 def test_a_name_run_into_the_date_is_kept_apart() -> None:
