@@ -587,17 +587,25 @@ def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[s
     whole = normalise_space(page_title or "").casefold()
     if not whole:
         return None
+    linked = None  # a heading made a link (a post's permalink, "<h2><a>50: Instant Baby Yeast</a></h2>")
     for block in blocks:
-        if not block.text or not _TOP_HEADING.search(block.path) or _IN_LINK.search(block.path):
+        if not block.text or not (_TOP_HEADING.search(block.path) or _LINKED_TOP_HEADING.search(block.path)):
             continue
         name = block.folded
         if len(name) < 3 or name in not_these:
             continue
-        if name == whole or (whole.startswith(name) and _PART_AFTER.match(whole, len(name))):
+        first_part = name == whole or (whole.startswith(name) and _PART_AFTER.match(whole, len(name)))
+        if _IN_LINK.search(block.path):
+            # Only as the <title>'s first part: a logo's link heads the page with the site's name,
+            # which a <title> gives last ("Episode | Site").
+            if linked is None and first_part and name != whole:
+                linked = block.text
+            continue
+        if first_part:
             return block.text
         if whole.endswith(name) and _PART_BEFORE.search(whole, 0, len(whole) - len(name)):
             return block.text
-    return None
+    return linked
 
 
 def lone_heading(page_title: str | None, blocks: Blocks, not_these: set[str]) -> str | None:
@@ -606,8 +614,8 @@ def lone_heading(page_title: str | None, blocks: Blocks, not_these: set[str]) ->
     first line (a podcast's own site heads every page with its name), a show's name ("The Fermented
     Food podcast"), interface text ("Episodes") nor a name already taken (the site's, the show's).
     A <title> of parts ("A Different Name | Site") names a title the page does not print."""
-    if page_title and _TITLE_SEPARATOR.search(page_title):
-        return None
+    if page_title and len({normalise_space(part).casefold() for part in _TITLE_SEPARATOR.split(page_title)}) > 1:
+        return None  # "A S M a R x - A S M a R x" names one thing twice
     first = next((block for block in blocks if block.text), None)
     found = [block for block in blocks if block.text and _H1.search(block.path)]
     if len(found) != 1 or found[0] is first or found[0].folded in not_these or _IN_LINK.search(found[0].path):
@@ -622,6 +630,7 @@ _H1 = re.compile(r"(?:^|>)h1(?:[.#][^>]*)?$")
 _SHOW_WORDS = (" podcast", " radio", " show")  # a show's name ends so; an episode's title seldom does
 
 _TOP_HEADING = re.compile(r"(?:^|>)h[1-3](?:[.#][^>]*)?$")
+_LINKED_TOP_HEADING = re.compile(r"(?:^|>)h[1-3](?:[.#][^>]*)?>a(?:[.#][^>]*)?$")  # "<h2><a>...</a></h2>"
 _PART_AFTER = re.compile(r"\s*[|·»–—:/-]")  # what separates a <title>'s first part from the rest
 _PART_BEFORE = re.compile(r"[|·»–—:/-]\s*$")
 

@@ -1497,7 +1497,8 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("content", "generic:description", f"the episode's description (matches {line.why!r}, but the text goes on under it)")
         elif line.kind == "chrome" and not line.any_language:
             labels[line.index] = ("chrome", "lexicon:ui", f"interface text: matches {line.why!r}")
-        elif line.kind == "widget":
+        elif line.kind == "widget" or (line.why == "{duration}" and player_control(line.text)):
+            # ("0:00" is a length to the lexicon, kept between lines; a player's clock at its start all the same)
             labels[line.index] = ("chrome", "generic:widget", "a player control, counter or leftover markup")
         elif line.kind == "notes_heading" and k and nxt is not None and nxt.kind in ("prose", "short"):
             # A heading of the creator's notes ("Links", "Länkar") over more of them: the notes' own.
@@ -1997,6 +1998,12 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         main.markup = True
         lines = classify(main, lexicon_matcher().scan(main))
     page = Page(lines, resumes=False)
+    for line in page.nonblank:
+        verdict = verdicts[span[line.index]]
+        if line.kind == "desc_heading" and verdict.label == "content":
+            # "Show notes", "内容紹介" over the notes, which trafilatura kept with them: the page's heading.
+            verdict.label, verdict.rule = "chrome", "lexicon:desc"
+            verdict.reason = f"a heading over the notes ({line.why!r}) inside the main text"
     under_paragraph = ended = False
     for k, line in enumerate(page.nonblank):
         at = span[line.index]

@@ -838,3 +838,15 @@ def test_a_short_cjk_sentence_ending_in_a_full_stop_is_prose():
     # Latin names fill part of the line, so it holds fewer than PROSE_CJK_CHARS ideographs.
     assert generic.is_prose("satoshun,ymizushi,nabetamaの3人で、プログラミングの上達などについて話しました。")
     assert not generic.is_prose("プログラミングの上達などについて")  # no sentence's end: a heading
+
+
+def test_a_heading_over_the_notes_inside_the_main_text_goes():
+    # trafilatura keeps the page's "Show notes" heading with the notes under it.
+    from deboiler.stages.sections import end_main_text
+
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    lines = [notes, "Show notes", "0:00 Knots at dawn", "12:40 The island"]
+    blocks = _blocks(lines)
+    verdicts = generic.label_unknown(blocks, "\n".join(lines))
+    end_main_text(verdicts, blocks)
+    assert [v.label for v in verdicts] == ["content", "chrome", "content", "content"]

@@ -1641,3 +1641,10 @@ def test_a_wordpress_shortcode_printed_as_text_goes() -> None:
     more = "Our guest grafts old varieties for a living and tells us how a graft takes on an old rootstock."
     ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n[youtube https://www.youtube.com/watch?v=abc123]\n{more}\n")
     assert lines(ep) == [notes, more]
+
+
+def test_a_players_zero_clock_under_the_description_is_a_widget_not_a_length() -> None:
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n\nHarbour Radio Player\n\n0:00\n0:00\n")
+    assert "0:00" not in lines(ep)
+    assert all(v.label == "chrome" for v in ep.lines if v.text == "0:00")
