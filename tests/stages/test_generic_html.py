@@ -850,3 +850,29 @@ def test_a_heading_over_the_notes_inside_the_main_text_goes():
     verdicts = generic.label_unknown(blocks, "\n".join(lines))
     end_main_text(verdicts, blocks)
     assert [v.label for v in verdicts] == ["content", "chrome", "content", "content"]
+
+
+def _heading_blocks(rows: list[tuple[str, str]]) -> Blocks:
+    return Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+
+
+def test_the_titles_part_of_the_page_title_as_a_linked_heading_is_the_title():
+    # A post's permalink heading: taken where the <title>'s first part is all it prints of it.
+    rows = [
+        ("Harbour Radio", "html>body>header>h1.site>a.home"),
+        ("50: Knots at dawn", "html>body>div.post>h2.title>a"),
+        ("Three sailors cross the bay in a borrowed dinghy.", "html>body>div.post>p"),
+    ]
+    assert generic.heading_named_title("50: Knots at dawn | Harbour Radio", _heading_blocks(rows), set()) == "50: Knots at dawn"
+    # The site's logo link is the <title>'s last part: no title.
+    assert generic.heading_named_title("Knots at dawn | Harbour Radio", _heading_blocks(rows[:1] + rows[2:]), set()) is None
+
+
+def test_a_page_title_naming_the_site_twice_leaves_the_lone_h1_the_title():
+    rows = [
+        ("Harbour Radio", "html>body>nav>a"),
+        ("Knots at dawn", "html>body>div.post>h1"),
+        ("Three sailors cross the bay in a borrowed dinghy.", "html>body>div.post>p"),
+    ]
+    assert generic.lone_heading("Harbour Radio - Harbour Radio", _heading_blocks(rows), set()) == "Knots at dawn"
+    assert generic.lone_heading("Another Name | Harbour Radio", _heading_blocks(rows), set()) is None
