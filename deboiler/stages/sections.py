@@ -1515,10 +1515,25 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     for line in (kept[0], kept[-1]) if len(kept) > 1 else ():
         if _listen_on(line.text):
             labels[line.index] = ("chrome", "generic:listen-on", "where else the show is heard (podcast apps named in a list), at an edge of the description")
+    for n in range(trailing_lead_ins([line.text for line in kept])):
+        labels[kept[-1 - n].index] = ("chrome", "generic:lead-in", LEAD_IN_WHY)
     for line in body[end:]:
         labels[line.index] = ("chrome", "generic:after-description", ended_by)
         if line.kind == "section" and line.captures.get("show"):
             fields.setdefault("show", line.captures["show"].strip('"“”«» '))
+
+
+TRAILING_LEAD_IN_WORDS = 10  # "Listen to the conversation in our podcast:" is short; a creator's sentence is longer
+LEAD_IN_WHY = "a lead-in ending in a colon with nothing of the description under it: what it introduced (a player, a link) is not in the text"
+
+
+def trailing_lead_ins(texts: list[str]) -> int:
+    """How many of the description's last lines are short lead-ins ending in a colon ("Listen on
+    Spotify:", "Podcast:"), over nothing (the embed the dump left out); one line is always left."""
+    n = 0
+    while n < len(texts) - 1 and texts[-1 - n].endswith(_COLONS) and len(texts[-1 - n].split()) <= TRAILING_LEAD_IN_WORDS:
+        n += 1
+    return n
 
 
 # A listen-on line ("Disponibile su Spotify, Spreaker, Deezer e Google Podcast.", "Alle afleveringen
@@ -2046,6 +2061,9 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         elif line.kind == "chrome" and not line.any_language:
             verdict.label, verdict.rule = "chrome", "lexicon:ui"
             verdict.reason = f"interface text under the main text's last paragraph: matches {line.why!r}"
+    kept = [i for i in span if verdicts[i].label == "content"]
+    for n in range(trailing_lead_ins([verdicts[i].text for i in kept])):
+        verdicts[kept[-1 - n]].label, verdicts[kept[-1 - n]].rule, verdicts[kept[-1 - n]].reason = "chrome", "generic:lead-in", LEAD_IN_WHY
     return ended
 
 

@@ -876,3 +876,14 @@ def test_a_page_title_naming_the_site_twice_leaves_the_lone_h1_the_title():
     ]
     assert generic.lone_heading("Harbour Radio - Harbour Radio", _heading_blocks(rows), set()) == "Knots at dawn"
     assert generic.lone_heading("Another Name | Harbour Radio", _heading_blocks(rows), set()) is None
+
+
+def test_a_short_lead_in_ending_the_main_text_goes():
+    from deboiler.stages.sections import end_main_text
+
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    lines = [notes, "Hear the whole conversation in our podcast:"]
+    blocks = _blocks(lines)
+    verdicts = generic.label_unknown(blocks, "\n".join(lines))
+    end_main_text(verdicts, blocks)
+    assert [v.label for v in verdicts] == ["content", "chrome"] and verdicts[1].rule == "generic:lead-in"

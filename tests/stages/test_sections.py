@@ -1648,3 +1648,15 @@ def test_a_players_zero_clock_under_the_description_is_a_widget_not_a_length() -
     ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n\nHarbour Radio Player\n\n0:00\n0:00\n")
     assert "0:00" not in lines(ep)
     assert all(v.label == "chrome" for v in ep.lines if v.text == "0:00")
+
+
+def test_short_lead_ins_ending_in_a_colon_under_the_description_go() -> None:
+    # "Listen on Spotify:" over the player the dump left out; a creator's longer sentence stays.
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    page = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{}\n\n{}\n\nListen to the whole conversation here:\n\nPodcast:\n"
+    ep = clean(page.format(notes, "Our guest grafts old varieties for a living."))
+    assert lines(ep) == [notes, "Our guest grafts old varieties for a living."]
+    assert next(v for v in ep.lines if v.text == "Podcast:").rule == "generic:lead-in"
+    said = "For all of the above, here is our guest's comment on grafting and on the old trees, in the audio that follows:"
+    ep = clean(page.format(notes, said).replace("Listen to the whole conversation here:\n\nPodcast:\n", ""))
+    assert lines(ep) == [notes, said]
