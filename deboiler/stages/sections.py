@@ -233,6 +233,11 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = "blank"
             continue
         found = hits[i]
+        if not found and text[:5] == "date " and (stamp := _CRAWL_STAMP.match(text)) and not any(line.text for line in lines[:-1]):
+            # The store's date before the page's first line (" date 2019-11 Écouter le podcast :"): the
+            # line is read as the page printed it.
+            rest = text[stamp.end() :]
+            found = lexicon_matcher().scan(Blocks([dataclasses.replace(block, text=rest, folded=rest.casefold())]))[0] if rest else []
         if found and any(hit.rule.name.startswith("blurb-") for hit in found):
             found = [hit for hit in found if not hit.rule.name.startswith("blurb-") or _printed_above(blocks, i, hit.captures.get("show"))]
         # A section rule is what a line is, even where a plain UI phrase ("Description") matched first,

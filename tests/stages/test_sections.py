@@ -1660,3 +1660,10 @@ def test_short_lead_ins_ending_in_a_colon_under_the_description_go() -> None:
     said = "For all of the above, here is our guest's comment on grafting and on the old trees, in the audio that follows:"
     ep = clean(page.format(notes, said).replace("Listen to the whole conversation here:\n\nPodcast:\n", ""))
     assert lines(ep) == [notes, said]
+
+
+def test_the_stores_date_before_an_interface_line_leaves_it_interface() -> None:
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(f" date 2019-11 Download\n\n{notes}\n")
+    assert lines(ep) == [notes]
+    assert ep.lines[0].label == "chrome" and ep.lines[0].rule.startswith("lexicon:")
