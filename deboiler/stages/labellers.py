@@ -39,6 +39,7 @@ from deboiler.stages.sections import (
     header_dates,
     keep_heading_under_main_text,
     keep_lists_under_headings,
+    keep_notes_heading_past_media,
     keep_sign_off,
     keep_summary_above,
     label_sections,
@@ -121,6 +122,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         if summary:
             keep_summary_above(verdicts, backing.verdicts, blocks)
         keep_heading_under_main_text(verdicts, blocks)
+        keep_notes_heading_past_media(verdicts, blocks)
         keep_lists_under_headings(verdicts, blocks)
         keep_sign_off(verdicts, blocks)
         if end_main_text(verdicts, blocks, backing.lines if backing else None):

@@ -1922,6 +1922,32 @@ def _headings_over_lists(verdicts: list[Verdict], blocks: Blocks, k: int, contai
     return [i for i in run if i != -1]
 
 
+NOTES_HEADING_REACH = 8  # lines of the post's media boxes ("Audio" / "Download" / "Video" / "Watch") a notes heading may stand below
+
+
+def keep_notes_heading_past_media(verdicts: list[Verdict], blocks: Blocks) -> None:
+    """Keep, in place, a heading the lexicon knows as the notes' own ("Links") under the main text,
+    past the post's media boxes: short lines only (their headings and buttons), all in the same post.
+    keep_lists_under_headings then keeps the list under it."""
+    last = _last_kept(verdicts)
+    if last is None:
+        return
+    container = _post_container(blocks[last].path)
+    seen = 0
+    for i in range(last + 1, len(verdicts)):
+        if verdicts[i].label == "blank":
+            continue
+        seen += 1
+        if seen > NOTES_HEADING_REACH or not _inside_post(blocks[i].path, container) or is_prose(verdicts[i].text):
+            return
+        if HEADING_PATH.search(blocks[i].path):
+            hits = lexicon_matcher().scan(Blocks([blocks[i]]))[0]
+            if hits and hits[0].rule.name.startswith("notes-"):
+                verdicts[i].label, verdicts[i].rule = "content", "generic:description"
+                verdicts[i].reason = f"the notes' own heading ({hits[0].phrase!r}) under the post's player and video boxes (trafilatura left it out)"
+                return
+
+
 def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
     """Keep, in place, the list right under a heading or a lead-in ("Links:") the main text kept, in
     its own element ("People Mentioned" over twenty links): trafilatura leaves lists of links out,

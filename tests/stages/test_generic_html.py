@@ -887,3 +887,32 @@ def test_a_short_lead_in_ending_the_main_text_goes():
     verdicts = generic.label_unknown(blocks, "\n".join(lines))
     end_main_text(verdicts, blocks)
     assert [v.label for v in verdicts] == ["content", "chrome"] and verdicts[1].rule == "generic:lead-in"
+
+
+def test_the_notes_links_under_the_posts_audio_and_video_boxes_come_back():
+    from deboiler.stages.sections import keep_lists_under_headings, keep_notes_heading_past_media
+
+    post = "html>body>div.content>article.episode"
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    rows = [
+        (notes, f"{post}>div.body>p"),
+        ("Audio", f"{post}>div.audio>h4"),
+        ("Download", f"{post}>div.audio>div>a"),
+        ("Video", f"{post}>div.video>h4"),
+        ("Watch", f"{post}>div.video>div>a"),
+        ("Links", f"{post}>div.links>h3"),
+        ("The knot atlas", f"{post}>div.links>ul>li>a"),
+        ("Harbour charts", f"{post}>div.links>ul>li>a"),
+        ("© 2015 Harbour Radio", "html>body>div.content>footer"),
+    ]
+    blocks = _heading_blocks(rows)
+    verdicts = generic.label_unknown(blocks, notes)
+    keep_notes_heading_past_media(verdicts, blocks)
+    keep_lists_under_headings(verdicts, blocks)
+    assert [v.label for v in verdicts] == ["content", "chrome", "chrome", "chrome", "chrome", "content", "content", "content", "chrome"]
+    # A paragraph between: another part of the page, the heading stays out.
+    rows.insert(3, ("We also filmed the crossing; the video has the whole argument about the bowline knot.", f"{post}>div.video>p"))
+    blocks = _heading_blocks(rows)
+    verdicts = generic.label_unknown(blocks, notes)
+    keep_notes_heading_past_media(verdicts, blocks)
+    assert verdicts[6].label == "chrome"
