@@ -2021,6 +2021,9 @@ def _over_kept(page: Page, line: Line, span: list[int], verdicts: list[Verdict])
     return under is not None and verdicts[span[under.index]].label == "content"
 
 
+_PLAIN_CLOCK = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$(?<!^0:00)(?<!^00:00)(?<!^00:00:00)")
+
+
 def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line] | None = None) -> bool:
     """Drop, in place, the main text from where the description ends inside it, as the sections
     labeller reads a description's end: where a transcript starts among the lines from the main
@@ -2050,6 +2053,11 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
             # "Show notes", "内容紹介" over the notes, which trafilatura kept with them: the page's heading.
             verdict.label, verdict.rule = "chrome", "lexicon:desc"
             verdict.reason = f"a heading over the notes ({line.why!r}) inside the main text"
+        elif line.kind == "widget" and verdict.label == "content" and player_control(line.text) and not _PLAIN_CLOCK.match(line.text):
+            # "1.0x", "⏪ 10秒", "0:00": the player trafilatura kept inside the post. A plain time
+            # ("12:30") may be a chapter's, its title on the next line.
+            verdict.label, verdict.rule = "chrome", "generic:widget"
+            verdict.reason = "a player control inside the main text"
     under_paragraph = ended = False
     for k, line in enumerate(page.nonblank):
         at = span[line.index]

@@ -916,3 +916,19 @@ def test_the_notes_links_under_the_posts_audio_and_video_boxes_come_back():
     verdicts = generic.label_unknown(blocks, notes)
     keep_notes_heading_past_media(verdicts, blocks)
     assert verdicts[6].label == "chrome"
+
+
+def test_player_controls_inside_the_main_text_go_a_plain_time_stays():
+    from deboiler.stages.sections import end_main_text
+
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    more = "They reach the island at dusk, and the eldest ties the boat up with a knot none of the others knows."
+    lines = [notes, "1.0x", "15 seconds back", more]
+    blocks = _blocks(lines)
+    verdicts = generic.label_unknown(blocks, "\n".join(lines))
+    end_main_text(verdicts, blocks)
+    assert [v.label for v in verdicts] == ["content", "chrome", "chrome", "content"]
+    # A plain time may be a chapter's (its title on the next line); a player's zero is no chapter.
+    from deboiler.stages.sections import _PLAIN_CLOCK
+
+    assert _PLAIN_CLOCK.match("12:30") and _PLAIN_CLOCK.match("1:02:03") and not _PLAIN_CLOCK.match("0:00")
