@@ -53,3 +53,17 @@ def byline_words() -> list[str]:
 def reading_time_words() -> list[str]:
     """Every language's words that make a length an article's reading time ("5 min read", "Lesezeit")."""
     return every_language("reading_time_words")
+
+
+@lru_cache(maxsize=1)
+def _hosting_footer_phrases() -> tuple:
+    from deboiler.catalog.phrases import compile_phrase  # phrases reads formats, which reads this module
+
+    return tuple(compile_phrase(src, None) for src in read_lexicon().get("any", {}).get("hosting_footers", ()))
+
+
+def hosting_footer(text: str) -> bool:
+    """A line a hosting service adds to every episode's notes (any.toml's hosting_footers: "Hosted on
+    Acast ...", Buzzsprout's "Send us a text"): the show's text, never a title or an interface line."""
+    folded = text.casefold()
+    return any(phrase.match(text, folded) is not None for phrase in _hosting_footer_phrases())

@@ -23,11 +23,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 
-from deboiler.catalog.lexicon import read_lexicon
-from deboiler.catalog.phrases import Phrase, compile_phrase
+from deboiler.catalog.lexicon import hosting_footer
 from deboiler.catalog.platforms import Catalog, load_platform_file
 from deboiler.errors import DeboilerError, InputNotFound, OutputError, UsageError
 from deboiler.learn.layout import draft_platform, find_layout, find_title_rule, shape_pages
@@ -156,12 +154,7 @@ def _hosting_footer(template: Template, pages: Sequence[TrainingPage]) -> bool:
     show's text, though every show of the site prints it."""
     first = template.occurrences[0]
     text = pages[first.page].blocks[first.index].text
-    return any(p.match(text, text.casefold()) is not None for p in hosting_footers())
-
-
-@cache
-def hosting_footers() -> tuple[Phrase, ...]:
-    return tuple(compile_phrase(src, None) for src in read_lexicon().get("any", {}).get("hosting_footers", ()))
+    return hosting_footer(text)
 
 
 def _masks(pages: Sequence[TrainingPage], shows=None, titles=None, locales=None) -> list[list[Masked | None]]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, read_lexicon
+from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, hosting_footer, read_lexicon
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import strip_cut_marker
@@ -811,12 +811,21 @@ def _show_name(text: str) -> str:
     return text[: -len(" podcast")] if text.endswith(" podcast") and len(text) > 12 else text
 
 
+_TRAILING_MARK = re.compile(
+    r"(?:\b(?:season|staffel|temporada|saison|sezon|säsong|sæson)\s?\d+,?\s)?\b(?:episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\s?\d+$",
+    re.I,
+)
+TRAILING_MARK_WORDS = 3  # words a site's name before the number may hold
+
+
 def _mark_only(text: str) -> bool:
     """An episode's number and little else ("Ep. 01", "Episode 63 · 1 year ago"): a label beside
     the title, not the title."""
     mark = _EPISODE_MARK.match(text)
     if mark is None:
-        return False
+        # A site's name and the number after it ("Buzzsprout Episode 144", "www.orynski.eu Season 6 Episode 145").
+        end = _TRAILING_MARK.search(text) if has_digit(text) is not None else None
+        return end is not None and len(_WORD.findall(text, 0, end.start())) <= TRAILING_MARK_WORDS
     rest = text[mark.end() :].lstrip("0123456789")
     words = _WORD.findall(rest)
     return not words or (len(words) <= 2 and has_digit(rest) is not None)
@@ -826,6 +835,10 @@ def _shows_named(header: list[Line]) -> set[str]:
     """The names the header's show phrases give ("logo of podcast NAME"): a line printing one alone
     is the show's, not the title."""
     return {line.captures["show"] for line in header if line.kind == "show_phrase" and line.captures.get("show")}
+
+
+# A name and what it is, after a dash ("Pitolenie i Gadanie - podkasty o ciekawych sprawach"): a show's line.
+_PODCAST_TAGLINE = re.compile(r"\s[-–—|]\s.*\bpod(?:cast|kast|cas)", re.I)
 
 
 def _find_title(page: Page, header: list[Line]) -> Line | None:
@@ -859,7 +872,7 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     above = page.prev(title)
     if above is not None and above in names and above.text != title.text:
         marked = [line for line in (above, title) if _EPISODE_MARK.match(line.text)]
-        shows = [line for line in (above, title) if _show_name(line.text) != line.text]
+        shows = [line for line in (above, title) if _show_name(line.text) != line.text or _PODCAST_TAGLINE.search(line.text)]
         if len(shows) == 1:  # "Magten podcast" over "Troels Lund ...": the show's line
             title = above if shows[0] is title else title
         elif len(marked) == 1:
@@ -1151,6 +1164,8 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
     if start is None:
         return _keep_all(page, main_span)
     start = _sentence_opened_above(page, start) if heading is None else start
+    while (above := page.prev(start)) is not None and hosting_footer(above.text):
+        start = above  # a hosting service's line atop the notes ("Send us a text"): theirs, no title
     interface = None
     if heading is None:
         start, interface = _below_interface_printed_again(page, start)
@@ -1305,7 +1320,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     if above is not None and above.index < start.index and _show_line(above) and above.text != title.text and not _full_stop(above.text) and not _mark_only(above.text):
         fields["show"] = _show_name(above.text)
         return above
-    if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith(":") and (above is None or not _name_line(above)) and not _teaser(page, below):
+    if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith(":") and not _mark_only(below.text) and (above is None or not _name_line(above)) and not _teaser(page, below):
         fields["show"] = _show_name(below.text)
         return below
     if above is not None and above.kind in ("meta", "widget"):
@@ -1354,6 +1369,8 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:byline", "who wrote the page ('By NAME'), in the header above the description")
         elif _contributor_card(line.text):
             labels[i] = ("chrome", "generic:contributor", "a contributor's card in the header (a name and handle, a year and owner, a user name)")
+        elif title is not None and i > title.index and line.kind == "short" and _mark_only(line.text):
+            labels[i] = ("chrome", "generic:episode-mark", "the episode's number beside its title ('Episode 144')")
         elif title is not None and i > title.index:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
         elif title is not None and _full_stop(title.text) and sentence_like(line.text) and _full_stop(line.text):

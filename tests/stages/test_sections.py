@@ -1667,3 +1667,16 @@ def test_the_stores_date_before_an_interface_line_leaves_it_interface() -> None:
     ep = clean(f" date 2019-11 Download\n\n{notes}\n")
     assert lines(ep) == [notes]
     assert ep.lines[0].label == "chrome" and ep.lines[0].rule.startswith("lexicon:")
+
+
+def test_a_hosted_show_sites_header_and_the_hosts_line_atop_the_notes() -> None:
+    # The show with its tagline, the title, the site's name and the episode's number, then the
+    # hosting service's fan-mail link it puts atop every episode's notes.
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(
+        "Orchard Talk - a podcast about old trees\n\nWhy pear trees outlive their owners\n\n"
+        f"orchard.example Season 2 Episode 14\n\nSend us a text\n\n{notes}\n"
+    )
+    assert (ep.title, ep.show) == ("Why pear trees outlive their owners", "Orchard Talk - a podcast about old trees")
+    assert lines(ep) == ["Send us a text", notes]
+    assert next(v for v in ep.lines if v.text.startswith("orchard.example")).rule == "generic:episode-mark"
