@@ -132,6 +132,8 @@ def _agree_on_show(hits: list[list[Hit]], blocks: Blocks) -> list[list[Hit]]:
     candidates: list[str] = []
     bare = False
     for line in hits:
+        if any("{" not in h.phrase for h in line):
+            continue  # a line a slot-free phrase explains whole ("- Podcasty", the breadcrumb's root) names no show
         for h in line:
             if "show" in h.captures:
                 if h.phrase == "{show}":

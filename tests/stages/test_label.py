@@ -303,3 +303,17 @@ def test_apple_podcasts_page_without_a_date_line_under_the_show():
     # The template read it (not the unknown-site labeller, which finds the same text another way).
     assert {v.rule for v in ep.lines if v.text in notes} == {"applepodcasts:description"}
     assert next(v for v in ep.lines if v.text == "The Bread Hour").rule == "applepodcasts:show"
+
+
+def test_a_breadcrumbs_root_names_no_show_even_where_the_text_names_it_as_often() -> None:
+    # Seznam: "- Podcasty" is the breadcrumb's root (a slot-free phrase), though "- {show}" fits it
+    # too; the description mentions "podcasty" once, as often as the show's name recurs.
+    show = "Harbour Readings"
+    page = (
+        f"- Podcasty\n- {show}\n\nPoslechněte si podcast: Knots at dawn\n"
+        "Three sailors cross the bay in a borrowed dinghy; more podcasty and articles at harbour.example.\n"
+        f"{show}\nThe show's own blurb about reading harbour stories aloud every week.\n"
+    )
+    ep = deboiler.clean(page, explain=True)
+    assert ep.platform == "seznam" and ep.show == show
+    assert ep.description.splitlines() == ["Three sailors cross the bay in a borrowed dinghy; more podcasty and articles at harbour.example."]
