@@ -358,7 +358,7 @@ def _opens_description(page: Page, line: Line) -> bool:
     full_stop = line.text.endswith(".") and not line.text.endswith("..")
     titled = not full_stop or bool(_EPISODE_MARK.match(line.text))
     copies = [other for other in page.around(line, NEIGHBOURS) if other.text == line.text]
-    if titled and copies and not _block_printed_twice(page, line, copies, full_stop):
+    if titled and copies and (title_like(line.text) or not _lead_printed_twice(page, line)) and not _block_printed_twice(page, line, copies, full_stop):
         return False  # the title printed twice (a paragraph printed twice is the description's)
     if _teaser(page, line):
         return False  # the description's teaser, cut short of its full copy below
@@ -390,6 +390,21 @@ def _opens_description(page: Page, line: Line) -> bool:
     one_sentence = not _TWO_SENTENCES.search(line.text)
     first = page.nonblank[0] is line
     return not (first and after.kind == "prose" and plain_title and one_sentence)
+
+
+def _lead_printed_twice(page: Page, line: Line) -> bool:
+    """A line of clauses printed twice in a row under another title-like line (Radio KP's "TITLE /
+    LEAD / LEAD"): the lead, not a second title. A header printed twice ("SHOW / TITLE / SHOW /
+    TITLE") repeats its title apart."""
+    above, below = page.prev(line), page.next(line)
+    return (
+        below is not None
+        and below.text == line.text
+        and above is not None
+        and above.text != line.text
+        and above.kind in ("short", "prose")
+        and title_like(above.text)
+    )
 
 
 def _block_printed_twice(page: Page, line: Line, copies: list[Line], full_stop: bool) -> bool:
@@ -588,12 +603,17 @@ def _starts_labelled_turns(page: Page, line: Line) -> bool:
     if not _LABEL_ALONE.match(line.text) or not all(word[0].isupper() for word in line.text[:-1].split()):
         return False
     said = page.next(line)
-    if said is None or said.kind != "prose":
+    if said is None or not _said(said):
         return False
     return any(
-        (other := page.next(line, k)) is not None and other.text == line.text and (again := page.next(other)) is not None and again.kind == "prose"
+        (other := page.next(line, k)) is not None and other.text == line.text and (again := page.next(other)) is not None and _said(again)
         for k in range(2, LABELLED_TURNS_LOOKAHEAD + 1)
     )
+
+
+def _said(line: Line) -> bool:
+    """What a speaker says under their label: a paragraph, or a dashed turn however short ("- Добрый день!")."""
+    return line.kind == "prose" or line.text[:2] in ("- ", "– ", "— ")
 
 
 def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -> str | None:

@@ -1680,3 +1680,15 @@ def test_a_hosted_show_sites_header_and_the_hosts_line_atop_the_notes() -> None:
     assert (ep.title, ep.show) == ("Why pear trees outlive their owners", "Orchard Talk - a podcast about old trees")
     assert lines(ep) == ["Send us a text", notes]
     assert next(v for v in ep.lines if v.text.startswith("orchard.example")).rule == "generic:episode-mark"
+
+
+def test_a_lead_printed_twice_under_the_title_and_a_transcript_of_labels_and_dashed_turns() -> None:
+    # Radio KP: the title, its lead printed twice in a row, then "S. Name:" over each dashed turn.
+    title = "Economist Anna Berg: the harbour will never close for good, whatever the council says"
+    lead = "Tom Lund talks with the economist Anna Berg about the harbour, the ferries, the fish market and the whole coast"
+    ep = clean(
+        f"{title}\n\n{lead}\n{lead}\n\nT. Lund:\n\n- Hello, and welcome to the harbour hour!\n\nA. Berg:\n\n- Good day!\n\n"
+        "T. Lund:\n\n- Let us start with the ferries.\n\nA. Berg:\n\n- It seems to me\n"
+    )
+    assert ep.title == title
+    assert lines(ep) == [lead]
