@@ -744,7 +744,15 @@ def _credit_pattern() -> re.Pattern:
 def _credit_line(text: str) -> bool:
     """A guest's, host's, topic's or photo's credit line ("Guest: NAME", "Gość: NAME", "Фото: NAME")
     or an author's byline ("By Anna Berg", "von Anna Berg"): never the episode's title or the show's name."""
-    return _credit_pattern().match(text.casefold()) is not None or _byline(text)
+    folded = text.casefold()
+    if _credit_pattern().match(folded) is not None or _byline(text):
+        return True
+    # A caption that ends in its credit ("The team, in the middle of the photo / Foto: Cugat.cat").
+    tail = _CREDIT_AFTER.search(folded)
+    return tail is not None and _credit_pattern().match(folded, tail.end()) is not None
+
+
+_CREDIT_AFTER = re.compile(r".*(?:\s[/|·–—]\s|[.)]\s)")  # up to the last separator of a line
 
 
 # Between the words of a person's name, or of two names: "Renata Lo Prete", "Ana de la Cruz", "A and B".

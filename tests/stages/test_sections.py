@@ -1692,3 +1692,11 @@ def test_a_lead_printed_twice_under_the_title_and_a_transcript_of_labels_and_das
     )
     assert ep.title == title
     assert lines(ep) == [lead]
+
+
+def test_a_caption_ending_in_its_photo_credit_is_no_show_and_a_quoted_podcast_name_is() -> None:
+    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    ep = clean(f"The team in the orchard, in the middle of the photo / Photo: Harbour Radio\n\nWhy pear trees outlive their owners\n\n{notes}\n")
+    assert ep.show is None and ep.title == "Why pear trees outlive their owners"
+    ep = clean(f"Podcast «Orchard Talk»\n\nWhy pear trees outlive their owners\n\n{notes}\n")
+    assert ep.show == "Orchard Talk"
