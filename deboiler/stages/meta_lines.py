@@ -127,18 +127,24 @@ _DATES = (
 )
 
 
+GLUED_UNIT_CHARS = 4  # "mins", "hrs", "Std."; longer unit words stand apart from their number
 _SIZE_AFTER = r"(?=\d{1,4}(?:[.,]\d+)?\s?(?-i:[KMG]i?B)(?![^\W\d_]))"
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
-    def unit(name: str) -> str:
+    def unit(name: str, glued: bool = False) -> str:
         # A one-letter unit is followed by no letter at all ("12MB" is no 12 minutes; "1h" is an hour).
-        long = "|".join(re.escape(w) for w in unit_words()[name] if len(w) > 1)
-        short = "|".join(re.escape(w) for w in unit_words()[name] if len(w) == 1)
+        # Run into the number, only a short form is a unit ("45min", "1h"): "120minuten" is a name.
+        words = [w for w in unit_words()[name] if not glued or len(w) <= GLUED_UNIT_CHARS or not w.isascii()]
+        long = "|".join(re.escape(w) for w in words if len(w) > 1)
+        short = "|".join(re.escape(w) for w in words if len(w) == 1)
         return rf"(?:(?:{long})\.?|(?:{short})(?![^\W\d_]))" if short else rf"(?:{long})\.?"
 
-    h, m, s = unit("hour"), unit("minute"), unit("second")
+    def spaced_or_glued(name: str) -> str:
+        return rf"(?:\s{unit(name)}|{unit(name, glued=True)})"
+
+    h, m, s = spaced_or_glued("hour"), spaced_or_glued("minute"), spaced_or_glued("second")
     ands = "|".join(re.escape(w) for w in and_words())
     # A unit is not followed by a lowercase letter ("45 minutes" yes, "5 steps" no); an uppercase one
     # may follow it, glued by the dump ("36 minEp. 76").
@@ -150,10 +156,10 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
         rf"(?<![\d:])(?P<km>\d{{1,3}}):(?P<ks>[0-5]\d)(?:{_SIZE_AFTER}|(?![\d:]|[-–]\d))",
         # The minutes after the hour, maybe after a comma ("1 Jam, 8 Menit") or joined by "and" ("1 h e
         # 13 min"), or run into it ("1h13").
-        rf"(?<!\d)(?P<uh>\d{{1,2}})\s?{h}(?:,?\s?(?:(?:{ands})\s)?(?P<uhm>\d{{1,2}})\s?{m}|(?P<uhg>[0-5]\d)(?![\d:]))?{end}",
+        rf"(?<!\d)(?P<uh>\d{{1,2}}){h}(?:,?\s?(?:(?:{ands})\s)?(?P<uhm>\d{{1,2}}){m}|(?P<uhg>[0-5]\d)(?![\d:]))?{end}",
         # "s" after the minutes is seconds ("11m 51s"), though alone it is also Turkish hours; the
         # seconds may run into the minutes ("16m32").
-        rf"(?<!\d)(?P<um>\d{{1,3}})\s?{m}(?:\s?(?P<ums>\d{{1,2}})\s?(?:{s}|s(?![^\W\d_]))|(?P<umg>[0-5]\d)(?![\d:]))?{end}",
+        rf"(?<!\d)(?P<um>\d{{1,3}}){m}(?:\s?(?P<ums>\d{{1,2}})(?:{s}|\s?s(?![^\W\d_]))|(?P<umg>[0-5]\d)(?![\d:]))?{end}",
     )
     return (
         tuple(re.compile(d, re.I) for d in _DATES),

@@ -38,6 +38,8 @@ from deboiler.stages.meta_lines import read_meta_line
         ("Published: September 13, 2019 at 2:26 pm", "2019-09-13", None),
         ("22.12.2024 09:30 Uhr NDR Info", "2024-12-22", None),  # the air time is no length
         ("00:06:376.1 MB", None, 397),  # the file's size run into the seconds
+        ("45min", None, 2700),  # a short unit runs into its number
+        ("45 Minuten", None, 2700),
         ("58:44, 134 MB", None, 58 * 60 + 44),  # the file's size beside the length: no word
         ("October 20, 2022 1:32:13 66.43 MB", "2022-10-20", 5533),
         ("2024年5月22日", "2024-05-22", None),
@@ -99,6 +101,7 @@ def test_a_name_run_into_the_date_is_kept_apart() -> None:
         "2:26 pm",  # a time of day
         "09:30 Uhr",  # a time of day in German: an air time
         "7:45 - Why pears last?",  # a chapter list's line
+        "120minuten",  # a long unit word run into its number: a name (a football podcast's)
         "Mon 9:00-10:00",  # an air time's span
         "Our guest has written about the 1998 final for twenty years, since May 3, 1999.",  # a sentence
         "Feb 30, 2024",  # no such day
