@@ -500,6 +500,11 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
         linked = {_heading_at_an_end(block, stated, linked=True) for block in blocks} - {None}
         if len(linked) == 2 and (pair := sorted(linked, key=len))[0] in parts and len(pair[1]) > len(pair[0]):
             return {"title": pair[1]}
+        # One end, as the permalink heading of an <article> ("<article><h1><a>EPISODE 1: ...</a></h1>"):
+        # a post's title, where a logo's linked heading stands outside the post.
+        in_post = {end for block in blocks if _IN_ARTICLE.search(block.path) and (end := _heading_at_an_end(block, stated, linked=True))}
+        if len(in_post) == 1:
+            return {"title": in_post.pop()}
         return {}
     if len(headings) != 1:
         return {}
@@ -510,6 +515,7 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
     return {"title": title, "show": others[0]} if len(others) == 1 else {"title": title}
 
 
+_IN_ARTICLE = re.compile(r"(?:^|>)article(?:[.#][^>]*)?>")
 # A heading whose whole text is one link ("<h2><a href=...>20: Ian Landsman ...</a></h2>"), as blog
 # themes print a post's title.
 _LINKED_HEADING = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?>a(?:[.#][^>]*)?$")
@@ -795,6 +801,9 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
     header = {*fields.values(), *parts}
     kept = _drop_above_the_title(verdicts, blocks, kept, header)
     first = next((i for i in kept if is_prose(verdicts[i].text) and blocks[i].folded not in header), None)
+    if first is None:
+        # No paragraph (a post's notes of lists): the first kept line under its headings stands for it.
+        first = next((i for i in kept if not HEADING_PATH.search(blocks[i].path) and blocks[i].folded not in header), None)
     if first is None:
         return
     kept = _drop_apart_above(verdicts, blocks, kept, first, header)

@@ -43,6 +43,7 @@ from deboiler.stages.sections import (
     keep_sign_off,
     keep_summary_above,
     label_sections,
+    notes_of_a_post,
     opens_with_paragraph,
     summary_possible,
 )
@@ -109,7 +110,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
     if main_text is not None:
         named = read.markup.naming() if read.markup else None
         verdicts = label_unknown(blocks, main_text, options.explain, named)
-    by_main_text = verdicts is not None and opens_with_paragraph(verdicts)
+    by_main_text = verdicts is not None and (opens_with_paragraph(verdicts) or notes_of_a_post(verdicts, blocks))
     main_span = None
     if by_main_text:
         # trafilatura's main text decides; the description's own short lines it left out between its
@@ -129,7 +130,8 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
             # Ended at a section inside it: the heading under what is left may be the notes' own.
             keep_heading_under_main_text(verdicts, blocks)
             keep_lists_under_headings(verdicts, blocks)
-        by_main_text = opens_with_paragraph(verdicts)  # not where it was a transcript from its second line on
+        # not where it was a transcript from its second line on
+        by_main_text = opens_with_paragraph(verdicts) or notes_of_a_post(verdicts, blocks)
     if not by_main_text:
         # A text dump, or a page whose main text trafilatura missed: the page's sections decide.
         # Where trafilatura found a main text without a paragraph, it still says where the text is.

@@ -2265,6 +2265,33 @@ def _inside_post(path: str, container: str) -> bool:
     return path.startswith(container) and not _OUTSIDE_POST.search(path, len(container) - 1)
 
 
+POST_NOTES_LINES = 5  # lines a post's notes of lists and headings hold at least
+
+
+def notes_of_a_post(verdicts: list[Verdict], blocks: Blocks) -> bool:
+    """Whether the lines trafilatura kept, no paragraph among them, are a post's own notes all the
+    same: several lines, every one inside one <article> (or <main>, or an element of a post's class)
+    and none in its header, footer or share box (guests, topics and links, each a list item)."""
+    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    if len(kept) < POST_NOTES_LINES:
+        return False
+    posts = {_article_of(blocks[i].path) for i in kept}
+    if len(posts) != 1 or (post := posts.pop()) is None:
+        return False
+    return not any(_OUTSIDE_POST.search(blocks[i].path, len(post) - 1) for i in kept)
+
+
+def _article_of(path: str) -> str | None:
+    """The path of the innermost <article>, <main> or element of a post's class a line stands in, with
+    its trailing '>', else None."""
+    segments = path.split(">")
+    for depth in range(len(segments) - 1, -1, -1):
+        tag, *classes = segments[depth].split(".")
+        if tag_of(tag) in ("article", "main") or not _POST_CLASSES.isdisjoint(classes):
+            return ">".join(segments[: depth + 1]) + ">"
+    return None
+
+
 def _post_container(path: str) -> str:
     """The tag path of the post a line stands in: its innermost <article>, <main> or element of a
     post's class (microformats' "hentry", WordPress' "post"), else the element two levels above its

@@ -932,3 +932,39 @@ def test_player_controls_inside_the_main_text_go_a_plain_time_stays():
     from deboiler.stages.sections import _PLAIN_CLOCK
 
     assert _PLAIN_CLOCK.match("12:30") and _PLAIN_CLOCK.match("1:02:03") and not _PLAIN_CLOCK.match("0:00")
+
+
+def test_a_posts_notes_of_lists_with_no_paragraph_are_its_text():
+    # trafilatura keeps a post's notes made of headings and lists (guests, topics): no paragraph, but
+    # all inside the <article>, so they are read as the text, not handed to the sections.
+    from deboiler.stages.sections import notes_of_a_post
+
+    post = "html>body>div#main>article.hentry>div.entry-content"
+    rows = [
+        ("Guests", f"{post}>h2"),
+        ("@anna Anna Berg", f"{post}>ul>li>a"),
+        ("@tom Tom Lund", f"{post}>ul>li>a"),
+        ("Topics", f"{post}>h2"),
+        ("Who ties the knots?", f"{post}>ul>li"),
+        ("The bowline at dawn", f"{post}>ul>li"),
+        ("Episode 149 - Harbour lights", "html>body>div#main>aside.sidebar>ul>li>a"),
+    ]
+    blocks = _heading_blocks(rows)
+    verdicts = generic.label_unknown(blocks, "\n".join(text for text, _ in rows[:6]))
+    assert notes_of_a_post(verdicts, blocks)
+    # The same lines in no post element, or a few of them only, are no such notes.
+    bare = _heading_blocks([(text, path.replace("article.hentry>", "div>")) for text, path in rows])
+    assert not notes_of_a_post(generic.label_unknown(bare, "\n".join(text for text, _ in rows[:6])), bare)
+    assert not notes_of_a_post(generic.label_unknown(blocks, "\n".join(text for text, _ in rows[:3])), blocks)
+
+
+def test_an_articles_linked_heading_at_one_end_of_the_stated_title_is_the_title():
+    stated = "THE HARBOUR SHOW - EPISODE 1: KNOTS AT DAWN"
+    rows = [
+        ("EPISODE 1: KNOTS AT DAWN", "html>body>div>article>h1.entry-title>a"),
+        ("Three sailors cross the bay in a borrowed dinghy.", "html>body>div>article>p"),
+    ]
+    assert generic.split_stated_title(stated, None, _heading_blocks(rows)) == {"title": "EPISODE 1: KNOTS AT DAWN"}
+    # Outside an article, a linked heading may be a logo's: nothing is said.
+    rows[0] = (rows[0][0], "html>body>div>header>h1.logo>a")
+    assert generic.split_stated_title(stated, None, _heading_blocks(rows)) == {}
