@@ -161,6 +161,10 @@ def _blocks(lines: list[str]) -> Blocks:
     return blocks
 
 
+def _heading_blocks(rows: list[tuple[str, str]]) -> Blocks:
+    return Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+
+
 def test_the_complete_copy_wins_over_the_copy_cut_short():
     full = "Rebecca and Sam are joined by the critic Dana Hollis, whose essays take their title from the opening line of the book."
     cut = full[:70]
@@ -644,7 +648,7 @@ def test_the_sites_menu_that_the_main_text_opens_with_goes_a_nav_under_the_first
         (notes, "body>div.episode>p"),
         ("Part one: the crossing", "body>div.episode>nav.chapters>ul>li>a"),
     ]
-    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    blocks = _heading_blocks(rows)
     verdicts = generic.label_unknown(blocks, "\n".join(text for text, _ in rows))
     assert [v.label for v in verdicts] == ["chrome", "chrome", "content", "content", "content"]
     assert "menu" in verdicts[0].reason
@@ -775,11 +779,11 @@ def test_a_stated_title_split_where_the_page_prints_both_ends_as_linked_headings
         ("20: Anna Berg - Knots at dawn", "html>body>article.episode>header>h2.episode-title>a.permalink"),
         ("Three sailors cross the bay in a borrowed dinghy.", "html>body>article.episode>div>p"),
     ]
-    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    blocks = _heading_blocks(rows)
     assert generic.split_stated_title(stated, None, blocks) == {"title": "20: Anna Berg - Knots at dawn"}
     # A link in a paragraph is no heading: nothing is said of which part is which.
     rows[1] = (rows[1][0], "html>body>article.episode>div>p>a")
-    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    blocks = _heading_blocks(rows)
     assert generic.split_stated_title(stated, None, blocks) == {}
 
 
@@ -819,7 +823,7 @@ def test_the_stated_titles_heading_over_the_sections_guess_makes_the_guess_the_l
         ("Show Notes", "html>body>article.post>div.content>h2"),
         ("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island.", "html>body>article.post>div.content>p"),
     ]
-    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    blocks = _heading_blocks(rows)
     blocks.markup = True
     verdicts = label_sections(blocks).verdicts
     assert verdicts[2].label == "title"  # the sections alone take the lede for the title
@@ -827,7 +831,7 @@ def test_the_stated_titles_heading_over_the_sections_guess_makes_the_guess_the_l
     assert [v.label for v in verdicts][0] == "title" and verdicts[2].label == "content"
     # Under the heading, a category's link (no paragraph) stays what the sections said.
     rows[2] = ("Seafaring and Sailing Stories", "html>body>article.post>header>ul>li>a")
-    blocks = Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
+    blocks = _heading_blocks(rows)
     blocks.markup = True
     verdicts = label_sections(blocks).verdicts
     assert verdicts[2].label == "title"
@@ -850,10 +854,6 @@ def test_a_heading_over_the_notes_inside_the_main_text_goes():
     verdicts = generic.label_unknown(blocks, "\n".join(lines))
     end_main_text(verdicts, blocks)
     assert [v.label for v in verdicts] == ["content", "chrome", "content", "content"]
-
-
-def _heading_blocks(rows: list[tuple[str, str]]) -> Blocks:
-    return Blocks(Block(i, text, text, text.casefold(), path) for i, (text, path) in enumerate(rows, 1))
 
 
 def test_the_titles_part_of_the_page_title_as_a_linked_heading_is_the_title():

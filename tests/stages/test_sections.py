@@ -1588,7 +1588,7 @@ def test_an_icon_fonts_glyph_between_description_lines_goes() -> None:
 def test_a_time_and_text_line_after_line_seconds_apart_is_a_machine_transcript() -> None:
     said = ["Hello and welcome to a new episode.", "Good to be back.", "You look well rested.", "A week at the sea.", "It shows.", "Thank you."]
     stamps = ["00:00:19", "00:00:21", "00:00:22", "00:00:25", "00:00:29", "00:00:31"]
-    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    notes = TEXT
     page = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + notes + "\n" + "\n".join(f"{t}: {s}" for t, s in zip(stamps, said)) + "\n"
     ep = clean(page)
     assert lines(ep) == [notes]
@@ -1601,7 +1601,7 @@ def test_a_time_and_text_line_after_line_seconds_apart_is_a_machine_transcript()
 
 
 def test_a_short_first_turn_opens_the_transcript_where_the_speaker_talks_at_length_below() -> None:
-    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    notes = TEXT
     asked = "Good morning, and welcome. We start with the oldest tree of the valley, planted two centuries ago."
     answer = "Anna Berg: Thank you. That tree was grafted by a monk, and it has given pears every autumn since then."
     page = f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n\nAnna Berg: Good morning.\n\n{asked}\n\n{answer}\n"
@@ -1625,7 +1625,7 @@ def test_a_line_the_description_goes_on_from_in_lowercase_is_no_title() -> None:
 
 
 def test_a_span_of_seconds_alone_on_its_line_opens_a_transcript() -> None:
-    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    notes = TEXT
     ep = clean(
         f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n\n"
         "0:00:10–0:00:14\nHello and welcome to the orchard.\n0:00:14–0:00:16\nGood to be here.\n"
@@ -1637,14 +1637,14 @@ def test_a_span_of_seconds_alone_on_its_line_opens_a_transcript() -> None:
 
 
 def test_a_wordpress_shortcode_printed_as_text_goes() -> None:
-    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    notes = TEXT
     more = "Our guest grafts old varieties for a living and tells us how a graft takes on an old rootstock."
     ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n[youtube https://www.youtube.com/watch?v=abc123]\n{more}\n")
     assert lines(ep) == [notes, more]
 
 
 def test_a_players_zero_clock_under_the_description_is_a_widget_not_a_length() -> None:
-    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    notes = TEXT
     ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n\nHarbour Radio Player\n\n0:00\n0:00\n")
     assert "0:00" not in lines(ep)
     assert all(v.label == "chrome" for v in ep.lines if v.text == "0:00")
@@ -1652,7 +1652,7 @@ def test_a_players_zero_clock_under_the_description_is_a_widget_not_a_length() -
 
 def test_short_lead_ins_ending_in_a_colon_under_the_description_go() -> None:
     # "Listen on Spotify:" over the player the dump left out; a creator's longer sentence stays.
-    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    notes = TEXT
     page = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{}\n\n{}\n\nListen to the whole conversation here:\n\nPodcast:\n"
     ep = clean(page.format(notes, "Our guest grafts old varieties for a living."))
     assert lines(ep) == [notes, "Our guest grafts old varieties for a living."]
@@ -1663,7 +1663,7 @@ def test_short_lead_ins_ending_in_a_colon_under_the_description_go() -> None:
 
 
 def test_the_stores_date_before_an_interface_line_leaves_it_interface() -> None:
-    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    notes = TEXT
     ep = clean(f" date 2019-11 Download\n\n{notes}\n")
     assert lines(ep) == [notes]
     assert ep.lines[0].label == "chrome" and ep.lines[0].rule.startswith("lexicon:")
@@ -1672,7 +1672,7 @@ def test_the_stores_date_before_an_interface_line_leaves_it_interface() -> None:
 def test_a_hosted_show_sites_header_and_the_hosts_line_atop_the_notes() -> None:
     # The show with its tagline, the title, the site's name and the episode's number, then the
     # hosting service's fan-mail link it puts atop every episode's notes.
-    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    notes = TEXT
     ep = clean(
         "Orchard Talk - a podcast about old trees\n\nWhy pear trees outlive their owners\n\n"
         f"orchard.example Season 2 Episode 14\n\nSend us a text\n\n{notes}\n"
@@ -1695,7 +1695,7 @@ def test_a_lead_printed_twice_under_the_title_and_a_transcript_of_labels_and_das
 
 
 def test_a_caption_ending_in_its_photo_credit_is_no_show_and_a_quoted_podcast_name_is() -> None:
-    notes = "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+    notes = TEXT
     ep = clean(f"The team in the orchard, in the middle of the photo / Photo: Harbour Radio\n\nWhy pear trees outlive their owners\n\n{notes}\n")
     assert ep.show is None and ep.title == "Why pear trees outlive their owners"
     ep = clean(f"Podcast «Orchard Talk»\n\nWhy pear trees outlive their owners\n\n{notes}\n")
