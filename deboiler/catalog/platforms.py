@@ -151,7 +151,7 @@ class SharedLiterals:
         return found
 
 
-_LIST_MARKS = frozenset(["- ", "• ", "* ", "– ", "· ", "▪ "])
+_LIST_MARKS = frozenset(["- ", "• ", "* ", "– ", "· ", "▪ "])  # what a dump prints before a list's item
 
 
 @dataclass

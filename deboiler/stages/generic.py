@@ -93,6 +93,7 @@ _ICON_GLYPHS = re.compile(r"^[\ue000-\uf8ff\s]+$")
 
 
 def icon_glyphs(text: str) -> bool:
+    """A line of icon-font glyphs only (the cheap test first: most lines hold no character that high)."""
     return "\ue000" <= max(text) <= "\uf8ff" and _ICON_GLYPHS.match(text) is not None
 
 
@@ -515,7 +516,8 @@ def split_stated_title(stated: str | None, site_name: str | None, blocks: Blocks
     return {"title": title, "show": others[0]} if len(others) == 1 else {"title": title}
 
 
-_IN_ARTICLE = re.compile(r"(?:^|>)article(?:[.#][^>]*)?>")
+_IN_ARTICLE = re.compile(r"(?:^|>)article(?:[.#][^>]*)?>")  # a line inside an <article>
+
 # A heading whose whole text is one link ("<h2><a href=...>20: Ian Landsman ...</a></h2>"), as blog
 # themes print a post's title.
 _LINKED_HEADING = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?>a(?:[.#][^>]*)?$")
