@@ -1541,7 +1541,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 continue
             end, ended_by = k, f"interface lines from line {line.index + 1} on: the description has ended"
             break
-        if line.kind == "chrome" and not line.any_language and "{" not in line.why and k and nxt is not None and nxt.kind in ("prose", "short"):
+        if line.kind == "chrome" and not line.any_language and "{" not in line.why and _button_words(line.text) and k and nxt is not None and nxt.kind in ("prose", "short"):
             # Between two lines of the description, a button's word is the creator's ("Share this ..."),
             # but not a whole line of the player's or a notice's ("Duration [ 1:27 ] Hide Player | ...").
             labels[line.index] = ("content", "generic:description", f"the episode's description (matches {line.why!r}, but the text goes on under it)")
@@ -1575,6 +1575,15 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
 
 TRAILING_LEAD_IN_WORDS = 10  # "Listen to the conversation in our podcast:" is short; a creator's sentence is longer
 LEAD_IN_WHY = "a lead-in ending in a colon with nothing of the description under it: what it introduced (a player, a link) is not in the text"
+
+
+BUTTON_WORDS = 2  # a button's word or two ("Share", "Del episode"); the UI's sentences and lead-ins are longer
+
+
+def _button_words(text: str) -> bool:
+    """A button's word or two, which a creator may also write between two of their lines ("Share"),
+    not an interface sentence or a lead-in to a player ("Escucha el podcast aquí:")."""
+    return len(text.split()) <= BUTTON_WORDS and not text.endswith(_COLONS)
 
 
 def trailing_lead_ins(texts: list[str]) -> int:

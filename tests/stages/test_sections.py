@@ -1700,3 +1700,11 @@ def test_a_caption_ending_in_its_photo_credit_is_no_show_and_a_quoted_podcast_na
     assert ep.show is None and ep.title == "Why pear trees outlive their owners"
     ep = clean(f"Podcast «Orchard Talk»\n\nWhy pear trees outlive their owners\n\n{notes}\n")
     assert ep.show == "Orchard Talk"
+
+
+def test_an_interface_sentence_or_lead_in_between_two_description_lines_goes_a_button_word_stays() -> None:
+    more = "Our guest grafts old varieties for a living and tells us how a graft takes on an old rootstock."
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\nShare\n{more}\n")
+    assert lines(ep) == [TEXT, "Share", more]  # the creator's word, for all we know
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\nOr subscribe with your favorite app by using the address below\n{more}\n")
+    assert lines(ep) == [TEXT, more]
