@@ -558,7 +558,9 @@ def site_named_show(page_title: str | None, site_name: str | None, blocks: Block
     name = normalise_space(name or "").casefold()
     folded_title = normalise_space(title or "").casefold()
     if name and name != folded_title and not _HOST_NAME.search(name):
-        found = next((block.text for block in blocks if block.folded == name), None)
+        # As printed, or less the word the <title> adds ("Hazard Podcast" over a "Hazard" logo).
+        short = name[: -len(" podcast")] if name.endswith(" podcast") else None
+        found = next((block.text for block in blocks if block.folded == name or (short and block.folded == short)), None)
         if found:
             return found
     # Else the <title>'s first or last part ("Kuriosa - Sentinelesöarna", "Name: Episode 5"), where
@@ -600,8 +602,8 @@ def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[s
         if not block.text or not (_TOP_HEADING.search(block.path) or _LINKED_TOP_HEADING.search(block.path)):
             continue
         name = block.folded
-        if len(name) < 3 or name in not_these:
-            continue
+        if len(name) < 3 or name in not_these or name.endswith(_SHOW_WORDS):
+            continue  # "John and Jason's Podcast" of "John and Jason's Podcast: Episode #1" is the show
         first_part = name == whole or (whole.startswith(name) and _PART_AFTER.match(whole, len(name)))
         if _IN_LINK.search(block.path):
             # Only as the <title>'s first part: a logo's link heads the page with the site's name,
@@ -673,9 +675,10 @@ def _named_by_page_title(
     return labelled
 
 
-def label_title_in_head(verdicts: list[Verdict], title: str) -> None:
-    """The episode's title, however the page named it, where the main text prints it above its first
-    paragraph: a heading of the page, not a line of the description."""
+def label_title_in_head(verdicts: list[Verdict], title: str, label: str = "title") -> None:
+    """The episode's title (or with `label` "show", the show's name), however the page named it,
+    where the main text prints it above its first paragraph: a heading of the page, not a line of
+    the description."""
     folded = normalise_space(title).casefold()
     for verdict in verdicts:
         if verdict.label != "content":
@@ -683,8 +686,8 @@ def label_title_in_head(verdicts: list[Verdict], title: str) -> None:
         if is_prose(verdict.text) and normalise_space(verdict.text).casefold() != folded:
             return  # the first paragraph: below it the title may be the creator's own line
         if normalise_space(verdict.text).casefold() == folded:
-            verdict.label, verdict.rule = "title", "generic:title-heading"
-            verdict.reason = "the episode's title, heading the main text above its first paragraph"
+            verdict.label, verdict.rule = label, f"generic:{label}-heading"
+            verdict.reason = f"the episode's {label}, heading the main text above its first paragraph"
             return
 
 

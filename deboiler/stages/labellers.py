@@ -158,6 +158,8 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         title = _name_by_site(read.markup, blocks, fields, named_by_lines, known_site=found.platform is not None)
         if title and (by_main_text or main_span is not None):
             label_title_in_head(verdicts, title)
+        if (show := named_by_lines.get("show")) and by_main_text and "show" not in fields:
+            label_title_in_head(verdicts, show, label="show")
     return Labelled(verdicts, fields=fields, named_by_lines=named_by_lines)
 
 

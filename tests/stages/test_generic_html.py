@@ -968,3 +968,24 @@ def test_an_articles_linked_heading_at_one_end_of_the_stated_title_is_the_title(
     # Outside an article, a linked heading may be a logo's: nothing is said.
     rows[0] = (rows[0][0], "html>body>div>header>h1.logo>a")
     assert generic.split_stated_title(stated, None, _heading_blocks(rows)) == {}
+
+
+def test_a_heading_ending_in_podcast_is_the_show_not_the_title_and_the_site_name_less_podcast_is_printed():
+    rows = [
+        ("Harbour Radio Podcast", "html>body>header>h1"),
+        ("Three sailors cross the bay in a borrowed dinghy.", "html>body>section>p"),
+    ]
+    blocks = _heading_blocks(rows)
+    assert generic.heading_named_title("Harbour Radio Podcast: Episode #1", blocks, set()) is None
+    assert generic.site_named_show("Harbour Radio Podcast: Episode #1", None, blocks, None) == "Harbour Radio Podcast"
+    # og:site_name "Hazard Podcast" over a logo that prints "Hazard".
+    logo = _heading_blocks([("Hazard", "html>body>nav>ul>li.home>a"), rows[1]])
+    assert generic.site_named_show("Hazard Podcast - Toxic Sites", "Hazard Podcast", logo, "Toxic Sites") == "Hazard"
+
+
+def test_the_shows_name_heading_the_main_text_is_labelled_the_show():
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    lines = ["Harbour Radio", notes]
+    verdicts = generic.label_unknown(_blocks(lines), "\n".join(lines))
+    generic.label_title_in_head(verdicts, "Harbour Radio", label="show")
+    assert [v.label for v in verdicts] == ["show", "content"]
