@@ -34,6 +34,7 @@ from deboiler.stages.markup import Markup
 from deboiler.stages.page import Page
 from deboiler.stages.sections import (
     end_main_text,
+    fields_under_main_text,
     fill_gaps,
     has_gaps,
     header_dates,
@@ -146,6 +147,9 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
         markup_fields = read.markup.fields() if read.markup else {}
         if any(markup_fields.get(name) is None for name in ("published", "duration")):
             fields = {k: v for k, v in header_dates(verdicts, blocks).items() if markup_fields.get(k) is None}
+            for name, value in fields_under_main_text(verdicts, blocks).items():
+                if markup_fields.get(name) is None:
+                    fields.setdefault(name, value)
         stated = markup_fields.get("title")
         split = split_stated_title(stated, read.markup.site_name, blocks) if stated else {}
         if split and markup_fields.get("show") is None:

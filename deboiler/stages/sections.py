@@ -1734,6 +1734,30 @@ def header_dates(verdicts: list[Verdict], blocks: Blocks) -> dict:
     return fields
 
 
+FIELDS_UNDER_LINES = 6  # lines under the main text a post's details box ("Добавлен: 24.09.2016") stands within
+
+
+def fields_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> dict:
+    """The episode's date or length a labelled line gives right under the main text, in the same
+    post ("Добавлен: 24.09.2016 13:09:00", "Published: March 3, 2021"): the fields of last resort on
+    saved HTML, where the markup and the header name none."""
+    last = _last_kept(verdicts)
+    if last is None:
+        return {}
+    container = _post_container(blocks[last].path)
+    fields: dict = {}
+    seen = 0
+    for i in range(last + 1, len(verdicts)):
+        if not verdicts[i].text:
+            continue
+        seen += 1
+        if seen > FIELDS_UNDER_LINES or not blocks[i].path.startswith(container):
+            break
+        if (found := field_value(verdicts[i].text)) is not None:
+            fields.setdefault(*found)
+    return fields
+
+
 _IN_HEADING = re.compile(r"(?:^|>)h[1-6](?:[.#][^>]*)?(?:>|$)")  # a heading's line, or a link in one
 BYLINE_LINES = 8  # how far above the first paragraph a post's byline stands
 BYLINE_MAX_CHARS = 120

@@ -989,3 +989,16 @@ def test_the_shows_name_heading_the_main_text_is_labelled_the_show():
     verdicts = generic.label_unknown(_blocks(lines), "\n".join(lines))
     generic.label_title_in_head(verdicts, "Harbour Radio", label="show")
     assert [v.label for v in verdicts] == ["show", "content"]
+
+
+def test_a_labelled_date_under_the_main_text_in_the_post_is_the_date_of_last_resort():
+    from deboiler.stages.sections import fields_under_main_text
+
+    post = "html>body>div.content>article.post"
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    rows = [(notes, f"{post}>div.body>p"), ("Published: 24.09.2016 13:09:00", f"{post}>div.meta>div"), ("Published: 01.01.2020", "html>body>footer>p")]
+    blocks = _heading_blocks(rows)
+    verdicts = generic.label_unknown(blocks, notes)
+    assert fields_under_main_text(verdicts, blocks) == {"published": "2016-09-24"}
+    # Outside the post (the site's footer) nothing is read.
+    assert fields_under_main_text(verdicts, _heading_blocks([rows[0], rows[2]])) == {}

@@ -39,6 +39,7 @@ from deboiler.stages.meta_lines import read_meta_line
         ("22.12.2024 09:30 Uhr NDR Info", "2024-12-22", None),  # the air time is no length
         ("00:06:376.1 MB", None, 397),  # the file's size run into the seconds
         ("45min", None, 2700),  # a short unit runs into its number
+        ("24.09.2016 13:09:00", "2016-09-24", None),  # a time of day with seconds after the date
         ("45 Minuten", None, 2700),
         ("58:44, 134 MB", None, 58 * 60 + 44),  # the file's size beside the length: no word
         ("October 20, 2022 1:32:13 66.43 MB", "2022-10-20", 5533),
