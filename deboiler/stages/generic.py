@@ -767,10 +767,22 @@ def _drop_apart_above(verdicts: list[Verdict], blocks: Blocks, kept: list[int], 
         return kept
     if sum(len(verdicts[i].text) for i in apart) >= sum(len(verdicts[i].text) for i in kept if i >= joined and i not in named):
         return kept  # more text than the rest: the page's own content (a calendar's table), not a list beside it
+    if _section_heading_between(verdicts, blocks, apart[-1], joined):
+        return kept  # the paragraph opens the page's next section ("Transcrição" over a transcript): the lines above are the notes
     for i in apart:
         verdicts[i].label, verdicts[i].rule = "chrome", "generic:apart-above"
         verdicts[i].reason = f"main text above its first paragraph (line {verdicts[first].lineno}) but parted from it by the page's other lines, with no sentence: another part of the page"
     return [i for i in kept if i >= joined or i in named]
+
+
+def _section_heading_between(verdicts: list[Verdict], blocks: Blocks, above: int, below: int) -> bool:
+    """Whether a heading the lexicon knows as another section's (a transcript's, comments') stands
+    between two lines: what follows it is that section, not the text."""
+    between = [i for i in range(above + 1, below) if verdicts[i].text and HEADING_PATH.search(blocks[i].path)]
+    if not between:
+        return False
+    hits = lexicon_matcher().scan(Blocks(blocks[i] for i in between))
+    return any(hit.rule.name.startswith("section-") for found in hits for hit in found)
 
 
 _IN_NAV = re.compile(r"(?:^|>)nav\b")

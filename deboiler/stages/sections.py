@@ -2137,6 +2137,7 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
             verdict.label, verdict.rule = "chrome", "generic:widget"
             verdict.reason = "a player control inside the main text"
     under_paragraph = ended = False
+    notes_lines = 0
     for k, line in enumerate(page.nonblank):
         at = span[line.index]
         inside = verdicts[at].label == "content"
@@ -2152,7 +2153,9 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
             # Kept, or a heading left out right over a kept part ("Transcript" over the transcript it kept).
             rule, reason = "generic:after-description", f"after the heading {line.text!r} (line {verdicts[at].lineno}) inside the main text: the page's next section"
         else:
-            under_paragraph = under_paragraph or (inside and line.kind == "prose")
+            # Under a paragraph, or under a block of the notes' own lines (lists of songs and names).
+            notes_lines += inside
+            under_paragraph = under_paragraph or (inside and line.kind == "prose") or notes_lines >= POST_NOTES_LINES
             continue
         for i in kept:
             if i >= at:

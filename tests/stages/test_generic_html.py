@@ -1002,3 +1002,25 @@ def test_a_labelled_date_under_the_main_text_in_the_post_is_the_date_of_last_res
     assert fields_under_main_text(verdicts, blocks) == {"published": "2016-09-24"}
     # Outside the post (the site's footer) nothing is read.
     assert fields_under_main_text(verdicts, _heading_blocks([rows[0], rows[2]])) == {}
+
+
+def test_notes_lists_above_a_transcript_are_the_notes_and_the_transcript_goes():
+    # A show's notes as lists (songs played, names mentioned), then "Transcript" over the interview
+    # trafilatura took for the main text: the lists stay, the transcript goes.
+    from deboiler.stages.sections import end_main_text
+
+    notes_path = "html>body>div.container>div.row.description>div.col>div>ul>li"
+    said = "Harbour Radio: Welcome to the show, and thank you for coming all the way down to the pier today."
+    rows = [(f"Song {n} - The Knots", notes_path) for n in range(1, 7)]
+    rows += [
+        ("Transcript", "html>body>div.container>div.row.transcript>div.col>h2"),
+        (said, "html>body>div.container>div.row.transcript>div.col>p"),
+        ("Anna Berg: Thanks for having me, it is good to be back at the harbour after such a long winter.", "html>body>div.container>div.row.transcript>div.col>p"),
+    ]
+    blocks = _heading_blocks(rows)
+    main = "\n".join(text for text, _ in rows if text != "Transcript")
+    verdicts = generic.label_unknown(blocks, main)
+    assert all(v.label == "content" for v in verdicts[:6])  # not dropped as a list apart above the paragraph
+    end_main_text(verdicts, blocks)
+    assert [v.label for v in verdicts[:6]] == ["content"] * 6
+    assert verdicts[7].label == verdicts[8].label == "chrome"
