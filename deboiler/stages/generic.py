@@ -786,6 +786,7 @@ def _section_heading_between(verdicts: list[Verdict], blocks: Blocks, above: int
 
 
 _IN_NAV = re.compile(r"(?:^|>)nav\b")
+_IN_HEADER = re.compile(r"(?:^|>)header\b")  # a page's or a post's header element
 
 
 def _in_table_closed_before(path: str, first_path: str) -> bool:
@@ -820,7 +821,7 @@ def _label_head_of_main_text(verdicts: list[Verdict], blocks: Blocks, named: dic
     first = next((i for i in kept if is_prose(verdicts[i].text) and blocks[i].folded not in header), None)
     if first is None:
         # No paragraph (a post's notes of lists): the first kept line under its headings stands for it.
-        first = next((i for i in kept if not HEADING_PATH.search(blocks[i].path) and blocks[i].folded not in header), None)
+        first = next((i for i in kept if not HEADING_PATH.search(blocks[i].path) and not _IN_HEADER.search(blocks[i].path) and blocks[i].folded not in header), None)
     if first is None:
         return
     kept = _drop_apart_above(verdicts, blocks, kept, first, header)

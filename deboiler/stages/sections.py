@@ -2309,12 +2309,15 @@ def notes_of_a_post(verdicts: list[Verdict], blocks: Blocks) -> bool:
     same: several lines, every one inside one <article> (or <main>, or an element of a post's class)
     and none in its header, footer or share box (guests, topics and links, each a list item)."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
-    if len(kept) < POST_NOTES_LINES:
-        return False
     posts = {_article_of(blocks[i].path) for i in kept}
     if len(posts) != 1 or (post := posts.pop()) is None:
         return False
-    return not any(_OUTSIDE_POST.search(blocks[i].path, len(post) - 1) for i in kept)
+    # The post's own header (its date line, "Nov 20th, 2025 | Comments") is neither notes nor against them.
+    body = [i for i in kept if not _POST_HEADER.match(blocks[i].path, len(post))]
+    return len(body) >= POST_NOTES_LINES and not any(_OUTSIDE_POST.search(blocks[i].path, len(post) - 1) for i in body)
+
+
+_POST_HEADER = re.compile(r"header\b")
 
 
 def _article_of(path: str) -> str | None:

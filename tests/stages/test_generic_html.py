@@ -941,6 +941,8 @@ def test_a_posts_notes_of_lists_with_no_paragraph_are_its_text():
 
     post = "html>body>div#main>article.hentry>div.entry-content"
     rows = [
+        ("Episode 298 - Knots at dawn", "html>body>div#main>article.hentry>header>h1.entry-title"),
+        ("Nov 20th, 2025 | Comments", "html>body>div#main>article.hentry>header>p.meta>time"),
         ("Guests", f"{post}>h2"),
         ("@anna Anna Berg", f"{post}>ul>li>a"),
         ("@tom Tom Lund", f"{post}>ul>li>a"),
@@ -950,12 +952,13 @@ def test_a_posts_notes_of_lists_with_no_paragraph_are_its_text():
         ("Episode 149 - Harbour lights", "html>body>div#main>aside.sidebar>ul>li>a"),
     ]
     blocks = _heading_blocks(rows)
-    verdicts = generic.label_unknown(blocks, "\n".join(text for text, _ in rows[:6]))
-    assert notes_of_a_post(verdicts, blocks)
+    verdicts = generic.label_unknown(blocks, "\n".join(text for text, _ in rows[:8]))
+    assert notes_of_a_post(verdicts, blocks)  # the post's own header (its title, kept till it is named) too
+    assert verdicts[1].label != "content"  # the date: read as the head of the main text, not kept
     # The same lines in no post element, or a few of them only, are no such notes.
     bare = _heading_blocks([(text, path.replace("article.hentry>", "div>")) for text, path in rows])
-    assert not notes_of_a_post(generic.label_unknown(bare, "\n".join(text for text, _ in rows[:6])), bare)
-    assert not notes_of_a_post(generic.label_unknown(blocks, "\n".join(text for text, _ in rows[:3])), blocks)
+    assert not notes_of_a_post(generic.label_unknown(bare, "\n".join(text for text, _ in rows[:8])), bare)
+    assert not notes_of_a_post(generic.label_unknown(blocks, "\n".join(text for text, _ in rows[:5])), blocks)
 
 
 def test_an_articles_linked_heading_at_one_end_of_the_stated_title_is_the_title():
