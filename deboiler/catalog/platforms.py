@@ -151,7 +151,7 @@ class SharedLiterals:
         return found
 
 
-_LIST_MARKS = frozenset(["- ", "• ", "* ", "– ", "· ", "▪ "])  # what a dump prints before a list's item
+_LIST_MARK_AT_LINE_START = re.compile(r"^[-•*–·▪] ", re.M)  # what a dump prints before a list's item
 
 
 @dataclass
@@ -285,9 +285,12 @@ class LineMatcher:
                     hits.append(Hit(rule, phrase.source, captures, loc))
                     matched.add(pattern_class[idx])
         if self.bulleted is not None:
-            bulleted_hits = self._bulleted_hits
-            for i, line in enumerate(folded):
-                if line[:2] in _LIST_MARKS and not found[i] and (hits := bulleted_hits.get(line[2:].lstrip())):
+            # The lines that open with a list's mark, found in one pass over the page (most have none).
+            bulleted_hits, starts = self._bulleted_hits, blocks.starts
+            for m in _LIST_MARK_AT_LINE_START.finditer(blocks.folded_text):
+                i = bisect_right(starts, m.start()) - 1
+                line = folded[i]
+                if not found[i] and (hits := bulleted_hits.get(line[2:].lstrip())):
                     found[i] = list(hits)
         return found
 

@@ -748,7 +748,7 @@ def _credit_line(text: str) -> bool:
     if _credit_pattern().match(folded) is not None or _byline(text):
         return True
     # A caption that ends in its credit ("The team, in the middle of the photo / Foto: Cugat.cat").
-    tail = _CREDIT_AFTER.search(folded)
+    tail = _CREDIT_AFTER.match(folded)  # anchored: ".*" backs off to the last separator once
     return tail is not None and _credit_pattern().match(folded, tail.end()) is not None
 
 
