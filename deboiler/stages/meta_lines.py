@@ -155,12 +155,13 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
         # A file's size may run into the seconds ("00:06:376.1 MB").
         rf"(?<![\d:])(?P<ch>\d{{1,2}}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?:{_SIZE_AFTER}|(?![\d:]|[-–]\d))",
         rf"(?<![\d:])(?P<km>\d{{1,3}}):(?P<ks>[0-5]\d)(?:{_SIZE_AFTER}|(?![\d:]|[-–]\d))",
+        # No Latin letter or digit runs into the number ("m3u", "mp3": a file's name, no three hours).
         # The minutes after the hour, maybe after a comma ("1 Jam, 8 Menit") or joined by "and" ("1 h e
         # 13 min"), or run into it ("1h13").
-        rf"(?<!\d)(?P<uh>\d{{1,2}}){h}(?:,?\s?(?:(?:{ands})\s)?(?P<uhm>\d{{1,2}}){m}|(?P<uhg>[0-5]\d)(?![\d:]))?{end}",
+        rf"(?<![\dA-Za-z])(?P<uh>\d{{1,2}}){h}(?:,?\s?(?:(?:{ands})\s)?(?P<uhm>\d{{1,2}}){m}|(?P<uhg>[0-5]\d)(?![\d:]))?{end}",
         # "s" after the minutes is seconds ("11m 51s"), though alone it is also Turkish hours; the
         # seconds may run into the minutes ("16m32").
-        rf"(?<!\d)(?P<um>\d{{1,3}}){m}(?:\s?(?P<ums>\d{{1,2}})(?:{s}|\s?s(?![^\W\d_]))|(?P<umg>[0-5]\d)(?![\d:]))?{end}",
+        rf"(?<![\dA-Za-z])(?P<um>\d{{1,3}}){m}(?:\s?(?P<ums>\d{{1,2}})(?:{s}|\s?s(?![^\W\d_]))|(?P<umg>[0-5]\d)(?![\d:]))?{end}",
     )
     return (
         tuple(re.compile(d, re.I) for d in _DATES),

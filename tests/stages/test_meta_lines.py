@@ -103,6 +103,7 @@ def test_a_name_run_into_the_date_is_kept_apart() -> None:
         "09:30 Uhr",  # a time of day in German: an air time
         "7:45 - Why pears last?",  # a chapter list's line
         "120minuten",  # a long unit word run into its number: a name (a football podcast's)
+        "Stream m3u",  # a Latin letter runs into the number: a file's type, no three hours
         "Mon 9:00-10:00",  # an air time's span
         "Our guest has written about the 1998 final for twenty years, since May 3, 1999.",  # a sentence
         "Feb 30, 2024",  # no such day
