@@ -342,10 +342,11 @@ def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
         clock = ":" in text[f.start : f.end]
         # A time of day after a date ("28.01.2024 13:31", "Published: May 3, 2019 at 2:26") or before
         # "pm" is no length; "33:46" or "1:28:43" is.
-        after_date = dates and f.start > dates[0].start and text.count(":", dates[0].start) == 1 and f.value < 24 * 60
         # With seconds too, a time of day where its hour is ten or more ("24.09.2016 13:09:00"): no
         # episode runs that long; "October 20, 2022 1:32:13" is a length.
-        after_date = after_date or (dates and f.start > dates[0].start and clock and TIME_OF_DAY_HOURS * 3600 <= f.value < 24 * 3600)
+        after_date = dates and f.start > dates[0].start and (
+            (text.count(":", dates[0].start) == 1 and f.value < 24 * 60) or (clock and TIME_OF_DAY_HOURS * 3600 <= f.value < 24 * 3600)
+        )
         if clock and (after_date or _TIME_OF_DAY.match(text, f.end)):
             continue
         if not clock and f.start >= 2 and text[f.start - 1] in "時点點" and text[f.start - 2].isdigit():

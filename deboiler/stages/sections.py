@@ -1737,21 +1737,24 @@ def header_dates(verdicts: list[Verdict], blocks: Blocks) -> dict:
 FIELDS_UNDER_LINES = 6  # lines under the main text a post's details box ("Добавлен: 24.09.2016") stands within
 
 
+def _under_main_text(verdicts: list[Verdict], blocks: Blocks, reach: int) -> tuple[str, list[int]]:
+    """The tag path of the post the main text's last kept line stands in, and the first `reach`
+    lines under that line (blank lines not counted); no lines where nothing is kept."""
+    last = _last_kept(verdicts)
+    if last is None:
+        return "", []
+    lines = (i for i in range(last + 1, len(verdicts)) if verdicts[i].text)
+    return _post_container(blocks[last].path), list(islice(lines, reach))
+
+
 def fields_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> dict:
     """The episode's date or length a labelled line gives right under the main text, in the same
     post ("Добавлен: 24.09.2016 13:09:00", "Published: March 3, 2021"): the fields of last resort on
     saved HTML, where the markup and the header name none."""
-    last = _last_kept(verdicts)
-    if last is None:
-        return {}
-    container = _post_container(blocks[last].path)
     fields: dict = {}
-    seen = 0
-    for i in range(last + 1, len(verdicts)):
-        if not verdicts[i].text:
-            continue
-        seen += 1
-        if seen > FIELDS_UNDER_LINES or not blocks[i].path.startswith(container):
+    container, under = _under_main_text(verdicts, blocks, FIELDS_UNDER_LINES)
+    for i in under:
+        if not blocks[i].path.startswith(container):
             break
         if (found := field_value(verdicts[i].text)) is not None:
             fields.setdefault(*found)
@@ -1852,10 +1855,10 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
     gap between two lines the main text kept, or right after its last line inside the same part of
     the page (credits, links; `blocks`: the page's blocks, for their tag paths)."""
     for i in list(_gap_lines(verdicts, blocks)):  # the gaps as the main text left them, before any is filled
-        separator = _rule(verdicts[i].text)  # "----", "***" between paragraphs
-        # An app's or network's name between two lines of the text is the creator's link ("Twitter").
         if card_residue(verdicts[i].text):
             continue  # a glyph or a doubled card label the sections labeller read as a short line
+        separator = _rule(verdicts[i].text)  # "----", "***" between paragraphs
+        # An app's or network's name between two lines of the text is the creator's link ("Twitter").
         if separator or sections[i].rule == "generic:description" or verdicts[i].text.casefold() in _link_names():
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
             verdicts[i].reason = "the description's own line between two lines of the main text (trafilatura left it out)"
@@ -2007,16 +2010,9 @@ def keep_notes_heading_past_media(verdicts: list[Verdict], blocks: Blocks) -> No
     """Keep, in place, a heading the lexicon knows as the notes' own ("Links") under the main text,
     past the post's media boxes: short lines only (their headings and buttons), all in the same post.
     keep_lists_under_headings then keeps the list under it."""
-    last = _last_kept(verdicts)
-    if last is None:
-        return
-    container = _post_container(blocks[last].path)
-    seen = 0
-    for i in range(last + 1, len(verdicts)):
-        if verdicts[i].label == "blank":
-            continue
-        seen += 1
-        if seen > NOTES_HEADING_REACH or not _inside_post(blocks[i].path, container) or is_prose(verdicts[i].text):
+    container, under = _under_main_text(verdicts, blocks, NOTES_HEADING_REACH)
+    for i in under:
+        if not _inside_post(blocks[i].path, container) or is_prose(verdicts[i].text):
             return
         if HEADING_PATH.search(blocks[i].path):
             hits = lexicon_matcher().scan(Blocks([blocks[i]]))[0]
@@ -2183,7 +2179,8 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
             verdict.reason = f"interface text under the main text's last paragraph: matches {line.why!r}"
     kept = [i for i in span if verdicts[i].label == "content"]
     for n in range(trailing_lead_ins([verdicts[i].text for i in kept])):
-        verdicts[kept[-1 - n]].label, verdicts[kept[-1 - n]].rule, verdicts[kept[-1 - n]].reason = "chrome", "generic:lead-in", LEAD_IN_WHY
+        verdict = verdicts[kept[-1 - n]]
+        verdict.label, verdict.rule, verdict.reason = "chrome", "generic:lead-in", LEAD_IN_WHY
     return ended
 
 
@@ -2337,13 +2334,8 @@ def _post_container(path: str) -> str:
     block (a paragraph, a heading, a list).
     Where the line itself stands in a footer or aside inside it (a post whose notes a template
     prints in its <footer>), that element."""
-    segments = path.split(">")
-    for depth in range(len(segments) - 1, -1, -1):
-        tag, *classes = segments[depth].split(".")
-        if tag_of(tag) in ("article", "main") or not _POST_CLASSES.isdisjoint(classes):
-            container = ">".join(segments[: depth + 1]) + ">"
-            break
-    else:
+    container = _article_of(path)
+    if container is None:
         # Two levels above the line's block: a link or an item of a list is no block of its own.
         segments = _without_tail(path, _INLINE_OR_ITEM, keep=2).split(">")
         container = ">".join(segments[:-2]) + ">"
