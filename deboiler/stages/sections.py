@@ -1790,9 +1790,7 @@ def _gap_lines(verdicts: list[Verdict], blocks: Blocks | None = None) -> Iterato
     text skipped), or where all of it is lines of one tag path inside the element both kept lines'
     own elements stand in (the notes' run of link paragraphs, a list between two of their
     paragraphs; not a mix of captions, headings and related links inside an article's body)."""
-    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
-    for before, after in zip(kept, kept[1:]):
-        gap = [i for i in range(before + 1, after) if verdicts[i].label != "blank"]
+    for before, after, gap in _gaps(verdicts):
         if len(gap) <= HTML_GAP_LINES:
             yield from gap
         elif blocks is not None and (root := _list_root(blocks[before].path)) and all(
@@ -1816,6 +1814,40 @@ def _gap_lines(verdicts: list[Verdict], blocks: Blocks | None = None) -> Iterato
             yield from gap  # one kind of line, in the element of both kept lines (its run of links, a list)
 
 
+def _gaps(verdicts: list[Verdict]) -> Iterator[tuple[int, int, list[int]]]:
+    """Each two kept lines with lines not kept, not blank, between them: (before, after, those lines)."""
+    kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
+    for before, after in zip(kept, kept[1:]):
+        if gap := [i for i in range(before + 1, after) if verdicts[i].label != "blank"]:
+            yield before, after, gap
+
+
+def _gaps_inside_a_post(verdicts: list[Verdict], blocks: Blocks) -> Iterator[int]:
+    """The lines of a gap between two kept lines where all of it and both ends stand in one post's
+    body (an <article>, <main> or element of a post's class, not its header, footer or share box),
+    each all one link, of a kind of block the main text kept, not a line the lexicon knows:
+    trafilatura drops a post's link-only list items and paragraphs (the notes' books, the guests'
+    handles) as link-dense."""
+    kept_blocks = None
+    for before, after, gap in _gaps(verdicts):
+        post = _article_of(blocks[before].path)
+        if post is None or not all(_inside_post(blocks[i].path, post) for i in (before, *gap, after)):
+            continue
+        if kept_blocks is None:
+            kept_blocks = {_block_path(blocks[i].path) for i, v in enumerate(verdicts) if v.label == "content"}
+        alike = [i for i in gap if _all_link(blocks[i].path) and _block_path(blocks[i].path) in kept_blocks]
+        candidates = Blocks(blocks[i] for i in alike)
+        for i, line in zip(alike, classify(candidates, lexicon_matcher().scan(candidates))):
+            if line.kind in ("prose", "short"):
+                yield i
+
+
+def _all_link(path: str) -> bool:
+    """Whether a line's text is all inside a link: an <a> among the inline elements its block's text
+    stands in ("li>p>strong>a", "p>a>strong")."""
+    return "a" in {tag_of(segment) for segment in path[len(_block_path(path)) :].split(">")}
+
+
 def _parent(path: str) -> str:
     """The path of the element a line's own element stands in, with its trailing '>'."""
     head, sep, _ = path.rpartition(">")
@@ -1836,6 +1868,8 @@ def has_gaps(verdicts: list[Verdict], blocks: Blocks | None = None) -> bool:
     after the last kept line inside the same post (what fill_gaps may give back): the sections
     labeller, which costs about what trafilatura does on a small page, runs only then."""
     if next(_gap_lines(verdicts, blocks), None) is not None:
+        return True
+    if blocks is not None and next(_gaps_inside_a_post(verdicts, blocks), None) is not None:
         return True
     last = _last_kept(verdicts)
     if last is None or blocks is None:
@@ -1862,6 +1896,10 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
         if separator or sections[i].rule == "generic:description" or verdicts[i].text.casefold() in _link_names():
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
             verdicts[i].reason = "the description's own line between two lines of the main text (trafilatura left it out)"
+    for i in list(_gaps_inside_a_post(verdicts, blocks)) if blocks is not None else ():
+        if verdicts[i].rule == "generic:outside-main":
+            verdicts[i].label, verdicts[i].rule = "content", "generic:description"
+            verdicts[i].reason = "a line of the post between two lines of its main text (trafilatura left it out)"
     for i in _tail_lines(verdicts, sections, blocks):
         verdicts[i].label, verdicts[i].rule = "content", "generic:description"
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"

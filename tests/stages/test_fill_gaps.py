@@ -705,3 +705,43 @@ def test_an_app_or_networks_name_between_two_kept_lines_comes_back_though_the_se
     )
     fill_gaps(verdicts, sections, paths)
     assert kept(verdicts)[1] == "Twitter"
+
+
+def _sections_say_header(verdicts: list[Verdict]) -> list[Verdict]:
+    """The sections labeller's verdicts where it found no description at all (every line its header)."""
+    return [Verdict(v.lineno, v.text, "chrome", "generic:header", "") for v in verdicts]
+
+
+def test_link_only_items_of_the_notes_come_back_between_kept_items_of_the_same_kind() -> None:
+    # trafilatura keeps the notes' plain items and drops the ones that are all one link (link-dense),
+    # eight of them in a row, more than a gap's limit: in the post, the same kind of block as kept
+    # lines, they come back even where the sections labeller found no description.
+    notes = ARTICLE + ">div.notes"
+    books = [f"Knots and Splices, volume {n}" for n in range(1, 9)]
+    spec = [
+        ("Topics of the evening", "content", notes + ">ol>li>p"),
+        *[(book, "chrome", notes + ">ol>li>p>a") for book in books[:4]],
+        *[(book, "chrome", notes + ">ol>li>p>strong>a") for book in books[4:]],
+        ("Thanks to the harbour board for the boat.", "content", notes + ">ol>li>p"),
+    ]
+    verdicts, blocks = _main_text_lines(spec)
+    assert len(books) > HTML_GAP_LINES
+    assert has_gaps(verdicts, blocks)
+    fill_gaps(verdicts, _sections_say_header(verdicts), blocks)
+    assert kept(verdicts) == ["Topics of the evening", *books, "Thanks to the harbour board for the boat."]
+    assert "between two lines of its main text" in verdicts[1].reason
+
+
+def test_a_gap_of_captions_plain_lines_other_blocks_or_interface_links_stays_out() -> None:
+    notes = ARTICLE + ">div.notes"
+    for text, path in [
+        ("The dinghy at low tide", notes + ">figure>figcaption"),  # a caption, no link
+        ("Anna Berg", notes + ">ol>li>p"),  # plain text of a kept kind: the sections decide it
+        ("Knots and Splices", notes + ">div.related>ul>li>a"),  # a link of a kind no kept line is
+        ("Share", notes + ">ol>li>p>a"),  # a link the lexicon knows
+        ("Knots and Splices", "html>body>div.container>aside>ol>li>p>a"),  # outside the post
+    ]:
+        spec = [("Topics of the evening", "content", notes + ">ol>li>p"), (text, "chrome", path), ("Thanks to the harbour board.", "content", notes + ">ol>li>p")]
+        verdicts, blocks = _main_text_lines(spec)
+        fill_gaps(verdicts, _sections_say_header(verdicts), blocks)
+        assert kept(verdicts) == ["Topics of the evening", "Thanks to the harbour board."], path
