@@ -1499,7 +1499,15 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 fields["published"] = line.meta.published.isoformat()
             continue
         if k and line.kind == "meta" and _pure_date(line):
-            end = k - 1 if k > 1 and body[k - 1].kind == "short" and name_shaped(body[k - 1].text) and not sentence_like(body[k - 1].text) else k
+            top = k - 1 if k > 1 and body[k - 1].kind == "short" and name_shaped(body[k - 1].text) and not sentence_like(body[k - 1].text) else k
+            if (below := _text_under_list(body, k)) is not None and not any(sentence_like(other.text) for other in body[:top]):
+                # No sentence above the list: its entries (a programme's parts, a player's other
+                # broadcasts) stand over the description, which starts under them.
+                for other in body[top:below]:
+                    labels[other.index] = ("chrome", "generic:list-above", f"a list of episodes or parts with their dates (lines {body[top].index + 1}-{body[below - 1].index + 1}) above the description")
+                resume_at = below
+                continue
+            end = top
             under = page.next(line)
             entry = under is not None and under.kind == "short" and name_shaped(under.text)  # "date / title": a list's entry
             if end == k and not entry and line.meta is not None and "published" not in fields and "duration" not in fields:
@@ -1653,6 +1661,24 @@ def _over_a_heading(page: Page, line: Line) -> bool:
     book or source an episode reads, printed under its title too)."""
     after = page.next(line)
     return line.kind == "prose" and after is not None and after.kind == "section" and "{" not in after.why
+
+
+LIST_ABOVE_DATES = 2  # a list's dated entries: one date line is the episode's own
+
+
+def _text_under_list(body: list[Line], k: int) -> int | None:
+    """Where a list of dated entries starting near body[k] ends in a paragraph of prose with no date
+    line under it for a while: that paragraph's position in `body`, else None."""
+    j = k
+    while j < len(body) and (body[j].kind == "meta" or (body[j].kind in ("short", "prose") and not sentence_like(body[j].text))):
+        j += 1  # the entries: dates and titles, no sentence
+    if j == len(body) or body[j].kind != "prose" or not paragraph(body[j].text):
+        return None
+    if sum(other.kind == "meta" for other in body[k:j]) < LIST_ABOVE_DATES:
+        return None
+    if any(other.kind == "meta" and _pure_date(other) for other in body[j : j + RESUME_LOOKAHEAD]):
+        return None  # the list goes on with its entries' blurbs
+    return j
 
 
 def _interruption(page: Page, body: list[Line], k: int, labels: list) -> int | None:

@@ -1708,3 +1708,31 @@ def test_an_interface_sentence_or_lead_in_between_two_description_lines_goes_a_b
     assert lines(ep) == [TEXT, "Share", more]  # the creator's word, for all we know
     ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\nOr subscribe with your favorite app by using the address below\n{more}\n")
     assert lines(ep) == [TEXT, more]
+
+
+def test_a_programmes_dated_parts_above_its_text_do_not_end_it() -> None:
+    # A radio programme's page: its running order (each part's title over the show and air time),
+    # then the parts' texts. No sentence stands above the list: the description starts under it.
+    text = [
+        "Two sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island.",
+        "Harbour Talk",
+        "The harbour master explains the spring tides, and why the old pier floods twice a year.",
+    ]
+    ep = clean(
+        "Knots and splices, The spring tides on the old pier, The harbour master's boat, Old cafés by the sea and The island ferry\nAudio content\n"
+        "Knots (1./2)\nHarbourtalk 22.11.2021, 10:15\nTides and the old pier (2./2)\nHarbourtalk 22.11.2021, 11:05\n" + "\n".join(text) + "\n"
+    )
+    assert lines(ep)[-3:] == text
+    assert "Knots (1./2)" not in lines(ep)
+    assert {line.rule for line in ep.lines if line.text.startswith("Harbourtalk 22.11")} == {"generic:list-above"}
+
+
+def test_dated_entries_under_a_sentence_still_end_the_description() -> None:
+    # Under the episode's own sentence the same list is the show's other episodes, with their blurbs.
+    ep = clean(
+        "Knots\n"
+        "Two sailors cross the bay in a borrowed dinghy and argue about knots all the way over.\n"
+        "Tides (ep. 11)\nHarbourtalk 15.11.2021, 10:15\nThe pier (ep. 10)\nHarbourtalk 08.11.2021, 10:15\n"
+        "The harbour master explains the spring tides, and why the old pier floods twice a year.\n"
+    )
+    assert lines(ep)[-1] == "Two sailors cross the bay in a borrowed dinghy and argue about knots all the way over."
