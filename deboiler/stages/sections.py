@@ -365,6 +365,8 @@ def _opens_description(page: Page, line: Line) -> bool:
     if page.crumb_stem and line.text.startswith(page.crumb_stem):
         return False  # the title the breadcrumb cut short
     after = page.next(line)
+    if after is not None and after.kind == "byline" and after.captures.get("show") and not sentence_like(line.text):
+        return False  # "TITLE / SHOW - A podcast by NAME": the title, however long and full of commas
     if after is None or not title_like(line.text):
         return True
     saw_interface, only_sections = False, True

@@ -1736,3 +1736,12 @@ def test_dated_entries_under_a_sentence_still_end_the_description() -> None:
         "The harbour master explains the spring tides, and why the old pier floods twice a year.\n"
     )
     assert lines(ep)[-1] == "Two sailors cross the bay in a borrowed dinghy and argue about knots all the way over."
+
+
+def test_a_long_title_of_clauses_over_the_shows_podcast_by_line_is_the_title() -> None:
+    # Two commas make a line read as running text; over "SHOW - A podcast by NAME" it is the title.
+    title = "#harbourtalk S2E8 ANNA BERG and OLE DAHL, on knots, tides and the future of the island ferry in a stormy season"
+    text = "Why do we still tie knots by hand? Anna and Ole argue about it all the way over to the island and back."
+    ep = clean(f"{title}\nHarbour Talk - A podcast by Harbour Radio - Thursdays\nCategories:\n{text}\n")
+    assert lines(ep) == [text]
+    assert (ep.title, ep.show) == (title, "Harbour Talk")
