@@ -136,6 +136,7 @@ _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a
 _STAMPED = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[)\]]?:?\s+\S")
 STAMPED_RUN = 5  # lines in a row, each a time and text
 STAMPED_STEP_SECONDS = 15  # at most this many seconds between two of them, on average
+STAMPED_SENTENCES_STEP_SECONDS = 30  # ... or this many where each line's text ends as a sentence (speech, not chapters)
 _EPISODE_MARK = re.compile(
     r"^(?:#\s?\d|\d{1,4}[.:)]\s|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?\d)", re.I
 )
@@ -466,8 +467,10 @@ def _starts_transcript(page: Page, line: Line) -> bool:
 
 def _starts_stamped_speech(page: Page, line: Line) -> bool:
     """STAMPED_RUN lines in a row from `line` on, each a time and text, the times rising by at most
-    STAMPED_STEP_SECONDS a line on average."""
+    STAMPED_STEP_SECONDS a line on average (STAMPED_SENTENCES_STEP_SECONDS where every text ends as
+    a sentence: a machine transcript's turns, not a chapter list's titles)."""
     times: list[int] = []
+    sentences = True
     at: Line | None = line
     while at is not None and len(times) < STAMPED_RUN:
         m = _STAMPED.match(at.text)
@@ -475,10 +478,12 @@ def _starts_stamped_speech(page: Page, line: Line) -> bool:
             return False
         hours, minutes, seconds = m.groups()
         times.append(int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds))
+        sentences = sentences and _SENTENCE_END.search(at.text) is not None
         at = page.next(at)
     if len(times) < STAMPED_RUN or any(b < a for a, b in zip(times, times[1:])):
         return False
-    return times[-1] - times[0] <= STAMPED_STEP_SECONDS * (STAMPED_RUN - 1)
+    step = STAMPED_SENTENCES_STEP_SECONDS if sentences else STAMPED_STEP_SECONDS
+    return times[-1] - times[0] <= step * (STAMPED_RUN - 1)
 
 
 def _starts_dash_dialogue(page: Page, line: Line) -> bool:

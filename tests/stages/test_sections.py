@@ -1745,3 +1745,16 @@ def test_a_long_title_of_clauses_over_the_shows_podcast_by_line_is_the_title() -
     ep = clean(f"{title}\nHarbour Talk - A podcast by Harbour Radio - Thursdays\nCategories:\n{text}\n")
     assert lines(ep) == [text]
     assert (ep.title, ep.show) == (title, "Harbour Talk")
+
+
+def test_bracketed_times_half_a_minute_apart_over_sentences_are_a_machine_transcript() -> None:
+    # A speech recogniser's turns, "[0:30] Thank you.", every line a sentence: half a minute apart is
+    # still speech; the same times over chapter titles (no sentence) are the creator's chapters.
+    notes = TEXT
+    said = ["Thank you.", "Thank you.", "Good morning, church.", "Please be seated.", "Let us read the text together."]
+    stamps = ["0:00", "0:30", "1:00", "1:30", "1:42"]
+    page = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + notes + "\n" + "\n".join(f"[{t}] {s}" for t, s in zip(stamps, said)) + "\n"
+    assert lines(clean(page)) == [notes]
+    chapters = [f"[{t}] {s}" for t, s in zip(stamps, ["Intro", "Sponsor", "Why pears", "Grafting", "Old varieties"])]
+    ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + notes + "\n" + "\n".join(chapters) + "\n")
+    assert lines(ep) == [notes, *chapters]
