@@ -365,6 +365,8 @@ def _opens_description(page: Page, line: Line) -> bool:
         return False  # the description's teaser, cut short of its full copy below
     if page.crumb_stem and line.text.startswith(page.crumb_stem):
         return False  # the title the breadcrumb cut short
+    if _slash_breadcrumb(page, line):
+        return False
     after = page.next(line)
     if after is not None and after.kind == "byline" and after.captures.get("show") and not sentence_like(line.text):
         return False  # "TITLE / SHOW - A podcast by NAME": the title, however long and full of commas
@@ -393,6 +395,18 @@ def _opens_description(page: Page, line: Line) -> bool:
     one_sentence = not _TWO_SENTENCES.search(line.text)
     first = page.nonblank[0] is line
     return not (first and after.kind == "prose" and plain_title and one_sentence)
+
+
+BREADCRUMB_SLASHES = 2  # "Podcast / Programmes / SHOW / TITLE": three steps at least
+
+
+def _slash_breadcrumb(page: Page, line: Line) -> bool:
+    """A breadcrumb of steps between slashes whose last step is printed as a line of its own close by
+    (the episode's title under "Podcast / Programmes / SHOW / TITLE"): the site's, no paragraph."""
+    if line.text.count(" / ") < BREADCRUMB_SLASHES:
+        return False
+    last = line.text.rpartition(" / ")[2].strip()
+    return bool(last) and any(other.text == last for other in page.around(line, NEIGHBOURS))
 
 
 def _lead_printed_twice(page: Page, line: Line) -> bool:

@@ -1758,3 +1758,13 @@ def test_bracketed_times_half_a_minute_apart_over_sentences_are_a_machine_transc
     chapters = [f"[{t}] {s}" for t, s in zip(stamps, ["Intro", "Sponsor", "Why pears", "Grafting", "Old varieties"])]
     ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + notes + "\n" + "\n".join(chapters) + "\n")
     assert lines(ep) == [notes, *chapters]
+
+
+def test_a_slash_breadcrumb_ending_in_the_title_is_no_paragraph() -> None:
+    # "Podcast / Programmes / SHOW / TITLE" is long enough to read as prose (a script without spaces
+    # makes it longer still); its last step printed as the title under it makes it the site's.
+    title = "EP. 57: Why pear trees outlive their owners"
+    crumb = f"Podcast / Programmes / The Orchard Hour with Anna Berg and Ole Dahl / {title}"
+    ep = clean(f"Orchard Radio\n{crumb}\n{title}\nShare\nDownload\n\n{TEXT}\n")
+    assert lines(ep) == [TEXT]
+    assert ep.title == title
