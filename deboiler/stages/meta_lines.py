@@ -162,6 +162,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
         # "s" after the minutes is seconds ("11m 51s"), though alone it is also Turkish hours; the
         # seconds may run into the minutes ("16m32").
         rf"(?<![\dA-Za-z])(?P<um>\d{{1,3}}){m}(?:\s?(?P<ums>\d{{1,2}})(?:{s}|\s?s(?![^\W\d_]))|(?P<umg>[0-5]\d)(?![\d:]))?{end}",
+        # Minutes and seconds in primes, as broadcasters print a clip's length ("10'41\"", "2′7″").
+        r"(?<![\d'′’])(?P<pm>\d{1,3})['′’](?P<ps>[0-5]?\d)[\"″”](?![\w'′’])",
     )
     return (
         tuple(re.compile(d, re.I) for d in _DATES),
@@ -194,6 +196,8 @@ def _seconds_of(g: dict) -> int:
         return int(g["ch"]) * 3600 + int(g["cm"]) * 60 + int(g["cs"])
     if g.get("km"):
         return int(g["km"]) * 60 + int(g["ks"])
+    if g.get("pm"):
+        return int(g["pm"]) * 60 + int(g["ps"])
     if g.get("uh"):
         return int(g["uh"]) * 3600 + int(g.get("uhm") or g.get("uhg") or 0) * 60
     return int(g.get("um") or 0) * 60 + int(g.get("ums") or g.get("umg") or 0)
@@ -275,7 +279,7 @@ _TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.?m\.?|uhr)(?!\w)", re.I)
 
 # Every date or length has one of these: a year, d/m, a clock, a number with a unit or month after it
 # (a word, or the prime marks of "4′41″").
-_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\s?\d|\d:\d\d|\d\s?[^\W\d_]|\d[′″]|年")
+_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\s?\d|\d:\d\d|\d\s?[^\W\d_]|\d[′″]|\d['’]\d|年")
 _COUNTER = re.compile(r"(?:^|(?<=[•·|]))\s*\d[\d.,\u00a0]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?=[•·|])")
 _FILE_SIZE = re.compile(r"(?<!\w)\d+(?:[.,]\d+)?\s?(?:[KMG]i?B|[KMG]o)(?!\w)")
 _CHAPTER_TITLE = re.compile(r"\s?[-–—]\s+[^\W\d_]")  # a dash and a word after a line's opening time
