@@ -633,8 +633,9 @@ def _starts_labelled_turns(page: Page, line: Line) -> bool:
 
 
 def _said(line: Line) -> bool:
-    """What a speaker says under their label: a paragraph, or a dashed turn however short ("- Добрый день!")."""
-    return line.kind == "prose" or line.text[:2] in ("- ", "– ", "— ")
+    """What a speaker says under their label: a paragraph, a sentence ("I need a summary."), or a
+    dashed turn however short ("- Добрый день!")."""
+    return line.kind == "prose" or line.text[:2] in ("- ", "– ", "— ") or sentence_like(line.text)
 
 
 def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -> str | None:
@@ -686,7 +687,9 @@ def _starts_named_turns(page: Page, line: Line) -> bool:
     """A speaker's name alone over what they said, another speaker's name over the answer, and the
     first name again ("Daniel Story" / paragraph / "Mona Muchemi" / paragraph / "Daniel Story"):
     two people taking turns, where a heading over each part of the notes would not alternate."""
-    if not _NAME_ALONE.match(line.text) or not all(word[0].isupper() for word in line.text.split()):
+    words = line.text.split()
+    # Each word capitalised, or all lowercase (a template that sets the names in capitals by its style sheet).
+    if not _NAME_ALONE.match(line.text) or not (all(word[0].isupper() for word in words) or line.text.islower()):
         return False
     said = page.next(line)
     if said is None or said.kind != "prose":
@@ -701,6 +704,20 @@ def _starts_named_turns(page: Page, line: Line) -> bool:
         if other is None and _NAME_ALONE.match(after.text) and (under := page.next(after)) is not None and under.kind == "prose":
             other = after.text
     return False
+
+
+def _first_named_turn(page: Page, k: int) -> int | None:
+    """Where named turns start at page.nonblank[k]: the position of an earlier line with one of their
+    speakers' names alone over prose (the host's long opening, more paragraphs than the turns'
+    lookahead), not the page's first line; else None."""
+    if not _NAME_ALONE.match(page.nonblank[k].text):
+        return None
+    names = {
+        line.text
+        for j, line in enumerate(page.nonblank[k : k + 2 * LABELLED_TURNS_LOOKAHEAD], k)
+        if _NAME_ALONE.match(line.text) and j + 1 < len(page.nonblank) and _said(page.nonblank[j + 1])
+    }
+    return next((j for j in range(1, k) if page.nonblank[j].text in names and _said(page.nonblank[j + 1])), None)
 
 
 def _teaser(page: Page, line: Line) -> bool:
@@ -2224,6 +2241,8 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         inside = verdicts[at].label == "content"
         # A speaker's turn is a paragraph: "Nachteil: ..." in a list's item is a labelled point of the notes.
         if not _LIST_ITEM_PATH.search(blocks[at].path) and (transcript := _transcript_at(page, line, k, two_speakers=True)) is not None:
+            if (opening := _first_named_turn(page, k)) is not None:
+                at = span[page.nonblank[opening].index]  # the first speaker's opening turn, a monologue above
             rule, reason = "generic:transcript", f"{transcript} inside the main text, from line {verdicts[at].lineno} on: not the description"
         elif (
             line.kind == "section"

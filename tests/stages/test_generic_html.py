@@ -1027,3 +1027,26 @@ def test_notes_lists_above_a_transcript_are_the_notes_and_the_transcript_goes():
     end_main_text(verdicts, blocks)
     assert [v.label for v in verdicts[:6]] == ["content"] * 6
     assert verdicts[7].label == verdicts[8].label == "chrome"
+
+
+def test_lowercase_speaker_names_over_their_turns_are_a_transcript_from_the_hosts_long_opening():
+    # A newspaper's transcript page: each speaker's name alone, in lowercase (its style sheet sets it
+    # in capitals), over what they said; the host opens with more paragraphs than a few turns span.
+    opening = [
+        "I'm Tom Lind. This is the Saltmarsh Show.",
+        "Today's guest has counted the animals of the same tide pools for twenty years.",
+        "She has seen the pools change with a warming sea, and she has a theory about why.",
+        "We talk about crabs, about anemones, and about what a low tide can still teach a scientist.",
+        "It is a conversation I have wanted to have for a long time.",
+        "Ana Ruiz, welcome to the show.",
+    ]
+    turns = [
+        "ana ruiz", "Great to be here.",
+        "tom lind", "What was the first animal that made you want to count them all?",
+        "ana ruiz", "A hermit crab, swapping shells with its neighbour in a queue. I was nine years old.",
+        "tom lind", "And you never stopped counting after that day on the rocks?",
+    ]
+    ep = _clean(_post([SUMMARY, "tom lind", *opening, *turns]), explain=True)
+    assert _lines(ep.description) == [SUMMARY]
+    host = next(v for v in ep.lines if v.text == "tom lind")
+    assert host.rule == "generic:transcript"

@@ -1768,3 +1768,16 @@ def test_a_slash_breadcrumb_ending_in_the_title_is_no_paragraph() -> None:
     ep = clean(f"Orchard Radio\n{crumb}\n{title}\nShare\nDownload\n\n{TEXT}\n")
     assert lines(ep) == [TEXT]
     assert ep.title == title
+
+
+def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
+    # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
+    # sentences too short for paragraphs, the labels alternate all the same.
+    turns = [
+        "Kevin:", "So this is it. You keep asking me to read the outline before we record, and today I did.",
+        "Jordan:", "You don't have to, it's okay.",
+        "Kevin:", "I need a summary of it.",
+        "Jordan:", "Welcome back to the show about pear trees, from the people at the orchard.",
+    ]
+    ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(turns) + "\n")
+    assert lines(ep) == [TEXT]
