@@ -1050,3 +1050,22 @@ def test_lowercase_speaker_names_over_their_turns_are_a_transcript_from_the_host
     assert _lines(ep.description) == [SUMMARY]
     host = next(v for v in ep.lines if v.text == "tom lind")
     assert host.rule == "generic:transcript"
+
+
+def test_a_date_line_under_the_main_texts_last_paragraph_goes_a_date_above_more_text_stays():
+    # A broadcaster's "Date 23.05.2011" kept with the article under its credits: the page's, not the
+    # creator's text; a dated line with a paragraph under it is the text's own (a diary's entry).
+    from deboiler.stages.sections import end_main_text
+
+    notes = "Trois navigatrices traversent la baie dans un bateau emprunté et se disputent sur les nœuds."
+    credit = "Auteur : Anna Berg"
+    lines = [notes, credit, "Date 23.05.2011"]
+    blocks = _blocks(lines)
+    verdicts = generic.label_unknown(blocks, "\n".join(lines))
+    end_main_text(verdicts, blocks)
+    assert [v.label for v in verdicts] == ["content", "content", "meta"]
+    lines = [notes, "Date 23.05.2011", "Elles arrivent sur l'île au crépuscule, et la plus âgée amarre le bateau avec un nœud inconnu."]
+    blocks = _blocks(lines)
+    verdicts = generic.label_unknown(blocks, "\n".join(lines))
+    end_main_text(verdicts, blocks)
+    assert [v.label for v in verdicts] == ["content"] * 3
