@@ -1781,3 +1781,10 @@ def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript()
     ]
     ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(turns) + "\n")
     assert lines(ep) == [TEXT]
+
+
+def test_a_question_under_the_title_opens_the_text_and_is_no_show() -> None:
+    # "At what hour, then?" between the title and the first paragraph: the creator's opening question.
+    ep = clean(f"Podcast\n\nWhy pear trees outlive their owners\n\nAt what hour, then?\n\n{TEXT}\n")
+    assert ep.show is None
+    assert lines(ep) == ["At what hour, then?", TEXT]
