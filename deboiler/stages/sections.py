@@ -474,6 +474,8 @@ def _starts_transcript(page: Page, line: Line) -> bool:
         # A time alone (not a player's "00:00", over what it played) with no other turn under it: an air
         # time ("12:05" / the host / the text).
         return False
+    if not line.text.strip("0:()[] ") and before is not None and before.kind == "meta" and not _another_turn(page, line):
+        return False  # a player's length and its "00:00" ("158:11" / "00:00"), no turn under them
     if not _WORD.search(line.text) and after.kind == "short" and (under := page.next(after)) is not None and _CHAPTER.match(under.text):
         return False  # a time alone over a chapter list's heading ("00:14:39" / "Contents" / "00:00:20 Intro"): the player's length
     return not (before is not None and _CHAPTER.match(before.text))

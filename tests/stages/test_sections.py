@@ -1788,3 +1788,12 @@ def test_a_question_under_the_title_opens_the_text_and_is_no_show() -> None:
     ep = clean(f"Podcast\n\nWhy pear trees outlive their owners\n\nAt what hour, then?\n\n{TEXT}\n")
     assert ep.show is None
     assert lines(ep) == ["At what hour, then?", TEXT]
+
+
+def test_a_players_zero_under_its_length_is_no_transcripts_first_cue() -> None:
+    # "158:11" / "00:00": the player's length and position under the text; the programme's running
+    # order below ("9.00 ...") is the description's, not what a transcript's first cue opens.
+    order = ["Hosts: Anna Berg Editors: Ole Dahl", "9.00 Pear trees planted in 1820 still crop in the village orchards, and we ask why."]
+    ep = clean(f"Orchard Radio\n\nWhy pear trees outlive their owners\n\n{TEXT}\n158:11\n00:00\n" + "\n".join(order) + "\n")
+    assert lines(ep) == [TEXT, *order]
+    assert ep.duration == 158 * 60 + 11
