@@ -2281,7 +2281,8 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
             continue  # a button's word over more of the post's own lines: a heading of it ("Contato" over the links)
         if line.kind == "widget":
             verdict.label, verdict.rule, verdict.reason = "chrome", "generic:widget", "a player control, counter or leftover markup, under the main text"
-        elif line.kind == "meta" and _pure_date(line):
+        elif line.kind == "meta" and _pure_date(line) and field_value(line.text) is None:
+            # (a labelled "RELEASED: 15/02/2021" is the field lines' to read)
             verdict.label, verdict.rule, verdict.reason = "meta", "generic:meta", "the episode's date, under the main text's last paragraph"
         elif line.kind == "chrome" and not line.any_language:
             verdict.label, verdict.rule = "chrome", "lexicon:ui"
