@@ -617,6 +617,7 @@ def _short_turn(text: str) -> frozenset[str] | None:
 _LABEL_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}:$")
 _NAME_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}$")  # "Daniel Story", no colon
 LABELLED_TURNS_LOOKAHEAD = 6  # lines within which the same speaker's label comes again
+NAMED_LABEL_TURNS_LOOKAHEAD = 10  # ... where the label is a full name, two words or more
 
 
 def _starts_labelled_turns(page: Page, line: Line) -> bool:
@@ -628,9 +629,11 @@ def _starts_labelled_turns(page: Page, line: Line) -> bool:
     said = page.next(line)
     if said is None or not _said(said):
         return False
+    # A full name ("James Cridland:") may come again after three or four guests' first turns.
+    reach = NAMED_LABEL_TURNS_LOOKAHEAD if " " in line.text else LABELLED_TURNS_LOOKAHEAD
     return any(
         (other := page.next(line, k)) is not None and other.text == line.text and (again := page.next(other)) is not None and _said(again)
-        for k in range(2, LABELLED_TURNS_LOOKAHEAD + 1)
+        for k in range(2, reach + 1)
     )
 
 

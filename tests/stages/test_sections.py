@@ -1797,3 +1797,13 @@ def test_a_players_zero_under_its_length_is_no_transcripts_first_cue() -> None:
     ep = clean(f"Orchard Radio\n\nWhy pear trees outlive their owners\n\n{TEXT}\n158:11\n00:00\n" + "\n".join(order) + "\n")
     assert lines(ep) == [TEXT, *order]
     assert ep.duration == 158 * 60 + 11
+
+
+def test_a_hosts_full_name_label_again_after_four_guests_first_turns_is_a_transcript() -> None:
+    # "Anna Berg:" opens, four guests introduce themselves, then "Anna Berg:" again: eight lines apart.
+    turns = ["Anna Berg:", "Welcome to this orchard interview extra, I'm Anna Berg."]
+    for name in ("Ole Dahl", "Mia Holm", "Per Lund"):
+        turns += [f"{name}:", f"I'm {name}, and I'll be on later to talk about pear trees and grafting."]
+    turns += ["Anna Berg:", "This interview extra is sponsored by the orchard board, a great place to start."]
+    ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(turns) + "\n")
+    assert lines(ep) == [TEXT]
