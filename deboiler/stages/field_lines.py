@@ -31,6 +31,13 @@ def field_value(text: str) -> tuple[str, object] | None:
     return ("published", meta.published.isoformat()) if meta.published else ("duration", meta.duration)
 
 
+def written_as_a_sentence(text: str) -> bool:
+    """A labelled date the creator wrote as a sentence of the notes ("Episode released: 23rd June,
+    2020."): its full stop, which a details box's field never has. It stays in the text; its date
+    is read all the same."""
+    return text.endswith(".") and not text.endswith("..")
+
+
 def label_field_lines(verdicts: list[Verdict], named: dict) -> None:
     """Label the kept lines that are a labelled date or length as the episode's details; the first of
     each fills that field in `named` where nothing has yet (the caller's fields of last resort)."""
@@ -39,5 +46,7 @@ def label_field_lines(verdicts: list[Verdict], named: dict) -> None:
             continue
         name, value = found
         named.setdefault(name, value)
+        if written_as_a_sentence(verdict.text):
+            continue
         verdict.label, verdict.rule = "chrome", "generic:field-line"
         verdict.reason = f"the episode's {'date' if name == 'published' else 'length'} under a label, not the creator's text"

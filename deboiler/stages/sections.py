@@ -31,7 +31,7 @@ from deboiler.catalog.lexicon import byline_words, credit_labels, every_language
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import strip_cut_marker
-from deboiler.stages.field_lines import field_value, labelled
+from deboiler.stages.field_lines import field_value, labelled, written_as_a_sentence
 from deboiler.stages.generic import (
     EMBED_CODE,
     HEADING_PATH,
@@ -1532,9 +1532,10 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             # "RELEASED: 15/02/2021" under a label, no other labelled date below, a paragraph close
             # under it (not the box's next "TOPICS: ..."): the episode's details box inside its text
             # (a list of other episodes prints one under each entry; a box under the text ends it).
-            labels[line.index] = ("meta", "generic:field-line", "the episode's date or length under a label, not the creator's text")
             fields.setdefault(*found)
-            continue
+            if not written_as_a_sentence(line.text):
+                labels[line.index] = ("meta", "generic:field-line", "the episode's date or length under a label, not the creator's text")
+                continue
         if k and line.kind == "meta" and _pure_date(line) and page.resumes and _dateline(body, k):
             # An article's dateline ("31. 3. 2023 | Praha") over its first paragraph: no list, the text goes
             # on (on a text page; backing trafilatura's main text, the sections end there: AEB 0.949 -> 0.947).

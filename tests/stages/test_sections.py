@@ -1807,3 +1807,15 @@ def test_a_hosts_full_name_label_again_after_four_guests_first_turns_is_a_transc
     turns += ["Anna Berg:", "This interview extra is sponsored by the orchard board, a great place to start."]
     ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(turns) + "\n")
     assert lines(ep) == [TEXT]
+
+
+def test_a_labelled_date_the_creator_wrote_as_a_sentence_stays_in_the_notes() -> None:
+    # "Episode released: 23rd June, 2020." among the notes, with its full stop: the creator's line,
+    # its date read all the same; a details box's "RELEASED: 15/02/2021" has no full stop and goes.
+    notes = ["Books discussed in this episode were discussed before in episodes 38 and 39.", "Episode released: 23rd June, 2020.", "Book listing:", "Knots and Splices by Anna Berg"]
+    ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n" + "\n".join(notes) + "\n")
+    assert lines(ep) == [TEXT, *notes]
+    assert ep.published == "2020-06-23"
+    boxed = [notes[0], "RELEASED: 23/06/2020", *notes[2:]]
+    ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n" + "\n".join(boxed) + "\n")
+    assert "RELEASED: 23/06/2020" not in lines(ep) and ep.published == "2020-06-23"
