@@ -1569,6 +1569,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 end -= 1  # the list's heading ("Episodes") and its separators
             ended_by = f"from line {body[end].index + 1}: a list of other episodes, each a date run into its title"
             break
+        if k and line.kind in ("short", "prose") and _sibling_title(fields.get("title"), line.text):
+            end, ended_by = k, f"from line {line.index + 1}: another episode's title in this one's form, a list of other episodes"
+            break
         if (transcript := _transcript_at(page, line, k, two_speakers)) is not None:
             end, ended_by = k, f"{transcript}, from line {line.index + 1} on"
             break
@@ -1709,6 +1712,29 @@ def _over_a_heading(page: Page, line: Line) -> bool:
 
 
 LIST_ABOVE_DATES = 2  # a list's dated entries: one date line is the episode's own
+
+
+SIBLING_PREFIX_CHARS = 12  # "Episode 12: " and longer: a series' form of titles, not two words that happen to match
+_TITLE_SEPARATOR = re.compile(r"(?:\s[-–—|]|[:：])\s*$")
+
+
+def _sibling_title(title: str | None, text: str) -> bool:
+    """Whether `text` is another episode's title in the form of this one's: the same opening up to
+    a different episode number ("SHOW - S3E33: ..." under "SHOW - S3E24: ..."), or the same
+    numbered opening up to its separator ("SHOW - S2: other title"). Not a sentence with its full stop."""
+    if not title or text == title or _full_stop(text) or not name_shaped(text):
+        return False
+    n = 0
+    for a, b in zip(title, text):
+        if a != b:
+            break
+        n += 1
+    prefix = title[:n]
+    if n < SIBLING_PREFIX_CHARS or not any(ch.isalpha() for ch in prefix) or n >= min(len(title), len(text)):
+        return False
+    if title[n].isdigit() and text[n].isdigit():
+        return True  # S3E24 / S3E33
+    return _TITLE_SEPARATOR.search(prefix) is not None and any(ch.isdigit() for ch in prefix)
 
 
 def _text_under_list(body: list[Line], k: int) -> int | None:

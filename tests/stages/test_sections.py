@@ -1819,3 +1819,16 @@ def test_a_labelled_date_the_creator_wrote_as_a_sentence_stays_in_the_notes() ->
     boxed = [notes[0], "RELEASED: 23/06/2020", *notes[2:]]
     ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n" + "\n".join(boxed) + "\n")
     assert "RELEASED: 23/06/2020" not in lines(ep) and ep.published == "2020-06-23"
+
+
+def test_another_episodes_title_in_this_ones_form_ends_the_description() -> None:
+    # A broadcaster lists its other episodes under the text, each titled like this one: the same
+    # series opening with another number, or the same numbered opening with another title.
+    title = "Orchard Hour - S3E24: Why pear trees outlive their owners"
+    for other in ("Orchard Hour - S3E33: Can a plum tree grow in the city?", "Orchard Hour - S3E24: Grafting, the sequel"):
+        ep = clean(f"Orchard Radio\n\n{title}\n\n27 Jan 2023\n\n{TEXT}\n\n{other}\n\nA blurb of that other episode, about plums and city parks and the people who plant them.\n")
+        assert lines(ep) == [TEXT], other
+    # The show's name opening a line of the notes is no other episode's title.
+    notes = "Orchard Hour listeners sent in their questions about pears"
+    ep = clean(f"Orchard Radio\n\n{title}\n\n27 Jan 2023\n\n{TEXT}\n\n{notes}\n")
+    assert lines(ep) == [TEXT, notes]
