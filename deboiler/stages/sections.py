@@ -2130,7 +2130,8 @@ def _headings_over_lists(verdicts: list[Verdict], blocks: Blocks, k: int, contai
     headings = [i for i in run if i != -1]
     others = Blocks(blocks[i] for i in headings[1:])
     for n, line in enumerate(classify(others, lexicon_matcher().scan(others)), 1):
-        if line.kind not in ("short", "notes_heading"):
+        # (a date alone is a sub-heading of the notes too: a devlog's "2018-11-20" over its links)
+        if line.kind not in ("short", "notes_heading") and not (line.kind == "meta" and _pure_date(line)):
             run = run[: run.index(headings[n])]
             break
     while run and run[-1] != -1:
@@ -2170,15 +2171,24 @@ def keep_lists_under_headings(verdicts: list[Verdict], blocks: Blocks) -> None:
         container = _block_path(blocks[k].path).rpartition(">")[0]
         under = _under_heading(verdicts, blocks, k)
         container = _wrapper_of_list_beside(blocks, k, under, container)
-        for i in range(under if under is not None else len(verdicts), len(verdicts)):
-            if verdicts[i].label == "blank":
-                continue
-            if not _in_list_of(blocks[i].path, container):
-                break
-            if verdicts[i].label == "content":
-                continue  # an item the main text (or the lines after it) kept already
-            verdicts[i].label, verdicts[i].rule = "content", "generic:description"
-            verdicts[i].reason = f"an item of the list under the heading {verdict.text!r} (line {verdict.lineno}), which the main text kept"
+        # The heading's own list, then the sub-headings over lists that follow it in its element.
+        for heading in [k, *_headings_over_lists(verdicts, blocks, k, container)[1:]] if HEADING_PATH.search(blocks[k].path) else [k]:
+            if heading != k:
+                verdicts[heading].label, verdicts[heading].rule = "content", "generic:description"
+                verdicts[heading].reason = f"a sub-heading of the list under the heading {verdict.text!r} (line {verdict.lineno}), which the main text kept"
+            _keep_list_under(verdicts, blocks, verdicts[heading], _under_heading(verdicts, blocks, heading) if heading != k else under, container)
+
+
+def _keep_list_under(verdicts: list[Verdict], blocks: Blocks, heading: Verdict, under: int | None, container: str) -> None:
+    for i in range(under if under is not None else len(verdicts), len(verdicts)):
+        if verdicts[i].label == "blank":
+            continue
+        if not _in_list_of(blocks[i].path, container):
+            break
+        if verdicts[i].label == "content":
+            continue  # an item the main text (or the lines after it) kept already
+        verdicts[i].label, verdicts[i].rule = "content", "generic:description"
+        verdicts[i].reason = f"an item of the list under the heading {heading.text!r} (line {heading.lineno}), which the main text kept"
 
 
 def summary_possible(verdicts: list[Verdict], blocks: Blocks) -> bool:
@@ -2311,8 +2321,9 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
             continue  # a button's word over more of the post's own lines: a heading of it ("Contato" over the links)
         if line.kind == "widget":
             verdict.label, verdict.rule, verdict.reason = "chrome", "generic:widget", "a player control, counter or leftover markup, under the main text"
-        elif line.kind == "meta" and _pure_date(line) and field_value(line.text) is None:
-            # (a labelled "RELEASED: 15/02/2021" is the field lines' to read)
+        elif line.kind == "meta" and _pure_date(line) and field_value(line.text) is None and not _text_kept_below(tail[k + 1 :], verdicts, span):
+            # (a labelled "RELEASED: 15/02/2021" is the field lines' to read; a date over more of the
+            # post's lines is a heading of its notes, a devlog's "2018-11-20" over its links)
             verdict.label, verdict.rule, verdict.reason = "meta", "generic:meta", "the episode's date, under the main text's last paragraph"
         elif line.kind == "chrome" and not line.any_language:
             verdict.label, verdict.rule = "chrome", "lexicon:ui"
@@ -2322,6 +2333,11 @@ def end_main_text(verdicts: list[Verdict], blocks: Blocks, classified: list[Line
         verdict = verdicts[kept[-1 - n]]
         verdict.label, verdict.rule, verdict.reason = "chrome", "generic:lead-in", LEAD_IN_WHY
     return ended
+
+
+def _text_kept_below(below: list[Line], verdicts: list[Verdict], span: list[int]) -> bool:
+    """Whether a line of text the main text kept, no interface line, stands among `below`."""
+    return any(line.kind in ("short", "prose") and verdicts[span[line.index]].label == "content" for line in below)
 
 
 def _sound_cue(line: Line) -> bool:

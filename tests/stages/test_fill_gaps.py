@@ -745,3 +745,26 @@ def test_a_gap_of_captions_plain_lines_other_blocks_or_interface_links_stays_out
         verdicts, blocks = _main_text_lines(spec)
         fill_gaps(verdicts, _sections_say_header(verdicts), blocks)
         assert kept(verdicts) == ["Topics of the evening", "Thanks to the harbour board."], path
+
+
+def test_dated_sub_headings_over_lists_under_a_kept_heading_come_back_with_their_lists() -> None:
+    # A devlog's notes: "Links" (kept) over its list, then a date per session over that session's
+    # links, all in the post's element; trafilatura left out all but the first heading.
+    from deboiler.stages.sections import end_main_text
+
+    post = ARTICLE
+    spec = [
+        ("Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over.", "content", post + ">p"),
+        ("Links", "content", post + ">h1"),
+        ("Knots and Splices", "chrome", post + ">ul>li>a"),
+        ("2018-11-20", "chrome", post + ">h2"),
+        ("Bowline", "chrome", post + ">ul>li>a"),
+        ("Sheet bend", "chrome", post + ">ul>li>a"),
+        ("2018-11-27", "chrome", post + ">h2"),
+        ("Clove hitch", "chrome", post + ">ul>li>a"),
+        ("Next Post", "chrome", "html>body>div.container>ul.pager>li>a"),
+    ]
+    verdicts, blocks = _main_text_lines(spec)
+    keep_lists_under_headings(verdicts, blocks)
+    end_main_text(verdicts, blocks)
+    assert kept(verdicts) == [text for text, _, _ in spec[:-1]]
