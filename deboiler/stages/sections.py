@@ -2000,6 +2000,9 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
     for i in _tail_lines(verdicts, sections, blocks):
         verdicts[i].label, verdicts[i].rule = "content", "generic:description"
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"
+    for i in _paragraphs_after(verdicts, blocks) if blocks is not None else ():
+        verdicts[i].label, verdicts[i].rule = "content", "generic:description"
+        verdicts[i].reason = "a paragraph of the main text's own element right under its last line (trafilatura left it out)"
 
 
 HEADING_PAST_BUTTONS = 2  # interface lines (a player's "Download") a heading under the main text may stand below
@@ -2416,6 +2419,33 @@ def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks
             break  # past the limit only the headings and lists of a notes section the tail opened with
         tail.append(i)
     return tail
+
+
+SAME_ELEMENT_TAIL_LINES = 3  # short paragraphs a post's body ends with ("Link to the article:" / its address)
+
+
+def _paragraphs_after(verdicts: list[Verdict], blocks: Blocks) -> list[int]:
+    """The paragraphs right under the main text's last line in the same element as it, a few at
+    most, each a line of text or a web address alone (the creator's link under its lead-in), none the
+    lexicon knows otherwise: trafilatura leaves a post's last short lines out as link-dense."""
+    last = _last_kept(verdicts)
+    if last is None or not (paragraph_path := _block_path(blocks[last].path)).endswith(">p"):
+        return []
+    after: list[int] = []
+    for i in range(last + 1, len(verdicts)):
+        if verdicts[i].label == "blank":
+            continue
+        if _block_path(blocks[i].path) != paragraph_path or verdicts[i].rule not in ("generic:outside-main", "lexicon:ui-any") or len(after) == SAME_ELEMENT_TAIL_LINES:
+            break
+        after.append(i)
+    candidates = Blocks(blocks[i] for i in after)
+    kinds = [(line.kind, line.why) for line in classify(candidates, lexicon_matcher().scan(candidates))]
+    keep = []
+    for i, (kind, why) in zip(after, kinds):
+        if kind not in ("short", "prose") and why != "{url}":
+            break
+        keep.append(i)
+    return keep
 
 
 def _last_kept(verdicts: list[Verdict]) -> int | None:

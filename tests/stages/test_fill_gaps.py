@@ -768,3 +768,22 @@ def test_dated_sub_headings_over_lists_under_a_kept_heading_come_back_with_their
     keep_lists_under_headings(verdicts, blocks)
     end_main_text(verdicts, blocks)
     assert kept(verdicts) == [text for text, _, _ in spec[:-1]]
+
+
+def test_a_lead_in_and_its_web_address_under_the_last_paragraph_in_its_element_come_back() -> None:
+    # The post's body ends "Link to the article:" / "https://...": short, link-dense, trafilatura
+    # left both out; in the last paragraph's own element they are the creator's. A paragraph the
+    # lexicon knows ("Share") stops them; a paragraph of another element is not theirs.
+    body = ARTICLE + ">div.content"
+    text = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over."
+    spec = [
+        (text, "content", body + ">p"),
+        ("The article on knots:", "chrome", body + ">p"),
+        ("https://knots.example/bowline", "chrome", body + ">p>a"),
+        ("Share", "chrome", body + ">p"),
+        ("More from the harbour", "chrome", ARTICLE + ">div.related>p"),
+    ]
+    verdicts, blocks = _main_text_lines(spec)
+    assert has_gaps(verdicts, blocks)
+    fill_gaps(verdicts, _sections_say_header(verdicts), blocks)
+    assert kept(verdicts) == [text, "The article on knots:", "https://knots.example/bowline"]
