@@ -113,8 +113,9 @@ _SOLAR_HIJRI_DATE = re.compile(rf"(?<![\d.])(?P<jd>[0-3۰-۳]?\d)\s?(?P<jmon>{_M
 _DATES = (
     rf"(?=\d)(?<!\d){_YEAR}-(?P<m>[01]?\d)-(?P<d2>[0-3]?\d)(?:T[\d:.]+Z?)?(?!\d)",
     rf"(?=\d)(?<![\d.])(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?{_OF}(?P<mon>{_MONTH_WORD})\.?{_OF},?\s?{_YEAR}",
-    # The month may run into a name before it ("All Indians MatterJanuary 14, 2022").
-    rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])))(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
+    # The month may run into a name or a number before it ("All Indians MatterJanuary 14, 2022",
+    # "Season 1Episode 152Jul 10, 2020").
+    rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ÿ\d])(?=[A-ZÀ-Þ])))(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
     r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
     r"(?=\d)(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
     rf"(?=\d){_YEAR}\s?[年년]\s?(?P<cjk_m>[01]?\d)\s?[月월]\s?(?P<cjk_d>[0-3]?\d)\s?[日일]",  # and Korean "2025년 4월 2일"
