@@ -1347,6 +1347,9 @@ def _language_free_show_phrases() -> frozenset[str]:
     return frozenset(read_lexicon().get("any", {}).get("show_phrases", ()))
 
 
+MIN_LENGTH_SECONDS = 10  # a player's clock a second in ("00:00:01") is no episode's length
+
+
 def _read_header(page: Page, header: list[Line], title: Line | None, start: Line, fields: dict) -> Line | None:
     """The header's fields: date, length, title, show (the lines nearest the description first: a
     page's header can hold other dates and lengths above, a player's or a sidebar's). Returns the
@@ -1369,7 +1372,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
         if line.kind == "meta" and line.meta is not None:
             if line.meta.published and "published" not in fields:
                 fields["published"] = line.meta.published.isoformat()
-            if line.meta.duration and "duration" not in fields:
+            if line.meta.duration and line.meta.duration >= MIN_LENGTH_SECONDS and "duration" not in fields:
                 fields["duration"] = line.meta.duration
             if line.meta.glued_name:
                 fields.setdefault("show", line.meta.glued_name)
@@ -1387,6 +1390,8 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     if "show" in fields:
         return None
     above, below = page.prev(title), page.next(title)
+    if above is not None and above.text != title.text and above.text.startswith(title.text):
+        above = None  # the title's image, by its alternative text ("TITLE image"): no show's name
     # Not an episode's number alone over the title ("Episode 163" / "163: Campus d'Estiu").
     if above is not None and above.index < start.index and _show_line(above) and above.text != title.text and not _full_stop(above.text) and not _mark_only(above.text):
         fields["show"] = _show_name(above.text)

@@ -1832,3 +1832,12 @@ def test_another_episodes_title_in_this_ones_form_ends_the_description() -> None
     notes = "Orchard Hour listeners sent in their questions about pears"
     ep = clean(f"Orchard Radio\n\n{title}\n\n27 Jan 2023\n\n{TEXT}\n\n{notes}\n")
     assert lines(ep) == [TEXT, notes]
+
+
+def test_the_titles_image_over_it_is_no_show_and_a_players_first_second_no_length() -> None:
+    # A host's page: the player's "00:00:00" and "00:00:01", the cover's alternative text ("TITLE
+    # image") over the title, the show's name under it.
+    title = "Orchard Talk - Episode 87: Why pear trees outlive their owners"
+    ep = clean(f"00:00:00\n00:00:01\n{title}  image\n\n{title}\n\nThe Orchard Hour\n\n{TEXT}\n")
+    assert (ep.title, ep.show, ep.duration) == (title, "The Orchard Hour", None)
+    assert lines(ep) == [TEXT]
