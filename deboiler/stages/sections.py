@@ -1348,6 +1348,7 @@ def _language_free_show_phrases() -> frozenset[str]:
 
 
 MIN_LENGTH_SECONDS = 10  # a player's clock a second in ("00:00:01") is no episode's length
+GLUED_SHOW_MIN_CHARS = 3  # "deOctober 02, 2018": a language's code run into the date, no show ("法广" is one)
 
 
 def _read_header(page: Page, header: list[Line], title: Line | None, start: Line, fields: dict) -> Line | None:
@@ -1374,8 +1375,8 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
                 fields["published"] = line.meta.published.isoformat()
             if line.meta.duration and line.meta.duration >= MIN_LENGTH_SECONDS and "duration" not in fields:
                 fields["duration"] = line.meta.duration
-            if line.meta.glued_name:
-                fields.setdefault("show", line.meta.glued_name)
+            if (glued := line.meta.glued_name) and (len(glued) >= GLUED_SHOW_MIN_CHARS or _CJK.search(glued)):
+                fields.setdefault("show", glued)
         if line.kind == "byline" and title is not None and line.index > title.index:
             fields.setdefault("show", line.captures.get("show"))
     if title is None:

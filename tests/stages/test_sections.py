@@ -1841,3 +1841,11 @@ def test_the_titles_image_over_it_is_no_show_and_a_players_first_second_no_lengt
     ep = clean(f"00:00:00\n00:00:01\n{title}  image\n\n{title}\n\nThe Orchard Hour\n\n{TEXT}\n")
     assert (ep.title, ep.show, ep.duration) == (title, "The Orchard Hour", None)
     assert lines(ep) == [TEXT]
+
+
+def test_a_language_code_run_into_the_date_is_no_show() -> None:
+    # "deOctober 02, 2018": a two-letter code glued to the date by the dump; a name would be longer.
+    ep = clean(f"Why pear trees outlive their owners\n\ndeOctober 02, 2018\n\n{TEXT}\n")
+    assert (ep.show, ep.published) == (None, "2018-10-02")
+    ep = clean(f"Why pear trees outlive their owners\n\nPolitikenOctober 02, 2018\n\n{TEXT}\n")
+    assert ep.show == "Politiken"
