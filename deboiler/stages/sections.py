@@ -115,9 +115,10 @@ _SHORT_SPOKEN = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}): (\S.{{1,2
 _CJK_SPOKEN = re.compile(r"^([\u3040-\u30ff\u3400-\u9fff]{1,6})(?:[:：]|「)(\S.{9,})$")
 DIALOGUE_LOOKAHEAD = 4  # lines within which a speaker speaks again
 # A turn and what was said on one line: "Puhuja 1 [00:00:01]: Teollisuus, liikenne, ...", "[0:21] Es ist
-# der zweite Juni ...": a speaker before a bracketed time, or a time in square brackets, then a paragraph.
+# der zweite Juni ...", "ioni: [00:00:20] Hello ...": a speaker before a bracketed time, or a time in
+# square brackets, then a paragraph.
 # A chapter list's line ("36:55 – Kritikk mot NFF: ...") has neither.
-_TIMED_TURN = rf"^(?:(?:Speaker \d+|{_NAME_WORD}(?: [\w.'’-]+){{0,2}})\s*[(\[]|\[)\d{{1,2}}:\d{{2}}(?::\d{{2}})?[)\]]:?\s+"
+_TIMED_TURN = rf"^(?:(?:Speaker \d+|{_NAME_WORD}(?: [\w.'’-]+){{0,2}}):?\s*[(\[]|\[)\d{{1,2}}:\d{{2}}(?::\d{{2}})?[)\]]:?\s+"
 _TIMED_SPEECH = re.compile(rf"{_TIMED_TURN}([^-–—\s].{{{PROSE_CHARS - 1},}})$")
 _TIMED_TURN_START = re.compile(_TIMED_TURN)
 # A subtitle file printed on the page (WebVTT, SubRip): its header alone on its line (a paragraph may
@@ -574,8 +575,8 @@ def _speaker(text: str) -> frozenset[str] | None:
     if not _SENTENCE_END.search(text) and len(m.group(2)) < PROSE_CHARS:
         return None
     words = m.group(1).split()
-    # A name's initials are the same speaker: "Ömer Madra: ..." is "ÖM: ..." further on.
-    return frozenset([*words, "".join(word[0] for word in words)] if len(words) > 1 else words)
+    # A name's initials are the same speaker: "Ömer Madra: ..." is "ÖM: ..." or "Ö.M.: ..." further on.
+    return frozenset([*words, "".join(word[0] for word in words)] if len(words) > 1 else [*words, words[0].replace(".", "")])
 
 
 def _starts_dialogue(page: Page, line: Line) -> bool:

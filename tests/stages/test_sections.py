@@ -1849,3 +1849,24 @@ def test_a_language_code_run_into_the_date_is_no_show() -> None:
     assert (ep.show, ep.published) == (None, "2018-10-02")
     ep = clean(f"Why pear trees outlive their owners\n\nPolitikenOctober 02, 2018\n\n{TEXT}\n")
     assert ep.show == "Politiken"
+
+
+def test_initials_with_dots_name_the_same_speaker_again() -> None:
+    # "Anna Berg: ..." then "Ole Dahl: ..." then "A.B.: ...": the host again, by dotted initials.
+    turns = [
+        "Anna Berg: Ole Dahl grafts pear trees for a living, and he has done it for forty years now.",
+        "Ole Dahl: You put your finger on it. Grafting is patience, and a sharp knife, and some luck.",
+        "A.B.: That takes courage. Few people would choose pears over apples, even for the money.",
+    ]
+    ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(turns) + "\n")
+    assert lines(ep) == [TEXT]
+
+
+def test_a_lowercase_speaker_with_a_colon_before_the_bracketed_time_is_a_turn() -> None:
+    turns = [
+        "ioni: [00:00:20] Hello. Welcome to a new episode of the Orchard Hour, I'm your host today and with me are two guests.",
+        "adina: [00:00:29] Hi, everyone, it is good to be back in the orchard with you for this one, thank you.",
+        "ioni: [00:00:32] And our guest today is Ole, who grafts pear trees for a living and has done it for forty years.",
+    ]
+    ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(turns) + "\n")
+    assert lines(ep) == [TEXT]
