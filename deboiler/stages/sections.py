@@ -1729,15 +1729,15 @@ def _sibling_title(title: str | None, text: str) -> bool:
     """Whether `text` is another episode's title in the form of this one's: the same opening up to
     a different episode number ("SHOW - S3E33: ..." under "SHOW - S3E24: ..."), or the same
     numbered opening up to its separator ("SHOW - S2: other title"). Not a sentence with its full stop."""
-    if not title or text == title or _full_stop(text) or not name_shaped(text):
-        return False
-    n = 0
-    for a, b in zip(title, text):
+    if not title or text[:SIBLING_PREFIX_CHARS] != title[:SIBLING_PREFIX_CHARS] or text == title:
+        return False  # most lines: another opening at once
+    n = SIBLING_PREFIX_CHARS
+    for a, b in zip(title[n:], text[n:]):
         if a != b:
             break
         n += 1
     prefix = title[:n]
-    if n < SIBLING_PREFIX_CHARS or not any(ch.isalpha() for ch in prefix) or n >= min(len(title), len(text)):
+    if not any(ch.isalpha() for ch in prefix) or n >= min(len(title), len(text)) or _full_stop(text) or not name_shaped(text):
         return False
     if title[n].isdigit() and text[n].isdigit():
         return True  # S3E24 / S3E33
