@@ -871,6 +871,15 @@ def _length_under_text(line: Line, after: Line | None) -> bool:
     return after is None or after.kind in ("section", "chrome", "widget")
 
 
+def _details_under_text(line: Line, after: Line | None) -> bool:
+    """A date and a length on one line ("Mental health | 8 April 2024 | Length: 25 minutes") as the
+    description's last line: the episode's details, its interface or nothing under it."""
+    meta = line.meta
+    if line.kind != "meta" or meta is None or not meta.duration or not meta.published:
+        return False
+    return after is None or after.kind in ("section", "chrome", "widget")
+
+
 def _pure_date(line: Line) -> bool:
     """A date line with at most one word beside the date ("Published 11/25/24")."""
     return line.meta is not None and line.meta.published is not None and line.meta.words <= 1
@@ -1622,6 +1631,10 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("meta", "generic:meta", "the episode's length, printed under its description")
             if "duration" not in fields:
                 fields["duration"] = line.meta.duration
+        elif k and _details_under_text(line, nxt):
+            labels[line.index] = ("meta", "generic:meta", "the episode's date and length, printed under its description")
+            fields.setdefault("published", line.meta.published.isoformat())
+            fields.setdefault("duration", line.meta.duration)
         else:
             labels[line.index] = ("content", "generic:description", "the episode's description")
     kept = [line for line in body[:end] if labels[line.index][0] == "content"]

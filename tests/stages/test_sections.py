@@ -1870,3 +1870,11 @@ def test_a_lowercase_speaker_with_a_colon_before_the_bracketed_time_is_a_turn() 
     ]
     ep = clean("The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(turns) + "\n")
     assert lines(ep) == [TEXT]
+
+
+def test_a_date_and_length_line_ending_the_description_gives_both_fields() -> None:
+    # "Orchards | 8 April 2024 | Length: 25 minutes" as the text's last line: the episode's details.
+    details = "Orchards | 8 April 2024 | Length: 25 minutes"
+    ep = clean(f"Why pear trees outlive their owners\n\n{TEXT}\n\n{details}\n")
+    assert lines(ep) == [TEXT]
+    assert (ep.published, ep.duration) == ("2024-04-08", 1500)
