@@ -886,10 +886,18 @@ def _pure_date(line: Line) -> bool:
 
 
 def _show_name(text: str) -> str:
-    """A show's line less the word "podcast" a site prints after the name ("Magten podcast"), and less
-    a crawler's date stamp before it."""
+    """A show's line less the word "podcast" a site prints after the name ("Magten podcast") or before
+    it behind a separator or an icon ("PODCAST | NAME", "🎧 Podcast NAME"), and less a crawler's date
+    stamp before it."""
     text = _CRAWL_STAMP.sub("", text)
+    if (m := _PODCAST_BEFORE.match(text)) is not None and len(text) - m.end() >= MIN_SHOW_AFTER_WORD:
+        text = text[m.end() :]
     return text[: -len(" podcast")] if text.endswith(" podcast") and len(text) > 12 else text
+
+
+_PODCAST_BEFORE = re.compile(r"(?i:podcast\s?[|:–—-]\s+|[^\w\s]+\s*podcast\s+)")
+MIN_SHOW_AFTER_WORD = 4  # "Podcast | Bestiario": what the word leaves is a name
+
 
 
 _TRAILING_MARK = re.compile(

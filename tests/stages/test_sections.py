@@ -1878,3 +1878,11 @@ def test_a_date_and_length_line_ending_the_description_gives_both_fields() -> No
     ep = clean(f"Why pear trees outlive their owners\n\n{TEXT}\n\n{details}\n")
     assert lines(ep) == [TEXT]
     assert (ep.published, ep.duration) == ("2024-04-08", 1500)
+
+
+def test_the_word_podcast_before_the_shows_name_behind_a_separator_or_icon_is_not_the_name() -> None:
+    for line in ("PODCAST | The Orchard Hour", "🎧 Podcast The Orchard Hour"):
+        ep = clean(f"{line}\n\nWhy pear trees outlive their owners\n\n{TEXT}\n")
+        assert ep.show == "The Orchard Hour", line
+    ep = clean(f"Podcast Brothers\n\nWhy pear trees outlive their owners\n\n{TEXT}\n")
+    assert ep.show == "Podcast Brothers"  # no separator, no icon: the word is the name's
