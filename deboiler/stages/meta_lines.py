@@ -118,6 +118,8 @@ _DATES = (
     rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ÿ\d])(?=[A-ZÀ-Þ])))(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
     r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
     r"(?=\d)(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
+    # The year cut to two digits behind an apostrophe: "16 mrt. '22" (Dutch aggregators).
+    rf"(?=\d)(?<![\d.])(?P<ay_d>[0-3]?\d)\.?\s(?P<ay_mon>{_MONTH_WORD})\.?\s['’](?P<ay_y>\d\d)(?!\d)",
     rf"(?=\d){_YEAR}\s?[年년]\s?(?P<cjk_m>[01]?\d)\s?[月월]\s?(?P<cjk_d>[0-3]?\d)\s?[日일]",  # and Korean "2025년 4월 2일"
     # Year first, then the month's name and the day: Hungarian "2025. április 2.", Lithuanian
     # "2025 m. balandžio 2 d." (the year's abbreviation after it).
@@ -128,6 +130,7 @@ _DATES = (
 )
 
 
+SHORT_YEAR_PIVOT = 50  # "'22" is 2022, "'99" 1999
 TIME_OF_DAY_HOURS = 10  # a clock after a date from this hour on is the time it was published
 GLUED_UNIT_CHARS = 4  # "mins", "hrs", "Std."; longer unit words stand apart from their number
 _SIZE_AFTER = r"(?=\d{1,4}(?:[.,]\d+)?\s?(?-i:[KMG]i?B)(?![^\W\d_]))"
@@ -181,6 +184,10 @@ def _date_of(g: dict) -> datetime.date | None:
             return datetime.date(int(g["y"]), month, int(g["d"])) if month else None
         if g.get("a"):
             return datetime.date(int(g["y"]), int(g["b"]), int(g["a"]))  # 22.3.2019, 17/3/2026: day first
+        if g.get("ay_mon"):
+            month = month_names().get(_key(g["ay_mon"]))
+            year = int(g["ay_y"])
+            return datetime.date(year + (2000 if year <= SHORT_YEAR_PIVOT else 1900), month, int(g["ay_d"])) if month else None
         if g.get("us_m"):
             return datetime.date(2000 + int(g["us_y"]), int(g["us_m"]), int(g["us_d"]))  # 11/25/24
         if g.get("ym"):
@@ -238,8 +245,8 @@ def _overlaps(m: re.Match, found: list[MetaMatch]) -> bool:
 def _find_meta(text: str, opens_line: bool = True) -> list[MetaMatch]:
     date_res, duration_re = _patterns()
     found: list[MetaMatch] = []
-    # Every date form but "11/25/24" holds a four-digit year: without one, only that form is tried.
-    tried = date_res if _FULL_YEAR.search(text) else date_res[_SHORT_YEAR_FORM:] if "/" in text else ()
+    # Every date form but "11/25/24" and "16 mrt. '22" holds a four-digit year: without one, only those are tried.
+    tried = date_res if _FULL_YEAR.search(text) else date_res[_SHORT_YEAR_FORM:] if ("/" in text or "'" in text or "’" in text) else ()
     if not opens_line:  # the text is a label's value, not a line of its own
         tried = tried[:_YEAR_FIRST_FORM]
     for date_re in tried:

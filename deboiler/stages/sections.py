@@ -890,6 +890,8 @@ def _show_name(text: str) -> str:
     it behind a separator or an icon ("PODCAST | NAME", "🎧 Podcast NAME"), and less a crawler's date
     stamp before it."""
     text = _CRAWL_STAMP.sub("", text)
+    if has_digit(text) and (found := find_meta(text)) and found[-1].kind == "date" and found[-1].end == len(text) and found[-1].start >= MIN_SHOW_AFTER_WORD:
+        text = text[: found[-1].start].rstrip(" -–—|·,")  # the episode's date printed after the name ("NAME 16 mrt. '22")
     if (m := _PODCAST_BEFORE.match(text)) is not None and len(text) - m.end() >= MIN_SHOW_AFTER_WORD:
         text = text[m.end() :]
     return text[: -len(" podcast")] if text.endswith(" podcast") and len(text) > 12 else text

@@ -1886,3 +1886,8 @@ def test_the_word_podcast_before_the_shows_name_behind_a_separator_or_icon_is_no
         assert ep.show == "The Orchard Hour", line
     ep = clean(f"Podcast Brothers\n\nWhy pear trees outlive their owners\n\n{TEXT}\n")
     assert ep.show == "Podcast Brothers"  # no separator, no icon: the word is the name's
+
+
+def test_the_episodes_date_after_the_shows_name_is_not_the_name() -> None:
+    ep = clean(f"Podcast aflevering\n\nWhy pear trees outlive their owners\n\nThe Orchard Hour 16 mrt. '22\n\n{TEXT}\n")
+    assert (ep.show, ep.published) == ("The Orchard Hour", "2022-03-16")
