@@ -155,9 +155,10 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     # may follow it, glued by the dump ("36 minEp. 76").
     end = r"(?!(?-i:[a-z]))"
     durations = (
-        # Not where a range goes on from it: a verse's "1:12-30" (Philippians) is no length.
+        # Not where a range goes on from it: a verse's "1:12-30" (Philippians) is no length, nor a UTC
+        # time ("2022-01-24 09:13:21Z").
         # A file's size may run into the seconds ("00:06:376.1 MB").
-        rf"(?<![\d:])(?P<ch>\d{{1,2}}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?:{_SIZE_AFTER}|(?![\d:]|[-–]\d))",
+        rf"(?<![\d:])(?P<ch>\d{{1,2}}):(?P<cm>[0-5]\d):(?P<cs>[0-5]\d)(?:{_SIZE_AFTER}|(?![\d:Z]|[-–]\d))",
         rf"(?<![\d:])(?P<km>\d{{1,3}}):(?P<ks>[0-5]\d)(?:{_SIZE_AFTER}|(?![\d:]|[-–]\d))",
         # No Latin letter or digit runs into the number ("m3u", "mp3": a file's name, no three hours).
         # The minutes after the hour, maybe after a comma ("1 Jam, 8 Menit") or joined by "and" ("1 h e
