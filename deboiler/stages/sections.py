@@ -1303,6 +1303,13 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
 _NUMBERED = re.compile(r"^\d{1,2}\.\s+")
 
 
+def _lead_sentence(text: str) -> bool:
+    """A sentence with its full stop (behind a crawl's date stamp): an article's lead, which no title
+    or site header line is."""
+    text = _CRAWL_STAMP.sub("", text)
+    return _full_stop(text) and sentence_like(text)
+
+
 def _sentence_opened_above(page: Page, start: Line) -> Line:
     """The line right over the description's first (no blank between) where that first line opens
     in lowercase, going on with a sentence the line over it began ("«Esto es lo que Hay»" /
@@ -1471,6 +1478,8 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:episode-mark", "the episode's number beside its title ('Episode 144')")
         elif title is not None and i > title.index:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
+        elif line is page.nonblank[0] and _lead_sentence(line.text):
+            labels[i] = ("content", "generic:keep", "the page's first line, a sentence with its full stop: the article's lead, kept")
         elif title is not None and _full_stop(title.text) and sentence_like(line.text) and _full_stop(line.text):
             # A "title" that ends as a sentence may be a photo's caption: the sentence above it, the lead.
             labels[i] = ("content", "generic:keep", "a sentence above a title that ends as a sentence does: kept (an article's lead)")

@@ -1891,3 +1891,16 @@ def test_the_word_podcast_before_the_shows_name_behind_a_separator_or_icon_is_no
 def test_the_episodes_date_after_the_shows_name_is_not_the_name() -> None:
     ep = clean(f"Podcast aflevering\n\nWhy pear trees outlive their owners\n\nThe Orchard Hour 16 mrt. '22\n\n{TEXT}\n")
     assert (ep.show, ep.published) == ("The Orchard Hour", "2022-03-16")
+
+
+def test_a_first_line_that_is_a_sentence_with_its_full_stop_is_the_articles_lead() -> None:
+    # A news site's dump: the lead (a sentence, full stop) over the date and byline, then the text.
+    lead = "What it means when the pear tree stops."
+    ep = clean(f" date 2019-02 {lead}\n\n26 Feb 2019 Anna Berg, Ole Dahl\n\n{TEXT}\n")
+    assert lines(ep) == [f"date 2019-02 {lead}", TEXT]
+    assert lead not in (ep.title or "")
+    ep = clean(f"{lead}\n\n{TEXT}\n")  # right over the text, where the title would stand
+    assert lines(ep) == [lead, TEXT] and ep.title is None
+    # A title has no full stop: it stays the title.
+    ep = clean(f"Why pear trees outlive their owners\n\n26 Feb 2019\n\n{TEXT}\n")
+    assert ep.title == "Why pear trees outlive their owners" and lines(ep) == [TEXT]
