@@ -1303,6 +1303,10 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
 _NUMBERED = re.compile(r"^\d{1,2}\.\s+")
 
 
+def _printed_twice_in_a_row(page: Page, line: Line) -> bool:
+    return any(other is not None and other.text == line.text for other in (page.prev(line), page.next(line)))
+
+
 def _lead_sentence(text: str) -> bool:
     """A sentence with its full stop (behind a crawl's date stamp): an article's lead, which no title
     or site header line is."""
@@ -1478,6 +1482,8 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:episode-mark", "the episode's number beside its title ('Episode 144')")
         elif title is not None and i > title.index:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
+        elif (line.kind == "prose" or sentence_like(line.text)) and _printed_twice_in_a_row(page, line):
+            labels[i] = ("content", "generic:keep", "a sentence the header prints twice in a row: the article's lead, kept (once)")
         elif line is page.nonblank[0] and _lead_sentence(line.text):
             labels[i] = ("content", "generic:keep", "the page's first line, a sentence with its full stop: the article's lead, kept")
         elif title is not None and _full_stop(title.text) and sentence_like(line.text) and _full_stop(line.text):

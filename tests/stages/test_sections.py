@@ -1904,3 +1904,10 @@ def test_a_first_line_that_is_a_sentence_with_its_full_stop_is_the_articles_lead
     # A title has no full stop: it stays the title.
     ep = clean(f"Why pear trees outlive their owners\n\n26 Feb 2019\n\n{TEXT}\n")
     assert ep.title == "Why pear trees outlive their owners" and lines(ep) == [TEXT]
+
+
+def test_a_lead_the_header_prints_twice_in_a_row_is_kept_once() -> None:
+    # A newspaper prints its lead twice above the photo caption, the byline and the date.
+    lead = "We talk about pear trees with Anna Berg and Ole Dahl, and then the harbour master drops by to tell us"
+    ep = clean(f"Podcast\n\n{lead}\n{lead}\n\nArchive photo\n\nThe newsroom\n12 April 2019\n\n{TEXT}\n")
+    assert lines(ep).count(lead) == 1 and TEXT in lines(ep)
