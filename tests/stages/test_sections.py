@@ -1641,6 +1641,11 @@ def test_a_wordpress_shortcode_printed_as_text_goes() -> None:
     more = "Our guest grafts old varieties for a living and tells us how a graft takes on an old rootstock."
     ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n[youtube https://www.youtube.com/watch?v=abc123]\n{more}\n")
     assert lines(ep) == [notes, more]
+    # A photo's caption shortcode, with the quotes a word processor curled (the caption's own line,
+    # closing it, stays: two interface lines in a row would end the text above a short paragraph).
+    caption = ['[caption id=”attachment_4316" align=”alignnone” width=”615"]', "Photo Credit: orchard.example[/caption]"]
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n" + "\n".join(caption) + f"\n{more}\n")
+    assert lines(ep) == [notes, caption[1], more]
 
 
 def test_a_players_zero_clock_under_the_description_is_a_widget_not_a_length() -> None:
