@@ -31,10 +31,8 @@ def field_value(text: str) -> tuple[str, object] | None:
     return ("published", meta.published.isoformat()) if meta.published else ("duration", meta.duration)
 
 
-def written_as_a_sentence(text: str) -> bool:
-    """A labelled date the creator wrote as a sentence of the notes ("Episode released: 23rd June,
-    2020."): its full stop, which a details box's field never has. It stays in the text; its date
-    is read all the same."""
+def full_stop(text: str) -> bool:
+    """Whether a line ends in a full stop, not in the dots of an ellipsis."""
     return text.endswith(".") and not text.endswith("..")
 
 
@@ -46,7 +44,9 @@ def label_field_lines(verdicts: list[Verdict], named: dict) -> None:
             continue
         name, value = found
         named.setdefault(name, value)
-        if written_as_a_sentence(verdict.text):
+        # Written as a sentence of the notes ("Episode released: 23rd June, 2020."): the creator's line,
+        # its date read all the same; a details box's field has no full stop.
+        if full_stop(verdict.text):
             continue
         verdict.label, verdict.rule = "chrome", "generic:field-line"
         verdict.reason = f"the episode's {'date' if name == 'published' else 'length'} under a label, not the creator's text"

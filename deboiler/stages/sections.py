@@ -31,7 +31,8 @@ from deboiler.catalog.lexicon import byline_words, credit_labels, every_language
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import strip_cut_marker
-from deboiler.stages.field_lines import field_value, labelled, written_as_a_sentence
+from deboiler.stages.field_lines import field_value, labelled
+from deboiler.stages.field_lines import full_stop as _full_stop
 from deboiler.stages.generic import (
     EMBED_CODE,
     HEADING_PATH,
@@ -84,11 +85,11 @@ def _not_a_name(text: str) -> bool:
 
 
 # Counters ("2356 232"), a WordPress shortcode printed as text ("[youtube https://...]", a photo's
-# "[caption id=...]"), markup the
-# dump kept ("<image>data:image/svg...": an ASCII tag name, as "<預購>" is a creator's label), a
-# label glued to its link ("Smart linkhttps://pc.st/..."), two buttons glued ("View
-# descriptionShare"), a player's embed code printed as text ('<iframe src=...>'), an image's file
-# name where its picture did not load ("programa 2 reserva biosfera.jpg", a camera's "ANAPHOTO.CR2").
+# "[caption id=...]"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
+# "<預購>" is a creator's label), a label glued to its link ("Smart linkhttps://pc.st/..."), two
+# buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe
+# src=...>'), an image's file name where its picture did not load ("programa 2 reserva
+# biosfera.jpg", a camera's "ANAPHOTO.CR2").
 _RESIDUE = re.compile(
     r"^[\d\s.,]+$|^\[(?:youtube|vimeo|audio|video|embed|soundcloud|spotify|podcast|powerpress|caption)\b[^\]]*\]$"
     r"|^<[A-Za-z][A-Za-z0-9]*>|^" + EMBED_CODE.pattern + r"|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
@@ -358,7 +359,7 @@ def _opens_description(page: Page, line: Line) -> bool:
     """Whether a paragraph opens the description rather than being the episode's own header: a
     title printed twice, or a title-like line over its date or 'SHOW - A podcast by' line (with at
     most a few interface lines between), or a page's first line over a paragraph."""
-    full_stop = line.text.endswith(".") and not line.text.endswith("..")
+    full_stop = _full_stop(line.text)
     titled = not full_stop or bool(_EPISODE_MARK.match(line.text))
     copies = [other for other in page.around(line, NEIGHBOURS) if other.text == line.text]
     if titled and copies and (title_like(line.text) or not _lead_printed_twice(page, line)) and not _block_printed_twice(page, line, copies, full_stop):
@@ -831,10 +832,6 @@ def _show_line(line: Line) -> bool:
     return _name_line(line) and not line.text.endswith("!!")
 
 
-def _full_stop(text: str) -> bool:
-    return text.endswith(".") and not text.endswith("..")
-
-
 def _bare(text: str) -> str:
     return _LEADING_MARKS.sub("", text).casefold()
 
@@ -869,7 +866,7 @@ def _length_under_text(line: Line, after: Line | None) -> bool:
     meta = line.meta
     if line.kind != "meta" or meta is None or not meta.duration or meta.published or meta.words:
         return False
-    return after is None or after.kind in ("section", "chrome", "widget")
+    return _closes_text(after)
 
 
 def _details_under_text(line: Line, after: Line | None) -> bool:
@@ -878,6 +875,11 @@ def _details_under_text(line: Line, after: Line | None) -> bool:
     meta = line.meta
     if line.kind != "meta" or meta is None or not meta.duration or not meta.published:
         return False
+    return _closes_text(after)
+
+
+def _closes_text(after: Line | None) -> bool:
+    """Nothing under a line, or the page's next section or its interface: the line ends the text."""
     return after is None or after.kind in ("section", "chrome", "widget")
 
 
@@ -900,7 +902,6 @@ def _show_name(text: str) -> str:
 
 _PODCAST_BEFORE = re.compile(r"(?i:podcast\s?[|:–—-]\s+|[^\w\s]+\s*podcast\s+)")
 MIN_SHOW_AFTER_WORD = 4  # "Podcast | Bestiario": what the word leaves is a name
-
 
 
 _TRAILING_MARK = re.compile(
@@ -1575,7 +1576,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             # under it (not the box's next "TOPICS: ..."): the episode's details box inside its text
             # (a list of other episodes prints one under each entry; a box under the text ends it).
             fields.setdefault(*found)
-            if not written_as_a_sentence(line.text):
+            if not _full_stop(line.text):  # one the creator wrote as a sentence of the notes stays
                 labels[line.index] = ("meta", "generic:field-line", "the episode's date or length under a label, not the creator's text")
                 continue
         if k and line.kind == "meta" and _pure_date(line) and page.resumes and _dateline(body, k):
@@ -1757,9 +1758,6 @@ def _over_a_heading(page: Page, line: Line) -> bool:
     return line.kind == "prose" and after is not None and after.kind == "section" and "{" not in after.why
 
 
-LIST_ABOVE_DATES = 2  # a list's dated entries: one date line is the episode's own
-
-
 SIBLING_PREFIX_CHARS = 12  # "Episode 12: " and longer: a series' form of titles, not two words that happen to match
 _TITLE_SEPARATOR = re.compile(r"(?:\s[-–—|]|[:：])\s*$")
 
@@ -1781,6 +1779,9 @@ def _sibling_title(title: str | None, text: str) -> bool:
     if title[n].isdigit() and text[n].isdigit():
         return True  # S3E24 / S3E33
     return _TITLE_SEPARATOR.search(prefix) is not None and any(ch.isdigit() for ch in prefix)
+
+
+LIST_ABOVE_DATES = 2  # a list's dated entries: one date line is the episode's own
 
 
 def _text_under_list(body: list[Line], k: int) -> int | None:
