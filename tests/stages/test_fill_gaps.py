@@ -250,9 +250,14 @@ def _main_text_lines(rows: list[tuple[str, str, str]]) -> tuple[list[Verdict], B
     return verdicts, _blocks(verdicts, [path for *_, path in rows])
 
 
+def _sections_say(verdicts: list[Verdict], label: str, rule: str) -> list[Verdict]:
+    """The sections labeller's verdicts where it gives every line the same label and rule."""
+    return [Verdict(v.lineno, v.text, label, rule, "") for v in verdicts]
+
+
 def _all_description(verdicts: list[Verdict]) -> list[Verdict]:
     """The sections labeller's verdicts where it calls every line the description."""
-    return [Verdict(v.lineno, v.text, "content", "generic:description", "") for v in verdicts]
+    return _sections_say(verdicts, "content", "generic:description")
 
 
 def _keep_heading_and_list(verdicts: list[Verdict], blocks: Blocks) -> list[str]:
@@ -709,7 +714,7 @@ def test_an_app_or_networks_name_between_two_kept_lines_comes_back_though_the_se
 
 def _sections_say_header(verdicts: list[Verdict]) -> list[Verdict]:
     """The sections labeller's verdicts where it found no description at all (every line its header)."""
-    return [Verdict(v.lineno, v.text, "chrome", "generic:header", "") for v in verdicts]
+    return _sections_say(verdicts, "chrome", "generic:header")
 
 
 def test_link_only_items_of_the_notes_come_back_between_kept_items_of_the_same_kind() -> None:
