@@ -1980,6 +1980,8 @@ def _gaps_inside_a_post(verdicts: list[Verdict], blocks: Blocks) -> Iterator[int
         if kept_blocks is None:
             kept_blocks = {_block_path(blocks[i].path) for i, v in enumerate(verdicts) if v.label == "content"}
         alike = [i for i in gap if _all_link(blocks[i].path) and _block_path(blocks[i].path) in kept_blocks]
+        if not alike:
+            continue  # most gaps: no link-only line of a kept kind, no lexicon scan
         candidates = Blocks(blocks[i] for i in alike)
         for i, line in zip(alike, classify(candidates, lexicon_matcher().scan(candidates))):
             if line.kind in ("prose", "short"):
