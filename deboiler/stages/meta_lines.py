@@ -283,6 +283,7 @@ def _find_meta(text: str, opens_line: bool = True) -> list[MetaMatch]:
 
 
 _GLUE = re.compile(r"[\s•·|,;:/()\[\]–—-]+")
+_GLUED_HOUR = re.compile(r"\d{1,2}h[0-5]\d", re.I)
 # After a clock, a time of day: "pm", German "Uhr" ("09:30 Uhr NDR Info": an air time, no length).
 _TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.?m\.?|uhr)(?!\w)", re.I)
 
@@ -352,7 +353,8 @@ def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
         return None  # "7:45 - Чем должен заниматься FrontOps?": a chapter list's line, no length
     duration = None
     for f in durations:
-        clock = ":" in text[f.start : f.end]
+        # "10h50": the way Portuguese and French pages write a clock ("03/02/2014 - 10h50").
+        clock = ":" in text[f.start : f.end] or _GLUED_HOUR.fullmatch(text, f.start, f.end) is not None
         # A time of day after a date ("28.01.2024 13:31", "Published: May 3, 2019 at 2:26") or before
         # "pm" is no length; "33:46" or "1:28:43" is.
         # With seconds too, a time of day where its hour is ten or more ("24.09.2016 13:09:00"): no

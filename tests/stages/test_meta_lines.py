@@ -54,6 +54,8 @@ from deboiler.stages.meta_lines import read_meta_line
         ("19. august 2023 - 1 time og 49 min", "2023-08-19", 109 * 60),  # Danish: hour "og" minutes
         ("Duração: Aprox. 1 h e 13 min.", None, 73 * 60),  # Portuguese "e": CLDR's list word for "and"
         ("1h13", None, 73 * 60),  # the minutes run into the hour
+        ("03/02/2014 - 10h50", "2014-02-03", None),  # a clock as Portuguese pages write it, after the date
+        ("Jan 3, 2020 1h13", "2020-01-03", 73 * 60),  # after a date, an hour and some minutes are still a length
         ("Duração: ~16m32", None, 16 * 60 + 32),  # the seconds run into the minutes
         ("سه‌شنبه 05 شهریور 1398", "2019-08-27", None),  # a Solar Hijri date (Persian sites), as its Gregorian date
         ("۰۸ بهمن ۱۳۹۲", "2014-01-28", None),  # in Persian digits
