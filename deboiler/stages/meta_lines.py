@@ -118,8 +118,9 @@ _DATES = (
     rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ÿ\d])(?=[A-ZÀ-Þ])))(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
     r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
     r"(?=\d)(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
-    # The year cut to two digits behind an apostrophe: "16 mrt. '22" (Dutch aggregators).
-    rf"(?=\d)(?<![\d.])(?P<ay_d>[0-3]?\d)\.?\s(?P<ay_mon>{_MONTH_WORD})\.?\s['’](?P<ay_y>\d\d)(?!\d)",
+    # The year cut to two digits behind an apostrophe: "16 mrt. '22" (Dutch aggregators), or between
+    # dashes: "10-Jun-25" (a Malaysian radio's episode pages).
+    rf"(?=\d)(?<![\d.])(?P<ay_d>[0-3]?\d)(?:(?P<ay_dash>-)|\.?\s)(?P<ay_mon>{_MONTH_WORD})(?(ay_dash)-|\.?\s['’])(?P<ay_y>\d\d)(?!\d)",
     rf"(?=\d){_YEAR}\s?[年년]\s?(?P<cjk_m>[01]?\d)\s?[月월]\s?(?P<cjk_d>[0-3]?\d)\s?[日일]",  # and Korean "2025년 4월 2일"
     # Year first, then the month's name and the day: Hungarian "2025. április 2.", Lithuanian
     # "2025 m. balandžio 2 d." (the year's abbreviation after it).
@@ -246,8 +247,8 @@ def _overlaps(m: re.Match, found: list[MetaMatch]) -> bool:
 def _find_meta(text: str, opens_line: bool = True) -> list[MetaMatch]:
     date_res, duration_re = _patterns()
     found: list[MetaMatch] = []
-    # Every date form but "11/25/24" and "16 mrt. '22" holds a four-digit year: without one, only those are tried.
-    tried = date_res if _FULL_YEAR.search(text) else date_res[_SHORT_YEAR_FORM:] if ("/" in text or "'" in text or "’" in text) else ()
+    # Every date form but "11/25/24", "16 mrt. '22" and "10-Jun-25" holds a four-digit year: without one, only those are tried.
+    tried = date_res if _FULL_YEAR.search(text) else date_res[_SHORT_YEAR_FORM:] if ("/" in text or "'" in text or "’" in text or "-" in text) else ()
     if not opens_line:  # the text is a label's value, not a line of its own
         tried = tried[:_YEAR_FIRST_FORM]
     for date_re in tried:

@@ -76,6 +76,7 @@ from deboiler.stages.meta_lines import read_meta_line
         ("2024-03-05 · 12′05″", "2024-03-05", 12 * 60 + 5),
         ("Season 1Episode 152Jul 10, 2020", "2020-07-10", None),  # the month run into the episode's number
         ("16 mrt. '22", "2022-03-16", None),  # the year cut to two digits behind an apostrophe
+        ("10-Jun-25 17:00", "2025-06-10", None),  # or between dashes; the time of day after it is no length
         ("2022-01-24 09:13:21Z", "2022-01-24", None),  # a UTC time of day, no nine-hour length
         ("3 May ’99", "1999-05-03", None),
         ("2'7\"", None, 2 * 60 + 7),  # apostrophe and quote for the primes, as a broadcaster's page prints them
