@@ -46,7 +46,7 @@ from deboiler.stages.generic import (
     printed_twice,
 )
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
-from deboiler.stages.meta_lines import MetaLine, find_meta, read_meta_line
+from deboiler.stages.meta_lines import MetaLine, and_words, find_meta, read_meta_line
 from deboiler.stages.player_lines import WIDGET as _WIDGET
 from deboiler.stages.player_lines import player_control
 from deboiler.stages.verdict import Verdict
@@ -368,7 +368,7 @@ def _opens_description(page: Page, line: Line) -> bool:
         return False  # the description's teaser, cut short of its full copy below
     if page.crumb_stem and line.text.startswith(page.crumb_stem):
         return False  # the title the breadcrumb cut short
-    if _slash_breadcrumb(page, line):
+    if _breadcrumb_line(page, line):
         return False
     after = page.next(line)
     if after is not None and after.kind == "byline" and after.captures.get("show") and not sentence_like(line.text):
@@ -400,16 +400,20 @@ def _opens_description(page: Page, line: Line) -> bool:
     return not (first and after.kind == "prose" and plain_title and one_sentence)
 
 
-BREADCRUMB_SLASHES = 2  # "Podcast / Programmes / SHOW / TITLE": three steps at least
+BREADCRUMB_STEPS = 3  # "Podcast / Programmes / SHOW / TITLE", "Podcast > Evening Edition > TITLE": three steps at least
+_BREADCRUMB_SEPARATORS = (" / ", " > ", " » ", " › ")
 
 
-def _slash_breadcrumb(page: Page, line: Line) -> bool:
-    """A breadcrumb of steps between slashes whose last step is printed as a line of its own close by
-    (the episode's title under "Podcast / Programmes / SHOW / TITLE"): the site's, no paragraph."""
-    if line.text.count(" / ") < BREADCRUMB_SLASHES:
-        return False
-    last = line.text.rpartition(" / ")[2].strip()
-    return bool(last) and any(other.text == last for other in page.around(line, NEIGHBOURS))
+def _breadcrumb_line(page: Page, line: Line) -> bool:
+    """A breadcrumb of steps between slashes or arrows whose last step is printed as a line of its
+    own close by (the episode's title under "Podcast > Evening Edition > SHOW > TITLE"): the site's,
+    no paragraph, title or show."""
+    text = " ".join(line.text.split())  # a dump may space the arrows out ("Podcast  >  Evening Edition")
+    for separator in _BREADCRUMB_SEPARATORS:
+        if text.count(separator) >= BREADCRUMB_STEPS - 1:
+            last = text.rpartition(separator)[2].strip()
+            return bool(last) and any(other.text == last for other in page.around(line, NEIGHBOURS))
+    return False
 
 
 def _lead_printed_twice(page: Page, line: Line) -> bool:
@@ -828,8 +832,33 @@ def _byline_words() -> frozenset[str]:
 
 def _show_line(line: Line) -> bool:
     """A line beside the title that may name the show: not a cry of the creator's ("The podcast has
-    returned!!!"), which no show's name ends with."""
-    return _name_line(line) and not line.text.endswith("!!")
+    returned!!!"), which no show's name ends with, nor a list of names or roles."""
+    return _name_line(line) and not line.text.endswith("!!") and not _short_list(line.text)
+
+
+LIST_ITEMS = 3  # "A, B, and C"
+LIST_ITEM_MAX_WORDS = 6  # "and Director of the BBC World Service": a role; a book's blurb runs longer
+
+
+def _short_list(text: str) -> bool:
+    """Three or more short items between commas ("Anna Berg, Ole Dahl, and Mia Lund", "NAME, ROLE,
+    and ROLE"): a guests' or hosts' line, no show's name."""
+    items = text.split(",")
+    if len(items) < LIST_ITEMS:
+        return False
+    ands = _and_words()
+    for item in items:
+        words = item.split()
+        if words and words[0].casefold() in ands:
+            words = words[1:]
+        if not words or len(words) > LIST_ITEM_MAX_WORDS:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _and_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in and_words()) | {"&"}
 
 
 def _bare(text: str) -> str:
@@ -945,7 +974,7 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     shows = _shows_named(header)
     names = []
     for line in header:
-        if _pipe_field(page, line) or line.text in shows:
+        if _pipe_field(page, line) or line.text in shows or _breadcrumb_line(page, line):
             continue
         after = page.next(line)
         one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta") and not line.text.endswith(_GOES_ON)
@@ -1426,6 +1455,8 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     above, below = page.prev(title), page.next(title)
     if above is not None and above.text != title.text and above.text.startswith(title.text):
         above = None  # the title's image, by its alternative text ("TITLE image"): no show's name
+    elif above is not None and _breadcrumb_line(page, above):
+        above = None  # the site's breadcrumb down to the title: its steps are the site's sections
     # Not an episode's number alone over the title ("Episode 163" / "163: Campus d'Estiu").
     if above is not None and above.index < start.index and _show_line(above) and above.text != title.text and not _full_stop(above.text) and not _mark_only(above.text):
         fields["show"] = _show_name(above.text)

@@ -1775,6 +1775,23 @@ def test_a_slash_breadcrumb_ending_in_the_title_is_no_paragraph() -> None:
     assert ep.title == title
 
 
+def test_an_arrow_breadcrumb_ending_in_the_title_is_no_paragraph() -> None:
+    # A dump spaces the arrows out ("Podcast  >  Evening Edition  >  ..."); the title under it is the title.
+    title = "Top 5 at 5: Why pear trees outlive their owners"
+    crumb = f"Podcast  >  Evening Edition  >  Top 5 At 5  >  {title}"
+    ep = clean(f"Orchard Radio\n\n{crumb}\n\n{title}\n\n{TEXT}\n")
+    assert lines(ep) == [TEXT]
+    assert ep.title == title
+
+
+def test_a_list_of_names_beside_the_title_is_no_show() -> None:
+    title = "Why pear trees outlive their owners"
+    ep = clean(f"{title}\nAnna Berg, Ole Dahl, and Mia Lund\n\n{TEXT}\n")
+    assert ep.title == title and ep.show is None
+    ep = clean(f"{title}\nThe Orchard Hour\n\n{TEXT}\n")  # a name alone beside it is
+    assert ep.show == "The Orchard Hour"
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
