@@ -133,6 +133,8 @@ _CUE = re.compile(
 )
 # A machine transcript's sound cue opening a paragraph: "[music] Welcome back", "[muzyka] Dzień dobry".
 _SOUND_CUE = re.compile(r"^\[([^\W\d_]{3,20})\] \S")
+# A transcript's stage direction on a line of its own: "[Theme music starts]", "[KITTY MEOWS, PURRS]".
+_STAGE_DIRECTION = re.compile(r"^\[([^\W\d_][^\[\]\d:/=]{1,40})\]$")
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
 # A time and what was said, line after line, seconds apart ("00:00:19: Hallo und herzlich willkommen
 # ...", "00:00:21: ..."): a machine transcript. A chapter list's times are minutes apart.
@@ -670,6 +672,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
         or _starts_named_turns(page, line)
         or _starts_card_turns(page, line)
         or _sound_cue(line)
+        or _stage_direction(page, line)
     ):
         return "a transcript (speakers' turns)"
     if _starts_dialogue(page, line) or _starts_caps_dialogue(page, line):
@@ -681,7 +684,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
 # that one match passes over the many lines that have none of these shapes.
-_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _SPEAKER_CARD)
+_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _SPEAKER_CARD)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 # Every shape but the short ones (a name alone, "A. Name", "Speaker 2", "Anna Berg 2m 6s": six spaces
 # at most) holds a colon (or a full-width one, or "「"), opens with "[" or is a WebVTT header; a line
@@ -2428,6 +2431,17 @@ def _sound_cue(line: Line) -> bool:
     back ...", "[muzyka] Dzień dobry ..."); a creator's tag is capitalised ("[REPLAY]", "[Sponsored]")."""
     m = _SOUND_CUE.match(line.text)
     return m is not None and m.group(1).islower() and line.kind == "prose"
+
+
+def _stage_direction(page: Page, line: Line) -> bool:
+    """A stage direction alone on its line over what was said ("[Theme music starts]", "[מוזיקת
+    פתיחה]"): a transcript. One word is one only in lowercase ("[music]"): a creator's tag is
+    capitalised ("[REPLAY]", "[Sponsored]")."""
+    m = _STAGE_DIRECTION.match(line.text)
+    if m is None or (" " not in m.group(1) and not m.group(1).islower()):
+        return False
+    after = page.next(line)
+    return after is not None and after.kind == "prose"
 
 
 def _two_speakers(lines: list[Line]) -> bool:

@@ -1792,6 +1792,16 @@ def test_a_list_of_names_beside_the_title_is_no_show() -> None:
     assert ep.show == "The Orchard Hour"
 
 
+def test_a_stage_direction_alone_on_its_line_starts_a_transcript() -> None:
+    said = "Hello everyone and welcome back to the orchard, where today we talk about the oldest pear trees."
+    for cue in ["[Theme music starts]", "[KITTY MEOWS, PURRS]", "[music]"]:
+        ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n{cue}\n{said}\n")
+        assert lines(ep) == [TEXT], cue
+    # A creator's one-word tag in capitals over a paragraph is the notes' own.
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n[Sponsored]\n{said}\n")
+    assert lines(ep) == [TEXT, "[Sponsored]", said]
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
