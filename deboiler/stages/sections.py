@@ -133,6 +133,11 @@ _CUE = re.compile(
 )
 # A machine transcript's sound cue opening a paragraph: "[music] Welcome back", "[muzyka] Dzień dobry".
 _SOUND_CUE = re.compile(r"^\[([^\W\d_]{3,20})\] \S")
+# A turn of dialogue printed after a dash, as Russian, Polish or Spanish print an interview.
+_DASH_TURN = re.compile(r"^[—–-] \S")
+DASH_TURNS_RUN = 6  # dashed lines in a row
+DASH_SHORT_REPLIES = 3  # of them, replies of a few words ending as a sentence ("— Да.", "— Серьезно?")
+DASH_REPLY_MAX_WORDS = 3
 # A transcript's stage direction on a line of its own: "[Theme music starts]", "[KITTY MEOWS, PURRS]".
 _STAGE_DIRECTION = re.compile(r"^\[([^\W\d_][^\[\]\d:/=]{1,40})\]$")
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
@@ -673,6 +678,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
         or _starts_card_turns(page, line)
         or _sound_cue(line)
         or _stage_direction(page, line)
+        or _starts_dash_turns(page, line)
     ):
         return "a transcript (speakers' turns)"
     if _starts_dialogue(page, line) or _starts_caps_dialogue(page, line):
@@ -684,7 +690,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
 # that one match passes over the many lines that have none of these shapes.
-_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _SPEAKER_CARD)
+_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _DASH_TURN, _SPEAKER_CARD)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 # Every shape but the short ones (a name alone, "A. Name", "Speaker 2", "Anna Berg 2m 6s": six spaces
 # at most) holds a colon (or a full-width one, or "「"), opens with "[" or is a WebVTT header; a line
@@ -693,7 +699,7 @@ _TURN_MAX_SPACES = 6
 
 
 def _turn_shaped(text: str) -> bool:
-    if ":" not in text and text[:1] != "[" and text.count(" ") > _TURN_MAX_SPACES and "：" not in text and "「" not in text and not text.startswith("WEBVTT"):
+    if ":" not in text and text[:1] not in "[—–-" and text.count(" ") > _TURN_MAX_SPACES and "：" not in text and "「" not in text and not text.startswith("WEBVTT"):
         return False
     return _ANY_TURN.match(text) is not None
 
@@ -2442,6 +2448,19 @@ def _stage_direction(page: Page, line: Line) -> bool:
         return False
     after = page.next(line)
     return after is not None and after.kind == "prose"
+
+
+def _starts_dash_turns(page: Page, line: Line) -> bool:
+    """Dashed lines in a row, several of them replies of a word or three ("— Здравствуйте!", "— Да.",
+    "— Серьезно?"): an interview printed as dialogue. A list of topics after dashes has no such
+    replies (its items end in nothing, a semicolon or a long question)."""
+    if not _DASH_TURN.match(line.text):
+        return False
+    run = [line]
+    while len(run) < 2 * DASH_TURNS_RUN and (after := page.next(run[-1])) is not None and _DASH_TURN.match(after.text):
+        run.append(after)
+    replies = sum(len(turn.text.split()) <= DASH_REPLY_MAX_WORDS + 1 and turn.text[-1] in ".!?…" for turn in run)
+    return len(run) >= DASH_TURNS_RUN and replies >= DASH_SHORT_REPLIES
 
 
 def _two_speakers(lines: list[Line]) -> bool:

@@ -1802,6 +1802,19 @@ def test_a_stage_direction_alone_on_its_line_starts_a_transcript() -> None:
     assert lines(ep) == [TEXT, "[Sponsored]", said]
 
 
+def test_dashed_dialogue_with_short_replies_is_a_transcript_and_a_dashed_list_is_not() -> None:
+    dialogue = [
+        "— Hello, and welcome to the orchard hour, today with the keeper of the oldest pear trees.",
+        "— Hello!", "— Glad you came.", "— Thank you, it is a long way from the village.",
+        "— Really?", "— Yes.", "— Then tell us about the trees you keep.",
+    ]
+    head = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n"
+    assert lines(clean(head + TEXT + "\n" + "\n".join(dialogue) + "\n")) == [TEXT]
+    topics = ["— Why do pear trees outlive their owners?", "— Grafting old varieties;", "— The village orchards;",
+              "— Which tree is the oldest?", "— Where to see them;", "— What comes next."]
+    assert lines(clean(head + TEXT + "\n" + "\n".join(topics) + "\n")) == [TEXT, *topics]
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
