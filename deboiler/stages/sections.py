@@ -741,10 +741,13 @@ def _first_named_turn(page: Page, k: int) -> int | None:
     return next((j for j in range(1, k) if page.nonblank[j].text in names and _said(page.nonblank[j + 1])), None)
 
 
+MIN_TEASER_CHARS = 20
+
+
 def _teaser(page: Page, line: Line) -> bool:
     """A line cut short ("Man könnte meinen, dass es nichts zu besprechen g…") of a later one."""
     stem = strip_cut_marker(line.text)
-    if stem == line.text or len(stem) < 20:
+    if stem == line.text or len(stem) < MIN_TEASER_CHARS:
         return False
     return any(other.text.startswith(stem) and len(other.text) > len(stem) for other in page.lines[line.index + 1 :])
 
@@ -1557,6 +1560,21 @@ def _length_after(text: str) -> tuple[int, int] | None:
 FIELD_BOX_LINES = 4  # how far under a details box's date the text goes on
 
 
+TEASER_LOOKAHEAD = 4  # lines between a teaser and its full copy: a date, a share button, a player
+
+
+def _full_copy_below(body: list[Line], k: int) -> int | None:
+    """Where the line above the k-th, cut short ("... En una…"), is printed whole, a few lines down."""
+    teaser = body[k - 1]
+    stem = strip_cut_marker(teaser.text)
+    if stem == teaser.text or len(stem) < MIN_TEASER_CHARS or body[k].text.startswith(stem):
+        return None
+    for j in range(k + 1, min(len(body), k + 1 + TEASER_LOOKAHEAD)):
+        if body[j].text.startswith(stem) and len(body[j].text) > len(stem):
+            return j
+    return None
+
+
 def _field_again(name: str, lines: list[Line]) -> bool:
     """Whether one of `lines` is a labelled date (or length, by `name`) too."""
     return any(line.kind == "meta" and (found := field_value(line.text)) and found[0] == name for line in lines)
@@ -1591,6 +1609,17 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     ends_at_site_parts = bool(page.paths) and _SITE_PART.search(page.paths[start.index]) is None
     for k, line in enumerate(body):
         if k < resume_at:
+            continue
+        if k and (full := _full_copy_below(body, k)) is not None:
+            # "TEXT CUT…" / date / "Share" / "TEXT CUT SHORT AND THE REST": the lines between a teaser
+            # and its full copy are the post's header, not an ending.
+            for other in body[k:full]:
+                if other.kind == "meta" and other.meta is not None and other.meta.published and "published" not in fields:
+                    fields["published"] = other.meta.published.isoformat()  # the post's date, in its header
+                    labels[other.index] = ("meta", "generic:meta", "the episode's date, between the description's teaser and its full copy")
+                    continue
+                labels[other.index] = ("chrome", "generic:inside-description", f"between the description's teaser (line {body[k - 1].index + 1}) and its full copy (line {body[full].index + 1})")
+            resume_at = full
             continue
         # Where no sentence came yet, the "description" may be a menu: a site part then decides nothing.
         if ends_at_site_parts and _SITE_PART.search(page.paths[line.index]) and any(sentence_like(other.text) for other in body[:k]):

@@ -1815,6 +1815,17 @@ def test_dashed_dialogue_with_short_replies_is_a_transcript_and_a_dashed_list_is
     assert lines(clean(head + TEXT + "\n" + "\n".join(topics) + "\n")) == [TEXT, *topics]
 
 
+def test_the_text_goes_on_at_the_full_copy_of_its_teaser_past_a_date_and_a_button() -> None:
+    full = "Anna Berg came to the studio to look back on thirty years of pear growing. In a long talk she told us why."
+    more = "She also told us which village orchard she likes best, and why she never sells her oldest trees."
+    teaser = full[:60] + "…"
+    # The post's headline, long enough for prose, over the teaser: the teaser is inside the text.
+    lead = "Anna Berg looks back on thirty years of pear growing at the station, where she presents her new book"
+    ep = clean(f"The Orchard Hour\n\nOrchard talks\n\n{lead}\n\n{teaser}\n\n14 November 2014\n\nShare\n{full}\n{more}\n")
+    assert full in lines(ep) and more in lines(ep) and teaser not in lines(ep)
+    assert ep.published == "2014-11-14"
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
