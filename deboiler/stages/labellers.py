@@ -38,6 +38,7 @@ from deboiler.stages.sections import (
     fill_gaps,
     has_gaps,
     header_dates,
+    keep_chapters,
     keep_heading_under_main_text,
     keep_lists_under_headings,
     keep_notes_heading_past_media,
@@ -156,6 +157,7 @@ def label_unknown_site(read: Page, found: Detection, options: CleanOptions) -> L
             fields.update(split)
         elif split:
             fields["title"] = split["title"]
+    keep_chapters(verdicts)
     named_by_lines = fields_from_labels(verdicts)
     label_field_lines(verdicts, named_by_lines)
     if read.markup is not None:

@@ -283,6 +283,9 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
         if line.kind == "widget" and _IN_CODE.search(block.path):
             # Saved HTML: code the notes print ("setupPorts = ports => {") is the creator's, however glued.
             line.kind = "prose" if is_prose(text) else "short"
+    for chapters in chapter_lists([line.text for line in lines]):
+        for k in chapters:  # neither the title nor the episode's length ("02:09 Why pears last")
+            lines[k].kind, lines[k].meta = "chapter", None
     _mark_wrapped(blocks, lines)
     return lines
 
@@ -2475,6 +2478,9 @@ def _stage_direction(page: Page, line: Line) -> bool:
     m = _STAGE_DIRECTION.match(line.text)
     if m is None or (" " not in m.group(1) and not m.group(1).islower()):
         return False
+    words = m.group(1).split()
+    if not m.group(1).isupper() and all(word[0].isupper() for word in words):
+        return False  # a name in brackets ("[The Verge]", "[Tom's Guide]"): a source's credit
     after = page.next(line)
     return after is not None and after.kind == "prose"
 
@@ -2730,3 +2736,39 @@ def _keep_all(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
             labels.append(("content", "generic:keep", "no paragraph on the page: every line not known as interface is kept"))
     return _Labels(labels, {})
 
+
+
+
+CHAPTER_RUN = 3  # chapter lines in a row
+CHAPTER_FIRST_MAX_SECONDS = 300  # the first chapter starts at the episode's start, or close to it
+CHAPTER_MIN_STEP_SECONDS = 60  # a chapter list's times are minutes apart on average; a transcript's, seconds
+_CHAPTER_TIME = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)[)\]]?\s*[-–:]?\s*(?=\S)")
+
+
+def chapter_lists(texts: list[str]) -> list[list[int]]:
+    """The chapter lists among these lines (blank ones skipped), as lists of line indexes: lines of a
+    time and a title, the times rising from the episode's start minutes apart ("00:00 Intro",
+    "02:09 Why pears last", ...). A transcript's stamps are seconds apart."""
+    found, run = [], []  # run: (index, seconds) of the current run
+    for k in [*(k for k, text in enumerate(texts) if text), -1]:
+        m = _CHAPTER_TIME.match(texts[k]) if k >= 0 else None
+        seconds = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3)) if m is not None else -1
+        if m is not None and (not run or seconds > run[-1][1]):
+            run.append((k, seconds))
+            continue
+        if len(run) >= CHAPTER_RUN and run[0][1] <= CHAPTER_FIRST_MAX_SECONDS and (run[-1][1] - run[0][1]) / (len(run) - 1) >= CHAPTER_MIN_STEP_SECONDS:
+            found.append([index for index, _ in run])
+        run = [(k, seconds)] if m is not None else []
+    return found
+
+
+def keep_chapters(verdicts: list[Verdict]) -> None:
+    """Keep, in place, the episode's chapter list where the page prints it apart from the notes (under
+    the player, above a "Show notes" heading): the chapters are the creator's, wherever they stand."""
+    for chapters in chapter_lists([verdict.text for verdict in verdicts]):
+        span = f"lines {verdicts[chapters[0]].lineno}-{verdicts[chapters[-1]].lineno}"
+        for index in chapters:
+            verdict = verdicts[index]
+            if verdict.label != "content":
+                verdict.label, verdict.rule = "content", "generic:chapters"
+                verdict.reason = f"the episode's chapters ({span}: times rising from its start), printed apart from the notes"

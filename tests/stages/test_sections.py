@@ -1797,9 +1797,10 @@ def test_a_stage_direction_alone_on_its_line_starts_a_transcript() -> None:
     for cue in ["[Theme music starts]", "[KITTY MEOWS, PURRS]", "[music]"]:
         ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n{cue}\n{said}\n")
         assert lines(ep) == [TEXT], cue
-    # A creator's one-word tag in capitals over a paragraph is the notes' own.
-    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n[Sponsored]\n{said}\n")
-    assert lines(ep) == [TEXT, "[Sponsored]", said]
+    # A creator's one-word tag in capitals over a paragraph is the notes' own,
+    for tag in ["[Sponsored]", "[The Verge]"]:  # nor is a source's name in brackets over its item
+        ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n{tag}\n{said}\n")
+        assert lines(ep) == [TEXT, tag, said], tag
 
 
 def test_dashed_dialogue_with_short_replies_is_a_transcript_and_a_dashed_list_is_not() -> None:
@@ -1824,6 +1825,19 @@ def test_the_text_goes_on_at_the_full_copy_of_its_teaser_past_a_date_and_a_butto
     ep = clean(f"The Orchard Hour\n\nOrchard talks\n\n{lead}\n\n{teaser}\n\n14 November 2014\n\nShare\n{full}\n{more}\n")
     assert full in lines(ep) and more in lines(ep) and teaser not in lines(ep)
     assert ep.published == "2014-11-14"
+
+
+def test_a_chapter_list_printed_above_the_notes_heading_is_kept_and_names_nothing() -> None:
+    chapters = ["00:00 Intro and the village orchards", "02:09 Why pears last", "06:34 Grafting old varieties"]
+    page = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + "\n".join(chapters) + f"\n\nShow notes\n\n{TEXT}\n"
+    ep = clean(page)
+    assert lines(ep) == [*chapters, TEXT]
+    assert ep.title == "Why pear trees outlive their owners" and ep.duration is None
+    # Times seconds apart are a transcript's stamps, no chapters; times far from the start, no list of them.
+    for times in (["00:00", "00:05", "00:09"], ["41:08", "46:16", "57:01"]):
+        other = [f"{t} {c.split(' ', 1)[1]}" for t, c in zip(times, chapters)]
+        page = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + "\n".join(other) + f"\n\nShow notes\n\n{TEXT}\n"
+        assert not set(other) & set(lines(clean(page))), times
 
 
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
