@@ -48,6 +48,35 @@ def month_names() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def weekday_names() -> frozenset[str]:
+    """Weekday names and abbreviations (case-folded, no final dot) of every lexicon language."""
+    names = set()
+    for lang in lexicon_languages():
+        days = Locale.parse(lang).days
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names.update(_key(name) for name in days[context][width].values())
+    return frozenset(names)
+
+
+YEARLESS_DATE_MAX_CHARS = 40
+_DATE_PARTS = re.compile(r"[\s,.]+")
+_DATE_JOINS = frozenset(["de", "del", "di", "of", "du"])  # "3 de marzo"
+
+
+def yearless_date(text: str) -> bool:
+    """A date printed without its year, maybe after its weekday ("Thursday, July 11", "11. Juli"):
+    no name of a show or an episode, and no date to read either."""
+    if len(text) > YEARLESS_DATE_MAX_CHARS or not any(ch.isdigit() for ch in text):
+        return False
+    words = [w for w in _DATE_PARTS.split(text.casefold()) if w and w not in _DATE_JOINS and _key(w) not in weekday_names()]
+    if len(words) != 2:
+        return False
+    day, month = (words[0], words[1]) if words[0].isdigit() else (words[1], words[0])
+    return day.isdigit() and 1 <= int(day) <= 31 and _key(month) in month_names()
+
+
+@lru_cache(maxsize=1)
 def unit_words() -> dict[str, list[str]]:
     """hour/minute/second -> the words every lexicon language writes after a number (CLDR's long,
     short and narrow forms, plus a file's own `duration_words` for what sites print beyond CLDR)."""

@@ -46,7 +46,7 @@ from deboiler.stages.generic import (
     printed_twice,
 )
 from deboiler.stages.generic import SENTENCE_END as _SENTENCE_END
-from deboiler.stages.meta_lines import MetaLine, and_words, find_meta, read_meta_line
+from deboiler.stages.meta_lines import MetaLine, and_words, find_meta, read_meta_line, yearless_date
 from deboiler.stages.player_lines import WIDGET as _WIDGET
 from deboiler.stages.player_lines import player_control
 from deboiler.stages.verdict import Verdict
@@ -768,6 +768,7 @@ def _name_line(line: Line) -> bool:
         and "(@" not in line.text
         and not _pipe_label(line)
         and (":" not in line.text or field_value(line.text) is None)
+        and not yearless_date(line.text)
     )
 
 

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from deboiler.stages.meta_lines import read_meta_line
+from deboiler.stages.meta_lines import read_meta_line, yearless_date
 
 
 @pytest.mark.parametrize(
@@ -165,3 +165,13 @@ def test_a_year_first_date_in_digits_is_read_only_where_it_opens_the_line() -> N
     # After a label it is a note's own date ("Aired: 2022/11/27" inside the text), not read here.
     assert read_meta_line("2022/11/27", opens_line=False) is None
     assert read_meta_line("News 2022/11/27") is None
+
+
+@pytest.mark.parametrize("line", ["Thursday, July 11", "11. Juli", "Mardi 3 mars", "Martes, 3 de marzo"])
+def test_a_date_without_its_year_is_known_as_one(line: str) -> None:
+    assert yearless_date(line)
+
+
+@pytest.mark.parametrize("line", ["Episode 11", "Top 5", "May 5 Podcast", "Thursday, July 11, 2024 recap"])
+def test_a_name_with_a_number_is_no_yearless_date(line: str) -> None:
+    assert not yearless_date(line)

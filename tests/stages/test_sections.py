@@ -1840,6 +1840,12 @@ def test_a_chapter_list_printed_above_the_notes_heading_is_kept_and_names_nothin
         assert not set(other) & set(lines(clean(page))), times
 
 
+def test_a_weekday_and_date_without_a_year_beside_the_title_is_no_show() -> None:
+    title = "Why pear trees outlive their owners"
+    ep = clean(f"Orchard Radio\n\nOrchard News Podcast: {title}\n\nThursday, July 11\n\nA look at the oldest trees\n\n{TEXT}\n")
+    assert ep.show != "Thursday, July 11"
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
