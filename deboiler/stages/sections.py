@@ -371,14 +371,14 @@ def _opens_description(page: Page, line: Line) -> bool:
     most a few interface lines between), or a page's first line over a paragraph."""
     full_stop = _full_stop(line.text)
     titled = not full_stop or bool(_EPISODE_MARK.match(line.text))
-    copies = [other for other in page.around(line, NEIGHBOURS) if other.text == line.text]
+    copies = [other for other in page.around(line, NEIGHBOURS) if other.text == line.text or _site_after(other.text) == line.text]
     if titled and copies and (title_like(line.text) or not _lead_printed_twice(page, line)) and not _block_printed_twice(page, line, copies, full_stop):
         return False  # the title printed twice (a paragraph printed twice is the description's)
     if _teaser(page, line):
         return False  # the description's teaser, cut short of its full copy below
     if page.crumb_stem and line.text.startswith(page.crumb_stem):
         return False  # the title the breadcrumb cut short
-    if _breadcrumb_line(page, line):
+    if _breadcrumb_line(page, line) or _title_with_site(page, line):
         return False
     after = page.next(line)
     if after is not None and after.kind == "byline" and after.captures.get("show") and not sentence_like(line.text):
@@ -424,6 +424,27 @@ def _breadcrumb_line(page: Page, line: Line) -> bool:
             last = text.rpartition(separator)[2].strip()
             return bool(last) and any(other.text == last for other in page.around(line, NEIGHBOURS))
     return False
+
+
+_SITE_SEPARATORS = (" — ", " – ", " | ", " - ", " · ")
+SITE_NAME_MAX_WORDS = 5
+
+
+def _title_with_site(page: Page, line: Line) -> bool:
+    """The page's <title> printed as a line ("TITLE — Rádio Senado") near the title alone: the
+    title with the site's name after it, no paragraph and no title."""
+    head = _site_after(line.text)
+    return head is not None and any(other.text == head for other in page.around(line, NEIGHBOURS))
+
+
+def _site_after(text: str) -> str | None:
+    """What stands before a short name after a separator ("TITLE — Rádio Senado"), else None."""
+    for separator in _SITE_SEPARATORS:
+        head, found, site = text.rpartition(separator)
+        # The site's name is the short part: "SHOW - EPISODE TITLE" is the other way round.
+        if found and head and 0 < len(site.split()) <= SITE_NAME_MAX_WORDS and len(site.split()) < len(head.split()):
+            return head
+    return None
 
 
 def _lead_printed_twice(page: Page, line: Line) -> bool:
@@ -990,7 +1011,7 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     shows = _shows_named(header)
     names = []
     for line in header:
-        if _pipe_field(page, line) or line.text in shows or _breadcrumb_line(page, line):
+        if _pipe_field(page, line) or line.text in shows or _breadcrumb_line(page, line) or _title_with_site(page, line):
             continue
         after = page.next(line)
         one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta") and not line.text.endswith(_GOES_ON)

@@ -1846,6 +1846,17 @@ def test_a_weekday_and_date_without_a_year_beside_the_title_is_no_show() -> None
     assert ep.show != "Thursday, July 11"
 
 
+def test_the_pages_title_with_the_sites_name_over_the_title_alone_is_the_header() -> None:
+    # "TITLE — SITE" (the <title>, long enough for prose) over a section name and the title alone.
+    title = "Thirty years of the village orchards, and the pear trees that outlived their owners"
+    ep = clean(f"{title} — Orchard Radio\nNews\n\n{title}\n\n{TEXT}\n")
+    assert lines(ep) == [TEXT]
+    assert ep.title == title
+    # "SHOW - EPISODE TITLE" under the show's name is the title, however short the show's name.
+    ep = clean(f"Orchards\n\nOrchards - Grafting, pruning and more\n\n20 minutes | Tuesday, 2 July 2024\n\n{TEXT}\n")
+    assert ep.title == "Orchards - Grafting, pruning and more"
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
