@@ -96,6 +96,9 @@ _RESIDUE = re.compile(
     r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$|^[^/\\:]{1,60}\.(?i:" + _IMAGE_FILES + ")$"
 )
 _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
+# Any WordPress shortcode with attributes, printed as text: a player's embed ('[spreaker type=player
+# resource="episode_id=..." width="100%" ...]'), however many attributes it has.
+_SHORTCODE = re.compile(r"""^\[[a-z][\w-]*(?:\s+[\w-]+=(?:"[^"]*"|'[^']*'|[^\s\]"']+))+\s*/?\]$""")
 _TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
 # "Guy Burton 00:08", "Guy Burton – 00:08", "Voz 2 00:41", "(00:38):", "00:09"), a speaker and the
@@ -267,7 +270,7 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
                 line.meta = MetaLine(None, None)
         elif len(text) >= PROSE_CHARS:  # a long line: prose, unless a label glued to its link
             # A feed's raw tags around a paragraph ("<p>Show notes: ...</p>") leave it prose.
-            residue = _RESIDUE.match(text) and len(_MARKUP_TAG.sub(" ", text).split()) < PROSE_WORDS
+            residue = (_RESIDUE.match(text) and len(_MARKUP_TAG.sub(" ", text).split()) < PROSE_WORDS) or _SHORTCODE.match(text)
             line.kind = "widget" if residue or _glued_buttons(text) else "prose"
         # Every player time, seek button, date and length holds a digit (but "--:--"): most lines hold none.
         elif (digit := has_digit(text) is not None) and player_control(text):
@@ -276,7 +279,7 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
             line.kind = "widget"
         elif digit and (meta := read_meta_line(text)) is not None:
             line.kind, line.meta = "meta", meta
-        elif _RESIDUE.match(text) or icon_glyphs(text):
+        elif _RESIDUE.match(text) or icon_glyphs(text) or (text[0] == "[" and _SHORTCODE.match(text)):
             line.kind = "widget"
         elif is_prose(text):
             line.kind = "prose"
@@ -837,6 +840,12 @@ def _credit_line(text: str) -> bool:
     # A caption that ends in its credit ("The team, in the middle of the photo / Foto: Cugat.cat").
     tail = _CREDIT_AFTER.match(folded)  # anchored: ".*" backs off to the last separator once
     return tail is not None and _credit_pattern().match(folded, tail.end()) is not None
+
+
+def _with_credit_after(above: str, text: str) -> bool:
+    """ "LINE ABOVE Foto: NAME": the line above printed again with a credit after it (a picture's
+    caption under the standfirst it repeats)."""
+    return len(text) > len(above) and text.startswith(above) and _credit_pattern().match(text[len(above) :].lstrip().casefold()) is not None
 
 
 _CREDIT_AFTER = re.compile(r".*(?:\s[/|·–—]\s|[.)]\s)")  # up to the last separator of a line
@@ -1634,6 +1643,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
     ends_at_site_parts = bool(page.paths) and _SITE_PART.search(page.paths[start.index]) is None
     for k, line in enumerate(body):
         if k < resume_at:
+            continue
+        if k and _with_credit_after(body[k - 1].text, line.text):
+            labels[line.index] = ("chrome", "generic:caption", f"line {body[k - 1].index + 1} again with a photo's credit after it: the picture's caption")
             continue
         if k and (full := _full_copy_below(body, k)) is not None:
             # "TEXT CUT…" / date / "Share" / "TEXT CUT SHORT AND THE REST": the lines between a teaser

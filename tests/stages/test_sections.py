@@ -1857,6 +1857,20 @@ def test_the_pages_title_with_the_sites_name_over_the_title_alone_is_the_header(
     assert ep.title == "Orchards - Grafting, pruning and more"
 
 
+def test_a_line_printed_again_with_a_photo_credit_after_it_is_a_caption() -> None:
+    lead = "Anna Berg talks with the village about its oldest pear trees and why they outlive their owners."
+    more = "The trees in the square were planted in 1820, and they still crop every autumn."
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n{lead}\n{lead} Foto: Ole Dahl\n\n{more}\n")
+    assert lines(ep) == [TEXT, lead, more]
+
+
+def test_a_shortcode_with_attributes_is_markup_not_text() -> None:
+    code = '[spreaker type=player resource="episode_id=24262868" width="100%" height="350px" theme="light" playlist="false" autoplay="false" hide-logo="false" hide-likes="false" hide-comments="false"]'
+    more = "The trees in the square were planted in 1820, and they still crop every autumn."
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n{code}\n\n{more}\n")
+    assert lines(ep) == [TEXT, more]
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
