@@ -440,6 +440,24 @@ def _title_with_site(page: Page, line: Line) -> bool:
     return head is not None and any(other.text == head for other in page.around(line, NEIGHBOURS))
 
 
+_TAG_LINE = re.compile(r"^[^\W\d_][^\W\d_]{1,20}: \S")  # "Artist: NAME", "Album: NAME", "Year: 2024"
+TAG_BOX_LINES = 3
+
+
+def _tag_box_line(page: Page, line: Line) -> bool:
+    """A line of a box of one-word labels and their values ("Artist: SHOW" / "Album: SHOW" / "Year:
+    2024", an audio file's tags under a player): the box's field, no title or show."""
+    if not _TAG_LINE.match(line.text):
+        return False
+    box, other = 1, line
+    while (other := page.prev(other)) is not None and _TAG_LINE.match(other.text) and box < TAG_BOX_LINES:
+        box += 1
+    other = line
+    while (other := page.next(other)) is not None and _TAG_LINE.match(other.text) and box < TAG_BOX_LINES:
+        box += 1
+    return box >= TAG_BOX_LINES
+
+
 def _site_after(text: str) -> str | None:
     """What stands before a short name after a separator ("TITLE — Rádio Senado"), else None."""
     for separator in _SITE_SEPARATORS:
@@ -1020,7 +1038,7 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     shows = _shows_named(header)
     names = []
     for line in header:
-        if _pipe_field(page, line) or line.text in shows or _breadcrumb_line(page, line) or _title_with_site(page, line):
+        if _pipe_field(page, line) or line.text in shows or _breadcrumb_line(page, line) or _title_with_site(page, line) or _tag_box_line(page, line):
             continue
         after = page.next(line)
         one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta") and not line.text.endswith(_GOES_ON)
@@ -1501,8 +1519,8 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     above, below = page.prev(title), page.next(title)
     if above is not None and above.text != title.text and above.text.startswith(title.text):
         above = None  # the title's image, by its alternative text ("TITLE image"): no show's name
-    elif above is not None and _breadcrumb_line(page, above):
-        above = None  # the site's breadcrumb down to the title: its steps are the site's sections
+    elif above is not None and (_breadcrumb_line(page, above) or _tag_box_line(page, above)):
+        above = None  # the site's breadcrumb down to the title, or a box of tags: no show's name
     # Not an episode's number alone over the title ("Episode 163" / "163: Campus d'Estiu").
     if above is not None and above.index < start.index and _show_line(above) and above.text != title.text and not _full_stop(above.text) and not _mark_only(above.text):
         fields["show"] = _show_name(above.text)
@@ -1553,6 +1571,8 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:field-label", "a field's label in the header ('Label:' over its value or the next label)")
         elif _pipe_field(page, line):
             labels[i] = ("chrome", "generic:field-label", "a field's label or value in the header ('Label |' over its value)")
+        elif _tag_box_line(page, line) and not _credit_line(line.text):  # a credit ("Host: NAME") may be the notes'
+            labels[i] = ("chrome", "generic:tag-box", "a box of one-word labels and values in the header ('Artist: ...', 'Album: ...'): an audio file's tags")
         elif _byline(line.text):
             labels[i] = ("chrome", "generic:byline", "who wrote the page ('By NAME'), in the header above the description")
         elif _contributor_card(line.text):

@@ -1871,6 +1871,17 @@ def test_a_shortcode_with_attributes_is_markup_not_text() -> None:
     assert lines(ep) == [TEXT, more]
 
 
+def test_a_box_of_tags_under_the_title_names_neither_title_nor_show() -> None:
+    title = "OH148 - Why pear trees outlive their owners"
+    box = "Artist: The Orchard Hour\nAlbum: The Orchard Hour\nYear: 2024"
+    ep = clean(f"{title}\n\n{box}\n\n{TEXT}\n")
+    assert ep.title == title
+    assert lines(ep) == [TEXT]
+    # A box of credits may be the notes': it stays.
+    ep = clean(f"{title}\n\nHost: Anna Berg\nGuest: Ole Dahl\nYear: 2024\n\n{TEXT}\n")
+    assert "Host: Anna Berg" in lines(ep)
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
