@@ -421,6 +421,8 @@ def _breadcrumb_line(page: Page, line: Line) -> bool:
     """A breadcrumb of steps between slashes or arrows whose last step is printed as a line of its
     own close by (the episode's title under "Podcast > Evening Edition > SHOW > TITLE"): the site's,
     no paragraph, title or show."""
+    if not any(separator in line.text for separator in _BREADCRUMB_SEPARATORS):
+        return False  # most lines
     text = " ".join(line.text.split())  # a dump may space the arrows out ("Podcast  >  Evening Edition")
     for separator in _BREADCRUMB_SEPARATORS:
         if text.count(separator) >= BREADCRUMB_STEPS - 1:
@@ -461,6 +463,8 @@ def _tag_box_line(page: Page, line: Line) -> bool:
 def _site_after(text: str) -> str | None:
     """What stands before a short name after a separator ("TITLE — Rádio Senado"), else None."""
     for separator in _SITE_SEPARATORS:
+        if separator not in text:
+            continue
         head, found, site = text.rpartition(separator)
         # The site's name is the short part: "SHOW - EPISODE TITLE" is the other way round.
         if found and head and 0 < len(site.split()) <= SITE_NAME_MAX_WORDS and len(site.split()) < len(head.split()):
@@ -2796,6 +2800,7 @@ def _keep_all(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
 CHAPTER_RUN = 3  # chapter lines in a row
 CHAPTER_FIRST_MAX_SECONDS = 300  # the first chapter starts at the episode's start, or close to it
 CHAPTER_MIN_STEP_SECONDS = 60  # a chapter list's times are minutes apart on average; a transcript's, seconds
+_CHAPTER_OPENERS = frozenset("0123456789([")
 _CHAPTER_TIME = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)[)\]]?\s*[-–:]?\s*(?=\S)")
 
 
@@ -2803,6 +2808,9 @@ def chapter_lists(texts: list[str]) -> list[list[int]]:
     """The chapter lists among these lines (blank ones skipped), as lists of line indexes: lines of a
     time and a title, the times rising from the episode's start minutes apart ("00:00 Intro",
     "02:09 Why pears last", ...). A transcript's stamps are seconds apart."""
+    # Most pages have no line opening with a digit or a bracket: nothing to look at.
+    if sum(text[:1] in _CHAPTER_OPENERS for text in texts) < CHAPTER_RUN:
+        return []
     found, run = [], []  # run: (index, seconds) of the current run
     for k in [*(k for k, text in enumerate(texts) if text), -1]:
         m = _CHAPTER_TIME.match(texts[k]) if k >= 0 else None
