@@ -1745,6 +1745,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if k and line.kind in ("short", "prose") and _sibling_title(fields.get("title"), line.text):
             end, ended_by = k, f"from line {line.index + 1}: another episode's title in this one's form, a list of other episodes"
             break
+        if k and _label_of_entries(body, k):
+            end, ended_by = k, f"from line {line.index + 1}: a list of other episodes, each a paragraph under the same label ({line.text!r})"
+            break
         if (transcript := _transcript_at(page, line, k, two_speakers)) is not None:
             end, ended_by = k, f"{transcript}, from line {line.index + 1} on"
             break
@@ -2527,6 +2530,23 @@ def _sound_cue(line: Line) -> bool:
     back ...", "[muzyka] Dzień dobry ..."); a creator's tag is capitalised ("[REPLAY]", "[Sponsored]")."""
     m = _SOUND_CUE.match(line.text)
     return m is not None and m.group(1).islower() and line.kind == "prose"
+
+
+ENTRY_LABEL_MAX_WORDS = 4
+ENTRY_LABEL_LOOKAHEAD = 3  # the label comes again within this many lines
+
+
+def _label_of_entries(body: list[Line], k: int) -> bool:
+    """A short label that comes again after a paragraph or two ("Naš pogled" / blurb / "Naš pogled" /
+    blurb): a list of other episodes, each under its programme's name. No sentence, no colon (a
+    lead-in), and only paragraphs between (a credit printed twice between tracks is the notes')."""
+    line = body[k]
+    if line.kind != "short" or len(line.text.split()) > ENTRY_LABEL_MAX_WORDS or line.text.endswith(_COLONS) or _SENTENCE_END.search(line.text) or _rule(line.text):
+        return False
+    for j in range(k + 2, min(len(body), k + 2 + ENTRY_LABEL_LOOKAHEAD)):
+        if body[j].text == line.text:
+            return all(other.kind == "prose" for other in body[k + 1 : j])
+    return False
 
 
 def _stage_direction(page: Page, line: Line) -> bool:

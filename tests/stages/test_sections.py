@@ -1882,6 +1882,16 @@ def test_a_box_of_tags_under_the_title_names_neither_title_nor_show() -> None:
     assert "Host: Anna Berg" in lines(ep)
 
 
+def test_paragraphs_each_under_the_same_label_after_the_text_are_other_episodes() -> None:
+    blurbs = ["Ole Dahl grafts old varieties in his garden and tells us how he chooses them each spring.",
+              "Mia Lund walks the village orchards and counts the trees that are older than the church."]
+    page = f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\nOur view\n{blurbs[0]}\nOur view\n{blurbs[1]}\n"
+    assert lines(clean(page)) == [TEXT]
+    # A credit printed again between short lines (tracks) is the notes' own.
+    page = f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\nMusic by Ole Dahl\nOrchard Song\nMusic by Ole Dahl\nPear Waltz\n"
+    assert lines(clean(page)) == [TEXT, "Music by Ole Dahl", "Orchard Song", "Music by Ole Dahl", "Pear Waltz"]
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
