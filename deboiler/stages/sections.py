@@ -141,6 +141,9 @@ _DASH_TURN = re.compile(r"^[—–-] \S")
 DASH_TURNS_RUN = 6  # dashed lines in a row
 DASH_SHORT_REPLIES = 3  # of them, replies of a few words ending as a sentence ("— Да.", "— Серьезно?")
 DASH_REPLY_MAX_WORDS = 3
+DASH_REPLY_MAX_CHARS = 24
+DASH_REPLY_MAX_CJK_CHARS = 6
+_CJK_START = 0x2E80  # CJK radicals, kana, ideographs and Hangul lie above
 # A transcript's stage direction on a line of its own: "[Theme music starts]", "[KITTY MEOWS, PURRS]".
 _STAGE_DIRECTION = re.compile(r"^\[([^\W\d_][^\[\]\d:/=]{1,40})\]$")
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
@@ -2572,8 +2575,16 @@ def _starts_dash_turns(page: Page, line: Line) -> bool:
     run = [line]
     while len(run) < 2 * DASH_TURNS_RUN and (after := page.next(run[-1])) is not None and _DASH_TURN.match(after.text):
         run.append(after)
-    replies = sum(len(turn.text.split()) <= DASH_REPLY_MAX_WORDS + 1 and turn.text[-1] in ".!?…" for turn in run)
+    replies = sum(_short_reply(turn.text) for turn in run)
     return len(run) >= DASH_TURNS_RUN and replies >= DASH_SHORT_REPLIES
+
+
+def _short_reply(text: str) -> bool:
+    """ "— Да.", "— Серьезно?": a few words ending as a sentence. Characters count too, fewer where
+    the words are ideographs (a CJK line has no space to count words by)."""
+    said = text[2:]
+    limit = DASH_REPLY_MAX_CJK_CHARS if any(ord(ch) >= _CJK_START for ch in said) else DASH_REPLY_MAX_CHARS
+    return len(said.split()) <= DASH_REPLY_MAX_WORDS and len(said) <= limit and text[-1] in ".!?…"
 
 
 def _two_speakers(lines: list[Line]) -> bool:

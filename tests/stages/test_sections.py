@@ -1814,6 +1814,11 @@ def test_dashed_dialogue_with_short_replies_is_a_transcript_and_a_dashed_list_is
     topics = ["— Why do pear trees outlive their owners?", "— Grafting old varieties;", "— The village orchards;",
               "— Which tree is the oldest?", "— Where to see them;", "— What comes next."]
     assert lines(clean(head + TEXT + "\n" + "\n".join(topics) + "\n")) == [TEXT, *topics]
+    # Questions with no space between their words (Chinese) are a list's long items, not short replies.
+    asked = ["- 如果要對不認識的人介紹工作,會怎麼介紹自己在做什麼?", "- 身為跑地方的助理,一天的行程都在幹什麼?",
+             "- 而政治助理的工時是怎麼樣「彈性」?", "- 現在已經是抓空檔休息的大師,竟已經對跑殯儀館感到習以為常?",
+             "- 到底是要送誰的車?這種事情竟然背後也可能有「破壞市場」的情況?", "- 本集最後提到之前很多人分享的一個文章?"]
+    assert lines(clean(head + TEXT + "\n" + "\n".join(asked) + "\n")) == [TEXT, *asked]
 
 
 def test_the_text_goes_on_at_the_full_copy_of_its_teaser_past_a_date_and_a_button() -> None:
