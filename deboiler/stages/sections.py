@@ -1532,8 +1532,9 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
     if above is not None and above.index < start.index and _show_line(above) and above.text != title.text and not _full_stop(above.text) and not _mark_only(above.text):
         fields["show"] = _show_name(above.text)
         return above
-    # Not a line ending in a colon (a lead-in) or a question mark (the text's opening question).
-    if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith((":", "?", "？")) and not _mark_only(below.text) and (above is None or not _name_line(above)) and not _teaser(page, below):
+    # Not a line ending in a colon (a lead-in), a question mark (the text's opening question) or a full
+    # stop (its tagline: "Our densest subject yet.").
+    if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith((":", "?", "？")) and not _full_stop(below.text) and not _mark_only(below.text) and (above is None or not _name_line(above)) and not _teaser(page, below):
         fields["show"] = _show_name(below.text)
         return below
     if above is not None and above.kind in ("meta", "widget"):

@@ -1897,6 +1897,12 @@ def test_paragraphs_each_under_the_same_label_after_the_text_are_other_episodes(
     assert lines(clean(page)) == [TEXT, "Music by Ole Dahl", "Orchard Song", "Music by Ole Dahl", "Pear Waltz"]
 
 
+def test_a_tagline_with_its_full_stop_under_the_title_is_no_show() -> None:
+    ep = clean(f"Ep 161: Pear trees\nOur oldest subject yet.\n\n{TEXT}\n")
+    assert ep.title == "Ep 161: Pear trees" and ep.show is None
+    assert "Our oldest subject yet." in lines(ep)
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
