@@ -1119,6 +1119,8 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
     run = _sentence_run(page, first.index if first is not None else len(page.lines))
     if run is not None:
         first = run
+    if first is not None and (opening := _sentences_under_marked_title(page, first)) is not None:
+        first = opening
     for line in page.nonblank:
         if line.kind == "section" and first is not None and line.index > first.index and not title_like(first.text):
             break  # below the description's first paragraph: another section's heading (a title may be over it)
@@ -1157,6 +1159,24 @@ def _description_start(page: Page) -> tuple[Line | None, Line | None]:
         if not goes_on and not sentence_like(above.text) and not (_SENTENCE_END.search(above.text) and _episode_header_above(page, above)) and not _opening_greeting(page, above):
             return _under_a_lead_in(page, first), None
         first = above
+
+
+MARKED_TITLE_SENTENCES = 2  # sentences between a numbered title and the first paragraph that start the notes
+
+
+def _sentences_under_marked_title(page: Page, first: Line) -> Line | None:
+    """The first sentence under a numbered title ("Episode 7 - Just a Chat") where short sentences
+    and headings stand between it and the first paragraph ("Local Weather" / "Stealth rain in San
+    Diego ..."): the notes start there, in short sections, not at their first long paragraph."""
+    above = page.lines[: first.index]
+    marked = next((l for l in reversed(above) if l.kind in ("short", "prose") and _EPISODE_MARK.match(l.text) and title_like(l.text)), None)
+    if marked is None:
+        return None
+    between = [l for l in above[marked.index + 1 :] if l.kind != "blank"]
+    if any(l.kind not in ("short", "prose") for l in between):
+        return None  # the header's date, player or buttons under the title: its header goes on
+    sentences = [l for l in between if sentence_like(l.text)]
+    return sentences[0] if len(sentences) >= MARKED_TITLE_SENTENCES else None
 
 
 _LABEL_BEFORE = re.compile(r"^[^\W\d_][^\s:]*(?:\s[^\s:]+){0,2}:\s")  # "The Explainer: ..." (a series' name)

@@ -1903,6 +1903,20 @@ def test_a_tagline_with_its_full_stop_under_the_title_is_no_show() -> None:
     assert "Our oldest subject yet." in lines(ep)
 
 
+def test_short_sections_under_a_numbered_title_are_the_notes_from_their_first_sentence() -> None:
+    # "Episode 7 - ..." over short headings and sentences, the first long paragraph further down: the
+    # notes start at the first sentence under the title, not at that paragraph.
+    notes = [
+        "You can hear the episode here or in your podcast app.", "Orchard Weather", "Rain in the valley beats the frost on the hills.",
+        "Thanks", "Huge thanks to all our helpers, in particular:", "Anna Berg of the Orchard Walks podcast for the talk",
+        "All our listeners!", "Village Grafting Day info", "Ole's latest project: Pears of the Valley", "What's New?",
+        "Anna is set on grafting three old pear varieties onto one young tree in the square this spring.",
+    ]
+    ep = clean("Friday, January 15, 2010\n\nEpisode 7 - Just a Chat\n\n" + "\n\n".join(notes) + "\n")
+    assert ep.title == "Episode 7 - Just a Chat"
+    assert lines(ep) == notes
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
