@@ -1406,6 +1406,7 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
     _label_header(page, header, labels, title, show, heading, blurb)
     had_show = "show" in fields
     _label_body(page, start, header, labels, fields)
+    _kept_below(page, header, labels)
     if not had_show and "show" in fields:  # named by a heading below ("What is NAME?"): its line above
         for line in header:
             if line.text == fields["show"] and labels[line.index][0] in ("content", "title"):
@@ -1563,6 +1564,18 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
             fields["show"] = _show_name(higher.text)
             return higher
     return None
+
+
+def _kept_below(page: Page, header: list[Line], labels: list) -> None:
+    """A header line kept between the title and the text (a book's credit under the title) that the
+    text prints again and keeps there (as its last line): the header's copy is the duplicate."""
+    if not header:
+        return
+    last = header[-1].index
+    kept = {line.text: line for line in page.nonblank if line.index > last and labels[line.index] is not None and labels[line.index][0] == "content"}
+    for line in header:
+        if labels[line.index] is not None and labels[line.index][1] == "generic:keep" and (again := kept.get(line.text)) is not None:
+            labels[line.index] = ("duplicate", "generic:printed-below", f"between the episode's title and its description, and printed again at line {again.index + 1}, where it is kept")
 
 
 def _label_header(page, header, labels, title, show, heading, blurb) -> None:

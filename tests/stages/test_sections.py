@@ -1917,6 +1917,15 @@ def test_short_sections_under_a_numbered_title_are_the_notes_from_their_first_se
     assert lines(ep) == notes
 
 
+def test_a_header_line_kept_and_printed_again_in_the_text_is_kept_once() -> None:
+    # A short credit of three items under the title (no show: a list) and again as the text's last line.
+    book = "Fire and Sand by Ellen Moss, in Harbour Review n. 12, 12/18 January"
+    text = "Ellen Moss wrote about the last glassworks of her town; we read the chapter where the furnace goes cold."
+    ep = clean(f"Ep. 12 – A glassblower's winter\n{book}\n\n00:00:00\n00:00:00\n{text}\n{book}\nOther episodes\n\nEp. 11 – The lighthouse keeper\nStorm Lamp by Ivo Grant, Harbour Books\n12 Jan 2026 - 13 min\n")
+    assert lines(ep) == [text, book]
+    assert ep.show is None
+
+
 def test_labelled_turns_with_short_sentences_under_the_labels_are_a_transcript() -> None:
     # "Kevin:" over a long turn, "Jordan:" over a one-line answer, "Kevin:" again: the answers are
     # sentences too short for paragraphs, the labels alternate all the same.
