@@ -30,7 +30,7 @@ from itertools import islice
 from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, hosting_footer, read_lexicon
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.blocks import Blocks, tag_of
-from deboiler.stages.dedup import strip_cut_marker
+from deboiler.stages.dedup import MIN_BLOCK_CHARS, strip_cut_marker
 from deboiler.stages.field_lines import field_value, labelled
 from deboiler.stages.field_lines import full_stop as _full_stop
 from deboiler.stages.generic import (
@@ -1574,7 +1574,8 @@ def _kept_below(page: Page, header: list[Line], labels: list) -> None:
     last = header[-1].index
     kept = {line.text: line for line in page.nonblank if line.index > last and labels[line.index] is not None and labels[line.index][0] == "content"}
     for line in header:
-        if labels[line.index] is not None and labels[line.index][1] == "generic:keep" and (again := kept.get(line.text)) is not None:
+        # (as dedup does, a short line may repeat on purpose: "Links:" over two lists)
+        if len(line.text) >= MIN_BLOCK_CHARS and labels[line.index] is not None and labels[line.index][1] == "generic:keep" and (again := kept.get(line.text)) is not None:
             labels[line.index] = ("duplicate", "generic:printed-below", f"between the episode's title and its description, and printed again at line {again.index + 1}, where it is kept")
 
 
