@@ -1169,13 +1169,13 @@ def _sentences_under_marked_title(page: Page, first: Line) -> Line | None:
     and headings stand between it and the first paragraph ("Local Weather" / "Stealth rain in San
     Diego ..."): the notes start there, in short sections, not at their first long paragraph."""
     above = page.lines[: first.index]
-    marked = next((l for l in reversed(above) if l.kind in ("short", "prose") and _EPISODE_MARK.match(l.text) and title_like(l.text)), None)
+    marked = next((line for line in reversed(above) if line.kind in ("short", "prose") and _EPISODE_MARK.match(line.text) and title_like(line.text)), None)
     if marked is None:
         return None
-    between = [l for l in above[marked.index + 1 :] if l.kind != "blank"]
-    if any(l.kind not in ("short", "prose") for l in between):
+    between = [line for line in above[marked.index + 1 :] if line.kind != "blank"]
+    if any(line.kind not in ("short", "prose") for line in between):
         return None  # the header's date, player or buttons under the title: its header goes on
-    sentences = [l for l in between if sentence_like(l.text)]
+    sentences = [line for line in between if sentence_like(line.text)]
     return sentences[0] if len(sentences) >= MARKED_TITLE_SENTENCES else None
 
 
