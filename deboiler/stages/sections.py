@@ -798,10 +798,18 @@ MIN_TEASER_CHARS = 20
 
 def _teaser(page: Page, line: Line) -> bool:
     """A line cut short ("Man könnte meinen, dass es nichts zu besprechen g…") of a later one."""
-    stem = strip_cut_marker(line.text)
-    if stem == line.text or len(stem) < MIN_TEASER_CHARS:
-        return False
-    return any(other.text.startswith(stem) and len(other.text) > len(stem) for other in page.lines[line.index + 1 :])
+    stem = _cut_stem(line.text)
+    return stem is not None and any(_completes(other.text, stem) for other in page.lines[line.index + 1 :])
+
+
+def _cut_stem(text: str) -> str | None:
+    """What is left of a line cut short once its marker ("…", "read more") is gone, if long enough to compare."""
+    stem = strip_cut_marker(text)
+    return stem if stem != text and len(stem) >= MIN_TEASER_CHARS else None
+
+
+def _completes(text: str, stem: str) -> bool:
+    return text.startswith(stem) and len(text) > len(stem)
 
 
 def _name_line(line: Line) -> bool:
@@ -1661,14 +1669,10 @@ TEASER_LOOKAHEAD = 4  # lines between a teaser and its full copy: a date, a shar
 
 def _full_copy_below(body: list[Line], k: int) -> int | None:
     """Where the line above the k-th, cut short ("... En una…"), is printed whole, a few lines down."""
-    teaser = body[k - 1]
-    stem = strip_cut_marker(teaser.text)
-    if stem == teaser.text or len(stem) < MIN_TEASER_CHARS or body[k].text.startswith(stem):
+    stem = _cut_stem(body[k - 1].text)
+    if stem is None or body[k].text.startswith(stem):
         return None
-    for j in range(k + 1, min(len(body), k + 1 + TEASER_LOOKAHEAD)):
-        if body[j].text.startswith(stem) and len(body[j].text) > len(stem):
-            return j
-    return None
+    return next((j for j in range(k + 1, min(len(body), k + 1 + TEASER_LOOKAHEAD)) if _completes(body[j].text, stem)), None)
 
 
 def _field_again(name: str, lines: list[Line]) -> bool:
