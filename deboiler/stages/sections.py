@@ -2591,18 +2591,28 @@ def _label_of_entries(body: list[Line], k: int) -> bool:
     return False
 
 
+STAGE_DIRECTIONS_LOOKAHEAD = 12  # lines within which a transcript gives its next stage direction
+
+
 def _stage_direction(page: Page, line: Line) -> bool:
-    """A stage direction alone on its line over what was said ("[Theme music starts]", "[מוזיקת
-    פתיחה]"): a transcript. One word is one only in lowercase ("[music]"): a creator's tag is
-    capitalised ("[REPLAY]", "[Sponsored]")."""
+    """A stage direction alone on its line over what was said, and another a few lines on ("[Theme
+    music starts]" ... "[Theme music ends]", "[מוזיקת פתיחה]" ... "[מוזיקת רקע קצבית]"): a
+    transcript. One tag alone ("[Bonus episode]", "[Trigger warning]") is the creator's."""
+    if not _stage_line(line):
+        return False
+    after = page.next(line)
+    if after is None or after.kind != "prose":
+        return False
+    return any(_stage_line(other) for k in range(2, STAGE_DIRECTIONS_LOOKAHEAD + 1) if (other := page.next(line, k)) is not None)
+
+
+def _stage_line(line: Line) -> bool:
+    """ "[Theme music starts]", "[KITTY MEOWS]", "[music]": not a creator's capitalised one-word tag
+    ("[REPLAY]", "[Sponsored]") nor a name in brackets ("[The Verge]", a source's credit)."""
     m = _STAGE_DIRECTION.match(line.text)
     if m is None or (" " not in m.group(1) and not m.group(1).islower()):
         return False
-    words = m.group(1).split()
-    if not m.group(1).isupper() and all(word[0].isupper() for word in words):
-        return False  # a name in brackets ("[The Verge]", "[Tom's Guide]"): a source's credit
-    after = page.next(line)
-    return after is not None and after.kind == "prose"
+    return m.group(1).isupper() or not all(word[0].isupper() for word in m.group(1).split())
 
 
 def _starts_dash_turns(page: Page, line: Line) -> bool:

@@ -1792,15 +1792,18 @@ def test_a_list_of_names_beside_the_title_is_no_show() -> None:
     assert ep.show == "The Orchard Hour"
 
 
-def test_a_stage_direction_alone_on_its_line_starts_a_transcript() -> None:
+def test_stage_directions_alone_on_their_lines_start_a_transcript() -> None:
     said = "Hello everyone and welcome back to the orchard, where today we talk about the oldest pear trees."
-    for cue in ["[Theme music starts]", "[KITTY MEOWS, PURRS]", "[music]"]:
-        ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n{cue}\n{said}\n")
+    for cue, again in [("[Theme music starts]", "[Theme music fades]"), ("[KITTY MEOWS, PURRS]", "[KITTY MEOWS]"), ("[music]", "[laughter]")]:
+        ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n{cue}\n{said}\n{again}\n{said[::-1]}\n")
         assert lines(ep) == [TEXT], cue
-    # A creator's one-word tag in capitals over a paragraph is the notes' own,
-    for tag in ["[Sponsored]", "[The Verge]"]:  # nor is a source's name in brackets over its item
+    # A creator's tag over a paragraph is the notes' own: one in capitals, a source's name, or any tag alone.
+    for tag in ["[Sponsored]", "[The Verge]", "[Trigger warning]"]:
         ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n{tag}\n{said}\n")
         assert lines(ep) == [TEXT, tag, said], tag
+    # Sources' names in brackets over their items, one after another, are no stage directions either.
+    ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{TEXT}\n[The Verge]\n{said}\n[Tom's Guide]\n{said[::-1]}\n")
+    assert lines(ep) == [TEXT, "[The Verge]", said, "[Tom's Guide]", said[::-1]]
 
 
 def test_dashed_dialogue_with_short_replies_is_a_transcript_and_a_dashed_list_is_not() -> None:
