@@ -18,6 +18,7 @@ from babel import Locale
 
 from deboiler.catalog.calendars import solar_hijri_to_gregorian
 from deboiler.catalog.lexicon import lexicon_languages, read_lexicon, reading_time_words
+from deboiler.catalog.phrases import has_digit
 
 # Longer forms first, so that "minutes" is tried before "min".
 _UNITS = ("hour", "minute", "second")
@@ -61,14 +62,13 @@ def weekday_names() -> frozenset[str]:
 
 YEARLESS_DATE_MAX_CHARS = 40
 _DATE_PARTS = re.compile(r"[\s,.]+")
-_DIGIT = re.compile(r"\d")
 _DATE_JOINS = frozenset(["de", "del", "di", "of", "du"])  # "3 de marzo"
 
 
 def yearless_date(text: str) -> bool:
     """A date printed without its year, maybe after its weekday ("Thursday, July 11", "11. Juli"):
     no name of a show or an episode, and no date to read either."""
-    if len(text) > YEARLESS_DATE_MAX_CHARS or _DIGIT.search(text) is None:
+    if len(text) > YEARLESS_DATE_MAX_CHARS or has_digit(text) is None:
         return False
     words = [w for w in _DATE_PARTS.split(text.casefold()) if w and w not in _DATE_JOINS and _key(w) not in weekday_names()]
     if len(words) != 2:

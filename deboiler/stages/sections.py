@@ -143,7 +143,6 @@ DASH_SHORT_REPLIES = 3  # of them, replies of a few words ending as a sentence (
 DASH_REPLY_MAX_WORDS = 3
 DASH_REPLY_MAX_CHARS = 24
 DASH_REPLY_MAX_CJK_CHARS = 6
-_CJK_START = 0x2E80  # CJK radicals, kana, ideographs and Hangul lie above
 # A transcript's stage direction on a line of its own: "[Theme music starts]", "[KITTY MEOWS, PURRS]".
 _STAGE_DIRECTION = re.compile(r"^\[([^\W\d_][^\[\]\d:/=]{1,40})\]$")
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
@@ -454,12 +453,11 @@ def _tag_box_line(page: Page, line: Line) -> bool:
     2024", an audio file's tags under a player): the box's field, no title or show."""
     if not _TAG_LINE.match(line.text):
         return False
-    box, other = 1, line
-    while (other := page.prev(other)) is not None and _TAG_LINE.match(other.text) and box < TAG_BOX_LINES:
-        box += 1
-    other = line
-    while (other := page.next(other)) is not None and _TAG_LINE.match(other.text) and box < TAG_BOX_LINES:
-        box += 1
+    box = 1
+    for step in (page.prev, page.next):
+        other = line
+        while box < TAG_BOX_LINES and (other := step(other)) is not None and _TAG_LINE.match(other.text):
+            box += 1
     return box >= TAG_BOX_LINES
 
 
@@ -547,6 +545,12 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     return not (before is not None and _CHAPTER.match(before.text))
 
 
+def _clock_seconds(m: re.Match) -> int:
+    """The seconds of a clock matched as (hours or None, minutes, seconds): "1:02:03", "02:09"."""
+    hours, minutes, seconds = m.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+
+
 def _starts_stamped_speech(page: Page, line: Line) -> bool:
     """STAMPED_RUN lines in a row from `line` on, each a time and text, the times rising by at most
     STAMPED_STEP_SECONDS a line on average (STAMPED_SENTENCES_STEP_SECONDS where every text ends as
@@ -558,8 +562,7 @@ def _starts_stamped_speech(page: Page, line: Line) -> bool:
         m = _STAMPED.match(at.text)
         if m is None:
             return False
-        hours, minutes, seconds = m.groups()
-        times.append(int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds))
+        times.append(_clock_seconds(m))
         sentences = sentences and _SENTENCE_END.search(at.text) is not None
         at = page.next(at)
     if len(times) < STAMPED_RUN or any(b < a for a, b in zip(times, times[1:])):
@@ -2632,7 +2635,7 @@ def _short_reply(text: str) -> bool:
     """ "— Да.", "— Серьезно?": a few words ending as a sentence. Characters count too, fewer where
     the words are ideographs (a CJK line has no space to count words by)."""
     said = text[2:]
-    limit = DASH_REPLY_MAX_CJK_CHARS if any(ord(ch) >= _CJK_START for ch in said) else DASH_REPLY_MAX_CHARS
+    limit = DASH_REPLY_MAX_CJK_CHARS if _CJK.search(said) else DASH_REPLY_MAX_CHARS
     return len(said.split()) <= DASH_REPLY_MAX_WORDS and len(said) <= limit and text[-1] in ".!?…"
 
 
@@ -2875,8 +2878,6 @@ def _keep_all(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
     return _Labels(labels, {})
 
 
-
-
 CHAPTER_RUN = 3  # chapter lines in a row
 CHAPTER_FIRST_MAX_SECONDS = 300  # the first chapter starts at the episode's start, or close to it
 CHAPTER_MIN_STEP_SECONDS = 60  # a chapter list's times are minutes apart on average; a transcript's, seconds
@@ -2894,7 +2895,7 @@ def chapter_lists(texts: list[str]) -> list[list[int]]:
     found, run = [], []  # run: (index, seconds) of the current run
     for k in [*(k for k, text in enumerate(texts) if text), -1]:
         m = _CHAPTER_TIME.match(texts[k]) if k >= 0 else None
-        seconds = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3)) if m is not None else -1
+        seconds = _clock_seconds(m) if m is not None else -1
         if m is not None and (not run or seconds > run[-1][1]):
             run.append((k, seconds))
             continue
