@@ -272,6 +272,8 @@ def _nonblank(blocks: Blocks, i: int, step: int) -> int:
 
 
 def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platform: Platform) -> list[Region]:
+    if _opens_inside_description(blocks, names, platform):
+        return []
     regions = _drop_header_card(blocks, names, _regions(blocks, names, platform, set(platform.opens_after), 0))
     if regions:
         return regions
@@ -286,6 +288,18 @@ def find_regions(blocks: Blocks, names: list[frozenset[str] | set[str]], platfor
     below = set(platform.title_before)
     header_end = next((i for i, line_names in enumerate(names) if line_names & below), len(blocks))
     return _regions(blocks, names, platform, set(platform.fallback_opens_after), header_end)
+
+
+def _opens_inside_description(blocks: Blocks, names: list, platform: Platform) -> bool:
+    """A dump that lost the page's header opens inside the description: lines no phrase explains,
+    a paragraph among them, then the closing markers ("No persons identified in this episode."),
+    with no opener above them. An opener further down (a date in the list of other shows' episodes)
+    opens no description there; the unknown-site labeller reads such a page."""
+    opens, closes = set(platform.opens_after) | set(platform.fallback_opens_after), set(platform.closes_at)
+    end = next((i for i, line_names in enumerate(names) if line_names & (opens | closes)), -1)
+    if end <= 0 or names[end] & opens or any(names[i] for i in range(end)):
+        return False
+    return any(is_prose(blocks[i].text) for i in range(end))
 
 
 def _drop_header_card(blocks: Blocks, names: list, regions: list[Region]) -> list[Region]:

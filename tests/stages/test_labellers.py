@@ -58,3 +58,26 @@ def test_a_known_platform_whose_template_finds_no_anchor_is_read_by_the_unknown_
     assert labelled.locale == choose_locale(found.platform, read.blocks, found.host_locale)[0]  # stays named
     kept = [v.text for v in labelled.verdicts if v.label == "content"]
     assert kept == [page.split("\n\n")[5]]
+
+
+def test_a_dump_that_opens_inside_the_description_is_read_by_the_unknown_site_labeller():
+    # The dump lost the header: the description, Audioscrape's closing sections, then its list of
+    # other shows' episodes, whose dates are the template's opener. No opener stands above the
+    # closing markers, so the template opens no description down there.
+    page = (
+        "Pear trees planted in 1820 still crop in village orchards; we ask the growers why they last so long.\n"
+        "No persons identified in this episode.\n"
+        "This episode hasn't been transcribed yet\n"
+        "Other recent transcribed episodes\n"
+        "Apple trees and their enemies\n"
+        "10 Dec 2025\n"
+        "The Orchard Hour\n"
+        "Grafting in the rain\n"
+        "10 Dec 2025\n"
+    )
+    read = read_page(load(page))
+    found = detect(read.visible_text, read.blocks, default_catalog(), forced="audioscrape")
+    labelled = label_known_platform(read, found, CleanOptions())
+    assert labelled.regions == []
+    kept = [v.text for v in labelled.verdicts if v.label == "content"]
+    assert kept == [page.splitlines()[0]]
