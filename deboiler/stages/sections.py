@@ -523,8 +523,8 @@ def _another_turn(page: Page, line: Line) -> bool:
 
 def _starts_transcript(page: Page, line: Line) -> bool:
     """A speaker/timestamp line followed by dialogue, not a chapter list (timestamp + title lines)."""
-    if not _TURN.match(line.text):
-        return False
+    if not _TURN.match(line.text) or line.text[:1].islower():
+        return False  # a speaker's name opens with a capital: "ab Timecode 4:36" points into the audio
     if line.text.startswith("Starting point is"):
         return True
     after, before = page.next(line), page.prev(line)

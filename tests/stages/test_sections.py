@@ -68,6 +68,17 @@ def test_a_labelled_length_over_a_date_line_is_no_speakers_turn() -> None:
     assert not any("transcript" in v.reason for v in ep.lines)
 
 
+def test_a_pointer_into_the_audio_is_no_speakers_turn() -> None:
+    # "ab Timecode 4:36" ("from 4:36 on") has a turn's shape (words, then a time), but a speaker's
+    # name opens with a capital: the notes of a review show go on under it, each series in turn.
+    intro = "Diese Woche sprechen wir über zwei neue Staffeln und eine Serie, die niemand erwartet hat."
+    credits = "Regie: Anna Berg, Tom Lind u.a."
+    second = "Die zweite Staffel der Serie spielt wieder im alten Hotel am See, und wieder stirbt dort ein Gast beim Abendessen."
+    ep = clean(f"Serien der Woche\n\n{intro}\n\n{credits}\n\nab Timecode 4:36\n\n{second}\n\nDie Seeserie Trailer\n")
+    assert lines(ep) == [intro, credits, "ab Timecode 4:36", second, "Die Seeserie Trailer"]
+    assert not any("transcript" in v.reason for v in ep.lines)
+
+
 def test_an_air_time_alone_over_the_host_and_the_text_is_no_transcript() -> None:
     # A radio site prints the programme's air time, its host, then the text: one "turn", no answer.
     text = "The writer and historian Anna Berg says the song festivals of the fifties were built to teach a new loyalty, and the singers made them their own."
