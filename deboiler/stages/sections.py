@@ -918,6 +918,23 @@ def _show_line(line: Line) -> bool:
     return _name_line(line) and not line.text.endswith("!!") and not _short_list(line.text)
 
 
+STANDFIRST_WORDS = 5
+
+
+def _standfirst(text: str) -> bool:
+    """A line under the title that reads as a phrase, not a name: it opens in lower case ("thirteenth
+    episode of the podcast :)") or most of its five or more cased words do ("A portrait of a down-to-
+    earth legend"): the episode's subtitle, the text's first line. A show's name is capitalised
+    ("La Hora del Taco") or short."""
+    cased = [word for word in text.split() if word[:1].isalpha() and word[:1].lower() != word[:1].upper()]
+    if not cased:
+        return False
+    if cased[0][:1].islower() and text[:1] == cased[0][:1]:
+        return True
+    lower = sum(1 for word in cased if word[:1].islower())
+    return len(cased) >= STANDFIRST_WORDS and 2 * lower > len(cased)
+
+
 LIST_ITEMS = 3  # "A, B, and C"
 LIST_ITEM_MAX_WORDS = 6  # "and Director of the BBC World Service": a role; a book's blurb runs longer
 
@@ -1566,7 +1583,7 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
         return above
     # Not a line ending in a colon (a lead-in), a question mark (the text's opening question) or a full
     # stop (its tagline: "Our densest subject yet.").
-    if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith((":", "?", "？")) and not _full_stop(below.text) and not _mark_only(below.text) and (above is None or not _name_line(above)) and not _teaser(page, below):
+    if below is not None and below.index < start.index and _show_line(below) and not below.text.endswith((":", "?", "？")) and not _full_stop(below.text) and not _mark_only(below.text) and (above is None or not _name_line(above)) and not _teaser(page, below) and not _standfirst(below.text):
         fields["show"] = _show_name(below.text)
         return below
     if above is not None and above.kind in ("meta", "widget"):

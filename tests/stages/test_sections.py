@@ -1917,6 +1917,23 @@ def test_a_tagline_with_its_full_stop_under_the_title_is_no_show() -> None:
     assert "Our oldest subject yet." in lines(ep)
 
 
+@pytest.mark.parametrize(
+    "subtitle",
+    [
+        "thirteenth episode of the orchard podcast :)",  # opens in lower case
+        "Ein Portrait einer bodenständigen und freundlichen Legende",  # most of its words in lower case
+        "Historias que la razón no entiende",
+    ],
+)
+def test_a_subtitle_under_the_title_is_no_show_and_stays_in_the_text(subtitle: str) -> None:
+    ep = clean(f"Ep 161: Pear trees\n\n{subtitle}\n\n{TEXT}\n")
+    assert ep.title == "Ep 161: Pear trees" and ep.show is None
+    assert lines(ep) == [subtitle, TEXT]
+    # A show's name is capitalised or short: still the show.
+    for show in ("La Hora del Taco", "El podcast de Ámbito Cultural", "Tales of the orchard"):
+        assert clean(f"Ep 161: Pear trees\n\n{show}\n\n{TEXT}\n").show == show
+
+
 def test_short_sections_under_a_numbered_title_are_the_notes_from_their_first_sentence() -> None:
     # "Episode 7 - ..." over short headings and sentences, the first long paragraph further down: the
     # notes start at the first sentence under the title, not at that paragraph.
