@@ -926,13 +926,31 @@ def _standfirst(text: str) -> bool:
     episode of the podcast :)") or most of its five or more cased words do ("A portrait of a down-to-
     earth legend"): the episode's subtitle, the text's first line. A show's name is capitalised
     ("La Hora del Taco") or short."""
-    cased = [word for word in text.split() if word[:1].isalpha() and word[:1].lower() != word[:1].upper()]
+    cased = _cased_words(text)
     if not cased:
         return False
     if cased[0][:1].islower() and text[:1] == cased[0][:1]:
         return True
     lower = sum(1 for word in cased if word[:1].islower())
     return len(cased) >= STANDFIRST_WORDS and 2 * lower > len(cased)
+
+
+def _cased_words(text: str) -> list[str]:
+    """The words that open with a letter that has a case (none in Arabic or Chinese)."""
+    return [word for word in text.split() if word[:1].isalpha() and word[:1].lower() != word[:1].upper()]
+
+
+SENTENCE_TITLE_WORDS = 3
+
+
+def _plain_sentence(text: str) -> bool:
+    """A sentence with its full stop, in sentence case, with no number ("Everybody talk about the
+    dinosaur.", "Radioen hadde tema Norden."): the text's first line or a tagline, no title. A title
+    with a full stop is numbered ("Episode 28. ...") or capitalised ("Why Teachers Matter.")."""
+    if not _full_stop(text) or any(ch.isdigit() for ch in text) or _EPISODE_MARK.match(text):
+        return False
+    cased = _cased_words(text)
+    return len(cased) >= SENTENCE_TITLE_WORDS and 2 * sum(1 for word in cased if word[:1].islower()) >= len(cased)
 
 
 LIST_ITEMS = 3  # "A, B, and C"
@@ -1080,7 +1098,7 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
         if (_name_line(line) or (one_word and not _not_a_name(line.text))) and counts[line.text] < 3:
             after_text = after.text if after is not None else ""
             lead_in = after_text.startswith(strip_cut_marker(line.text)) and after_text != line.text
-            if not _teaser(page, line) and not lead_in:  # "Wait for it…" over "Wait for it… the reveal"
+            if not _teaser(page, line) and not lead_in and not _plain_sentence(line.text):  # "Wait for it…" over "Wait for it… the reveal"
                 names.append(line)
     if not names:
         # No other name: a language-free "Podcast: ..." line is the title a newspaper gives its

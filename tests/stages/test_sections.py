@@ -393,7 +393,7 @@ def test_a_players_embed_code_printed_as_text_is_no_description() -> None:
 def test_speaker_dash_timestamp_turns_end_the_description() -> None:
     intro = "Quanto contano i maestri nella vita di una persona? Ne parliamo con una musicista."
     ep = clean(
-        "Riflessi Sonori\n\nL'importanza dei maestri.\n\n"
+        "Riflessi Sonori\n\nL'importanza dei maestri\n\n"
         f"{intro}\n\nLuca Bianchi – 00:11\n\nCiao, tu che stai ascoltando questo podcast, oggi ti racconto una storia.\n\n"
         "Luca Bianchi – 01:34\n\nLo so, ti aspettavi un filosofo e invece parliamo di musica.\n"
     )
@@ -1932,6 +1932,16 @@ def test_a_subtitle_under_the_title_is_no_show_and_stays_in_the_text(subtitle: s
     # A show's name is capitalised or short: still the show.
     for show in ("La Hora del Taco", "El podcast de Ámbito Cultural", "Tales of the orchard"):
         assert clean(f"Ep 161: Pear trees\n\n{show}\n\n{TEXT}\n").show == show
+
+
+def test_a_sentence_with_its_full_stop_over_the_text_is_no_title() -> None:
+    # A radio's archive post: date, the programme and its date, then "The programme had the theme
+    # Pears." over the text: the text's first line, kept; no title printed.
+    first = "Frukthagen hadde tema Pærer."
+    text = "Vi er fortsatt ikke enige om hvilke pærer som passer best i en gammel frukthage, og Bergamott er det store spørsmålet."
+    ep = clean(f"mandag, mai 19, 2008\n\nFrukthagen 9. mai 2008\n\n\n{first}\n{text}\nUansett,\n/Anna Berg tok tempen på nord\n")
+    assert ep.title is None
+    assert lines(ep)[:2] == [first, text]
 
 
 def test_short_sections_under_a_numbered_title_are_the_notes_from_their_first_sentence() -> None:
