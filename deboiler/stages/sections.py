@@ -1796,6 +1796,17 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             if line.meta is not None and line.meta.published and "published" not in fields:
                 fields["published"] = line.meta.published.isoformat()
             continue
+        if k and line.kind == "meta" and _pure_date(line) and page.resumes and _dateline_over_title(body, k):
+            # "May 29, 2023" / TITLE / TITLE / paragraph: the episode's own header under a banner line,
+            # not a list (whose entries would each be dated): the text goes on under the title.
+            labels[line.index] = ("meta", "generic:meta", "the episode's date, over its title printed twice")
+            labels[body[k + 1].index] = ("title", "generic:title", "the episode's title, under its date and printed twice")
+            labels[body[k + 2].index] = ("duplicate", "generic:title-again", f"the title again (line {body[k + 1].index + 1})")
+            fields.setdefault("title", body[k + 1].text)
+            if line.meta is not None and line.meta.published and "published" not in fields:
+                fields["published"] = line.meta.published.isoformat()
+            resume_at = k + 3
+            continue
         if k and line.kind == "meta" and _pure_date(line):
             top = k - 1 if k > 1 and body[k - 1].kind == "short" and name_shaped(body[k - 1].text) and not sentence_like(body[k - 1].text) else k
             if (below := _text_under_list(body, k)) is not None and not any(sentence_like(other.text) for other in body[:top]):
@@ -1961,6 +1972,14 @@ def _dateline(body: list[Line], k: int) -> bool:
     if under is None or under.kind != "prose" or not paragraph(under.text):
         return False
     return not any(other.kind == "meta" and _pure_date(other) for other in body[k + 2 : k + 2 + DATELINE_LOOKAHEAD])
+
+
+def _dateline_over_title(body: list[Line], k: int) -> bool:
+    """A date line over the same name printed twice and then a paragraph, with no other date line
+    under it: the episode's header (a site prints the title as a link and as a heading)."""
+    if k + 3 >= len(body) or body[k + 1].text != body[k + 2].text or not name_shaped(body[k + 1].text):
+        return False
+    return _dateline(body, k + 2)
 
 
 def _over_a_heading(page: Page, line: Line) -> bool:

@@ -1944,6 +1944,17 @@ def test_a_sentence_with_its_full_stop_over_the_text_is_no_title() -> None:
     assert lines(ep)[:2] == [first, text]
 
 
+def test_a_date_over_the_title_printed_twice_is_the_episodes_header_not_a_list() -> None:
+    # A show site's banner, then the episode's date and its title twice (a link and a heading) over
+    # the notes: one dated entry, the episode's own, so the notes go on under it.
+    banner = "We are back LIVESTREAMING! Thursday Nights at 9PM on YouTube, Facebook, and Instagram"
+    title = "Why pear trees outlive their owners 253"
+    ep = clean(f"{banner}\nMay 29, 2023\n\n{title}\n\n{title}\n\n{TEXT}\n\n[00:02:21] Grafting. [00:06:24] Old varieties.\n")
+    assert lines(ep)[-2:] == [TEXT, "[00:02:21] Grafting. [00:06:24] Old varieties."]
+    assert ep.title == title and ep.published == "2023-05-29"
+    assert title not in lines(ep)
+
+
 def test_short_sections_under_a_numbered_title_are_the_notes_from_their_first_sentence() -> None:
     # "Episode 7 - ..." over short headings and sentences, the first long paragraph further down: the
     # notes start at the first sentence under the title, not at that paragraph.
