@@ -1093,6 +1093,8 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     for line in header:
         if _pipe_field(page, line) or line.text in shows or _breadcrumb_line(page, line) or _title_with_site(page, line) or _tag_box_line(page, line):
             continue
+        if line.text[:1] in "[(0123456789" and _CHAPTER.match(line.text):
+            continue  # a chapter's or a turn's time ("[00:00] - Intro"), no title
         after = page.next(line)
         one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta") and not line.text.endswith(_GOES_ON)
         if (_name_line(line) or (one_word and not _not_a_name(line.text))) and counts[line.text] < 3:
@@ -1713,6 +1715,19 @@ def _full_copy_below(body: list[Line], k: int) -> int | None:
     return next((j for j in range(k + 1, min(len(body), k + 1 + TEASER_LOOKAHEAD)) if _completes(body[j].text, stem)), None)
 
 
+FAR_TEASER_CHARS = 80  # a paragraph's opening, long enough that only its own full copy starts with it
+FAR_COPY_LOOKAHEAD = 40  # lines: past a list of other episodes between a teaser and the post
+
+
+def _full_copy_further(body: list[Line], k: int) -> int | None:
+    """Where the line above the k-th, a paragraph cut off mid-sentence with no marker ("... s'engagent
+    pour"), is printed whole further down (past a list of other episodes): the post's full text."""
+    teaser = body[k - 1].text
+    if len(teaser) < FAR_TEASER_CHARS or _SENTENCE_END.search(teaser[-2:]) or body[k].text.startswith(teaser):
+        return None
+    return next((j for j in range(k + 1, min(len(body), k + 1 + FAR_COPY_LOOKAHEAD)) if _completes(body[j].text, teaser)), None)
+
+
 def _field_again(name: str, lines: list[Line]) -> bool:
     """Whether one of `lines` is a labelled date (or length, by `name`) too."""
     return any(line.kind == "meta" and (found := field_value(line.text)) and found[0] == name for line in lines)
@@ -1751,7 +1766,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if k and _with_credit_after(body[k - 1].text, line.text):
             labels[line.index] = ("chrome", "generic:caption", f"line {body[k - 1].index + 1} again with a photo's credit after it: the picture's caption")
             continue
-        if k and (full := _full_copy_below(body, k)) is not None:
+        if k and ((full := _full_copy_below(body, k)) is not None or (full := _full_copy_further(body, k)) is not None):
             # "TEXT CUT…" / date / "Share" / "TEXT CUT SHORT AND THE REST": the lines between a teaser
             # and its full copy are the post's header, not an ending.
             for other in body[k:full]:

@@ -1955,6 +1955,30 @@ def test_a_date_over_the_title_printed_twice_is_the_episodes_header_not_a_list()
     assert title not in lines(ep)
 
 
+def test_a_teaser_cut_without_a_marker_resumes_at_its_full_copy_past_a_list() -> None:
+    # A news site's podcast post: the text's opening cut mid-sentence (no "…"), the site's "Top
+    # stories" (titles printed twice, dates), then the post's full text: the text goes on there.
+    full = (
+        "Welcome to Orchard Voices, the podcast that goes where pear trees grow old. Today we spend a few "
+        "hours with the growers who graft the old varieties for the villages of the valley."
+    )
+    teaser = full[:110].rstrip()
+    entries = "\n\n".join(f"Episode 1 — {name}\n\n{name}\n\n0{day} July 2025" for day, name in ((3, "Apples in winter"), (4, "Plums and their thieves")))
+    second = "Anna is 28 and studies botany in the city; she came home to keep her grandfather's trees."
+    ep = clean(f"Orchard Voices\n\nEpisode 5 — Old pears\n\n4 July 2025\n\n{teaser}\n\nTop stories\n\n{entries}\n\n{full}\n\n{second}\n")
+    assert lines(ep)[-2:] == [full, second]
+    assert "Top stories" not in lines(ep) and "Apples in winter" not in lines(ep)
+    assert teaser not in lines(ep)  # the cut copy goes: the text is printed whole below
+
+
+def test_a_chapters_time_over_the_text_is_no_title() -> None:
+    # "[00:00] - Intro" right over the text, the share label above it: a chapter's line, no title.
+    ep = clean(f"October 26, 2020\n\nShare this episode:\n\n[00:00] - Intro\n\n{TEXT}\n")
+    assert ep.title != "[00:00] - Intro"
+    share = next(v for v in ep.lines if v.text == "Share this episode:")
+    assert share.label == "chrome" and share.rule == "lexicon:ui"
+
+
 def test_short_sections_under_a_numbered_title_are_the_notes_from_their_first_sentence() -> None:
     # "Episode 7 - ..." over short headings and sentences, the first long paragraph further down: the
     # notes start at the first sentence under the title, not at that paragraph.
