@@ -218,6 +218,7 @@ class Line:
     meta: MetaLine | None = None
     captures: dict = field(default_factory=dict)
     wrapped: bool = False  # the next line goes on with this one's sentence (a hard-wrapped paragraph)
+    lineno: int = 0  # 1-based line number in the input, as reasons name it (blank runs are one block)
 
 
 # Language-free phrases a creator's text holds too: a link, a number, a date, a separator. Inside the
@@ -243,7 +244,7 @@ def classify(blocks: Blocks, hits: list) -> list[Line]:
     lines = []
     for i, block in enumerate(blocks):
         text = block.text
-        line = Line(i, text)
+        line = Line(i, text, lineno=block.lineno)
         lines.append(line)
         if not text:
             line.kind = "blank"
@@ -1433,7 +1434,7 @@ def _segment(page: Page, main_span: tuple[int, int] | None = None) -> _Labels:
     start, blurb = _after_show_blurb(page, start)
     header = [l for l in page.nonblank if l.index < start.index]
     if interface is not None:
-        why = f"interface text the page prints again right over the episode's header (down to line {interface.index + 1})"
+        why = f"interface text the page prints again right over the episode's header (down to line {interface.lineno})"
         for line in header:
             if line.index <= interface.index:
                 labels[line.index] = ("chrome", "generic:interface-printed-again", why)
@@ -1624,7 +1625,7 @@ def _kept_below(page: Page, header: list[Line], labels: list) -> None:
     for line in header:
         # (as dedup does, a short line may repeat on purpose: "Links:" over two lists)
         if len(line.text) >= MIN_BLOCK_CHARS and labels[line.index] is not None and labels[line.index][1] == "generic:keep" and (again := kept.get(line.text)) is not None:
-            labels[line.index] = ("duplicate", "generic:printed-below", f"between the episode's title and its description, and printed again at line {again.index + 1}, where it is kept")
+            labels[line.index] = ("duplicate", "generic:printed-below", f"between the episode's title and its description, and printed again at line {again.lineno}, where it is kept")
 
 
 def _label_header(page, header, labels, title, show, heading, blurb) -> None:
@@ -1679,7 +1680,7 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             # A "title" that ends as a sentence may be a photo's caption: the sentence above it, the lead.
             labels[i] = ("content", "generic:keep", "a sentence above a title that ends as a sentence does: kept (an article's lead)")
         elif title is not None or heading is not None:
-            above = f"the title (line {title.index + 1})" if title is not None else f"the heading {heading.text!r}"
+            above = f"the title (line {title.lineno})" if title is not None else f"the heading {heading.text!r}"
             labels[i] = ("chrome", "generic:header", f"the site's header, above {above}")
         else:
             labels[i] = ("content", "generic:keep", "above the description, not known interface text: kept")
@@ -1764,7 +1765,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if k < resume_at:
             continue
         if k and _with_credit_after(body[k - 1].text, line.text):
-            labels[line.index] = ("chrome", "generic:caption", f"line {body[k - 1].index + 1} again with a photo's credit after it: the picture's caption")
+            labels[line.index] = ("chrome", "generic:caption", f"line {body[k - 1].lineno} again with a photo's credit after it: the picture's caption")
             continue
         if k and ((full := _full_copy_below(body, k)) is not None or (full := _full_copy_further(body, k)) is not None):
             # "TEXT CUT…" / date / "Share" / "TEXT CUT SHORT AND THE REST": the lines between a teaser
@@ -1774,21 +1775,21 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                     fields["published"] = other.meta.published.isoformat()  # the post's date, in its header
                     labels[other.index] = ("meta", "generic:meta", "the episode's date, between the description's teaser and its full copy")
                     continue
-                labels[other.index] = ("chrome", "generic:inside-description", f"between the description's teaser (line {body[k - 1].index + 1}) and its full copy (line {body[full].index + 1})")
+                labels[other.index] = ("chrome", "generic:inside-description", f"between the description's teaser (line {body[k - 1].lineno}) and its full copy (line {body[full].lineno})")
             resume_at = full
             continue
         # Where no sentence came yet, the "description" may be a menu: a site part then decides nothing.
         if ends_at_site_parts and _SITE_PART.search(page.paths[line.index]) and any(sentence_like(other.text) for other in body[:k]):
-            end, ended_by = k, f"from line {line.index + 1}: the page's footer, sidebar, menu or form, which the description's element is not in"
+            end, ended_by = k, f"from line {line.lineno}: the page's footer, sidebar, menu or form, which the description's element is not in"
             break
         if line.kind == "section":
-            end, ended_by = k, f"after the heading {line.text!r} (line {line.index + 1}): the page's next section"
+            end, ended_by = k, f"after the heading {line.text!r} (line {line.lineno}): the page's next section"
             break
         if k and _bare(line.text) in header_texts and not _over_a_heading(page, line):
             if (resume := _interruption(page, body, k, labels)) is not None:
                 resume_at = resume
                 continue
-            end, ended_by = k, f"from line {line.index + 1}, which repeats the page's header ({line.text!r}): the show's own section"
+            end, ended_by = k, f"from line {line.lineno}, which repeats the page's header ({line.text!r}): the show's own section"
             break
         if (
             k
@@ -1816,7 +1817,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             # not a list (whose entries would each be dated): the text goes on under the title.
             labels[line.index] = ("meta", "generic:meta", "the episode's date, over its title printed twice")
             labels[body[k + 1].index] = ("title", "generic:title", "the episode's title, under its date and printed twice")
-            labels[body[k + 2].index] = ("duplicate", "generic:title-again", f"the title again (line {body[k + 1].index + 1})")
+            labels[body[k + 2].index] = ("duplicate", "generic:title-again", f"the title again (line {body[k + 1].lineno})")
             fields.setdefault("title", body[k + 1].text)
             if line.meta is not None and line.meta.published and "published" not in fields:
                 fields["published"] = line.meta.published.isoformat()
@@ -1828,7 +1829,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 # No sentence above the list: its entries (a programme's parts, a player's other
                 # broadcasts) stand over the description, which starts under them.
                 for other in body[top:below]:
-                    labels[other.index] = ("chrome", "generic:list-above", f"a list of episodes or parts with their dates (lines {body[top].index + 1}-{body[below - 1].index + 1}) above the description")
+                    labels[other.index] = ("chrome", "generic:list-above", f"a list of episodes or parts with their dates (lines {body[top].lineno}-{body[below - 1].lineno}) above the description")
                 resume_at = below
                 continue
             end = top
@@ -1840,29 +1841,29 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                     fields["published"] = line.meta.published.isoformat()
                 if line.meta.duration:
                     fields["duration"] = line.meta.duration
-            ended_by = f"from line {body[end].index + 1}: a list of other episodes with their dates"
+            ended_by = f"from line {body[end].lineno}: a list of other episodes with their dates"
             break
         if k and _dated_entry(line.text) and any(_dated_entry(other.text) for other in body[k + 1 : k + 1 + DATED_ENTRY_LOOKAHEAD]):
             end = k
             while end > 1 and (body[end - 1].kind == "chrome" or _rule(body[end - 1].text)):
                 end -= 1  # the list's heading ("Episodes") and its separators
-            ended_by = f"from line {body[end].index + 1}: a list of other episodes, each a date run into its title"
+            ended_by = f"from line {body[end].lineno}: a list of other episodes, each a date run into its title"
             break
         if k and line.kind in ("short", "prose") and _sibling_title(fields.get("title"), line.text):
-            end, ended_by = k, f"from line {line.index + 1}: another episode's title in this one's form, a list of other episodes"
+            end, ended_by = k, f"from line {line.lineno}: another episode's title in this one's form, a list of other episodes"
             break
         if k and _label_of_entries(body, k):
-            end, ended_by = k, f"from line {line.index + 1}: a list of other episodes, each a paragraph under the same label ({line.text!r})"
+            end, ended_by = k, f"from line {line.lineno}: a list of other episodes, each a paragraph under the same label ({line.text!r})"
             break
         if (transcript := _transcript_at(page, line, k, two_speakers)) is not None:
-            end, ended_by = k, f"{transcript}, from line {line.index + 1} on"
+            end, ended_by = k, f"{transcript}, from line {line.lineno} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
         if k and nxt is not None and nxt.text == line.text and _name_line(line) and not _SENTENCE_END.search(line.text) and not _refrain(body, k):
             if (resume := _interruption(page, body, k, labels)) is not None:
                 resume_at = resume  # a photo's caption printed twice: the article goes on under it
                 continue
-            end, ended_by = k, f"from line {line.index + 1}: a name printed twice, an author's or guest's box"
+            end, ended_by = k, f"from line {line.lineno}: a name printed twice, an author's or guest's box"
             break
         if _interface(line) and nxt is not None and (_interface(nxt) or nxt.kind == "section"):
             notes = _notes_heading_after(body, k)
@@ -1877,7 +1878,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             if (resume := _interruption(page, body, k, labels)) is not None:
                 resume_at = resume
                 continue
-            end, ended_by = k, f"interface lines from line {line.index + 1} on: the description has ended"
+            end, ended_by = k, f"interface lines from line {line.lineno} on: the description has ended"
             break
         if line.kind == "chrome" and not line.any_language and "{" not in line.why and _button_words(line.text) and k and nxt is not None and nxt.kind in ("prose", "short"):
             # Between two lines of the description, a button's word is the creator's ("Share this ..."),
@@ -2056,7 +2057,7 @@ def _interruption(page: Page, body: list[Line], k: int, labels: list) -> int | N
                 # A paragraph between two players is the creator's, however short.
                 labels[other.index] = ("content", "generic:description", "the episode's description, between two interruptions")
             else:
-                labels[other.index] = ("chrome", "generic:inside-description", f"between two parts of the description (it goes on at line {body[resume].index + 1}): a caption, byline or player")
+                labels[other.index] = ("chrome", "generic:inside-description", f"between two parts of the description (it goes on at line {body[resume].lineno}): a caption, byline or player")
     return resume
 
 

@@ -47,6 +47,17 @@ def test_header_date_line_and_transcript_section() -> None:
     assert transcript.label == "chrome" and "'Transcript'" in transcript.reason
 
 
+def test_reasons_name_the_input_line_past_runs_of_blank_lines() -> None:
+    # Blank runs are one block each: a reason still names the line a person sees in the input.
+    ep = clean(
+        "The Orchard Hour\n\n\n\nWhy pear trees outlive their owners\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n\n\n"
+        "Transcript\n\nSpeaker 1 (00:00):\n\nWelcome back to the orchard, everyone.\n"
+    )
+    heading = next(v for v in ep.lines if v.text == "Transcript")
+    assert heading.lineno == 11 and "(line 11)" in heading.reason
+
+
 def test_transcript_without_a_heading() -> None:
     # Speaker turns with timestamps end the description even where no "Transcript" heading says so.
     ep = clean(
