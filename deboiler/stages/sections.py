@@ -99,7 +99,7 @@ _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
 # Any WordPress shortcode with attributes, printed as text: a player's embed ('[spreaker type=player
 # resource="episode_id=..." width="100%" ...]'), however many attributes it has.
 _SHORTCODE = re.compile(r"""^\[[a-z][\w-]*(?:\s+[\w-]+=(?:"[^"]*"|'[^']*'|[^\s\]"']+))+\s*/?\]$""")
-_TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?"
+_TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d)?[)\]]?"  # "01:49.5": a subtitle player's tenths
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
 # "Guy Burton 00:08", "Guy Burton – 00:08", "Voz 2 00:41", "(00:38):", "00:09"), a speaker and the
 # time in words ("Anna Berg 2m 6s"), or "Starting point is 00:00:00" (podscripts). A numbered voice is
@@ -145,7 +145,7 @@ DASH_REPLY_MAX_CHARS = 24
 DASH_REPLY_MAX_CJK_CHARS = 6
 # A transcript's stage direction on a line of its own: "[Theme music starts]", "[KITTY MEOWS, PURRS]".
 _STAGE_DIRECTION = re.compile(r"^\[([^\W\d_][^\[\]\d:/=]{1,40})\]$")
-_CHAPTER = re.compile(rf"^{_TIMESTAMP}\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
+_CHAPTER = re.compile(rf"^{_TIMESTAMP}(?![.\d])\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
 # A time and what was said, line after line, seconds apart ("00:00:19: Hallo und herzlich willkommen
 # ...", "00:00:21: ..."): a machine transcript. A chapter list's times are minutes apart.
 _STAMPED = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[)\]]?:?\s+\S")

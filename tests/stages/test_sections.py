@@ -58,6 +58,18 @@ def test_reasons_name_the_input_line_past_runs_of_blank_lines() -> None:
     assert heading.lineno == 11 and "(line 11)" in heading.reason
 
 
+def test_a_subtitle_players_times_in_tenths_are_a_transcript() -> None:
+    # "00:28.2" over each sentence: a video page's subtitles, printed under the description.
+    turns = "\n".join(f"0{m}:{s:04.1f}\n{said}" for m, s, said in (
+        (0, 28.2, "Good evening and welcome to the orchard, everyone."),
+        (0, 33.2, "Today we talk about the oldest pear trees in the valley."),
+        (0, 39.4, "And about the people who still graft them every spring."),
+        (0, 47.9, "Our guest has grafted pears for forty years now."),
+    ))
+    ep = clean(f"Why pear trees outlive their owners\n\n{TEXT}\n\n{turns}\n")
+    assert lines(ep) == [TEXT]
+
+
 def test_transcript_without_a_heading() -> None:
     # Speaker turns with timestamps end the description even where no "Transcript" heading says so.
     ep = clean(
