@@ -1405,7 +1405,8 @@ def _after_show_blurb(page: Page, start: Line) -> tuple[Line, tuple[int, int] | 
     """A show page's header can carry the show's blurb before the episode's own title ("SHOW /
     blurb / SHOW / TITLE / description"): where the show's line comes again over a title and a
     paragraph, the description starts under that title and the blurb is the show's."""
-    header = {_bare(l.text) for l in page.nonblank if l.index < start.index and l.kind in ("short", "prose", "byline")}
+    # (a separator, "***", comes again anywhere: it names no show)
+    header = {_bare(l.text) for l in page.nonblank if l.index < start.index and l.kind in ("short", "prose", "byline") and not _rule(l.text)}
     for line in page.nonblank[page.position[start.index] + 1 :]:
         if line.kind == "section":
             break

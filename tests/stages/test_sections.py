@@ -2002,6 +2002,21 @@ def test_a_chapters_time_over_the_text_is_no_title() -> None:
     assert share.label == "chrome" and share.rule == "lexicon:ui"
 
 
+def test_a_separator_printed_again_names_no_show_over_a_later_title() -> None:
+    # A show site's builder: the title, "***", a description heading over the notes, "***" again and a
+    # sponsor's heading over its paragraph. The second "***" is no show's line, and "OUR SPONSOR" no
+    # episode's title: the notes under the description heading stay.
+    notes = [
+        "Episode 82: Anna and Tom are joined by Ole Dahl, who grafts old pear varieties for the villages of the valley.",
+        "Ole is also on the board of the valley's orchard society and writes its yearly report.",
+    ]
+    sponsor = "The Orchard Hour is brought to you by Valley Nurseries, the growers' own shop. To learn more, visit their site."
+    page = "82: Why pear trees outlive their owners\n\n***\n\nEPISODE DESCRIPTION\n\n" + "\n\n".join(notes) + f"\n\n***\n\nOUR SPONSOR\n\n{sponsor}\n"
+    ep = clean(page)
+    assert lines(ep)[:2] == notes
+    assert ep.title == "82: Why pear trees outlive their owners"
+
+
 def test_short_sections_under_a_numbered_title_are_the_notes_from_their_first_sentence() -> None:
     # "Episode 7 - ..." over short headings and sentences, the first long paragraph further down: the
     # notes start at the first sentence under the title, not at that paragraph.
