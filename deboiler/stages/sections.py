@@ -535,6 +535,8 @@ def _starts_transcript(page: Page, line: Line) -> bool:
         # a details box's next field ("Run Time 01:17:08" / "Released September 21, 2012") or a player's
         # other controls ("0:00" / "Current time: 0:00 / Total time: -32:04"), not speech
         return False
+    if not _said(after) and not _another_turn(page, line):
+        return False  # a segment's heading with its time ("Nemo's Hardware Store (31:58)") over another heading
     if page.resumes and not _WORD.search(line.text) and line.text.strip("0:()[] ") and not _another_turn(page, line):
         # A time alone (not a player's "00:00", over what it played) with no other turn under it: an air
         # time ("12:05" / the host / the text).

@@ -58,6 +58,14 @@ def test_reasons_name_the_input_line_past_runs_of_blank_lines() -> None:
     assert heading.lineno == 11 and "(line 11)" in heading.reason
 
 
+def test_a_segments_heading_with_its_time_over_another_heading_is_no_speakers_turn() -> None:
+    # "Nemo's Hardware Store (31:58)" reads like "Guy Burton (00:08)", but what follows is another
+    # heading of the notes, not speech, and no other turn comes: the notes go on.
+    tail = ["Nemo's Hardware Store (31:58)", "Social Media and Chat", "You can follow us on the usual places."]
+    ep = clean("Why pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(tail) + "\n")
+    assert lines(ep) == [TEXT, *tail]
+
+
 def test_a_subtitle_players_times_in_tenths_are_a_transcript() -> None:
     # "00:28.2" over each sentence: a video page's subtitles, printed under the description.
     turns = "\n".join(f"0{m}:{s:04.1f}\n{said}" for m, s, said in (
