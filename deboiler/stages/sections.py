@@ -1032,6 +1032,14 @@ def _closes_text(after: Line | None) -> bool:
     return after is None or after.kind in ("section", "chrome", "widget")
 
 
+RELATIVE_DATES_LOOKAHEAD = 4  # lines within which another "2 years ago" dates the next comment
+
+
+def _relative_date(line: Line) -> bool:
+    """A line that is only how long ago something was posted ("2 years ago", "Yesterday")."""
+    return line.kind == "meta" and line.meta is not None and line.meta.published is None and line.meta.duration is None
+
+
 def _pure_date(line: Line) -> bool:
     """A date line with at most one word beside the date ("Published 11/25/24")."""
     return line.meta is not None and line.meta.published is not None and line.meta.words <= 1
@@ -1851,6 +1859,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             while end > 1 and (body[end - 1].kind == "chrome" or _rule(body[end - 1].text)):
                 end -= 1  # the list's heading ("Episodes") and its separators
             ended_by = f"from line {body[end].lineno}: a list of other episodes, each a date run into its title"
+            break
+        if k and _relative_date(line) and any(_relative_date(other) for other in body[k + 1 : k + 1 + RELATIVE_DATES_LOOKAHEAD]):
+            end, ended_by = k, f"from line {line.lineno}: comments or other episodes, each with how long ago it was posted ({line.text!r})"
             break
         if k and line.kind in ("short", "prose") and _sibling_title(fields.get("title"), line.text):
             end, ended_by = k, f"from line {line.lineno}: another episode's title in this one's form, a list of other episodes"

@@ -66,6 +66,16 @@ def test_a_segments_heading_with_its_time_over_another_heading_is_no_speakers_tu
     assert lines(ep) == [TEXT, *tail]
 
 
+def test_comments_each_posted_some_time_ago_end_the_notes() -> None:
+    # Under the notes, listeners' comments, each under how long ago it was posted.
+    comments = ["2 years ago", "A", "2 years ago", "Lovely episode, thank you!", "3 years ago", "I learned so much about pears."]
+    ep = clean("Thursday May 20, 2021\nWhy pear trees outlive their owners\n" + TEXT + "\n" + "\n".join(comments) + "\n")
+    assert lines(ep) == [TEXT]
+    # One such line in the notes ("posted 2 days ago" alone) ends nothing.
+    ep = clean("Thursday May 20, 2021\nWhy pear trees outlive their owners\n" + TEXT + "\n2 days ago\nOur guest grafts old varieties for a living.\n")
+    assert lines(ep)[-1] == "Our guest grafts old varieties for a living."
+
+
 def test_a_subtitle_players_times_in_tenths_are_a_transcript() -> None:
     # "00:28.2" over each sentence: a video page's subtitles, printed under the description.
     turns = "\n".join(f"0{m}:{s:04.1f}\n{said}" for m, s, said in (
