@@ -152,6 +152,7 @@ class SharedLiterals:
 
 
 _LIST_MARK_AT_LINE_START = re.compile(r"^[-•*–·▪] ", re.M)  # what a dump prints before a list's item
+_MARKDOWN_HEADING_AT_LINE_START = re.compile(r"^#{1,6} ", re.M)  # a heading printed as Markdown ("## Transcript")
 
 
 @dataclass
@@ -169,6 +170,9 @@ class LineMatcher:
     # ("- Privacy policy", "• Download": a footer's or share bar's list as a dump prints it), where
     # nothing else matched the line; None: none.
     bulleted: Callable[[Rule], bool] | None = None
+    # Which rules' slot-free phrases also match a line that is one of them behind a Markdown heading's
+    # marks ("## Episode description": a page that prints its Markdown source); None: none.
+    headed: Callable[[Rule], bool] | None = None
 
     def __post_init__(self) -> None:
         classify = self.hit_class or (lambda rule: rule.name)
@@ -203,6 +207,10 @@ class LineMatcher:
             self._bulleted_hits = {
                 key: hits for key, listed in self._exact_hits.items() if (hits := [hit for hit in listed if self.bulleted(hit.rule)])
             }
+        if self.headed is not None:
+            self._headed_hits = {
+                key: hits for key, listed in self._exact_hits.items() if (hits := [hit for hit in listed if self.headed(hit.rule)])
+            }
         self._selector_hits = [Hit(rule, f"selector {sel.source}", {}, None) for rule, sel in self.selector_rules]
         self._selector_masks: tuple[dict[str, int], dict[str, int]] = ({}, {})  # segment / path -> rule bits
 
@@ -213,6 +221,7 @@ class LineMatcher:
         selector_rules: Iterable[Rule] = (),
         hit_class: Callable[[Rule], str] | None = None,
         bulleted: Callable[[Rule], bool] | None = None,
+        headed: Callable[[Rule], bool] | None = None,
     ) -> LineMatcher:
         """From (rule, phrase source, the locale it speaks for, the locale to read slots in), in order,
         and the rules that also name elements by selector; `hit_class` as the field says."""
@@ -225,7 +234,7 @@ class LineMatcher:
             else:
                 patterns.append((rule, phrase, locale))
         by_selector = [(rule, Selector.parse(sel)) for rule in selector_rules for sel in rule.selectors]
-        return cls(exact, patterns, by_selector, hit_class, bulleted)
+        return cls(exact, patterns, by_selector, hit_class, bulleted, headed)
 
     def scan(self, blocks: Blocks) -> list[list[Hit]]:
         """Every rule each block of a page matches, locale phrases first.
@@ -291,6 +300,12 @@ class LineMatcher:
                 i = bisect_right(starts, m.start()) - 1
                 line = folded[i]
                 if not found[i] and (hits := bulleted_hits.get(line[2:].lstrip())):
+                    found[i] = list(hits)
+        if self.headed is not None and "#" in blocks.folded_text:
+            headed_hits, starts = self._headed_hits, blocks.starts
+            for m in _MARKDOWN_HEADING_AT_LINE_START.finditer(blocks.folded_text):
+                i = bisect_right(starts, m.start()) - 1
+                if not found[i] and (hits := headed_hits.get(folded[i].lstrip("#").lstrip())):
                     found[i] = list(hits)
         return found
 

@@ -68,13 +68,18 @@ def lexicon_matcher() -> LineMatcher:
         for key, prefix, label, why in LEXICON_KEYS:
             rule = Rule(f"{prefix}-{lang}", label, f"{why} ({lang} UI lexicon)", 0.0, {})
             entries.extend((rule, src, locale, locale) for src in table.get(key, ()))
-    return LineMatcher.build(entries, hit_class=_interface_or_section, bulleted=_bulleted_interface)
+    return LineMatcher.build(entries, hit_class=_interface_or_section, bulleted=_bulleted_interface, headed=_headed_heading)
 
 
 def _bulleted_interface(rule: Rule) -> bool:
     """Interface words, apps' and networks' names, behind a list's mark: on real pages only a
     footer's, a menu's or a share bar's items ("- Privacy policy", "• WhatsApp")."""
     return rule.name.startswith(("ui-", "app-", "social-"))
+
+
+def _headed_heading(rule: Rule) -> bool:
+    """Headings behind a Markdown heading's marks ("## Episode description", "### Transcript")."""
+    return rule.name.startswith(("desc-", "section-", "notes-", "list-", "blurb-"))
 
 
 def _interface_or_section(rule: Rule) -> str:

@@ -192,3 +192,23 @@ def test_interface_words_behind_a_lists_mark_are_interface_too():
     )
     assert ep.description.splitlines()[-1].startswith("Our guest grafts")
     assert all(line.label == "chrome" for line in ep.lines if line.text.startswith("- "))
+
+
+def test_headings_behind_markdown_marks_are_headings_too():
+    # A page that prints its Markdown source ("## Episode description", "## Transcription"): the
+    # lexicon's headings behind the marks; an interface word so marked, or a creator's "## ..." line
+    # that is no heading, stays unread.
+    from deboiler.stages.blocks import Block, Blocks
+    from deboiler.stages.generic import lexicon_matcher
+
+    texts = ["## Episode description", "### Transcript", "## Privacy policy", "## Why pears last"]
+    blocks = Blocks(Block(i, t, t, t.casefold()) for i, t in enumerate(texts, 1))
+    hits = lexicon_matcher().scan(blocks)
+    assert [h[0].rule.name if h else None for h in hits] == ["desc-en", "section-en", None, None]
+    ep = deboiler.clean(
+        "Why pear trees outlive their owners\n\n## Episode description\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+        "## Transcription\n\n### Speaker One\n\nWelcome back to the orchard, everyone, today we talk pears.\n",
+        explain=True,
+    )
+    assert ep.description == "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
