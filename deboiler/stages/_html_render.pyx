@@ -57,6 +57,30 @@ for _b in range(256):
     _STOP[_b] = 1 if (_b in (9, 10, 11, 12, 13, 32, 0xC2, 0xE2, 0xEF)) else 0
 
 
+cdef bint _mostly_cjk(const unsigned char* s, Py_ssize_t n) noexcept nogil:
+    """html_blocks._cjk_lines' test: a newline, and at least one character in CJK_SHARE of U+3000-U+9FFF
+    or U+FF00-U+FFFF, counting neither white space nor the characters that render as nothing."""
+    cdef Py_ssize_t i = 0, chars = 0, cjk = 0
+    cdef bint newline = False
+    cdef unsigned char c
+    while i < n:
+        c = s[i]
+        if _is_space(c):
+            newline = newline or c == 10
+            i += 1
+        elif c == 0xC2 and i + 1 < n and s[i + 1] == 0xAD:
+            i += 2
+        elif (c == 0xE2 and i + 2 < n and s[i + 1] == 0x80 and s[i + 2] == 0x8B) or (c == 0xEF and i + 2 < n and s[i + 1] == 0xBB and s[i + 2] == 0xBF):
+            i += 3
+        else:
+            if c < 0x80 or c >= 0xC0:  # a character's first byte
+                chars += 1
+                if (0xE3 <= c <= 0xE9) or (c == 0xEF and i + 1 < n and s[i + 1] >= 0xBC):
+                    cjk += 1
+            i += 1
+    return newline and 3 * cjk >= chars
+
+
 cdef inline bint _blank(const unsigned char* s, Py_ssize_t n) noexcept nogil:
     cdef Py_ssize_t i
     for i in range(n):
@@ -157,9 +181,12 @@ cdef class _Lines:
         return 0
 
     cdef int text(self, const unsigned char* s, Py_ssize_t n, tree.xmlNode* owner, bint pre) except -1:
-        cdef Py_ssize_t i = 0, start
+        cdef Py_ssize_t i = 0, start, j, nbreaks = 0
         cdef unsigned char c
+        cdef bint newline
         cdef _Buffer out
+        cdef list breaks = None  # offsets in out where a newline inside a run of Chinese or Japanese ends a line
+        cdef bint cjk = not pre and _mostly_cjk(s, n)
         if not pre and _blank(s, n):
             return self.space() if n else 0
         # Soft hyphens and zero-width spaces render as nothing; ASCII white space collapses (not in <pre>).
@@ -179,6 +206,24 @@ cdef class _Lines:
             if not pre and _is_space(c):
                 # One space per run, and runs that only invisible characters parted are one run: the
                 # reference drops those characters before it collapses white space.
+                newline = False
+                j = i
+                while j < n:
+                    if _is_space(s[j]):
+                        newline = newline or s[j] == 10
+                        j += 1
+                    elif s[j] == 0xC2 and j + 1 < n and s[j + 1] == 0xAD:
+                        j += 2
+                    elif (s[j] == 0xE2 and j + 2 < n and s[j + 1] == 0x80 and s[j + 2] == 0x8B) or (s[j] == 0xEF and j + 2 < n and s[j + 1] == 0xBB and s[j + 2] == 0xBF):
+                        j += 3
+                    else:
+                        break
+                if newline and cjk and out.size > 0 and j < n:
+                    if breaks is None:
+                        breaks = []
+                    breaks.append(out.size)
+                    i = j
+                    continue
                 if out.size == 0 or (<char*> out.data)[out.size - 1] != 32:
                     out.add(" ", 1)
                 i += 1
@@ -211,6 +256,11 @@ cdef class _Lines:
                     self.add(t + start, i - start, owner)
                     self.flush()
                     start = i + 1
+        elif breaks is not None:  # a newline between two CJK characters ends a line
+            for j in breaks:
+                self.add(t + start, j - start, owner)
+                self.flush()
+                start = j
         return self.add(t + start, m - start, owner)
 
     cdef inline int add(self, const char* t, Py_ssize_t n, tree.xmlNode* owner) except -1:

@@ -39,6 +39,27 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 _INVISIBLE_CHARS = {0x00AD: None, 0x200B: None, 0xFEFF: None}
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _ASCII_SPACE = " \t\n\r\f\v"  # what collapses; U+00A0 and other Unicode spaces are text
+# In a text run mostly of Chinese or Japanese (U+3000-U+9FFF, U+FF00-U+FFFF: a third of its characters
+# or more), a newline inside the run ends a line: no one wraps such text in the source (it has no spaces
+# to wrap at), so the break is the author's, shown by a stylesheet (white-space: pre-wrap) that a
+# saved page no longer carries. Korean has spaces, and is not read so.
+_INNER_NEWLINE = re.compile(r"[ \t\r\f\v]*\n[ \t\n\r\f\v]*")
+_CJK_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffff]")
+CJK_SHARE = 3  # at least one character in this many
+
+
+def _cjk_lines(text: str) -> list[str] | None:
+    """`text`'s lines where it is mostly Chinese or Japanese and breaks inside, else None."""
+    core = text.strip(_ASCII_SPACE)
+    if "\n" not in core:
+        return None
+    chars = len(text) - sum(text.count(c) for c in _ASCII_SPACE)
+    if CJK_SHARE * len(_CJK_CHAR.findall(text)) < chars:
+        return None
+    lead, trail = text[: len(text) - len(text.lstrip(_ASCII_SPACE))], text[len(text.rstrip(_ASCII_SPACE)) :]
+    pieces = _INNER_NEWLINE.split(core)
+    pieces[0], pieces[-1] = lead + pieces[0], pieces[-1] + trail
+    return pieces
 
 # What an element does to the layout, looked up once per element by its (already lower-case) tag.
 _INLINE, _BREAK, _PRE, _PARAGRAPH, _CELL, _BR, _IMG, _SKIPPED = range(8)
@@ -256,7 +277,11 @@ class _Lines:
             return
         if "\u00ad" in text or "\u200b" in text or "\ufeff" in text:
             text = text.translate(_INVISIBLE_CHARS)  # soft hyphens and zero-width spaces render as nothing
-        if not pre and ("  " in text or not text.isprintable()):  # else nothing to collapse
+        pieces = _cjk_lines(text) if not pre and "\n" in text else None
+        if pieces is not None:
+            pieces = [_SPACE.sub(" ", piece) for piece in pieces]
+            text = "".join(pieces)
+        elif not pre and ("  " in text or not text.isprintable()):  # else nothing to collapse
             text = _SPACE.sub(" ", text)
         if not text or (not pre and text == " " and (self.pending or not self.parts)):
             return  # collapsible white space at the start of a line is not rendered
@@ -265,8 +290,8 @@ class _Lines:
             if self.pending > 1 and self.lines:
                 self.lines.extend([("", None)] * (self.pending - 1))
             self.pending = 0
-        if pre and "\n" in text:
-            first, *rest = text.split("\n")
+        if pieces is not None or (pre and "\n" in text):
+            first, *rest = pieces if pieces is not None else text.split("\n")
             self._add(first, owner)
             for piece in rest:
                 self._flush()

@@ -258,3 +258,15 @@ def test_many_canonical_links_are_read_in_linear_time():
     markup = read_markup(parse(page))
     assert time.monotonic() - started < 1
     assert 0 < len(markup.hosts) <= 16 and markup.url.startswith("https://x")
+
+
+def test_line_breaks_inside_chinese_or_japanese_text_are_the_authors():
+    # A description whose line breaks only its (lost) stylesheet shows (white-space: pre-wrap): in
+    # Japanese, a newline in the source ends a line; English text wrapped in the source stays one line.
+    page = (
+        "<html><body><h1>Old pears</h1><p>古い梨の木について話しています。\n接ぎ木の名人がゲストです！\n\n※ネタバレを含みます</p>"
+        "<p>We talk about old pear trees and the people\nwho still graft them in the valley.</p></body></html>"
+    )
+    lines = [b.text for b in html_to_blocks(parse(page)) if b.text]
+    assert lines[1:4] == ["古い梨の木について話しています。", "接ぎ木の名人がゲストです！", "※ネタバレを含みます"]
+    assert lines[4] == "We talk about old pear trees and the people who still graft them in the valley."

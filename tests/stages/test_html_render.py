@@ -83,7 +83,9 @@ ATTRS = [
 ]
 TEXTS = st.sampled_from(
     ["Episode 12", "  ", "\n", "\t two\n\nlines ", "soft\u00adhyphen", "zero\u200bwidth", "\ufeffbom", "nb\u00a0sp",
-     "한국어 텍스트", "a  b", "", " lead", "trail ", "&amp; &lt;x&gt;", "x\u3000y", "\n\n\ufeff\n", "a \u00ad b", " \u200b "]
+     "한국어 텍스트", "a  b", "", " lead", "trail ", "&amp; &lt;x&gt;", "x\u3000y", "\n\n\ufeff\n", "a \u00ad b", " \u200b ",
+     # runs of Chinese or Japanese with newlines inside, at their edges, beside invisible characters
+     "初代の音楽。\n\n※ネタバレ", "\n中文\n", "中\u00ad\n文", "x\n中文", "ab\ncd\n中", "\u200b\n中文 \n 文"]
 )
 
 
