@@ -1565,6 +1565,9 @@ MIN_LENGTH_SECONDS = 10  # a player's clock a second in ("00:00:01") is no episo
 GLUED_SHOW_MIN_CHARS = 3  # "deOctober 02, 2018": a language's code run into the date, no show ("法广" is one)
 
 
+_NOTHING_PLAYED = ("0:00", "00:00", "0:00:00", "00:00:00")  # a player's position before it plays
+
+
 def _read_header(page: Page, header: list[Line], title: Line | None, start: Line, fields: dict) -> Line | None:
     """The header's fields: date, length, title, show (the lines nearest the description first: a
     page's header can hold other dates and lengths above, a player's or a sidebar's). Returns the
@@ -1579,8 +1582,12 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
             fields["title"] = line.captures["title"].strip('"“”«» ')
         if line.kind == "widget" and "duration" not in fields:
             before = page.prev(line)
-            length = read_meta_line(line.text)
-            if before is not None and before.text in ("0:00", "00:00") and length and length.duration:
+            played, _, rest = line.text.partition(" ")
+            if played in _NOTHING_PLAYED and rest.strip(" /-–"):  # "0:00 25:49", "00:00 / 25:49": one line
+                length = read_meta_line(rest.strip(" /-–"))
+            else:
+                length = read_meta_line(line.text) if before is not None and before.text in _NOTHING_PLAYED else None
+            if length and length.duration:
                 fields["duration"] = length.duration  # a player: "0:00" played of "29:13"
         if line.kind == "short" and (doubled := printed_twice(line.text)):
             fields.setdefault("show", doubled)

@@ -66,6 +66,24 @@ def test_a_segments_heading_with_its_time_over_another_heading_is_no_speakers_tu
     assert lines(ep) == [TEXT, *tail]
 
 
+@pytest.mark.parametrize("player", ["0:00 25:49", "00:00:00 00:25:49", "00:00 / 25:49"])
+def test_a_players_nothing_played_and_length_on_one_line_give_the_length(player: str) -> None:
+    ep = clean(f"Why pear trees outlive their owners\n17.4.2025\n{player}\n{TEXT}\n")
+    assert ep.duration == 25 * 60 + 49 and lines(ep) == [TEXT]
+    # A position part-way through is no length.
+    assert clean(f"Why pear trees outlive their owners\n17.4.2025\n3:12 25:49\n{TEXT}\n").duration is None
+
+
+def test_a_details_box_under_the_text_gives_the_episodes_date() -> None:
+    # "Episode release" / date / "Episode length" under the notes: the episode's own details.
+    notes = [
+        "What is it like watching a game your daughter's boyfriend plays in? No fun! The boys talk hockey.",
+        "Should players go to the Olympics? A father forgets to bring his kid to practice and the coach benches the kid!",
+    ]
+    ep = clean("Episode description\n\n" + "\n".join(notes) + "\n\nEpisode release\n\nJanuary 7, 2020\n\nEpisode length\n\n\nShare this episode\n")
+    assert ep.published == "2020-01-07" and lines(ep) == notes
+
+
 def test_comments_each_posted_some_time_ago_end_the_notes() -> None:
     # Under the notes, listeners' comments, each under how long ago it was posted.
     comments = ["2 years ago", "A", "2 years ago", "Lovely episode, thank you!", "3 years ago", "I learned so much about pears."]
