@@ -26,7 +26,7 @@ from deboiler.options import CleanOptions
 from deboiler.pipeline import clean, default_catalog
 from deboiler.stages import generic, langid
 from deboiler.stages.detect import signatures_of
-from deboiler.stages.meta_lines import read_meta_line
+from deboiler.stages.meta_lines import other_month_names, read_meta_line
 
 # A page of a site no catalog knows, in HTML: cleaning it goes through the HTML parser, the generic
 # path with trafilatura and the lexicon, field reading and language ID, whatever lazily loaded part
@@ -57,7 +57,8 @@ def warm_up(*, catalog: Catalog | None = None, langid_backend: str = langid.DEFA
         for locale in sorted(locales, key=str):
             platform.matcher(locale)
     generic.lexicon_matcher()
-    read_meta_line("Jan 1, 2024 · 1 h 5 min")  # every language's month names and units, from CLDR
+    read_meta_line("Jan 1, 2024 · 1 h 5 min")  # every lexicon language's month names and units, from CLDR
+    other_month_names()  # and the other CLDR languages' months, which a date in a word no lexicon knows reads
     langid.identify("warming up the language identification model", langid_backend)
     import charset_normalizer  # noqa: F401 - load.py imports it on the first page not in UTF-8
 

@@ -175,3 +175,12 @@ def test_a_date_without_its_year_is_known_as_one(line: str) -> None:
 @pytest.mark.parametrize("line", ["Episode 11", "Top 5", "May 5 Podcast", "Thursday, July 11, 2024 recap"])
 def test_a_name_with_a_number_is_no_yearless_date(line: str) -> None:
     assert not yearless_date(line)
+
+
+def test_a_date_in_a_language_no_lexicon_file_names_is_read_from_cldr() -> None:
+    # Breton has no lexicon file; CLDR names its months: "Gouere" is July. "mn" cuts minutes (French).
+    line = read_meta_line("53 mn 19 sec 16 Gouere 2025")
+    assert line is not None and line.published == datetime.date(2025, 7, 16) and line.duration == 53 * 60 + 19
+    # Those languages' months count by their full names only: a short word between a day and a year
+    # is no date.
+    assert read_meta_line("5 episodes 2024") is None
