@@ -1692,6 +1692,8 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("content", "generic:keep", "between the episode's title and its description: kept")
         elif (line.kind == "prose" or sentence_like(line.text)) and _printed_twice_in_a_row(page, line):
             labels[i] = ("content", "generic:keep", "a sentence the header prints twice in a row: the article's lead, kept (once)")
+        elif title is not None and sentence_like(line.text) and _full_stop(line.text) and _between_titles(page, line, title.text):
+            labels[i] = ("content", "generic:keep", "a sentence between two copies of the title: the episode's lead, kept")
         elif line is page.nonblank[0] and _lead_sentence(line.text):
             labels[i] = ("content", "generic:keep", "the page's first line, a sentence with its full stop: the article's lead, kept")
         elif title is not None and _full_stop(title.text) and sentence_like(line.text) and _full_stop(line.text):
@@ -1704,6 +1706,12 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("content", "generic:keep", "above the description, not known interface text: kept")
     if heading is not None:
         labels[heading.index] = ("chrome", "generic:description-heading", f"the heading over the description ({heading.why!r})")
+
+
+def _between_titles(page: Page, line: Line, title: str) -> bool:
+    """Whether the lines right above and below `line` are both the title (a card's and a heading's)."""
+    above, below = page.prev(line), page.next(line)
+    return above is not None and below is not None and above.text == title and below.text == title
 
 
 _IN_BRACKETS = re.compile(r"\s*\(([^()]{1,24})\)$")

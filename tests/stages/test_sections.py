@@ -84,6 +84,14 @@ def test_a_details_box_under_the_text_gives_the_episodes_date() -> None:
     assert ep.published == "2020-01-07" and lines(ep) == notes
 
 
+def test_a_lead_sentence_between_two_copies_of_the_title_is_kept() -> None:
+    # A radio's edition page: the title (a card's), the edition's lead, the title again (the heading).
+    title = "INTERVIEW Anna Berg, head of the Orchard Society"
+    lead = "People who move the valley, an edition by Tom Lind."
+    ep = clean(f"Listen to Orchard Radio Live\n\n{title}\n\n{lead}\n\n{title}\n\nArticle by Tom Lind, 08 January 2020, 20:04\n\n{TEXT}\n")
+    assert ep.title == title and lead in lines(ep)
+
+
 def test_comments_each_posted_some_time_ago_end_the_notes() -> None:
     # Under the notes, listeners' comments, each under how long ago it was posted.
     comments = ["2 years ago", "A", "2 years ago", "Lovely episode, thank you!", "3 years ago", "I learned so much about pears."]
