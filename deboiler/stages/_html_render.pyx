@@ -181,12 +181,13 @@ cdef class _Lines:
         return 0
 
     cdef int text(self, const unsigned char* s, Py_ssize_t n, tree.xmlNode* owner, bint pre) except -1:
-        cdef Py_ssize_t i = 0, start, j, nbreaks = 0
+        cdef Py_ssize_t i = 0, start, j
         cdef unsigned char c
         cdef bint newline
         cdef _Buffer out
-        cdef list breaks = None  # offsets in out where a newline inside a run of Chinese or Japanese ends a line
-        cdef bint cjk = not pre and _mostly_cjk(s, n)
+        # Offsets in out of the spaces that stand for a newline inside the run: where the run is mostly
+        # Chinese or Japanese (tested only for such runs), each ends a line instead.
+        cdef list breaks = None
         if not pre and _blank(s, n):
             return self.space() if n else 0
         # Soft hyphens and zero-width spaces render as nothing; ASCII white space collapses (not in <pre>).
@@ -218,13 +219,11 @@ cdef class _Lines:
                         j += 3
                     else:
                         break
-                if newline and cjk and out.size > 0 and j < n:
-                    if breaks is None:
-                        breaks = []
-                    breaks.append(out.size)
-                    i = j
-                    continue
                 if out.size == 0 or (<char*> out.data)[out.size - 1] != 32:
+                    if newline and out.size > 0 and j < n:
+                        if breaks is None:
+                            breaks = []
+                        breaks.append(out.size)
                     out.add(" ", 1)
                 i += 1
                 while i < n and _is_space(s[i]):
@@ -256,11 +255,11 @@ cdef class _Lines:
                     self.add(t + start, i - start, owner)
                     self.flush()
                     start = i + 1
-        elif breaks is not None:  # a newline between two CJK characters ends a line
+        elif breaks is not None and _mostly_cjk(s, n):  # a newline inside Chinese or Japanese text ends a line
             for j in breaks:
                 self.add(t + start, j - start, owner)
                 self.flush()
-                start = j
+                start = j + 1
         return self.add(t + start, m - start, owner)
 
     cdef inline int add(self, const char* t, Py_ssize_t n, tree.xmlNode* owner) except -1:
