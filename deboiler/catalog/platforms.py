@@ -153,6 +153,7 @@ class SharedLiterals:
 
 _LIST_MARK_AT_LINE_START = re.compile(r"^[-•*–·▪] ", re.M)  # what a dump prints before a list's item
 _MARKDOWN_HEADING_AT_LINE_START = re.compile(r"^#{1,6} ", re.M)  # a heading printed as Markdown ("## Transcript")
+_PERMALINK_AT_LINE_END = re.compile(r" #$", re.M)  # a heading's anchor link printed after it ("Episode Transcript #")
 
 
 @dataclass
@@ -171,7 +172,8 @@ class LineMatcher:
     # nothing else matched the line; None: none.
     bulleted: Callable[[Rule], bool] | None = None
     # Which rules' slot-free phrases also match a line that is one of them behind a Markdown heading's
-    # marks ("## Episode description": a page that prints its Markdown source); None: none.
+    # marks ("## Episode description": a page that prints its Markdown source) or before a heading's
+    # anchor link ("Episode Transcript #"); None: none.
     headed: Callable[[Rule], bool] | None = None
 
     def __post_init__(self) -> None:
@@ -306,6 +308,10 @@ class LineMatcher:
             for m in _MARKDOWN_HEADING_AT_LINE_START.finditer(blocks.folded_text):
                 i = bisect_right(starts, m.start()) - 1
                 if not found[i] and (hits := headed_hits.get(folded[i].lstrip("#").lstrip())):
+                    found[i] = list(hits)
+            for m in _PERMALINK_AT_LINE_END.finditer(blocks.folded_text):
+                i = bisect_right(starts, m.start()) - 1
+                if not found[i] and (hits := headed_hits.get(folded[i][:-2].rstrip())):
                     found[i] = list(hits)
         return found
 

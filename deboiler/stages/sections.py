@@ -633,11 +633,16 @@ def _starts_caps_dialogue(page: Page, line: Line) -> bool:
     )
 
 
+# A transcript's turn with the speaker's full name in square brackets ("[Anna Berg] Hello and welcome ..."),
+# as transcript exporters print it; a one-word tag ("[Video] ...", "[Music] ...") names no one.
+_BRACKETED_SPOKEN = re.compile(rf"^\[({_NAME_WORD}(?: {_NAME_WORD}){{1,3}})\] (\S.*)$")
+
+
 def _speaker(text: str) -> frozenset[str] | None:
     """The words of the speaker's name a line of dialogue opens with, else None. What a speaker says
     is a sentence or a paragraph: a list of labelled links or of books ("Article: How to Start a
     Mastermind", "Sapiens: A Brief History of Humankind") says neither."""
-    m = _SPOKEN.match(text)
+    m = _SPOKEN.match(text) or _BRACKETED_SPOKEN.match(text)
     if m is None:
         m = _CJK_SPOKEN.match(text)
         return frozenset((m.group(1),)) if m is not None else None
@@ -748,7 +753,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
 # that one match passes over the many lines that have none of these shapes.
-_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _DASH_TURN, _SPEAKER_CARD)
+_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _BRACKETED_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _DASH_TURN, _SPEAKER_CARD)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 # Every shape but the short ones (a name alone, "A. Name", "Speaker 2", "Anna Berg 2m 6s": six spaces
 # at most) holds a colon (or a full-width one, or "「"), opens with "[" or is a WebVTT header; a line

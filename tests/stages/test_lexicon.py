@@ -212,3 +212,14 @@ def test_headings_behind_markdown_marks_are_headings_too():
         explain=True,
     )
     assert ep.description == "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."
+
+
+def test_a_heading_with_its_anchor_link_after_it_is_the_heading():
+    # "Episode Transcript #": a heading whose permalink the dump prints after it.
+    ep = deboiler.clean(
+        "Why pear trees outlive their owners\n\n"
+        "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long.\n\n"
+        "Episode Transcript #\n\nWelcome back to the orchard, everyone, today we talk pears with our guest.\n",
+        explain=True,
+    )
+    assert ep.description == "Pear trees planted in 1820 still crop in village orchards; we ask why they last so long."

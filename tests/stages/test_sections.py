@@ -102,6 +102,22 @@ def test_comments_each_posted_some_time_ago_end_the_notes() -> None:
     assert lines(ep)[-1] == "Our guest grafts old varieties for a living."
 
 
+def test_speakers_full_names_in_square_brackets_are_a_transcript() -> None:
+    # "[Anna Berg] Hello ..." as transcript exporters print turns; a one-word tag ("[Video] ...") per
+    # line of a list names no one.
+    turns = [
+        "[Anna Berg] Hello and welcome to the orchard, everyone, today we talk pears.",
+        "[Tom Lind] Hello Anna.",
+        "[Anna Berg] Thank you for coming, Tom.",
+        "[Tom Lind] With pleasure.",
+    ]
+    ep = clean("Why pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n".join(turns) + "\n")
+    assert lines(ep) == [TEXT]
+    videos = ["[Video] How to graft a pear tree in spring.", "[Video] Pruning old pear trees in winter.", "[Video] Our guest's orchard, a tour."]
+    ep = clean("Why pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n".join(videos) + "\n")
+    assert lines(ep) == [TEXT, *videos]
+
+
 def test_a_subtitle_players_times_in_tenths_are_a_transcript() -> None:
     # "00:28.2" over each sentence: a video page's subtitles, printed under the description.
     turns = "\n".join(f"0{m}:{s:04.1f}\n{said}" for m, s, said in (
