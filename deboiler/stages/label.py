@@ -295,8 +295,9 @@ def _opens_inside_description(blocks: Blocks, names: list, platform: Platform) -
     a paragraph among them, then the closing markers ("No persons identified in this episode."),
     with no opener above them. An opener further down (a date in the list of other shows' episodes)
     opens no description there; the unknown-site labeller reads such a page."""
-    opens, closes = set(platform.opens_after) | set(platform.fallback_opens_after), set(platform.closes_at)
-    end = next((i for i, line_names in enumerate(names) if line_names & (opens | closes)), -1)
+    opens = set(platform.opens_after) | set(platform.fallback_opens_after)
+    marks = opens | set(platform.closes_at)
+    end = next((i for i, line_names in enumerate(names) if line_names & marks), -1)
     if end <= 0 or names[end] & opens or any(names[i] for i in range(end)):
         return False
     return any(is_prose(blocks[i].text) for i in range(end))
