@@ -939,13 +939,17 @@ def _standfirst(text: str) -> bool:
         return False
     if cased[0][:1].islower() and text[:1] == cased[0][:1]:
         return True
-    lower = sum(1 for word in cased if word[:1].islower())
-    return len(cased) >= STANDFIRST_WORDS and 2 * lower > len(cased)
+    return len(cased) >= STANDFIRST_WORDS and 2 * _lower_case(cased) > len(cased)
 
 
 def _cased_words(text: str) -> list[str]:
     """The words that open with a letter that has a case (none in Arabic or Chinese)."""
     return [word for word in text.split() if word[:1].isalpha() and word[:1].lower() != word[:1].upper()]
+
+
+def _lower_case(words: list[str]) -> int:
+    """How many of these words open in lower case."""
+    return sum(1 for word in words if word[:1].islower())
 
 
 SENTENCE_TITLE_WORDS = 3
@@ -958,7 +962,7 @@ def _plain_sentence(text: str) -> bool:
     if not _full_stop(text) or any(ch.isdigit() for ch in text) or _EPISODE_MARK.match(text):
         return False
     cased = _cased_words(text)
-    return len(cased) >= SENTENCE_TITLE_WORDS and 2 * sum(1 for word in cased if word[:1].islower()) >= len(cased)
+    return len(cased) >= SENTENCE_TITLE_WORDS and 2 * _lower_case(cased) >= len(cased)
 
 
 LIST_ITEMS = 3  # "A, B, and C"
@@ -1109,7 +1113,7 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     for line in header:
         if _pipe_field(page, line) or line.text in shows or _breadcrumb_line(page, line) or _title_with_site(page, line) or _tag_box_line(page, line):
             continue
-        if line.text[:1] in "[(0123456789" and _CHAPTER.match(line.text):
+        if line.text[:1] in _CHAPTER_OPENERS and _CHAPTER.match(line.text):
             continue  # a chapter's or a turn's time ("[00:00] - Intro"), no title
         after = page.next(line)
         one_word = line.kind == "short" and after is not None and after.kind in ("byline", "meta") and not line.text.endswith(_GOES_ON)
@@ -1588,8 +1592,8 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
         if line.kind == "widget" and "duration" not in fields:
             before = page.prev(line)
             played, _, rest = line.text.partition(" ")
-            if played in _NOTHING_PLAYED and rest.strip(" /-–"):  # "0:00 25:49", "00:00 / 25:49": one line
-                length = read_meta_line(rest.strip(" /-–"))
+            if played in _NOTHING_PLAYED and (rest := rest.strip(" /-–")):  # "0:00 25:49", "00:00 / 25:49": one line
+                length = read_meta_line(rest)
             else:
                 length = read_meta_line(line.text) if before is not None and before.text in _NOTHING_PLAYED else None
             if length and length.duration:
@@ -1742,9 +1746,7 @@ TEASER_LOOKAHEAD = 4  # lines between a teaser and its full copy: a date, a shar
 def _full_copy_below(body: list[Line], k: int) -> int | None:
     """Where the line above the k-th, cut short ("... En una…"), is printed whole, a few lines down."""
     stem = _cut_stem(body[k - 1].text)
-    if stem is None or body[k].text.startswith(stem):
-        return None
-    return next((j for j in range(k + 1, min(len(body), k + 1 + TEASER_LOOKAHEAD)) if _completes(body[j].text, stem)), None)
+    return None if stem is None else _completed_after(body, k, stem, TEASER_LOOKAHEAD)
 
 
 FAR_TEASER_CHARS = 80  # a paragraph's opening, long enough that only its own full copy starts with it
@@ -1755,9 +1757,17 @@ def _full_copy_further(body: list[Line], k: int) -> int | None:
     """Where the line above the k-th, a paragraph cut off mid-sentence with no marker ("... s'engagent
     pour"), is printed whole further down (past a list of other episodes): the post's full text."""
     teaser = body[k - 1].text
-    if len(teaser) < FAR_TEASER_CHARS or _SENTENCE_END.search(teaser[-2:]) or body[k].text.startswith(teaser):
+    if len(teaser) < FAR_TEASER_CHARS or _SENTENCE_END.search(teaser[-2:]):
         return None
-    return next((j for j in range(k + 1, min(len(body), k + 1 + FAR_COPY_LOOKAHEAD)) if _completes(body[j].text, teaser)), None)
+    return _completed_after(body, k, teaser, FAR_COPY_LOOKAHEAD)
+
+
+def _completed_after(body: list[Line], k: int, stem: str, lookahead: int) -> int | None:
+    """Where a line within `lookahead` lines after body[k] is `stem` printed whole, unless body[k]
+    itself goes on from it (the text's next line, not a copy further down)."""
+    if body[k].text.startswith(stem):
+        return None
+    return next((j for j in range(k + 1, min(len(body), k + 1 + lookahead)) if _completes(body[j].text, stem)), None)
 
 
 def _field_again(name: str, lines: list[Line]) -> bool:
