@@ -57,10 +57,20 @@ for _b in range(256):
     _STOP[_b] = 1 if (_b in (9, 10, 11, 12, 13, 32, 0xC2, 0xE2, 0xEF)) else 0
 
 
+cdef inline Py_ssize_t _invisible_at(const unsigned char* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    """The byte length of U+00AD, U+200B or U+FEFF starting at byte i (they render as nothing), else 0."""
+    cdef unsigned char c = s[i]
+    if c == 0xC2 and i + 1 < n and s[i + 1] == 0xAD:
+        return 2
+    if (c == 0xE2 and i + 2 < n and s[i + 1] == 0x80 and s[i + 2] == 0x8B) or (c == 0xEF and i + 2 < n and s[i + 1] == 0xBB and s[i + 2] == 0xBF):
+        return 3
+    return 0
+
+
 cdef bint _mostly_cjk(const unsigned char* s, Py_ssize_t n) noexcept nogil:
     """html_blocks._cjk_lines' test: a newline, and at least one character in CJK_SHARE of U+3000-U+9FFF
     or U+FF00-U+FFFF, counting neither white space nor the characters that render as nothing."""
-    cdef Py_ssize_t i = 0, chars = 0, cjk = 0
+    cdef Py_ssize_t i = 0, chars = 0, cjk = 0, skip
     cdef bint newline = False
     cdef unsigned char c
     while i < n:
@@ -68,10 +78,8 @@ cdef bint _mostly_cjk(const unsigned char* s, Py_ssize_t n) noexcept nogil:
         if _is_space(c):
             newline = newline or c == 10
             i += 1
-        elif c == 0xC2 and i + 1 < n and s[i + 1] == 0xAD:
-            i += 2
-        elif (c == 0xE2 and i + 2 < n and s[i + 1] == 0x80 and s[i + 2] == 0x8B) or (c == 0xEF and i + 2 < n and s[i + 1] == 0xBB and s[i + 2] == 0xBF):
-            i += 3
+        elif (skip := _invisible_at(s, n, i)):
+            i += skip
         else:
             if c < 0x80 or c >= 0xC0:  # a character's first byte
                 chars += 1
@@ -181,7 +189,7 @@ cdef class _Lines:
         return 0
 
     cdef int text(self, const unsigned char* s, Py_ssize_t n, tree.xmlNode* owner, bint pre) except -1:
-        cdef Py_ssize_t i = 0, start, j
+        cdef Py_ssize_t i = 0, start, j, skip
         cdef unsigned char c
         cdef bint newline
         cdef _Buffer out
@@ -195,14 +203,9 @@ cdef class _Lines:
         out.clear()
         while i < n:
             c = s[i]
-            if c == 0xC2 and i + 1 < n and s[i + 1] == 0xAD:
-                i += 2
-                continue
-            if c == 0xE2 and i + 2 < n and s[i + 1] == 0x80 and s[i + 2] == 0x8B:
-                i += 3
-                continue
-            if c == 0xEF and i + 2 < n and s[i + 1] == 0xBB and s[i + 2] == 0xBF:
-                i += 3
+            skip = _invisible_at(s, n, i)
+            if skip:
+                i += skip
                 continue
             if not pre and _is_space(c):
                 # One space per run, and runs that only invisible characters parted are one run: the
@@ -213,10 +216,8 @@ cdef class _Lines:
                     if _is_space(s[j]):
                         newline = newline or s[j] == 10
                         j += 1
-                    elif s[j] == 0xC2 and j + 1 < n and s[j + 1] == 0xAD:
-                        j += 2
-                    elif (s[j] == 0xE2 and j + 2 < n and s[j + 1] == 0x80 and s[j + 2] == 0x8B) or (s[j] == 0xEF and j + 2 < n and s[j + 1] == 0xBB and s[j + 2] == 0xBF):
-                        j += 3
+                    elif (skip := _invisible_at(s, n, j)):
+                        j += skip
                     else:
                         break
                 if out.size == 0 or (<char*> out.data)[out.size - 1] != 32:
@@ -225,9 +226,7 @@ cdef class _Lines:
                             breaks = []
                         breaks.append(out.size)
                     out.add(" ", 1)
-                i += 1
-                while i < n and _is_space(s[i]):
-                    i += 1
+                i = j
                 continue
             start = i
             i += 1
