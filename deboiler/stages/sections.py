@@ -449,6 +449,9 @@ _TAG_LINE = re.compile(r"^[^\W\d_][^\W\d_]{1,20}: \S")  # "Artist: NAME", "Album
 TAG_BOX_LINES = 3
 
 
+_HASHTAGS = re.compile(r"^(?:#[^\W\d_]\w*\s*){2,}$")  # two tags or more and nothing else; "#21" is an episode's number
+
+
 def _tag_box_line(page: Page, line: Line) -> bool:
     """A line of a box of one-word labels and their values ("Artist: SHOW" / "Album: SHOW" / "Year:
     2024", an audio file's tags under a player): the box's field, no title or show."""
@@ -522,6 +525,9 @@ def _another_turn(page: Page, line: Line) -> bool:
     return any((other := page.next(line, k)) is not None and _TURN.match(other.text) for k in range(2, TURN_LOOKAHEAD + 1))
 
 
+SPEAKER_MAX_WORDS = 4  # a speaker's name or label alone under a time ("Speaker 1", "Anna Berg")
+
+
 def _starts_transcript(page: Page, line: Line) -> bool:
     """A speaker/timestamp line followed by dialogue, not a chapter list (timestamp + title lines)."""
     if not _TURN.match(line.text) or line.text[:1].islower():
@@ -545,6 +551,8 @@ def _starts_transcript(page: Page, line: Line) -> bool:
         return False  # a player's length and its "00:00" ("158:11" / "00:00"), no turn under them
     if not _WORD.search(line.text) and after.kind == "short" and (under := page.next(after)) is not None and _CHAPTER.match(under.text):
         return False  # a time alone over a chapter list's heading ("00:14:39" / "Contents" / "00:00:20 Intro"): the player's length
+    if not _WORD.search(line.text) and not _said(after) and len(after.text.split()) > SPEAKER_MAX_WORDS and (under := page.next(after)) is not None and under.kind == "prose":
+        return False  # a segment's start, its heading and its text ("0:08:04" / "The story of apples" / paragraph), no speaker
     return not (before is not None and _CHAPTER.match(before.text))
 
 
@@ -694,6 +702,11 @@ def _short_turn(text: str) -> frozenset[str] | None:
 _LABEL_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}:$")
 _NAME_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}$")  # "Daniel Story", no colon
 LABELLED_TURNS_LOOKAHEAD = 6  # lines within which the same speaker's label comes again
+# A speaker's name in Chinese or Japanese alone on its line, with or without a colon ("ゆうこ", "高橋:"):
+# no capitals tell it from a heading, so it counts only where several such names take turns.
+_CJK_NAME_ALONE = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff]{1,6}[:：]?$")
+CJK_TURNS_LOOKAHEAD = 12  # lines within which the other names' turns are looked for
+CJK_TURNS_MIN = 4  # names over speech in that reach, the first included
 NAMED_LABEL_TURNS_LOOKAHEAD = 10  # ... where the label is a full name, two words or more
 
 
@@ -712,6 +725,26 @@ def _starts_labelled_turns(page: Page, line: Line) -> bool:
         (other := page.next(line, k)) is not None and other.text == line.text and (again := page.next(other)) is not None and _said(again)
         for k in range(2, reach + 1)
     )
+
+
+def _starts_cjk_turns(page: Page, line: Line) -> bool:
+    """A Chinese or Japanese name alone over what was said, and within a few lines more such names
+    over speech, two speakers at least and one of them again ("ゆうこ" / "こんにちは。" / "ちか" /
+    ... / "ゆうこ"): a transcript. A notes heading is not printed again and again over sentences."""
+    if not _CJK_NAME_ALONE.match(line.text):
+        return False
+    names = []
+    at: Line | None = line
+    for _ in range(CJK_TURNS_LOOKAHEAD):
+        if at is None:
+            break
+        if _CJK_NAME_ALONE.match(at.text):
+            under = page.next(at)
+            if under is None or _CJK_NAME_ALONE.match(under.text) or not (_said(under) or _CJK.search(under.text)):
+                break  # a name over no speech (another name: a list of names, not turns)
+            names.append(at.text.rstrip(":："))
+        at = page.next(at)
+    return len(names) >= CJK_TURNS_MIN and len(set(names)) >= 2 and len(set(names)) < len(names)
 
 
 def _said(line: Line) -> bool:
@@ -739,6 +772,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
         or _starts_labelled_turns(page, line)
         or _starts_named_turns(page, line)
         or _starts_card_turns(page, line)
+        or _starts_cjk_turns(page, line)
         or _sound_cue(line)
         or _stage_direction(page, line)
         or _starts_dash_turns(page, line)
@@ -753,7 +787,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
 # that one match passes over the many lines that have none of these shapes.
-_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _BRACKETED_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _DASH_TURN, _SPEAKER_CARD)
+_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _BRACKETED_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CJK_NAME_ALONE, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _DASH_TURN, _SPEAKER_CARD)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 # Every shape but the short ones (a name alone, "A. Name", "Speaker 2", "Anna Berg 2m 6s": six spaces
 # at most) holds a colon (or a full-width one, or "「"), opens with "[" or is a WebVTT header; a line
@@ -834,6 +868,7 @@ def _name_line(line: Line) -> bool:
         and not _lenticular_heading(line.text)
         and not _YEAR_AND_OWNER.match(line.text)
         and "(@" not in line.text
+        and not (line.text[:1] == "#" and _HASHTAGS.match(line.text))  # a post's tags ("#literature #books")
         and not _pipe_label(line)
         and (":" not in line.text or field_value(line.text) is None)
         and not yearless_date(line.text)

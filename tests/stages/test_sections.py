@@ -175,6 +175,23 @@ def test_an_air_time_alone_over_the_host_and_the_text_is_no_transcript() -> None
     assert lines(ep) == [text]
 
 
+def test_a_segments_start_time_over_its_heading_and_text_is_no_transcript() -> None:
+    # A daily show's page: each segment's start time (its own player's), its heading, its text.
+    intro = "Cider makers in the hills, and a comedian on growing up between two cities."
+    first = "A new survey counts the old orchards of the county, and finds fewer of them than anyone feared last spring."
+    second = "The author of a book on forgotten apple varieties talks about the trees that are gone and the ones saved."
+    ep = clean(
+        f"Orchard Hour\n\n{intro}\n\n0:01:00\n\nThe county counts its old orchards again\n\n{first}\n\n"
+        f"0:08:04\n\nA book about apples nobody grows anymore\n\n{second}\n"
+    )
+    assert first in lines(ep) and second in lines(ep)
+    assert not any("transcript" in v.reason for v in ep.lines)
+    # A time over a speaker's name over what they said stays a transcript's turn.
+    turns = "0:01:00\n\nTom Lind\n\nGood afternoon, and welcome to the orchard hour.\n\n0:01:09\n\nAnna Berg\n\nThank you for having me here.\n"
+    ep = clean(f"Orchard Hour\n\n{intro}\n\n{first}\n\n{turns}")
+    assert lines(ep) == [intro, first]
+
+
 def test_show_by_line_in_another_ui_language() -> None:
     # "SHOW - En podcast af PUBLISHER" under the title, a Danish UI, a Polish description.
     ep = clean(
@@ -1264,6 +1281,30 @@ def test_chinese_and_japanese_dialogue_with_no_space_after_the_name_is_a_transcr
         "山田「なるほど、それはいつ覚えたんですか?」\n"
     )
     assert lines(ep) == [notes_ja]
+
+
+def test_chinese_and_japanese_names_alone_over_their_turns_are_a_transcript() -> None:
+    # A name alone on its line, with or without a colon, over what was said, two speakers taking
+    # turns: no capitals tell the name from a heading, so the turns decide.
+    notes = "今回は港の結び方について、船乗りの二人に話を聞きました。冬の海の話もあります。"
+    turns = ["まずは最初の結び方から教えてください。", "はい、これはもやい結びと言います(笑)", "なるほど。", "船では毎日使います。"]
+    for colon in ("", ":", "："):
+        speakers = [f"山田{colon}", f"佐藤{colon}"] * 2
+        dialogue = "".join(f"{name}\n\n{said}\n\n" for name, said in zip(speakers, turns))
+        ep = clean("港ラジオ 第3回\n\n" + notes + "\n\n" + dialogue)
+        assert lines(ep) == [notes], colon
+    # Short headings over each part of the notes, none printed again, are no speakers.
+    parts = "概要\n\n冬の海で使う結び方を三つ紹介します。\n\n出演\n\n山田と佐藤のふたりです。\n\n収録\n\n港の倉庫で録りました。\n\n編集\n\n鈴木が担当しました。\n"
+    ep = clean("港ラジオ 第3回\n\n" + notes + "\n\n" + parts)
+    assert "鈴木が担当しました。" in lines(ep) and "冬の海で使う結び方を三つ紹介します。" in lines(ep)
+
+
+def test_a_line_of_hashtags_is_no_title() -> None:
+    notes = "This week we fix a bicycle chain at the roadside with nothing but a multitool and patience."
+    ep = clean("Fixing a chain on the road\n#Cycling #Repairs\n" + notes + "\n")
+    assert ep.title == "Fixing a chain on the road" and ep.show is None and notes in lines(ep)
+    ep = clean("#Cycling #Repairs\n" + notes + "\n")
+    assert ep.title is None and notes in lines(ep)
 
 
 def test_an_articles_dateline_over_its_text_is_no_list_of_other_episodes() -> None:
