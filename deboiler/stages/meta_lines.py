@@ -378,6 +378,9 @@ class MetaLine:
     words: int = 0  # words beside the date and length ("Published", "from")
 
 
+_QUOTED_NAME = re.compile(r"«[^«»]{1,60}»|“[^“”]{1,60}”|„[^„“]{1,60}“|\"[^\"]{1,60}\"")
+
+
 def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
     """The line read as an episode's date and/or length line, or None when it is something else
     (a sentence that mentions a date, a title with a score in it). `opens_line` False: the text is
@@ -397,8 +400,9 @@ def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
     rest.append(text[at:])
     head = rest[0]
     glued = None
-    if head[-1:].isalpha() and found[0].kind == "date":
-        glued = head.strip()  # letters straight against the date's first digit
+    if found[0].kind == "date" and (head[-1:].isalpha() or _QUOTED_NAME.fullmatch(head.strip())):
+        # letters straight against the date's first digit, or a name in quotes before it ("«SHOW»25 января 2026")
+        glued = head.strip()
         rest[0] = ""
     # A counter beside the date ("4.097 lượt phát • Ngày 23/11/2025", "1,204 plays · 3 Jan 2024") or
     # the file's size beside the length ("58:44, 134 MB"): its number and unit are no words of a title.

@@ -138,6 +138,10 @@ _CUE = re.compile(
 _SOUND_CUE = re.compile(r"^\[([^\W\d_]{3,20})\] \S")
 # A turn of dialogue printed after a dash, as Russian, Polish or Spanish print an interview.
 _DASH_TURN = re.compile(r"^[—–-] \S")
+# A turn with the speaker's name before a dash ("Bernard – Estou muito feliz de estar aqui!"): a
+# transcript where the same name opens another such turn a few lines on, someone's line between.
+_NAMED_DASH_TURN = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,2}}) [–—-] (\S.+)$")
+NAMED_DASH_TURNS_LOOKAHEAD = 4
 DASH_TURNS_RUN = 6  # dashed lines in a row
 DASH_SHORT_REPLIES = 3  # of them, replies of a few words ending as a sentence ("— Да.", "— Серьезно?")
 DASH_REPLY_MAX_WORDS = 3
@@ -629,6 +633,17 @@ def _card_over(page: Page, line: Line) -> Line | None:
     return above if above is not None and _starts_card_turns(page, above) else None
 
 
+# A broadcast transcript's turn with the speaker's initial and surname in capitals ("М. КУРНИКОВ:
+# Здравствуйте! ..."): a radio's transcript convention that no creator's notes use, so one such turn
+# over a paragraph is a transcript even where the page is cut before the next.
+_INITIAL_CAPS_TURN = re.compile(r"^([^\W\d_]\. ?[^\W\d_][^\W\d_'’-]+): \S")
+
+
+def _initial_caps_turn(line: Line) -> bool:
+    m = _INITIAL_CAPS_TURN.match(line.text)
+    return m is not None and m.group(1).isupper() and line.kind == "prose"
+
+
 def _starts_caps_dialogue(page: Page, line: Line) -> bool:
     """A full name in capitals opening a turn, and the surname alone opening another within a few lines."""
     m = _CAPS_TURN.match(line.text)
@@ -773,6 +788,8 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
         or _starts_named_turns(page, line)
         or _starts_card_turns(page, line)
         or _starts_cjk_turns(page, line)
+        or _starts_named_dash_turns(page, line)
+        or _initial_caps_turn(line)
         or _sound_cue(line)
         or _stage_direction(page, line)
         or _starts_dash_turns(page, line)
@@ -787,16 +804,25 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
 # that one match passes over the many lines that have none of these shapes.
-_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _BRACKETED_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CJK_NAME_ALONE, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _DASH_TURN, _SPEAKER_CARD)
+_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _BRACKETED_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CJK_NAME_ALONE, _NAMED_DASH_TURN, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _DASH_TURN, _SPEAKER_CARD)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 # Every shape but the short ones (a name alone, "A. Name", "Speaker 2", "Anna Berg 2m 6s": six spaces
-# at most) holds a colon (or a full-width one, or "「"), opens with "[" or is a WebVTT header; a line
+# at most) holds a colon (or a full-width one, or "「"), opens with "[", has a dash after a name or is a WebVTT header; a line
 # with none of these is never tried (the alternation backtracks over each word of a paragraph).
 _TURN_MAX_SPACES = 6
 
 
+def _dash_after_name(text: str) -> bool:
+    """A dash between words near the line's start ("Bernard – ..."): a named dash turn's shape."""
+    head = text[:NAME_DASH_CHARS]
+    return " – " in head or " — " in head or " - " in head
+
+
+NAME_DASH_CHARS = 40
+
+
 def _turn_shaped(text: str) -> bool:
-    if ":" not in text and text[:1] not in "[—–-" and text.count(" ") > _TURN_MAX_SPACES and "：" not in text and "「" not in text and not text.startswith("WEBVTT"):
+    if ":" not in text and text[:1] not in "[—–-" and text.count(" ") > _TURN_MAX_SPACES and "：" not in text and "「" not in text and not text.startswith("WEBVTT") and not _dash_after_name(text):
         return False
     return _ANY_TURN.match(text) is not None
 
@@ -2765,6 +2791,31 @@ def _stage_line(line: Line) -> bool:
     if m is None or (" " not in m.group(1) and not m.group(1).islower()):
         return False
     return m.group(1).isupper() or not all(word[0].isupper() for word in m.group(1).split())
+
+
+def _starts_named_dash_turns(page: Page, line: Line) -> bool:
+    """The same speaker's name before a dash opening two turns a few lines apart, each a sentence said,
+    another line between them (the interviewer's question): a transcript. A list's items ("Ep. 173 -
+    Title") say no sentence, and follow one another."""
+    m = _NAMED_DASH_TURN.match(line.text)
+    if m is None or not all(word[0].isupper() for word in m.group(1).split()) or not _dash_said(m.group(2)):
+        return False
+    between = page.next(line)
+    if between is None or _NAMED_DASH_TURN.match(between.text):
+        return False
+    for k in range(2, NAMED_DASH_TURNS_LOOKAHEAD + 1):
+        other = page.next(line, k)
+        if other is None:
+            return False
+        again = _NAMED_DASH_TURN.match(other.text)
+        if again is not None and again.group(1) == m.group(1):
+            return _dash_said(again.group(2))
+    return False
+
+
+def _dash_said(text: str) -> bool:
+    """What a speaker says after the dash: a sentence of three words or more ("Estou muito feliz!")."""
+    return _SENTENCE_END.search(text) is not None and len(text.split()) >= 3
 
 
 def _starts_dash_turns(page: Page, line: Line) -> bool:

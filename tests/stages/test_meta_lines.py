@@ -99,6 +99,16 @@ def test_a_name_run_into_the_months_name_is_kept_apart() -> None:
 def test_a_name_run_into_the_date_is_kept_apart() -> None:
     meta = read_meta_line("Politiken18 Apr 2023")
     assert meta is not None and meta.glued_name == "Politiken" and meta.published == datetime.date(2023, 4, 18)
+    # A show's name in quotes before its date, run into it or not ("«SHOW»25 января 2026"); words
+    # around a quote are a sentence's, no name.
+    for line, name in [
+        ("«Что мы знаем»25 января 2026", "«Что мы знаем»"),
+        ("«Что мы знаем» 25 января 2026", "«Что мы знаем»"),
+        ("“Morning Edition” 3 May 2024", "“Morning Edition”"),
+    ]:
+        meta = read_meta_line(line)
+        assert meta is not None and meta.glued_name == name and meta.published is not None, line
+    assert read_meta_line("He told us “Good morning” 3 May 2024") is None
 
 
 @pytest.mark.parametrize(

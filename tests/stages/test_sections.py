@@ -1299,6 +1299,33 @@ def test_chinese_and_japanese_names_alone_over_their_turns_are_a_transcript() ->
     assert "鈴木が担当しました。" in lines(ep) and "冬の海で使う結び方を三つ紹介します。" in lines(ep)
 
 
+def test_a_guests_name_before_a_dash_opening_two_turns_is_a_transcript() -> None:
+    notes = "Neste episódio conversamos com a Ana Lima sobre como desenhar produtos digitais para pessoas reais."
+    question = "A gente sempre pede para a convidada se apresentar e contar a sua história, fique à vontade."
+    ep = clean(
+        f"Papo de Produto\n\n{notes}\n\nAna – Estou muito feliz de estar aqui, gente!\n\n{question}\n\n"
+        "Ana – Olha que responsabilidade. Vou começar pela minha família, que me marcou muito.\n"
+    )
+    assert lines(ep) == [notes]
+    # A list of other episodes, each "NAME - title", says no sentence and follows one another.
+    listed = "Ep. 12 - Produtos para pessoas\nEp. 13 - Pesquisa com usuários\nEp. 14 - Métricas que importam\n"
+    tips = "Dica – Escreva a hipótese antes do teste.\nDica – Meça o resultado depois do teste.\nDica – Mostre o resultado para o time.\n"
+    ep = clean(f"Papo de Produto\n\n{notes}\n\n{tips}{listed}")
+    assert "Dica – Escreva a hipótese antes do teste." in lines(ep)
+
+
+def test_a_radio_transcripts_turn_with_initial_and_surname_in_capitals_ends_the_notes_alone() -> None:
+    # "М. КУРНИКОВ: ..." over a paragraph: a broadcast transcript, even where the page is cut before the next turn.
+    notes = "Максим Курников о Давосе, о Краснодаре и о шпионском скандале в Германии: что мы знаем на этой неделе."
+    turn = "М. КУРНИКОВ: Здравствуйте! В эфире подкаст, и сегодня я немного нарушаю традицию нашей программы, сейчас объясню почему."
+    ep = clean(f"Что мы знаем\n\n{notes}\n\n{turn}\n")
+    assert lines(ep) == [notes]
+    # A credit with an initial and a surname not in capitals is the notes' own line.
+    note = "J. Ozols: the second half of the programme was recorded a day later, in the studio in Riga, with a new guest."
+    ep = clean(f"Что мы знаем\n\n{notes}\n\n{note}\n")
+    assert note in lines(ep)
+
+
 def test_a_line_of_hashtags_is_no_title() -> None:
     notes = "This week we fix a bicycle chain at the roadside with nothing but a multitool and patience."
     ep = clean("Fixing a chain on the road\n#Cycling #Repairs\n" + notes + "\n")
