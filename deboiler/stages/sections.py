@@ -1056,6 +1056,7 @@ def _bare(text: str) -> str:
 
 
 DATED_ENTRY_LOOKAHEAD = 3  # lines within which a list's next entry comes
+OWN_DATE_LOOKAHEAD = 8  # lines under a date line within which a list would date its next entry
 DATED_ENTRY_HEAD = 40  # the date of an entry ends within its first characters
 _DIGIT_GLUED = re.compile(r"\d[^\W\d_\s]|\d[\"«“']")
 _OPENING_QUOTES = "\"«“'「『"
@@ -1937,12 +1938,19 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             end = top
             under = page.next(line)
             entry = under is not None and under.kind == "short" and name_shaped(under.text)  # "date / title": a list's entry
-            if end == k and not entry and line.meta is not None and "published" not in fields and "duration" not in fields:
-                # No name above or below it, and the header named no date: the episode's own date line under its text.
+            # A list dates each entry; a date line with no other within the lines under it, right under
+            # the text, is the episode's own.
+            alone = not any(other.kind == "meta" and _pure_date(other) for other in body[k + 1 : k + 1 + OWN_DATE_LOOKAHEAD])
+            if end == k and (not entry or alone) and line.meta is not None and "published" not in fields and "duration" not in fields:
+                # No name above it, and the header named no date: the episode's own date line under its text.
                 if line.meta.published:
                     fields["published"] = line.meta.published.isoformat()
                 if line.meta.duration:
                     fields["duration"] = line.meta.duration
+                if alone:
+                    labels[line.index] = ("meta", "generic:meta", "the episode's date line, under its text")
+                    end, ended_by = k + 1, f"from line {body[k + 1].lineno}: the page's own lines, under the episode's date line (line {line.lineno})" if k + 1 < len(body) else ""
+                    break
             ended_by = f"from line {body[end].lineno}: a list of other episodes with their dates"
             break
         if k and _dated_entry(line.text) and any(_dated_entry(other.text) for other in body[k + 1 : k + 1 + DATED_ENTRY_LOOKAHEAD]):

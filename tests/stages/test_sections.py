@@ -1326,6 +1326,19 @@ def test_a_radio_transcripts_turn_with_initial_and_surname_in_capitals_ends_the_
     assert note in lines(ep)
 
 
+def test_a_date_line_alone_under_the_text_is_the_episodes_date() -> None:
+    # Title, text, then the date on a line of its own and the page's lines (a channel prompt, a photo's
+    # caption): no other date under it, so no list of other episodes: the episode's own date.
+    text = "Der Hörer rief an und bat darum, den Gedenktag diesmal anders zu begehen, ruhiger und ohne Streit im Studio."
+    ep = clean(f"Gedenken anders?\n\n{text}\n\n19/04/2023\n\nFolgt unserem Kanal auf WhatsApp\n\nDemonstration in der Innenstadt\n")
+    assert ep.published == "2023-04-19" and lines(ep) == [text]
+    assert next(v for v in ep.lines if v.text == "19/04/2023").reason == "the episode's date line, under its text"
+    # Dated entries one under another are a list of other episodes: no date of this one.
+    listed = "19/04/2023\nDie Wahl und ihre Folgen\n12/04/2023\nStreit um das Budget\n05/04/2023\nDer Hafen wird gebaut\n"
+    ep = clean(f"Gedenken anders?\n\n{text}\n\n{listed}")
+    assert ep.published is None and lines(ep) == [text]
+
+
 def test_a_line_of_hashtags_is_no_title() -> None:
     notes = "This week we fix a bicycle chain at the roadside with nothing but a multitool and patience."
     ep = clean("Fixing a chain on the road\n#Cycling #Repairs\n" + notes + "\n")
