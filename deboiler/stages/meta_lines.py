@@ -174,7 +174,7 @@ _DATES = (
     # The month may run into a name or a number before it ("All Indians MatterJanuary 14, 2022",
     # "Season 1Episode 152Jul 10, 2020").
     rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ÿ\d])(?=[A-ZÀ-Þ])))(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
-    r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[01]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
+    r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[0-3]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
     r"(?=\d)(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
     # The year cut to two digits behind an apostrophe: "16 mrt. '22" (Dutch aggregators), or between
     # dashes: "10-Jun-25" (a Malaysian radio's episode pages).
@@ -243,7 +243,10 @@ def _date_of(g: dict) -> datetime.date | None:
             month = _month_of(g["mon"])
             return datetime.date(int(g["y"]), month, int(g["d"])) if month else None
         if g.get("a"):
-            return datetime.date(int(g["y"]), int(g["b"]), int(g["a"]))  # 22.3.2019, 17/3/2026: day first
+            a, b = int(g["a"]), int(g["b"])
+            if b > 12 and g["sep"] == "/":
+                return datetime.date(int(g["y"]), a, b)  # 7/15/2022: month first, as only a US page writes it
+            return datetime.date(int(g["y"]), b, a)  # 22.3.2019, 17/3/2026: day first
         if g.get("ay_mon"):
             month = _month_of(g["ay_mon"])
             year = int(g["ay_y"])

@@ -30,6 +30,8 @@ from deboiler.stages.meta_lines import read_meta_line, yearless_date
         ("29 Syys 20231h", "2023-09-29", 3600),
         ("22. 3. 2019", "2019-03-22", None),  # Czech, day first
         ("17/3/2026", "2026-03-17", None),
+        ("7/15/2022", "2022-07-15", None),  # US order, the only reading where the day is over twelve
+        ("7/5/2022", "2022-05-07", None),  # either order: day first, as before
         ("23-04-2021", "2021-04-23", None),  # Dutch and Danish short dates, day first, with dashes
         ("Published 11/25/24", "2024-11-25", None),  # US order with a two-digit year
         ("from 2018-05-11T18:50:34", "2018-05-11", None),  # the time of an ISO stamp is no length
@@ -117,6 +119,7 @@ def test_a_name_run_into_the_date_is_kept_apart() -> None:
         "HJK-HIFK 0-2 | Veikkausliiga 22.9.2021",  # a title with a date in it
         "Episode 105",
         "Dnes",
+        "7.15.2022",  # a day over twelve second, between dots: no date in any order a page writes
         "0:00",  # a player's start: no length
         "2:26 pm",  # a time of day
         "09:30 Uhr",  # a time of day in German: an air time
