@@ -2899,11 +2899,17 @@ def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks
     element's sub-headings and lists), where it calls that last line the description too and they
     stand inside the same post (a credits box in the post, not the site's footer)."""
     last = _last_kept(verdicts)
-    if last is None or blocks is None or sections[last].rule != "generic:description":
+    if last is None or blocks is None:
         return []
+    notes = ""  # a heading opening the tail: its element's path, where the notes' sections and lists go on
+    if sections[last].rule != "generic:description":
+        if not _notes_heading(blocks, last):
+            return []
+        # The main text ends at its notes' heading ("Show Notes"), the list under it left out as
+        # link-dense: the notes go on in the heading's element.
+        notes = _block_path(blocks[last].path).rpartition(">")[0] + ">"
     container = _post_container(blocks[last].path)
     tail: list[int] = []
-    notes = ""  # a heading opening the tail: its element's path, where the notes' sections and lists go on
     for i in range(last + 1, len(verdicts)):
         if verdicts[i].label == "blank":
             continue
@@ -2916,6 +2922,12 @@ def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks
             break  # past the limit only the headings and lists of a notes section the tail opened with
         tail.append(i)
     return tail
+
+
+def _notes_heading(blocks: Blocks, i: int) -> bool:
+    """Whether the block is a heading the lexicon knows over an episode's notes ("Show Notes")."""
+    one = Blocks([blocks[i]])
+    return classify(one, lexicon_matcher().scan(one))[0].kind == "desc_heading"
 
 
 SAME_ELEMENT_TAIL_LINES = 3  # short paragraphs a post's body ends with ("Link to the article:" / its address)

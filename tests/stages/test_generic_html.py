@@ -1069,3 +1069,20 @@ def test_a_date_line_under_the_main_texts_last_paragraph_goes_a_date_above_more_
     verdicts = generic.label_unknown(blocks, "\n".join(lines))
     end_main_text(verdicts, blocks)
     assert [v.label for v in verdicts] == ["content"] * 3
+
+
+def test_the_notes_list_under_a_notes_heading_that_ends_the_main_text_comes_back():
+    # trafilatura keeps a post's text down to its "Show Notes" heading and leaves the list of links
+    # under it out (all links); the list stands in the heading's element, the footer does not.
+    links = ["The first question, as a post", "Microformats wiki", "The JSON home page", "Loading HTML in a script, a guide"]
+    items = "".join(f'<li><a href="https://example.org/{i}">{text}</a></li>' for i, text in enumerate(links))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>JSON or HTML | The Barn</title></head><body>
+<div class="container"><div class="navbar"><a class="brand" href="/">The Barn</a><ul class="nav"><li><a href="/p">Publishing</a></li>
+<li><a href="/c">Conference</a></li><li><a href="/h">History</a></li></ul></div>
+<section><p>Season 1 : Episode 1</p><h1>JSON or HTML</h1><time>October 09, 2012</time>
+<p><a href="/e1.mp3">Two developers talk about whether an API should answer in JSON or in HTML with microformats, and why it matters to clients.</a></p>
+<p><a href="/e1.mp3">Download MP3</a></p><p><b>Show Notes</b></p><ul>{items}</ul></section></div>
+<footer class="container"><ul><li><a href="mailto:barn@example.org">barn@example.org</a></li><li><a href="/t">@thebarn</a></li></ul></footer></body></html>"""
+    ep = _clean(page)
+    assert _lines(ep.description)[-len(links) :] == links
+    assert "Show Notes" not in ep.description and "barn@example.org" not in ep.description
