@@ -959,6 +959,7 @@ _CREDIT_AFTER = re.compile(r".*(?:\s[/|·–—]\s|[.)]\s)")  # up to the last s
 # Between the words of a person's name, or of two names: "Renata Lo Prete", "Ana de la Cruz", "A and B".
 _NAME_JOINS = frozenset(["de", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der", "den", "ten", "y", "e", "et", "and", "und", "en", "och", "og", "&", ","])
 BYLINE_MAX_WORDS = 8
+BYLINE_NAME_WORDS = 4  # a full name before its role ("Anna Maria Berg, staff writer")
 
 
 def _byline(text: str) -> bool:
@@ -968,12 +969,24 @@ def _byline(text: str) -> bool:
     if word.casefold() not in _byline_words():
         return False
     words = name.replace(",", " , ").split()
-    return (
+    if (
         1 < len(words) <= BYLINE_MAX_WORDS
         and words[0][0].isupper()
         and words[-1][0].isupper()
         and all(w[0].isupper() or w.casefold() in _NAME_JOINS for w in words)
-    )
+    ):
+        return True
+    # "By Anna Berg, staff writer, and" (the next author on the next line): a full name, then a role.
+    head, comma, role = name.partition(",")
+    names = head.split()
+    return bool(comma) and 2 <= len(names) <= BYLINE_NAME_WORDS and all(w[0].isupper() for w in names) and len(role.split()) <= BYLINE_MAX_WORDS
+
+
+def _byline_goes_on(page: Page, line: Line) -> bool:
+    """The line under a byline that ends in "and" or a comma: the next author ("By Anna Berg, staff
+    writer, and" / "Tom Lind, reporter")."""
+    above = page.prev(line)
+    return above is not None and above.text.endswith((" and", ",", " &")) and _byline(above.text)
 
 
 @lru_cache(maxsize=1)
@@ -1173,7 +1186,7 @@ def _find_title(page: Page, header: list[Line]) -> Line | None:
     shows = _shows_named(header)
     names = []
     for line in header:
-        if _pipe_field(page, line) or line.text in shows or _breadcrumb_line(page, line) or _title_with_site(page, line) or _tag_box_line(page, line):
+        if _pipe_field(page, line) or line.text in shows or _breadcrumb_line(page, line) or _title_with_site(page, line) or _tag_box_line(page, line) or _byline_goes_on(page, line):
             continue
         if line.text[:1] in _CHAPTER_OPENERS and _CHAPTER.match(line.text):
             continue  # a chapter's or a turn's time ("[00:00] - Intro"), no title
@@ -1753,7 +1766,7 @@ def _label_header(page, header, labels, title, show, heading, blurb) -> None:
             labels[i] = ("chrome", "generic:field-label", "a field's label or value in the header ('Label |' over its value)")
         elif _tag_box_line(page, line) and not _credit_line(line.text):  # a credit ("Host: NAME") may be the notes'
             labels[i] = ("chrome", "generic:tag-box", "a box of one-word labels and values in the header ('Artist: ...', 'Album: ...'): an audio file's tags")
-        elif _byline(line.text):
+        elif _byline(line.text) or _byline_goes_on(page, line):
             labels[i] = ("chrome", "generic:byline", "who wrote the page ('By NAME'), in the header above the description")
         elif _contributor_card(line.text):
             labels[i] = ("chrome", "generic:contributor", "a contributor's card in the header (a name and handle, a year and owner, a user name)")

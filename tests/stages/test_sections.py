@@ -1339,6 +1339,17 @@ def test_a_date_line_alone_under_the_text_is_the_episodes_date() -> None:
     assert ep.published is None and lines(ep) == [text]
 
 
+def test_a_byline_with_roles_over_two_lines_is_no_title() -> None:
+    # "By NAME, role, and" / "NAME, role": two authors under the title, no title or show.
+    notes = "Tune out the national race and tune into the local ones with this week's episode about the county council."
+    ep = clean(
+        "Local Talks: These politics are local\n\nBy Anna Berg, staff writer, and\nTom Lind, Education Reporter\n"
+        f"Published: November 10, 2016, 11:32am\n\n{notes}\n"
+    )
+    assert ep.title == "Local Talks: These politics are local" and lines(ep) == [notes]
+    assert {v.text: v.rule for v in ep.lines}["Tom Lind, Education Reporter"] == "generic:byline"
+
+
 def test_a_line_of_hashtags_is_no_title() -> None:
     notes = "This week we fix a bicycle chain at the roadside with nothing but a multitool and patience."
     ep = clean("Fixing a chain on the road\n#Cycling #Repairs\n" + notes + "\n")
