@@ -547,7 +547,7 @@ def _starts_transcript(page: Page, line: Line) -> bool:
         return False
     if not _said(after) and not _another_turn(page, line):
         return False  # a segment's heading with its time ("Nemo's Hardware Store (31:58)") over another heading
-    if page.resumes and not _WORD.search(line.text) and line.text.strip("0:()[] ") and not _another_turn(page, line):
+    if page.resumes and not _WORD.search(line.text) and line.text.strip("0:()[] ") and not _another_turn(page, line) and not _first_stamp_over_speech(page, line):
         # A time alone (not a player's "00:00", over what it played) with no other turn under it: an air
         # time ("12:05" / the host / the text).
         return False
@@ -558,6 +558,21 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     if not _WORD.search(line.text) and not _said(after) and len(after.text.split()) > SPEAKER_MAX_WORDS and (under := page.next(after)) is not None and under.kind == "prose":
         return False  # a segment's start, its heading and its text ("0:08:04" / "The story of apples" / paragraph), no speaker
     return not (before is not None and _CHAPTER.match(before.text))
+
+
+_TIME_ALONE = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)[)\]]?$")
+FIRST_STAMP_MAX_SECONDS = 60  # a transcript's first stamp, at the recording's start
+FIRST_STAMP_SPEECH_LINES = 3
+
+
+def _first_stamp_over_speech(page: Page, line: Line) -> bool:
+    """A time alone within the recording's first minute ("00:01") over lines of speech, each a
+    sentence: a transcript's first stamp, cut before the next (an air time is a time of day)."""
+    m = _TIME_ALONE.match(line.text)
+    if m is None or not 0 < _clock_seconds(m) < FIRST_STAMP_MAX_SECONDS:
+        return False
+    under = [page.next(line, k) for k in range(1, FIRST_STAMP_SPEECH_LINES + 1)]
+    return all(said is not None and (_said(said) or _SENTENCE_END.search(said.text) is not None) for said in under)
 
 
 def _clock_seconds(m: re.Match) -> int:

@@ -192,6 +192,17 @@ def test_a_segments_start_time_over_its_heading_and_text_is_no_transcript() -> N
     assert lines(ep) == [intro, first]
 
 
+def test_a_first_stamp_alone_over_speech_opens_a_transcript_cut_before_the_next() -> None:
+    # "00:01" over lines of speech: an automatic transcript's first stamp, the page cut before the
+    # next one. An air time ("12:05") is a time of day, not the recording's first minute.
+    notes = "We went to the podcast weekend and came back with a bag full of flyers and stickers to talk about."
+    speech = "Hello and good evening, it is me again.\nWe went there on the second day, a Sunday.\nSo many things happened that I have to sort them out.\n"
+    ep = clean(f"The podcast weekend\n{notes}\n00:01\n{speech}")
+    assert lines(ep) == [notes]
+    ep = clean(f"The podcast weekend\n{notes}\n12:05\n{speech}")
+    assert lines(ep)[-3:] == speech.split("\n")[:3]
+
+
 def test_show_by_line_in_another_ui_language() -> None:
     # "SHOW - En podcast af PUBLISHER" under the title, a Danish UI, a Polish description.
     ep = clean(
