@@ -827,13 +827,13 @@ _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES
 _TURN_MAX_SPACES = 6
 
 
+NAME_DASH_CHARS = 40  # where a named dash turn's dash stands, at most ("Anna Maria Berg – ...")
+
+
 def _dash_after_name(text: str) -> bool:
     """A dash between words near the line's start ("Bernard – ..."): a named dash turn's shape."""
     head = text[:NAME_DASH_CHARS]
     return " – " in head or " — " in head or " - " in head
-
-
-NAME_DASH_CHARS = 40
 
 
 def _turn_shaped(text: str) -> bool:
@@ -2924,8 +2924,9 @@ SIGN_OFF_WORDS = 4
 def _tail_lines(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks | None) -> list[int]:
     """The lines right after the main text's last line that the sections labeller also calls the
     description, up to HTML_GAP_LINES of them (more where they open with a heading: that heading's
-    element's sub-headings and lists), where it calls that last line the description too and they
-    stand inside the same post (a credits box in the post, not the site's footer)."""
+    element's sub-headings and lists), where it calls that last line the description too, or that
+    last line is the notes' heading ("Show Notes"), and they stand inside the same post (a credits
+    box in the post, not the site's footer)."""
     last = _last_kept(verdicts)
     if last is None or blocks is None:
         return []
