@@ -1976,6 +1976,8 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 if line.meta.duration:
                     fields["duration"] = line.meta.duration
                 if alone:
+                    if (glued := line.meta.glued_name) and len(glued) >= GLUED_SHOW_MIN_CHARS:
+                        fields.setdefault("show", glued)  # "«SHOW»25 января 2026": the show's name run into its date
                     labels[line.index] = ("meta", "generic:meta", "the episode's date line, under its text")
                     end, ended_by = k + 1, f"from line {body[k + 1].lineno}: the page's own lines, under the episode's date line (line {line.lineno})" if k + 1 < len(body) else ""
                     break

@@ -1344,6 +1344,9 @@ def test_a_date_line_alone_under_the_text_is_the_episodes_date() -> None:
     ep = clean(f"Gedenken anders?\n\n{text}\n\n19/04/2023\n\nFolgt unserem Kanal auf WhatsApp\n\nDemonstration in der Innenstadt\n")
     assert ep.published == "2023-04-19" and lines(ep) == [text]
     assert next(v for v in ep.lines if v.text == "19/04/2023").reason == "the episode's date line, under its text"
+    # The show's name in quotes run into that date line names the show.
+    ep = clean(f"Gedenken anders?\n\n{text}\n\n«Der Tag»19/04/2023\n\nFolgt unserem Kanal auf WhatsApp\n")
+    assert ep.published == "2023-04-19" and ep.show == "«Der Tag»" and lines(ep) == [text]
     # Dated entries one under another are a list of other episodes: no date of this one.
     listed = "19/04/2023\nDie Wahl und ihre Folgen\n12/04/2023\nStreit um das Budget\n05/04/2023\nDer Hafen wird gebaut\n"
     ep = clean(f"Gedenken anders?\n\n{text}\n\n{listed}")
