@@ -428,14 +428,27 @@ def _breadcrumb_line(page: Page, line: Line) -> bool:
     """A breadcrumb of steps between slashes or arrows whose last step is printed as a line of its
     own close by (the episode's title under "Podcast > Evening Edition > SHOW > TITLE"): the site's,
     no paragraph, title or show."""
-    if not any(separator in line.text for separator in _BREADCRUMB_SEPARATORS):
-        return False  # most lines
-    text = " ".join(line.text.split())  # a dump may space the arrows out ("Podcast  >  Evening Edition")
+    last = _breadcrumb_last(line.text)
+    return last is not None and any(other.text == last for other in page.around(line, NEIGHBOURS))
+
+
+def _breadcrumb_last(text: str) -> str | None:
+    """The last step of a breadcrumb of BREADCRUMB_STEPS steps or more ("News / Podcasts / SHOW"), else None."""
+    if not any(separator in text for separator in _BREADCRUMB_SEPARATORS):
+        return None  # most lines
+    text = " ".join(text.split())  # a dump may space the arrows out ("Podcast  >  Evening Edition")
     for separator in _BREADCRUMB_SEPARATORS:
         if text.count(separator) >= BREADCRUMB_STEPS - 1:
-            last = text.rpartition(separator)[2].strip()
-            return bool(last) and any(other.text == last for other in page.around(line, NEIGHBOURS))
-    return False
+            return text.rpartition(separator)[2].strip() or None
+    return None
+
+
+_NAME_SEPARATORS = (": ", " - ", " – ", " — ", " | ")
+
+
+def _named_by(text: str, name: str) -> bool:
+    """Whether a line opens with a name and a separator ("SHOW: TITLE"): the title under the show's name."""
+    return len(text) > len(name) and text.startswith(name) and text[len(name) :].startswith(_NAME_SEPARATORS)
 
 
 _SITE_SEPARATORS = (" — ", " – ", " | ", " - ", " · ")
@@ -1710,6 +1723,10 @@ def _read_header(page: Page, header: list[Line], title: Line | None, start: Line
         fields.setdefault("duration", length[1])
     if "show" in fields:
         return None
+    for line in header:
+        if line.index < title.index and (last := _breadcrumb_last(line.text)) is not None and _named_by(title.text, last):
+            fields["show"] = last  # "News / Podcasts / SHOW" over "SHOW: TITLE": the breadcrumb's last step is the show
+            return None
     above, below = page.prev(title), page.next(title)
     if above is not None and above.text != title.text and above.text.startswith(title.text):
         above = None  # the title's image, by its alternative text ("TITLE image"): no show's name

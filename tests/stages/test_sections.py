@@ -1362,6 +1362,9 @@ def test_a_byline_with_roles_over_two_lines_is_no_title() -> None:
     )
     assert ep.title == "Local Talks: These politics are local" and lines(ep) == [notes]
     assert {v.text: v.rule for v in ep.lines}["Tom Lind, Education Reporter"] == "generic:byline"
+    # A breadcrumb down to the show over "SHOW: TITLE": its last step names the show.
+    ep = clean(f"News / Podcasts / Local Talks\n\nLocal Talks: These politics are local\n\n{notes}\n")
+    assert ep.show == "Local Talks" and ep.title == "Local Talks: These politics are local" and lines(ep) == [notes]
 
 
 def test_a_line_of_hashtags_is_no_title() -> None:
