@@ -416,7 +416,9 @@ def _opens_description(page: Page, line: Line) -> bool:
     # A line ending in a colon introduces what follows (a list): no title.
     plain_title = (not _SENTENCE_END.search(line.text) or line.text.endswith("..")) and not line.text.endswith(":")
     one_sentence = not _TWO_SENTENCES.search(line.text)
-    first = page.nonblank[0] is line
+    at = page.position[line.index]
+    # The page's first line, or the first under the page's date line ("May 20, 2021" / TITLE / text).
+    first = at == 0 or (at == 1 and page.nonblank[0].kind == "meta")
     return not (first and after.kind == "prose" and plain_title and one_sentence)
 
 

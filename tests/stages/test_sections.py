@@ -1367,6 +1367,19 @@ def test_a_byline_with_roles_over_two_lines_is_no_title() -> None:
     assert ep.show == "Local Talks" and ep.title == "Local Talks: These politics are local" and lines(ep) == [notes]
 
 
+def test_the_line_under_the_pages_date_over_a_paragraph_is_the_title() -> None:
+    # "June 13, 2024" / TITLE / paragraph: as where the title is the page's first line.
+    title = "Episode #114: Volunteer Numbers for 2024: What Our Latest Survey Says About Leaders – Part 2"
+    notes = (
+        "In this episode we look at what volunteers told us this year in our survey of more than a thousand groups, "
+        "and what it means for the people who lead them, from the smallest food bank to the largest hospital."
+    )
+    ep = clean(f"June 13, 2024\n\n{title}\n\n{notes}\n")
+    assert ep.title == title and ep.published == "2024-06-13" and lines(ep) == [notes]
+    ep = clean(f"Published June 13, 2024\n\n{title}\n\n{notes}\n")
+    assert ep.title == title and lines(ep) == [notes]
+
+
 def test_a_line_of_hashtags_is_no_title() -> None:
     notes = "This week we fix a bicycle chain at the roadside with nothing but a multitool and patience."
     ep = clean("Fixing a chain on the road\n#Cycling #Repairs\n" + notes + "\n")
