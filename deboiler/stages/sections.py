@@ -414,12 +414,25 @@ def _opens_description(page: Page, line: Line) -> bool:
         if other.kind != "short":
             break
     # A line ending in a colon introduces what follows (a list): no title.
-    plain_title = (not _SENTENCE_END.search(line.text) or line.text.endswith("..")) and not line.text.endswith(":")
+    plain_title = (not _SENTENCE_END.search(line.text) or line.text.endswith("..") or _question_title(line.text)) and not line.text.endswith(":")
     one_sentence = not _TWO_SENTENCES.search(line.text)
     at = page.position[line.index]
     # The page's first line, or the first under the page's date line ("May 20, 2021" / TITLE / text).
     first = at == 0 or (at == 1 and page.nonblank[0].kind == "meta")
     return not (first and after.kind == "prose" and plain_title and one_sentence)
+
+
+QUESTION_TITLE_WORDS = 8
+
+
+def _question_title(text: str) -> bool:
+    """A question that reads as a title: short ("Why Start a Podcast?"), or with an episode's number
+    or a name before a separator ("E94 Faut-il commémorer Napoléon ?", "Superliga Preview: Hvem snupper
+    El Plástico?"). On real pages 14 of 14 such first lines over a paragraph were titles; a long
+    question of clauses ("Provavelmente você gosta de futebol, mas você sabe ...?") opens the text."""
+    if not text.endswith(("?", "？")):
+        return False
+    return len(text.split()) <= QUESTION_TITLE_WORDS or _EPISODE_MARK.match(text) is not None or any(sep in text for sep in _NAME_SEPARATORS)
 
 
 BREADCRUMB_STEPS = 3  # "Podcast / Programmes / SHOW / TITLE", "Podcast > Evening Edition > TITLE": three steps at least

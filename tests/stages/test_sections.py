@@ -1380,6 +1380,19 @@ def test_the_line_under_the_pages_date_over_a_paragraph_is_the_title() -> None:
     assert ep.title == title and lines(ep) == [notes]
 
 
+def test_a_question_as_the_first_line_over_a_paragraph_is_the_title_a_long_one_of_clauses_is_not() -> None:
+    notes = (
+        "Our guest talks about the clubs that shaped the city, the first matches played in the old stadium and "
+        "the long rivalry between the two sides that still divides families every Sunday."
+    )
+    for title in ("Ep. 132: Who Really Founded the Club?", "Who Founded the Club?", "Harbour Talk – who really founded the club?"):
+        ep = clean(f"{title}\n{notes}\n")
+        assert ep.title == title and lines(ep) == [notes], title
+    question = "You probably like football, but do you know how the game first came to this city and who played it here?"
+    ep = clean(f"{question}\n{notes}\n")
+    assert ep.title is None and lines(ep) == [question, notes]
+
+
 def test_a_line_of_hashtags_is_no_title() -> None:
     notes = "This week we fix a bicycle chain at the roadside with nothing but a multitool and patience."
     ep = clean("Fixing a chain on the road\n#Cycling #Repairs\n" + notes + "\n")
