@@ -100,6 +100,8 @@ _MARKUP_TAG = re.compile(r"<[^<>]{0,300}>")
 # resource="episode_id=..." width="100%" ...]'), however many attributes it has.
 _SHORTCODE = re.compile(r"""^\[[a-z][\w-]*(?:\s+[\w-]+=(?:"[^"]*"|'[^']*'|[^\s\]"']+))+\s*/?\]$""")
 _TIMESTAMP = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d)?[)\]]?"  # "01:49.5": a subtitle player's tenths
+# A clock as (hours or None, minutes, seconds), maybe in brackets ("02:09", "[1:02:03]"): _clock_seconds reads it.
+_CLOCK = r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)[)\]]?"
 # A transcript's turn on a line of its own: a speaker and/or a timestamp ("Speaker 1 (00:00):",
 # "Guy Burton 00:08", "Guy Burton – 00:08", "Voz 2 00:41", "(00:38):", "00:09"), a speaker and the
 # time in words ("Anna Berg 2m 6s"), or "Starting point is 00:00:00" (podscripts). A numbered voice is
@@ -588,7 +590,7 @@ def _starts_transcript(page: Page, line: Line) -> bool:
     return not (before is not None and _CHAPTER.match(before.text))
 
 
-_TIME_ALONE = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)[)\]]?$")
+_TIME_ALONE = re.compile(rf"^{_CLOCK}$")
 FIRST_STAMP_MAX_SECONDS = 60  # a transcript's first stamp, at the recording's start
 FIRST_STAMP_SPEECH_LINES = 3
 
@@ -3165,7 +3167,7 @@ CHAPTER_RUN = 3  # chapter lines in a row
 CHAPTER_FIRST_MAX_SECONDS = 300  # the first chapter starts at the episode's start, or close to it
 CHAPTER_MIN_STEP_SECONDS = 60  # a chapter list's times are minutes apart on average; a transcript's, seconds
 _CHAPTER_OPENERS = frozenset("0123456789([")
-_CHAPTER_TIME = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)[)\]]?\s*[-–:]?\s*(?=\S)")
+_CHAPTER_TIME = re.compile(rf"^{_CLOCK}\s*[-–:]?\s*(?=\S)")
 
 
 def chapter_lists(texts: list[str]) -> list[list[int]]:
