@@ -68,15 +68,14 @@ cdef inline Py_ssize_t _invisible_at(const unsigned char* s, Py_ssize_t n, Py_ss
 
 
 cdef bint _mostly_cjk(const unsigned char* s, Py_ssize_t n) noexcept nogil:
-    """html_blocks._cjk_lines' test: a newline, and at least one character in CJK_SHARE of U+3000-U+9FFF
-    or U+FF00-U+FFFF, counting neither white space nor the characters that render as nothing."""
+    """html_blocks._cjk_lines' share test: at least one character in CJK_SHARE of U+3000-U+9FFF or
+    U+FF00-U+FFFF, counting neither white space nor the characters that render as nothing. Its other
+    test, a newline inside the run, is the caller's: it asks only where it kept such a newline."""
     cdef Py_ssize_t i = 0, chars = 0, cjk = 0, skip
-    cdef bint newline = False
     cdef unsigned char c
     while i < n:
         c = s[i]
         if _is_space(c):
-            newline = newline or c == 10
             i += 1
         elif (skip := _invisible_at(s, n, i)):
             i += skip
@@ -86,7 +85,7 @@ cdef bint _mostly_cjk(const unsigned char* s, Py_ssize_t n) noexcept nogil:
                 if (0xE3 <= c <= 0xE9) or (c == 0xEF and i + 1 < n and s[i + 1] >= 0xBC):
                     cjk += 1
             i += 1
-    return newline and 3 * cjk >= chars
+    return 3 * cjk >= chars
 
 
 cdef inline bint _blank(const unsigned char* s, Py_ssize_t n) noexcept nogil:
