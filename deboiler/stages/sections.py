@@ -1951,7 +1951,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             end, ended_by = k, f"after the heading {line.text!r} (line {line.lineno}): the page's next section"
             break
         if k and _bare(line.text) in header_texts and not _over_a_heading(page, line):
-            if (resume := _interruption(page, body, k, labels)) is not None:
+            if (resume := _interruption(page, body, k, labels, fields.get("title"))) is not None:
                 resume_at = resume
                 continue
             end, ended_by = k, f"from line {line.lineno}, which repeats the page's header ({line.text!r}): the show's own section"
@@ -2037,7 +2037,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
         if k and nxt is not None and nxt.text == line.text and _name_line(line) and not _SENTENCE_END.search(line.text) and not _refrain(body, k):
-            if (resume := _interruption(page, body, k, labels)) is not None:
+            if (resume := _interruption(page, body, k, labels, fields.get("title"))) is not None:
                 resume_at = resume  # a photo's caption printed twice: the article goes on under it
                 continue
             end, ended_by = k, f"from line {line.lineno}: a name printed twice, an author's or guest's box"
@@ -2052,7 +2052,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
                 labels[body[notes].index] = ("chrome", "lexicon:ui", f"a heading ({body[notes].why!r}) inside the show notes")
                 resume_at = notes + 1
                 continue
-            if (resume := _interruption(page, body, k, labels)) is not None:
+            if (resume := _interruption(page, body, k, labels, fields.get("title"))) is not None:
                 resume_at = resume
                 continue
             end, ended_by = k, f"interface lines from line {line.lineno} on: the description has ended"
@@ -2224,10 +2224,10 @@ def _text_under_list(body: list[Line], k: int) -> int | None:
     return j
 
 
-def _interruption(page: Page, body: list[Line], k: int, labels: list) -> int | None:
+def _interruption(page: Page, body: list[Line], k: int, labels: list, title: str | None = None) -> int | None:
     """Where the description goes on after an interruption starting at body[k] (the lines between
-    are labelled as that interruption), else None."""
-    resume = _resumes_after(page, body, k)
+    are labelled as that interruption), else None. `title`: the episode's title, as the header gave it."""
+    resume = _resumes_after(page, body, k, title)
     if resume is not None:
         for other in body[k:resume]:
             if other.kind == "prose" and paragraph(other.text):
@@ -2238,16 +2238,19 @@ def _interruption(page: Page, body: list[Line], k: int, labels: list) -> int | N
     return resume
 
 
-def _resumes_after(page: Page, body: list[Line], k: int) -> int | None:
+def _resumes_after(page: Page, body: list[Line], k: int, title: str | None = None) -> int | None:
     """Where the description goes on after the interruption starting at body[k], else None. Not
     where the lines between print a line of the description again (the page's next section starts
-    over: other episodes, the show's page), nor into a transcript ("Name: ...", "Voz 1 00:00")."""
+    over: other episodes, the show's page), nor into a transcript ("Name: ...", "Voz 1 00:00"). A
+    heading right over the episode's title printed again ("Listen Now" / TITLE / paragraph) heads
+    the article's own copy of the header, not another section."""
     if not page.resumes:
         return None
     told = {o.text for o in body[:k]}
     for j in range(k, min(len(body), k + 1 + RESUME_LOOKAHEAD)):
         other = body[j]
-        if other.kind in ("section", "desc_heading") or (other.kind == "meta" and _pure_date(other)) or other.text in told:
+        title_under = title is not None and j + 1 < len(body) and body[j + 1].text == title
+        if (other.kind in ("section", "desc_heading") and not title_under) or (other.kind == "meta" and _pure_date(other)) or other.text in told:
             return None
         if _TURN.match(other.text) and _WORD.search(other.text) and _starts_transcript(page, other):
             return None  # a speaker's turn ("Voz 1 00:00") over what was said; a bare time is a player's

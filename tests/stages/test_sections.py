@@ -627,6 +627,28 @@ def test_an_article_goes_on_under_a_caption_and_the_title_printed_again() -> Non
     assert caption.label == "chrome" and "goes on" in caption.reason
 
 
+
+def test_the_description_goes_on_under_a_button_over_the_title_printed_again() -> None:
+    # A teaser under the title, a photo credit and a "Listen Now" button, then the article's own copy
+    # of the header: the title again over the full notes. The button heads no other section there.
+    teaser = "Old harbours, long ferries and a bakery that opens at four: a small island in winter."
+    notes = (
+        "Three islands, two ferries and one winter: our hosts spend a week on the smallest of them, "
+        "talk to a baker, a ferry captain and a teacher, and ask what keeps people there when the visitors leave."
+    )
+    page = (
+        "Island Hours: Winter on the Ferry\n\n" + teaser + "\n\nPhoto © Anna Vale\n\nListen Now\n\n"
+        "Island Hours: Winter on the Ferry\n\n" + notes + "\n"
+    )
+    ep = clean(page)
+    assert ep.title == "Island Hours: Winter on the Ferry"
+    assert lines(ep) == [teaser, notes]
+    again = [v for v in ep.lines if v.text == "Island Hours: Winter on the Ferry"][1]
+    assert again.label == "chrome" and "goes on" in again.reason
+    # Under a button over another name, the paragraph is another section's: the description ends.
+    other = page.replace("Listen Now\n\nIsland Hours: Winter on the Ferry", "Listen Now\n\nMore From the Coast")
+    assert lines(clean(other)) == [teaser]
+
 def test_a_short_paragraph_between_two_players_stays() -> None:
     # A lead, then two players, each with its own interface lines, and the episode's one-sentence
     # summary between them; a long paragraph goes on under the second. The summary is the creator's,
