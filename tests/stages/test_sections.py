@@ -2398,3 +2398,21 @@ def test_a_lead_the_header_prints_twice_in_a_row_is_kept_once() -> None:
     lead = "We talk about pear trees with Anna Berg and Ole Dahl, and then the harbour master drops by to tell us"
     ep = clean(f"Podcast\n\n{lead}\n{lead}\n\nArchive photo\n\nThe newsroom\n12 April 2019\n\n{TEXT}\n")
     assert lines(ep).count(lead) == 1 and TEXT in lines(ep)
+
+
+def test_blogger_comments_under_the_notes_end_the_description() -> None:
+    # A blog's post: the notes, then its comments, each under "NAME said..." (Blogger's template).
+    notes = [
+        "After a long break the show is back with a longer episode than usual.",
+        "- I review a book about knitting socks from the toe up, with a few patterns of my own.",
+        "- I answer a listener's question about how much yarn a sweater needs.",
+    ]
+    page = (
+        "Episode 20: Back Again\n\n" + "\n\n".join(notes) + "\n\nDownload episode 20.\n\n\nJulia said...\n\n"
+        "Thanks so much for answering my question about yarn!\n\nPeter Hill said...\n\n"
+        "Great episode, I loved the review and the patterns you mentioned.\n"
+    )
+    ep = clean(page)
+    assert lines(ep) == notes + ["Download episode 20."]
+    said = next(v for v in ep.lines if v.text == "Julia said...")
+    assert said.label == "chrome"
