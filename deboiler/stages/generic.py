@@ -610,6 +610,9 @@ def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[s
         if len(name) < 3 or name in not_these or name.endswith(_SHOW_WORDS):
             continue  # "John and Jason's Podcast" of "John and Jason's Podcast: Episode #1" is the show
         first_part = name == whole or (whole.startswith(name) and _PART_AFTER.match(whole, len(name)))
+        # "Episode 7: Believe It or Not" under a <title> of "Believe It or Not | Init Podcast Episode 7":
+        # the heading numbers the title the <title> gives bare, as its first part.
+        first_part = first_part or _numbered(name, whole)
         if _IN_LINK.search(block.path):
             # Only as the <title>'s first part: a logo's link heads the page with the site's name,
             # which a <title> gives last ("Episode | Site").
@@ -621,6 +624,36 @@ def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[s
         if whole.endswith(name) and _PART_BEFORE.search(whole, 0, len(whole) - len(name)):
             return block.text
     return linked
+
+
+NUMBERED_PART_MIN_WORDS = 3  # the bare title a numbered heading ends with: a phrase, not a word or two
+
+
+def _numbered(heading: str, page_title: str) -> bool:
+    """Whether a heading (case-folded) is an episode's mark and a separator before the <title>'s
+    first part ("episode 7: " + "believe it or not ...")."""
+    first = _TITLE_SEPARATOR.split(page_title, maxsplit=1)[0]
+    if len(first.split()) < NUMBERED_PART_MIN_WORDS or len(heading) <= len(first) or not heading.endswith(first):
+        return False
+    prefix = heading[: len(heading) - len(first)]
+    return _EPISODE_MARK.match(prefix) is not None and _PART_BEFORE.search(prefix) is not None
+
+
+_EPISODE_MARK = re.compile(r"^(?:#\s?\d+|\d{1,4}|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?#?\d+)\W")
+
+
+def numbered_page_title(page_title: str | None, blocks: Blocks, not_these: set[str]) -> str | None:
+    """The page's <title> as the title where nothing on the page names one and the <title> opens
+    with an episode's mark ("3: Getting Time Serious ...", "Episode 06", "001 - Anthony Hary"): a
+    podcast's own site that prints the title only there. A <title> without one is as often the
+    site's or show's name ("breakpoint_ подкаст"); nor where the page prints it as a line (a logo)."""
+    whole = normalise_space(page_title or "")
+    folded = whole.casefold()
+    if not whole or folded in not_these or _EPISODE_MARK.match(folded + " ") is None:
+        return None
+    if any(block.folded == folded for block in blocks if block.text):
+        return None
+    return whole
 
 
 def lone_heading(page_title: str | None, blocks: Blocks, not_these: set[str]) -> str | None:

@@ -20,6 +20,7 @@ from deboiler.stages.field_lines import label_field_lines
 from deboiler.stages.generic import (
     fields_from_labels,
     heading_named_title,
+    numbered_page_title,
     label_title_in_head,
     label_unknown,
     lone_heading,
@@ -178,7 +179,11 @@ def _name_by_site(markup: Markup, blocks: Blocks, fields: dict, named_by_lines: 
     title = fields.get("title") or markup.fields().get("title") or named_by_lines.get("title")
     if not title:
         taken = {normalise_space(name).casefold() for name in (markup.site_name, fields.get("show")) if name}
-        title = heading_named_title(markup.page_title, blocks, taken) or lone_heading(markup.page_title, blocks, taken)
+        title = (
+            heading_named_title(markup.page_title, blocks, taken)
+            or lone_heading(markup.page_title, blocks, taken)
+            or numbered_page_title(markup.page_title, blocks, taken)
+        )
         if title:
             named_by_lines["title"] = title
     if "show" not in named_by_lines and not known_site:

@@ -868,6 +868,50 @@ def test_the_titles_part_of_the_page_title_as_a_linked_heading_is_the_title():
     assert generic.heading_named_title("Knots at dawn | Harbour Radio", _heading_blocks(rows[:1] + rows[2:]), set()) is None
 
 
+def test_a_heading_numbering_the_page_titles_first_part_is_the_title():
+    # The <title> gives the title bare and the number last; the page's heading puts the number first.
+    rows = [
+        ("HARBOUR", "html>body>header>h1"),
+        ("Episode 7: Knots at dawn on the bay", "html>body>main>h2"),
+        ("Three sailors cross the bay in a borrowed dinghy.", "html>body>main>p"),
+    ]
+    stated = "Knots at dawn on the bay | Harbour Radio Episode 7"
+    assert generic.heading_named_title(stated, _heading_blocks(rows), set()) == "Episode 7: Knots at dawn on the bay"
+    # As a post's permalink too; but not a heading that only ends like it, with no episode's mark.
+    rows[1] = (rows[1][0], "html>body>main>h2>a")
+    assert generic.heading_named_title(stated, _heading_blocks(rows), set()) == "Episode 7: Knots at dawn on the bay"
+    rows[1] = ("Tonight: Knots at dawn on the bay", "html>body>main>h2")
+    assert generic.heading_named_title(stated, _heading_blocks(rows), set()) is None
+    # Nor a first part of a word or two, which many headings end with.
+    assert generic.heading_named_title("Bay | Harbour Radio", _heading_blocks([("Episode 7: Bay", "html>body>h2")]), set()) is None
+
+
+def test_a_numbered_page_title_the_page_does_not_print_is_the_title():
+    rows = [
+        ("Harbour Radio", "html>body>header>div.logo"),
+        ("Three sailors cross the bay in a borrowed dinghy.", "html>body>main>p"),
+    ]
+    blocks = _heading_blocks(rows)
+    assert generic.numbered_page_title("3: Knots at dawn with Anna Vale", blocks, set()) == "3: Knots at dawn with Anna Vale"
+    assert generic.numbered_page_title("001 - Anna Vale", blocks, set()) == "001 - Anna Vale"
+    assert generic.numbered_page_title("Episode 06", blocks, set()) == "Episode 06"
+    # No episode's mark: as often the site's or the show's name.
+    assert generic.numbered_page_title("harbour_ радио подкаст", blocks, set()) is None
+    assert generic.numbered_page_title("Harbour Radio: Episode #1", blocks, set()) is None
+    # Printed on the page: its logo, the site's name.
+    assert generic.numbered_page_title("Harbour Radio", blocks, set()) is None
+    assert generic.numbered_page_title("42 Harbour", _heading_blocks([("42 Harbour", "html>body>header>div")]), set()) is None
+
+
+def test_the_page_title_names_a_numbered_episode_the_saved_page_prints_nowhere_else():
+    page = (
+        "<html><head><title>3: Knots at dawn with Anna Vale</title></head><body><header><div>Harbour Radio</div></header>"
+        "<main><p>Anna Vale sails across the bay in a borrowed dinghy and argues about knots all the way over to the island.</p>"
+        "<p>She tells us how the harbour changed over forty years and which knots still matter to the people who fish there.</p></main></body></html>"
+    )
+    assert deboiler.clean(page).title == "3: Knots at dawn with Anna Vale"
+
+
 def test_a_page_title_naming_the_site_twice_leaves_the_lone_h1_the_title():
     rows = [
         ("Harbour Radio", "html>body>nav>a"),
