@@ -20,11 +20,11 @@ from deboiler.stages.field_lines import label_field_lines
 from deboiler.stages.generic import (
     fields_from_labels,
     heading_named_title,
-    numbered_page_title,
     label_title_in_head,
     label_unknown,
     lone_heading,
     main_text_of,
+    numbered_page_title,
     site_named_show,
     split_stated_title,
     title_heading_over_guess,
