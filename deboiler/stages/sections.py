@@ -2326,6 +2326,11 @@ def fields_under_main_text(verdicts: list[Verdict], blocks: Blocks) -> dict:
     fields: dict = {}
     container, under = _under_main_text(verdicts, blocks, FIELDS_UNDER_LINES)
     for i in under:
+        if verdicts[i].rule == "generic:meta" and (meta := read_meta_line(verdicts[i].text)) is not None and meta.published:
+            # The date line end_main_text read as the episode's, inside the main text trafilatura
+            # found, though the post's template sets it beside its body ("Published 1 Mar 2018").
+            fields.setdefault("published", meta.published.isoformat())
+            continue
         if not blocks[i].path.startswith(container):
             break
         if (found := field_value(verdicts[i].text)) is not None:

@@ -1115,6 +1115,21 @@ def test_a_date_line_under_the_main_texts_last_paragraph_goes_a_date_above_more_
     assert [v.label for v in verdicts] == ["content"] * 3
 
 
+def test_the_date_line_under_the_main_texts_last_paragraph_dates_the_episode_beside_the_body():
+    # A post's template sets "Published 1 Mar 2018" in an element beside its body, not inside it: the
+    # line end_main_text took for the episode's date gives the date all the same.
+    from deboiler.stages.sections import end_main_text, fields_under_main_text
+
+    inner = "html>body>div.layout>div.post-single>div.post-single__inner"
+    notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
+    rows = [(notes, f"{inner}>div.post-single__body>p"), ("Published 1 Mar 2018", f"{inner}>div.post-single__date>em")]
+    blocks = _heading_blocks(rows)
+    verdicts = generic.label_unknown(blocks, "\n".join(text for text, _ in rows))
+    end_main_text(verdicts, blocks)
+    assert verdicts[1].label == "meta"
+    assert fields_under_main_text(verdicts, blocks) == {"published": "2018-03-01"}
+
+
 def test_the_notes_list_under_a_notes_heading_that_ends_the_main_text_comes_back():
     # trafilatura keeps a post's text down to its "Show Notes" heading and leaves the list of links
     # under it out (all links); the list stands in the heading's element, the footer does not.
