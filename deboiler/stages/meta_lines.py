@@ -172,8 +172,8 @@ _DATES = (
     rf"(?=\d)(?<!\d){_YEAR}-(?P<m>[01]?\d)-(?P<d2>[0-3]?\d)(?:T[\d:.]+Z?)?(?!\d)",
     rf"(?=\d)(?<![\d.])(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?{_OF}(?P<mon>{_MONTH_WORD})\.?{_OF},?\s?{_YEAR}",
     # The month may run into a name or a number before it ("All Indians MatterJanuary 14, 2022",
-    # "Season 1Episode 152Jul 10, 2020").
-    rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ÿ\d])(?=[A-ZÀ-Þ])))(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?,?\s?{_YEAR}",
+    # "Season 1Episode 152Jul 10, 2020"); a theme may set the year apart by a bar ("Dec 5 | 2014").
+    rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ÿ\d])(?=[A-ZÀ-Þ])))(?P<mon>{_MONTH_WORD})\.?\s?(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s?[,|]?\s?{_YEAR}",
     r"(?=\d)(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[0-3]?\d)(?P=sep)\s?(?P<y>(?:19|20)\d\d)",
     r"(?=\d)(?<!\d)(?P<us_m>[01]?\d)/(?P<us_d>[0-3]?\d)/(?P<us_y>\d\d)(?!\d)",
     # The year cut to two digits behind an apostrophe: "16 mrt. '22" (Dutch aggregators), or between

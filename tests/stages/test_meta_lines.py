@@ -31,6 +31,7 @@ from deboiler.stages.meta_lines import read_meta_line, yearless_date
         ("22. 3. 2019", "2019-03-22", None),  # Czech, day first
         ("17/3/2026", "2026-03-17", None),
         ("7/15/2022", "2022-07-15", None),  # US order, the only reading where the day is over twelve
+        ("Dec 5 | 2014", "2014-12-05", None),  # a theme's bar between the day and the year
         ("7/5/2022", "2022-05-07", None),  # either order: day first, as before
         ("23-04-2021", "2021-04-23", None),  # Dutch and Danish short dates, day first, with dashes
         ("Published 11/25/24", "2024-11-25", None),  # US order with a two-digit year
