@@ -1169,6 +1169,21 @@ def _relative_date(line: Line) -> bool:
     return line.kind == "meta" and line.meta is not None and line.meta.published is None and line.meta.duration is None
 
 
+LABELLED_DATE_WORDS = 3  # "Publié le", "Originally Aired", "Diese Folge erschien am"
+
+
+def _labelled_date(line: Line) -> bool:
+    """A date under a label of a few words and nothing else ("Publié le 26/04/2022", "Originally
+    Aired February 21, 2019"): the page's field, where a creator's line is a sentence with its stop.
+    Not a quoted post's signature ("— Name (@handle) May 24, 2021"), which dates the post."""
+    meta = line.meta
+    return (
+        line.kind == "meta" and meta is not None and meta.published is not None and meta.duration is None
+        and 1 < meta.words <= LABELLED_DATE_WORDS and not meta.glued_name and not _full_stop(line.text)
+        and "@" not in line.text and not line.text.startswith(("—", "–", "- "))
+    )
+
+
 def _pure_date(line: Line) -> bool:
     """A date line with at most one word beside the date ("Published 11/25/24")."""
     return line.meta is not None and line.meta.published is not None and line.meta.words <= 1
@@ -2079,6 +2094,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("meta", "generic:meta", "the episode's date and length, printed under its description")
             fields.setdefault("published", line.meta.published.isoformat())
             fields.setdefault("duration", line.meta.duration)
+        elif k and _labelled_date(line):
+            labels[line.index] = ("meta", "generic:meta", "the episode's date under a label ('Published on ...'), not the creator's text")
+            fields.setdefault("published", line.meta.published.isoformat())
         else:
             labels[line.index] = ("content", "generic:description", "the episode's description")
     kept = [line for line in body[:end] if labels[line.index][0] == "content"]

@@ -2416,3 +2416,15 @@ def test_blogger_comments_under_the_notes_end_the_description() -> None:
     assert lines(ep) == notes + ["Download episode 20."]
     said = next(v for v in ep.lines if v.text == "Julia said...")
     assert said.label == "chrome"
+
+
+def test_a_date_under_a_few_words_label_inside_the_text_is_the_episodes_date():
+    first = "Les Belges veulent-ils un autre pays ? Le gouvernement lance une grande consultation des citoyens."
+    rest = "Notre journaliste a assisté à la présentation du projet, et nous explique ce qui va changer dans les prochains mois."
+    ep = clean(f"À propos: la réforme de l'État\n\n{first}\n\nPublié le 26/04/2022\n\n{rest}\n")
+    assert lines(ep) == [first, rest]
+    assert ep.published == "2022-04-26"
+    # A quoted post's signature dates the post, not the episode; it stays in the text.
+    quote = "— Harbour (@harbour_fm) May 24, 2021"
+    ep = clean(f"Episode 12: Knots at Dawn\n\n{first}\n{quote}\n\n{rest}\n")
+    assert quote in lines(ep) and ep.published is None
