@@ -1170,6 +1170,18 @@ def _relative_date(line: Line) -> bool:
 
 
 LABELLED_DATE_WORDS = 3  # "Publié le", "Originally Aired", "Diese Folge erschien am"
+LABELLED_DATE_NEIGHBOURS = 2  # lines each side with no other date: one date line, not the notes' list of dates
+
+
+def _dated(line: Line) -> bool:
+    return line.kind == "meta" and line.meta is not None and line.meta.published is not None
+
+
+def _label_before_date(line: Line) -> bool:
+    """Whether the words stand before the line's date ("Publié le 26/04/2022"), not after it: a date
+    that opens the line is one of a list's where other dated lines stand by ("12 March 2025 Berlin")."""
+    found = find_meta(line.text)
+    return bool(found) and found[0].kind == "date" and found[0].start > 0
 
 
 def _labelled_date(line: Line) -> bool:
@@ -2094,7 +2106,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("meta", "generic:meta", "the episode's date and length, printed under its description")
             fields.setdefault("published", line.meta.published.isoformat())
             fields.setdefault("duration", line.meta.duration)
-        elif k and _labelled_date(line):
+        elif k and _labelled_date(line) and (_label_before_date(line) or not any(_dated(other) for other in page.around(line, LABELLED_DATE_NEIGHBOURS))):
             labels[line.index] = ("meta", "generic:meta", "the episode's date under a label ('Published on ...'), not the creator's text")
             fields.setdefault("published", line.meta.published.isoformat())
         else:

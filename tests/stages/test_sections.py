@@ -2428,3 +2428,6 @@ def test_a_date_under_a_few_words_label_inside_the_text_is_the_episodes_date():
     quote = "— Harbour (@harbour_fm) May 24, 2021"
     ep = clean(f"Episode 12: Knots at Dawn\n\n{first}\n{quote}\n\n{rest}\n")
     assert quote in lines(ep) and ep.published is None
+    # A details box of several labelled dates: the first is the episode's.
+    ep = clean(f"Episode 12: Knots at Dawn\n\n{first}\n\nOriginally Aired February 21, 2019\nCreated December 20, 2019 by\n\n{rest}\n")
+    assert ep.published == "2019-02-21"
