@@ -416,7 +416,7 @@ def _opens_description(page: Page, line: Line) -> bool:
         if other.kind != "short":
             break
     # A line ending in a colon introduces what follows (a list): no title.
-    plain_title = (not _SENTENCE_END.search(line.text) or line.text.endswith("..") or _question_title(line.text)) and not line.text.endswith(":")
+    plain_title = (not _SENTENCE_END.search(line.text) or line.text.endswith("..") or _question_title(line.text) or _exclaimed_title(line.text)) and not line.text.endswith(":")
     one_sentence = not _TWO_SENTENCES.search(line.text)
     at = page.position[line.index]
     # The page's first line, or the first under the page's date line ("May 20, 2021" / TITLE / text).
@@ -435,6 +435,15 @@ def _question_title(text: str) -> bool:
     if not text.endswith(("?", "？")):
         return False
     return len(text.split()) <= QUESTION_TITLE_WORDS or _EPISODE_MARK.match(text) is not None or any(sep in text for sep in _NAME_SEPARATORS)
+
+
+def _exclaimed_title(text: str) -> bool:
+    """An exclamation that reads as a title: an episode's number or a name before a separator ("10
+    Anos #2: Isso non ecziste!", "Daily podcast – Fool's Gold!"). A short one alone ("Hi friends!")
+    is as often the creator's greeting that opens the text."""
+    if not text.endswith(("!", "！")):
+        return False
+    return _EPISODE_MARK.match(text) is not None or any(sep in text for sep in _NAME_SEPARATORS)
 
 
 BREADCRUMB_STEPS = 3  # "Podcast / Programmes / SHOW / TITLE", "Podcast > Evening Edition > TITLE": three steps at least

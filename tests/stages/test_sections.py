@@ -2431,3 +2431,13 @@ def test_a_date_under_a_few_words_label_inside_the_text_is_the_episodes_date():
     # A details box of several labelled dates: the first is the episode's.
     ep = clean(f"Episode 12: Knots at Dawn\n\n{first}\n\nOriginally Aired February 21, 2019\nCreated December 20, 2019 by\n\n{rest}\n")
     assert ep.published == "2019-02-21"
+
+
+def test_an_exclaimed_first_line_with_a_number_or_a_name_before_a_separator_is_the_title():
+    text = "This week the crew crosses the bay in a borrowed dinghy, and nobody agrees on which knot holds best."
+    for title in ("Harbour Tales S02E08: Knots at Dawn!", "10 Years #2: Knots at Dawn!", "Daily podcast – Knots at Dawn!"):
+        ep = clean(f"{title}\n\n{text}\n")
+        assert ep.title == title and lines(ep) == [text]
+    # A greeting alone opens the creator's text.
+    ep = clean(f"Hi friends!\n\n{text}\n")
+    assert ep.title is None and lines(ep) == ["Hi friends!", text]
