@@ -190,8 +190,8 @@ def sentence_like(text: str) -> bool:
 def title_like(text: str) -> bool:
     """A long line that may still be a title: titles end in "?", "!", "..." or nothing, not in a
     plain full stop."""
-    if len(text) >= TITLE_LIKE_MAX_CHARS or _CLAUSES.search(text):
-        return False
+    if len(text) >= TITLE_LIKE_MAX_CHARS or (_CLAUSES.search(text) and not _EPISODE_MARK.match(text)):
+        return False  # (an episode's number opens a title that lists its topics: "Episode 49: A, B, C")
     return not (text.endswith(".") and not text.endswith(".."))
 
 

@@ -2441,3 +2441,10 @@ def test_an_exclaimed_first_line_with_a_number_or_a_name_before_a_separator_is_t
     # A greeting alone opens the creator's text.
     ep = clean(f"Hi friends!\n\n{text}\n")
     assert ep.title is None and lines(ep) == ["Hi friends!", text]
+
+
+def test_a_numbered_first_line_listing_its_topics_is_the_title():
+    text = "What has happened to the harbour this winter? After two storms the old pier is closed, and the ferry runs late."
+    title = "Episode 2049: Pier Trouble at the Old Harbour, Ferry Delays All Winter, Knots at Dawn"
+    ep = clean(f"{title}\n{text}\n")
+    assert ep.title == title and lines(ep) == [text]
