@@ -2723,7 +2723,7 @@ def summary_possible(verdicts: list[Verdict], blocks: Blocks) -> bool:
     first = next((i for i, v in enumerate(verdicts) if v.label == "content"), None)
     if first is None:
         return False
-    above = None
+    above = over = None  # the last two lines above, non-blank
     for i in range(first):
         verdict = verdicts[i]
         if verdict.label == "blank":
@@ -2731,7 +2731,9 @@ def summary_possible(verdicts: list[Verdict], blocks: Blocks) -> bool:
         if verdict.rule == "generic:outside-main" and above is not None and sentence_like(verdict.text) and is_prose(verdict.text):
             if HEADING_PATH.search(blocks[above].path) or read_meta_line(verdicts[above].text) is not None:
                 return True
-        above = i
+            if over is not None and HEADING_PATH.search(blocks[over].path) and not sentence_like(verdicts[above].text) and not is_prose(verdicts[above].text):
+                return True  # under the title's heading and a subtitle ("The Mississippi Bubble" / "The Gambler Who ...")
+        above, over = i, above
     return False
 
 
@@ -2748,6 +2750,8 @@ def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks:
     if _OUTSIDE_POST.search(blocks[start].path) or _LINK_OR_HEADING.search(blocks[start].path):
         return
     above = next((j for j in range(start - 1, -1, -1) if sections[j].label != "blank"), None)
+    if above is not None and sections[above].label == "content" and not sentence_like(verdicts[above].text) and not is_prose(verdicts[above].text):
+        above = next((j for j in range(above - 1, -1, -1) if sections[j].label != "blank"), None)  # the title's subtitle
     if above is None or sections[above].label not in ("meta", "title"):
         return
     for i in range(start, first):

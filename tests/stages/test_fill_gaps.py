@@ -792,3 +792,32 @@ def test_a_lead_in_and_its_web_address_under_the_last_paragraph_in_its_element_c
     assert has_gaps(verdicts, blocks)
     fill_gaps(verdicts, _sections_say_header(verdicts), blocks)
     assert kept(verdicts) == [text, "The article on knots:", "https://knots.example/bowline"]
+
+
+STORY = [
+    "The harbour master kept a ledger of every boat that left before dawn, and for forty years nobody read it.",
+    "When the ledger turned up in a skip behind the old customs house, a local historian spent a winter reading it page by page.",
+    "What she found were the names of the families who fished the bay, the weather of each morning, and the catch each boat brought home.",
+    "She also found a gap of three weeks in the winter of 1963, when the ice closed the harbour and no boat left at all.",
+    "Her book tells the story of those three weeks, and of the people who waited them out in the pubs and kitchens of the town.",
+]
+DEK = "How did a harbour ledger found in a skip tell the story of a frozen winter? A historian reads forty years of dawns, one page at a time."
+
+
+def _hero_page(subtitle: str) -> bytes:
+    # A podcast's own site: a hero with the episode's label, title, subtitle and summary, then the
+    # story as the main text (trafilatura leaves the hero out).
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>The Frozen Harbour | Harbour Tales</title></head><body>
+<header class="site-header"><a class="brand">Harbour Tales</a><nav><a>Home</a> <a>Episodes</a> <a>RSS</a></nav></header>
+<main><section class="hero"><div class="shell"><p class="episode-label">Season One · Episode Four</p><h1>The Frozen Harbour</h1>
+{subtitle}<p class="dek">{DEK}</p></div></section>
+<section id="story"><div class="shell episode-content"><p class="kicker">The story</p><h2>When the ice came.</h2>{story}</div></section></main></body></html>""".encode()
+
+
+def test_the_summary_under_the_title_and_its_subtitle_above_the_main_text_is_kept() -> None:
+    for subtitle in ("", '<p class="subtitle">The Ledger in the Skip</p>'):
+        ep = deboiler.clean(_hero_page(subtitle), explain=True, langid_backend="none")
+        kept = next(v for v in ep.lines if v.text == DEK)
+        assert kept.label == "content" and kept.rule == "generic:summary", subtitle
+        assert STORY[0] in ep.description and "The Ledger in the Skip" not in ep.description
