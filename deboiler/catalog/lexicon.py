@@ -50,6 +50,12 @@ def byline_words() -> list[str]:
     return every_language("byline_words")
 
 
+@lru_cache(maxsize=1)
+def show_headings() -> frozenset[str]:
+    """Every language's headings right over the show's name ("Jest to odcinek podkastu:"), as written."""
+    return frozenset(every_language("show_headings"))
+
+
 def reading_time_words() -> list[str]:
     """Every language's words that make a length an article's reading time ("5 min read", "Lesezeit")."""
     return every_language("reading_time_words")

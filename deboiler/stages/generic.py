@@ -50,6 +50,7 @@ LEXICON_KEYS = (
     ("description_headings", "desc", "chrome", "heading over an episode's description"),
     ("section_headings", "section", "chrome", "heading of a section that is not the description"),
     ("show_blurb_headings", "blurb", "chrome", "heading over the show's own blurb, naming the show"),
+    ("show_headings", "showhead", "chrome", "heading right over the show's name, a section that is not the description"),
     ("notes_headings", "notes", "chrome", "heading inside an episode's show notes"),
     ("show_lines", "byline", "show", "the show and who makes it"),
     ("show_phrases", "show", "show", "the show's name as a label gives it"),

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, hosting_footer, read_lexicon
+from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, hosting_footer, read_lexicon, show_headings
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import MIN_BLOCK_CHARS, strip_cut_marker
@@ -236,6 +236,7 @@ _KIND_OF_RULE = {
     "notes": "notes_heading",
     "section": "section",
     "blurb": "section",
+    "showhead": "section",
     "list": "section",
     "byline": "byline",
     "show": "show_phrase",
@@ -2126,10 +2127,16 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             labels[line.index] = ("chrome", "generic:listen-on", "where else the show is heard (podcast apps named in a list), at an edge of the description")
     for n in range(trailing_lead_ins([line.text for line in kept])):
         labels[kept[-1 - n].index] = ("chrome", "generic:lead-in", LEAD_IN_WHY)
+    named_under = None
     for line in body[end:]:
+        if line is named_under:
+            labels[line.index] = ("show", "generic:show", f"the show's name, under the heading {body[end].text!r} that names it")
+            continue
         labels[line.index] = ("chrome", "generic:after-description", ended_by)
         if line.kind == "section" and line.captures.get("show"):
             fields.setdefault("show", line.captures["show"].strip('"“”«» '))
+        elif line.kind == "section" and line.why in show_headings() and "show" not in fields and (under := page.next(line)) is not None and under.kind == "short" and name_shaped(under.text):
+            fields["show"], named_under = under.text, under  # "Jest to odcinek podkastu:" / SHOW
 
 
 TRAILING_LEAD_IN_WORDS = 10  # "Listen to the conversation in our podcast:" is short; a creator's sentence is longer

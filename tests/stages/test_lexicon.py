@@ -17,7 +17,7 @@ from deboiler.catalog.phrases import _SLOT, compile_phrase, fold
 
 LEXICON = read_lexicon()
 LANGS = sorted(lang for lang in LEXICON if lang != "any")
-SECTION_KEYS = ("description_headings", "notes_headings", "section_headings", "show_blurb_headings", "show_lines", "show_phrases", "title_phrases", "relative_dates", "hosting_footers", "app_names", "social_names")
+SECTION_KEYS = ("description_headings", "notes_headings", "section_headings", "show_blurb_headings", "show_headings", "show_lines", "show_phrases", "title_phrases", "relative_dates", "hosting_footers", "app_names", "social_names")
 CORE = ("subscribe", "share", "download", "play", "episodes", "sign_in", "open_in_app", "cookie", "list_heading")
 
 PROSE = [

@@ -2448,3 +2448,14 @@ def test_a_numbered_first_line_listing_its_topics_is_the_title():
     title = "Episode 2049: Pier Trouble at the Old Harbour, Ferry Delays All Winter, Knots at Dawn"
     ep = clean(f"{title}\n{text}\n")
     assert ep.title == title and lines(ep) == [text]
+
+
+def test_a_heading_over_the_shows_name_under_the_episode_names_the_show():
+    # A directory's box of the show under the episode: "this is an episode of the podcast:" / SHOW / blurb.
+    text = "Rozmawiamy o tym, jak zmieniło się miasto po zamknięciu starej stoczni i kto został na nabrzeżu."
+    blurb = "Inspirujące rozmowy o mieście, jego ludziach i ich historiach, co tydzień w czwartek wieczorem."
+    ep = clean(f"{text}\n\nJest to odcinek podkastu:\nGoście Portu\n{blurb}\n")
+    assert lines(ep) == [text]
+    assert ep.show == "Goście Portu"
+    named = next(v for v in ep.lines if v.text == "Goście Portu")
+    assert named.label == "show"
