@@ -630,10 +630,11 @@ def test_a_players_times_and_seek_buttons_heading_the_main_text_go():
     # The main text opens with the episode's player (times, seek buttons, speed) above the notes:
     # those lines go; the same shapes under the first paragraph are the creator's and stay.
     notes = "Three sailors cross the bay in a borrowed dinghy and argue about knots all the way over to the island."
-    lines = ["Ep. 9: Knots at dawn", "0:00 -48:12", "⏪ 10 seconds", "30 seconds ⏩", "1.0x", "1×", "↺ 15", notes, "Chapters:", "0:00 -48:12"]
+    lines = ["Ep. 9: Knots at dawn", "0:00 -48:12", "⏪ 10 seconds", "30 seconds ⏩", "1.0x", "1×", "↺ 15", "↻ 15s", "0:00 –:––", notes, "Chapters:", "0:00 -48:12"]
     verdicts = generic.label_unknown(_blocks(lines), "\n".join(lines))
     labels = {(v.text, v.label) for v in verdicts}
     assert {("0:00 -48:12", "chrome"), ("⏪ 10 seconds", "chrome"), ("30 seconds ⏩", "chrome"), ("1.0x", "chrome"), ("1×", "chrome"), ("↺ 15", "chrome")} <= labels
+    assert {("↻ 15s", "chrome"), ("0:00 –:––", "chrome")} <= labels  # seconds with their "s"; an unknown length in en dashes
     assert [v.label for v in verdicts][-3:] == ["content", "content", "content"]
 
 
