@@ -716,17 +716,21 @@ def _starts_caps_dialogue(page: Page, line: Line) -> bool:
 _BRACKETED_SPOKEN = re.compile(rf"^\[({_NAME_WORD}(?: {_NAME_WORD}){{1,3}})\] (\S.*)$")
 
 
-def _speaker(text: str) -> frozenset[str] | None:
+CUT_TURN_CHARS = 40  # what a speaker says on the page's last line, cut where the dump stopped
+
+
+def _speaker(text: str, cut: bool = False) -> frozenset[str] | None:
     """The words of the speaker's name a line of dialogue opens with, else None. What a speaker says
     is a sentence or a paragraph: a list of labelled links or of books ("Article: How to Start a
-    Mastermind", "Sapiens: A Brief History of Humankind") says neither."""
+    Mastermind", "Sapiens: A Brief History of Humankind") says neither. `cut`: the page's last line,
+    where the dump may have stopped mid-sentence ("Ari Daniel: These bucket trucks are usually u")."""
     m = _SPOKEN.match(text) or _BRACKETED_SPOKEN.match(text)
     if m is None:
         m = _CJK_SPOKEN.match(text)
         return frozenset((m.group(1),)) if m is not None else None
     if not all(word[0].isupper() for word in m.group(1).split()):
         return None
-    if not _SENTENCE_END.search(text) and len(m.group(2)) < PROSE_CHARS:
+    if not _SENTENCE_END.search(text) and len(m.group(2)) < (CUT_TURN_CHARS if cut else PROSE_CHARS):
         return None
     words = m.group(1).split()
     # A name's initials are the same speaker: "Ömer Madra: ..." is "ÖM: ..." or "Ö.M.: ..." further on.
@@ -751,6 +755,10 @@ def _starts_dialogue(page: Page, line: Line) -> bool:
         if other is None:
             return False
         again = _speaker(other.text)
+        if again is None and other is page.nonblank[-1] and (cut := _speaker(other.text, cut=True)) is not None:
+            # A turn the dump cut short counts by a full name said before ("Ari Daniel"), not by a
+            # word of a show's "NAME: subtitle" that a promo line opened with.
+            again = cut if len(cut) > 2 and cut <= speaker else None
         if again is not None and again & speaker:
             return True
         if again is not None:

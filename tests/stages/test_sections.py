@@ -2459,3 +2459,18 @@ def test_a_heading_over_the_shows_name_under_the_episode_names_the_show():
     assert ep.show == "Goście Portu"
     named = next(v for v in ep.lines if v.text == "Goście Portu")
     assert named.label == "show"
+
+
+def test_a_dialogue_whose_last_turn_the_dump_cut_short_is_a_transcript():
+    notes = "Ospreys nest on the power poles along the old mining river, and a team of biologists climbs up to band their chicks."
+    turns = [
+        "Anna Vale: Harbour Radio presents.",
+        "Erick Stone: So we come with a bucket truck when the chicks are about the size of a small cat, and we lift them out.",
+        "Anna Vale: These bucket trucks are usually used to get workers up on top of a r",
+    ]
+    ep = clean("Ospreys and the River\n\n" + notes + "\n\n" + "\n\n".join(turns))
+    assert lines(ep) == [notes]
+    # A promo line opening with the show's "NAME: subtitle" is no speaker, cut or not.
+    promo = ["Follow Escape: Stories from the Road on Spotify, Apple, and wherever you get your podcasts.", "Escape: Stories from the Road is brought to you by the Department of Tourism"]
+    ep = clean("Ospreys and the River\n\n" + notes + "\n\n" + "\n\n".join(promo))
+    assert lines(ep) == [notes, *promo]
