@@ -603,17 +603,19 @@ def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[s
     whole = normalise_space(page_title or "").casefold()
     if not whole:
         return None
+    headings = [block for block in blocks if block.text and (_TOP_HEADING.search(block.path) or _LINKED_TOP_HEADING.search(block.path))]
+    # "Episode 7: Believe It or Not" under a <title> of "Believe It or Not | Init Podcast Episode 7",
+    # "Avsnitt 1: Sentinelesöarna" under "Kuriosa - Sentinelesöarna" and a "KURIOSA" logo: the heading
+    # numbers the title the <title> gives bare, whatever heads the page above it.
+    numbered = next((block.text for block in headings if block.folded not in not_these and _numbered(block.folded, whole)), None)
+    if numbered is not None:
+        return numbered
     linked = None  # a heading made a link (a post's permalink, "<h2><a>50: Instant Baby Yeast</a></h2>")
-    for block in blocks:
-        if not block.text or not (_TOP_HEADING.search(block.path) or _LINKED_TOP_HEADING.search(block.path)):
-            continue
+    for block in headings:
         name = block.folded
         if len(name) < 3 or name in not_these or name.endswith(_SHOW_WORDS):
             continue  # "John and Jason's Podcast" of "John and Jason's Podcast: Episode #1" is the show
         first_part = name == whole or (whole.startswith(name) and _PART_AFTER.match(whole, len(name)))
-        # "Episode 7: Believe It or Not" under a <title> of "Believe It or Not | Init Podcast Episode 7":
-        # the heading numbers the title the <title> gives bare, as its first part.
-        first_part = first_part or _numbered(name, whole)
         if _IN_LINK.search(block.path):
             # Only as the <title>'s first part: a logo's link heads the page with the site's name,
             # which a <title> gives last ("Episode | Site").
@@ -631,16 +633,24 @@ NUMBERED_PART_MIN_WORDS = 3  # the bare title a numbered heading ends with: a ph
 
 
 def _numbered(heading: str, page_title: str) -> bool:
-    """Whether a heading (case-folded) is an episode's mark and a separator before the <title>'s
-    first part ("episode 7: " + "believe it or not ...")."""
-    first = _TITLE_SEPARATOR.split(page_title, maxsplit=1)[0]
-    if len(first.split()) < NUMBERED_PART_MIN_WORDS or len(heading) <= len(first) or not heading.endswith(first):
-        return False
-    prefix = heading[: len(heading) - len(first)]
-    return _EPISODE_MARK.match(prefix) is not None and _PART_BEFORE.search(prefix) is not None
+    """Whether a heading (case-folded) is an episode's mark and a separator before a part of the
+    <title> ("episode 7: " + "believe it or not ..."): its first part of a few words, or any part
+    after a mark that names itself an episode ("avsnitt 1: " + "sentinelesöarna")."""
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(page_title) if part.strip()]
+    for k, part in enumerate(parts):
+        if len(heading) <= len(part) or not heading.endswith(part):
+            continue
+        prefix = heading[: len(heading) - len(part)]
+        if _EPISODE_MARK.match(prefix) is None or _PART_BEFORE.search(prefix) is None:
+            continue
+        if (k == 0 and len(part.split()) >= NUMBERED_PART_MIN_WORDS) or _NAMED_EPISODE_MARK.match(prefix):
+            return True
+    return False
 
 
-_EPISODE_MARK = re.compile(r"^(?:#\s?\d+|\d{1,4}|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?#?\d+)\W")
+_EPISODE_WORDS = r"(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?#?\d+"
+_EPISODE_MARK = re.compile(rf"^(?:#\s?\d+|\d{{1,4}}|{_EPISODE_WORDS})\W")
+_NAMED_EPISODE_MARK = re.compile(rf"^{_EPISODE_WORDS}\W")
 
 
 def numbered_page_title(page_title: str | None, blocks: Blocks, not_these: set[str]) -> str | None:

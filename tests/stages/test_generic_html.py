@@ -883,8 +883,11 @@ def test_a_heading_numbering_the_page_titles_first_part_is_the_title():
     assert generic.heading_named_title(stated, _heading_blocks(rows), set()) == "Episode 7: Knots at dawn on the bay"
     rows[1] = ("Tonight: Knots at dawn on the bay", "html>body>main>h2")
     assert generic.heading_named_title(stated, _heading_blocks(rows), set()) is None
-    # Nor a first part of a word or two, which many headings end with.
-    assert generic.heading_named_title("Bay | Harbour Radio", _heading_blocks([("Episode 7: Bay", "html>body>h2")]), set()) is None
+    # Nor a first part of a word or two after a bare number, which many headings end with.
+    assert generic.heading_named_title("Bay | Harbour Radio", _heading_blocks([("7: Bay", "html>body>h2")]), set()) is None
+    # A mark that names itself an episode numbers any part, under the site's logo heading the page.
+    logo = [("HARBOUR", "html>body>header>h1"), ("Avsnitt 1: Knots", "html>body>main>h2"), rows[2]]
+    assert generic.heading_named_title("Harbour - Knots", _heading_blocks(logo), set()) == "Avsnitt 1: Knots"
 
 
 def test_a_numbered_page_title_the_page_does_not_print_is_the_title():
