@@ -444,7 +444,14 @@ def _exclaimed_title(text: str) -> bool:
     is as often the creator's greeting that opens the text."""
     if not text.endswith(("!", "！")):
         return False
-    return _EPISODE_MARK.match(text) is not None or any(sep in text for sep in _NAME_SEPARATORS)
+    if _EPISODE_MARK.match(text) is not None:
+        return True
+    # A name before the separator, not a clause ("Endlich wieder mehr draußen sein ...: Was wir ...!")
+    heads = [text.split(sep, 1)[0] for sep in _NAME_SEPARATORS if sep in text]
+    return any(len(head.split()) <= EXCLAIMED_NAME_WORDS for head in heads)
+
+
+EXCLAIMED_NAME_WORDS = 5  # "Sustaining Your Podcast", "The reDiscovery Podcast S02E08"
 
 
 BREADCRUMB_STEPS = 3  # "Podcast / Programmes / SHOW / TITLE", "Podcast > Evening Edition > TITLE": three steps at least

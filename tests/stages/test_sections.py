@@ -2438,9 +2438,12 @@ def test_an_exclaimed_first_line_with_a_number_or_a_name_before_a_separator_is_t
     for title in ("Harbour Tales S02E08: Knots at Dawn!", "10 Years #2: Knots at Dawn!", "Daily podcast – Knots at Dawn!"):
         ep = clean(f"{title}\n\n{text}\n")
         assert ep.title == title and lines(ep) == [text]
-    # A greeting alone opens the creator's text.
+    # A greeting alone opens the creator's text; so does a clause before the colon.
     ep = clean(f"Hi friends!\n\n{text}\n")
     assert ep.title is None and lines(ep) == ["Hi friends!", text]
+    opening = "Finally more time outside and sunny days in the garden again: what we plan this summer, we tell you in the new episode!"
+    ep = clean(f"{opening}\n{text}\n")
+    assert ep.title is None and lines(ep) == [opening, text]
 
 
 def test_a_numbered_first_line_listing_its_topics_is_the_title():
