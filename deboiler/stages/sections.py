@@ -2289,6 +2289,8 @@ def _interruption(page: Page, body: list[Line], k: int, labels: list, title: str
     """Where the description goes on after an interruption starting at body[k] (the lines between
     are labelled as that interruption), else None. `title`: the episode's title, as the header gave it."""
     resume = _resumes_after(page, body, k, title)
+    if resume is None:
+        resume = _fuller_copy_after(body, k)
     if resume is not None:
         for other in body[k:resume]:
             if other.kind == "prose" and paragraph(other.text):
@@ -2297,6 +2299,19 @@ def _interruption(page: Page, body: list[Line], k: int, labels: list, title: str
             else:
                 labels[other.index] = ("chrome", "generic:inside-description", f"between two parts of the description (it goes on at line {body[resume].lineno}): a caption, byline or player")
     return resume
+
+
+def _fuller_copy_after(body: list[Line], k: int) -> int | None:
+    """Where, within a few lines after the interruption at body[k] (an author's box, the post's
+    title and date), the text above it is printed again and goes on past it with prose it did not
+    hold: the post's full copy under its header, the lines above its teaser. Else None."""
+    told = {o.text for o in body[:k] if o.kind == "prose"}
+    for j in range(k + 1, min(len(body) - 1, k + 1 + RESUME_LOOKAHEAD)):
+        if body[j].text in told:
+            after = body[j + 1 :]
+            more = next((o for o in after if o.text not in told), None)
+            return j if more is not None and more.kind == "prose" and paragraph(more.text) else None
+    return None
 
 
 def _resumes_after(page: Page, body: list[Line], k: int, title: str | None = None) -> int | None:

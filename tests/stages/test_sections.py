@@ -2477,3 +2477,21 @@ def test_a_dialogue_whose_last_turn_the_dump_cut_short_is_a_transcript():
     promo = ["Follow Escape: Stories from the Road on Spotify, Apple, and wherever you get your podcasts.", "Escape: Stories from the Road is brought to you by the Department of Tourism"]
     ep = clean("Ospreys and the River\n\n" + notes + "\n\n" + "\n\n".join(promo))
     assert lines(ep) == [notes, *promo]
+
+
+def test_the_posts_full_copy_under_its_header_goes_on_past_the_teaser_above_it():
+    # A radio's page: the show's name, a teaser of the post's first lines, the host's box (the name
+    # printed twice), the post's own title, date and author, then the post again and the rest of it.
+    first = "Today's guests on the Harbour Hour were the ferry captain Anna Vale and the historian Tom Reed."
+    rest = [
+        "Anna Vale talked about the last winter the harbour froze and what it meant for the town's ferries.",
+        "Tom Reed said: the ledgers of the harbour master tell the story better than any of us can.",
+    ]
+    page = (
+        "THE HARBOUR HOUR\n" + first + "\nAnna Vale talked about the last winter the harbour froze.\nTom Reed\nTom Reed\n"
+        "Anna Vale: the ice closed the harbour for three weeks\n\n19:14 22.01.2026\nTom Reed\n" + first + "\n" + "\n".join(rest) + "\n"
+    )
+    ep = clean(page)
+    assert all(line in lines(ep) for line in rest)
+    box = next(v for v in ep.lines if v.text == "Tom Reed")
+    assert box.label == "chrome" and "goes on" in box.reason
