@@ -648,9 +648,11 @@ def _numbered(heading: str, page_title: str) -> bool:
     return False
 
 
-_EPISODE_WORDS = r"(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?#?\d+"
-_EPISODE_MARK = re.compile(rf"^(?:#\s?\d+|\d{{1,4}}|{_EPISODE_WORDS})\W")
-_NAMED_EPISODE_MARK = re.compile(rf"^{_EPISODE_WORDS}\W")
+# The word an episode's number follows, in the languages whose pages print one ("Folge 12", "Avsnitt 1").
+EPISODE_WORDS = r"(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)"
+_EPISODE_NUMBER = rf"{EPISODE_WORDS}\.?\s?#?\d+"
+_EPISODE_MARK = re.compile(rf"^(?:#\s?\d+|\d{{1,4}}|{_EPISODE_NUMBER})\W")
+_NAMED_EPISODE_MARK = re.compile(rf"^{_EPISODE_NUMBER}\W")
 
 
 def numbered_page_title(page_title: str | None, blocks: Blocks, not_these: set[str]) -> str | None:

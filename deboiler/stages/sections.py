@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-from deboiler.catalog.lexicon import byline_words, credit_labels, every_language, hosting_footer, read_lexicon, show_headings
+from deboiler.catalog.lexicon import (
+    byline_words,
+    credit_labels,
+    every_language,
+    hosting_footer,
+    read_lexicon,
+    show_headings,
+)
 from deboiler.catalog.phrases import has_digit, literal_text
 from deboiler.stages.blocks import Blocks, tag_of
 from deboiler.stages.dedup import MIN_BLOCK_CHARS, strip_cut_marker
@@ -35,6 +42,7 @@ from deboiler.stages.field_lines import field_value, labelled
 from deboiler.stages.field_lines import full_stop as _full_stop
 from deboiler.stages.generic import (
     EMBED_CODE,
+    EPISODE_WORDS,
     HEADING_PATH,
     PROSE_CHARS,
     PROSE_CJK_CHARS,
@@ -158,9 +166,7 @@ _STAMPED = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[)\]]?:?\s+\S")
 STAMPED_RUN = 5  # lines in a row, each a time and text
 STAMPED_STEP_SECONDS = 15  # at most this many seconds between two of them, on average
 STAMPED_SENTENCES_STEP_SECONDS = 30  # ... or this many where each line's text ends as a sentence (speech, not chapters)
-_EPISODE_MARK = re.compile(
-    r"^(?:#\s?\d|\d{1,4}[.:)]\s|(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)\.?\s?\d)", re.I
-)
+_EPISODE_MARK = re.compile(rf"^(?:#\s?\d|\d{{1,4}}[.:)]\s|{EPISODE_WORDS}\.?\s?\d)", re.I)
 _LEADING_MARKS = re.compile(r"^[-–—•·*>\s]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
