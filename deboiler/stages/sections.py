@@ -162,7 +162,9 @@ _STAGE_DIRECTION = re.compile(r"^\[([^\W\d_][^\[\]\d:/=]{1,40})\]$")
 _CHAPTER = re.compile(rf"^{_TIMESTAMP}(?![.\d])\s*[-–:]?\s*\S")  # "00:32 Savusauna": a chapter list, the creator's
 # A time and what was said, line after line, seconds apart ("00:00:19: Hallo und herzlich willkommen
 # ...", "00:00:21: ..."): a machine transcript. A chapter list's times are minutes apart.
-_STAMPED = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[)\]]?:?\s+\S")
+# A time and text, maybe after the speaker's label ("Interviewer, Li…: 00:14 Okay."), as a transcript
+# exporter prints each turn.
+_STAMPED = re.compile(r"^(?:[^\W\d][^:\d]{0,39}: )?[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[)\]]?:?\s+\S")
 STAMPED_RUN = 5  # lines in a row, each a time and text
 STAMPED_STEP_SECONDS = 15  # at most this many seconds between two of them, on average
 STAMPED_SENTENCES_STEP_SECONDS = 30  # ... or this many where each line's text ends as a sentence (speech, not chapters)

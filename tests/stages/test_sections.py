@@ -2495,3 +2495,17 @@ def test_the_posts_full_copy_under_its_header_goes_on_past_the_teaser_above_it()
     assert all(line in lines(ep) for line in rest)
     box = next(v for v in ep.lines if v.text == "Tom Reed")
     assert box.label == "chrome" and "goes on" in box.reason
+
+
+def test_turns_with_the_speakers_label_before_each_time_are_a_transcript():
+    notes = "Two founders from the coast tell us how their bakery survived the winter the harbour froze."
+    turns = [
+        "Sponsor, Harbour…: 00:00 Support for this podcast comes from the Harbour Mutual Company.",
+        "Host, Anna Va…: 00:11 On this episode of Harbour Strong.",
+        "Interviewer, An…: 00:14 Okay. Do you like to talk about bread?",
+        "Tom Reed, Bakery…: 00:18 No.",
+        "Interviewer, An…: 00:18 Have you been known to talk about bread?",
+        "Tom Reed, Bakery…: 00:24 Only in the mornings.",
+    ]
+    ep = clean("Bread in Winter\n\n" + notes + "\n\n" + "\n\n".join(turns) + "\n")
+    assert lines(ep) == [notes]
