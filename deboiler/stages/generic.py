@@ -607,7 +607,8 @@ def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[s
     # "Episode 7: Believe It or Not" under a <title> of "Believe It or Not | Init Podcast Episode 7",
     # "Avsnitt 1: Sentinelesöarna" under "Kuriosa - Sentinelesöarna" and a "KURIOSA" logo: the heading
     # numbers the title the <title> gives bare, whatever heads the page above it.
-    numbered = next((block.text for block in headings if block.folded not in not_these and _numbered(block.folded, whole)), None)
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(whole) if part.strip()]
+    numbered = next((block.text for block in headings if block.folded not in not_these and _numbered(block.folded, parts)), None)
     if numbered is not None:
         return numbered
     linked = None  # a heading made a link (a post's permalink, "<h2><a>50: Instant Baby Yeast</a></h2>")
@@ -632,11 +633,11 @@ def heading_named_title(page_title: str | None, blocks: Blocks, not_these: set[s
 NUMBERED_PART_MIN_WORDS = 3  # the bare title a numbered heading ends with: a phrase, not a word or two
 
 
-def _numbered(heading: str, page_title: str) -> bool:
-    """Whether a heading (case-folded) is an episode's mark and a separator before a part of the
-    <title> ("episode 7: " + "believe it or not ..."): its first part of a few words, or any part
-    after a mark that names itself an episode ("avsnitt 1: " + "sentinelesöarna")."""
-    parts = [part.strip() for part in _TITLE_SEPARATOR.split(page_title) if part.strip()]
+def _numbered(heading: str, parts: list[str]) -> bool:
+    """Whether a heading (case-folded) is an episode's mark and a separator before one of the
+    <title>'s parts (case-folded, in order: "episode 7: " + "believe it or not ..."): its first part
+    of a few words, or any part after a mark that names itself an episode ("avsnitt 1: " +
+    "sentinelesöarna")."""
     for k, part in enumerate(parts):
         if len(heading) <= len(part) or not heading.endswith(part):
             continue
@@ -651,8 +652,8 @@ def _numbered(heading: str, page_title: str) -> bool:
 # The word an episode's number follows, in the languages whose pages print one ("Folge 12", "Avsnitt 1").
 EPISODE_WORDS = r"(?:ep|episode|episodio|épisode|folge|afsnit|avsnitt|jakso|odcinek|díl)"
 _EPISODE_NUMBER = rf"{EPISODE_WORDS}\.?\s?#?\d+"
-_EPISODE_MARK = re.compile(rf"^(?:#\s?\d+|\d{{1,4}}|{_EPISODE_NUMBER})\W")
-_NAMED_EPISODE_MARK = re.compile(rf"^{_EPISODE_NUMBER}\W")
+_EPISODE_MARK = re.compile(rf"^(?:#\s?\d+|\d{{1,4}}|{_EPISODE_NUMBER})(?:\W|$)")
+_NAMED_EPISODE_MARK = re.compile(rf"^{_EPISODE_NUMBER}(?:\W|$)")
 
 
 def numbered_page_title(page_title: str | None, blocks: Blocks, not_these: set[str]) -> str | None:
@@ -662,7 +663,7 @@ def numbered_page_title(page_title: str | None, blocks: Blocks, not_these: set[s
     site's or show's name ("breakpoint_ подкаст"); nor where the page prints it as a line (a logo)."""
     whole = normalise_space(page_title or "")
     folded = whole.casefold()
-    if not whole or folded in not_these or _EPISODE_MARK.match(folded + " ") is None:
+    if not whole or folded in not_these or _EPISODE_MARK.match(folded) is None:
         return None
     if any(block.folded == folded for block in blocks if block.text):
         return None
