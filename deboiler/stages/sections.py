@@ -1221,10 +1221,11 @@ def _labelled_date(line: Line) -> bool:
     """A date under a label of a few words and nothing else ("Publié le 26/04/2022", "Originally
     Aired February 21, 2019"): the page's field, where a creator's line is a sentence with its stop.
     Not a quoted post's signature ("— Name (@handle) May 24, 2021"), which dates the post."""
+    if not _dated(line):
+        return False
     meta = line.meta
     return (
-        line.kind == "meta" and meta is not None and meta.published is not None and meta.duration is None
-        and 1 < meta.words <= LABELLED_DATE_WORDS and not meta.glued_name and not _full_stop(line.text)
+        meta.duration is None and 1 < meta.words <= LABELLED_DATE_WORDS and not meta.glued_name and not _full_stop(line.text)
         and "@" not in line.text and not line.text.startswith(("—", "–", "- "))
     )
 
@@ -2760,6 +2761,11 @@ def _keep_list_under(verdicts: list[Verdict], blocks: Blocks, heading: Verdict, 
         verdicts[i].reason = f"an item of the list under the heading {heading.text!r} (line {heading.lineno}), which the main text kept"
 
 
+def _subtitle_shaped(text: str) -> bool:
+    """A short line that is no sentence: a subtitle under the title ("The Gambler Who Reinvented Money")."""
+    return not sentence_like(text) and not is_prose(text)
+
+
 def summary_possible(verdicts: list[Verdict], blocks: Blocks) -> bool:
     """Whether a paragraph above the main text's first line that the main text left out stands right
     under a date or length line or a heading: the episode's summary may stand there (see
@@ -2776,7 +2782,7 @@ def summary_possible(verdicts: list[Verdict], blocks: Blocks) -> bool:
         if verdict.rule == "generic:outside-main" and above is not None and sentence_like(verdict.text) and is_prose(verdict.text):
             if HEADING_PATH.search(blocks[above].path) or read_meta_line(verdicts[above].text) is not None:
                 return True
-            if over is not None and HEADING_PATH.search(blocks[over].path) and not sentence_like(verdicts[above].text) and not is_prose(verdicts[above].text):
+            if over is not None and HEADING_PATH.search(blocks[over].path) and _subtitle_shaped(verdicts[above].text):
                 return True  # under the title's heading and a subtitle ("The Mississippi Bubble" / "The Gambler Who ...")
         above, over = i, above
     return False
@@ -2795,7 +2801,7 @@ def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks:
     if _OUTSIDE_POST.search(blocks[start].path) or _LINK_OR_HEADING.search(blocks[start].path):
         return
     above = next((j for j in range(start - 1, -1, -1) if sections[j].label != "blank"), None)
-    if above is not None and sections[above].label == "content" and not sentence_like(verdicts[above].text) and not is_prose(verdicts[above].text):
+    if above is not None and sections[above].label == "content" and _subtitle_shaped(verdicts[above].text):
         above = next((j for j in range(above - 1, -1, -1) if sections[j].label != "blank"), None)  # the title's subtitle
     if above is None or sections[above].label not in ("meta", "title"):
         return
