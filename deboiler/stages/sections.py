@@ -2011,7 +2011,7 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
         if line.kind == "section":
             end, ended_by = k, f"after the heading {line.text!r} (line {line.lineno}): the page's next section"
             break
-        if k and _bare(line.text) in header_texts and not _over_a_heading(page, line):
+        if k and _bare(line.text) in header_texts and not _over_a_heading(page, line) and not _over_chapters(body, k):
             if (resume := _interruption(page, body, k, labels, fields.get("title"))) is not None:
                 resume_at = resume
                 continue
@@ -2251,6 +2251,12 @@ def _over_a_heading(page: Page, line: Line) -> bool:
     book or source an episode reads, printed under its title too)."""
     after = page.next(line)
     return line.kind == "prose" and after is not None and after.kind == "section" and "{" not in after.why
+
+
+def _over_chapters(body: list[Line], k: int) -> bool:
+    """A line of the header printed again over a chapter list, maybe under the list's heading (a pull
+    quote's attribution, the guest's name): the episode's own chapters go on, no show's section."""
+    return any(other.kind == "chapter" for other in body[k + 1 : k + 3])
 
 
 SIBLING_PREFIX_CHARS = 12  # "Episode 12: " and longer: a series' form of titles, not two words that happen to match
@@ -3270,18 +3276,21 @@ CHAPTER_FIRST_MAX_SECONDS = 300  # the first chapter starts at the episode's sta
 CHAPTER_MIN_STEP_SECONDS = 60  # a chapter list's times are minutes apart on average; a transcript's, seconds
 _CHAPTER_OPENERS = frozenset("0123456789([")
 _CHAPTER_TIME = re.compile(rf"^{_CLOCK}\s*[-–:]?\s*(?=\S)")
+# The time after the chapter's title ("• Lessons from 2016 – 3:05", "Intro (00:00)").
+_CHAPTER_TIME_AFTER = re.compile(rf"^(?:[-–—•·*]\s*)?[^\W\d_].{{0,80}}?\s(?:[-–—|:]\s)?{_CLOCK}$")
+_CHAPTER_CLOSERS = frozenset("0123456789)]")
 
 
 def chapter_lists(texts: list[str]) -> list[list[int]]:
     """The chapter lists among these lines (blank ones skipped), as lists of line indexes: lines of a
-    time and a title, the times rising from the episode's start minutes apart ("00:00 Intro",
+    time and a title (or a title and its time), the times rising from the episode's start minutes apart ("00:00 Intro",
     "02:09 Why pears last", ...). A transcript's stamps are seconds apart."""
     # Most pages have no line opening with a digit or a bracket: nothing to look at.
-    if sum(text[:1] in _CHAPTER_OPENERS for text in texts) < CHAPTER_RUN:
+    if sum(text[:1] in _CHAPTER_OPENERS or text[-1:] in _CHAPTER_CLOSERS for text in texts) < CHAPTER_RUN:
         return []
     found, run = [], []  # run: (index, seconds) of the current run
     for k in [*(k for k, text in enumerate(texts) if text), -1]:
-        m = _CHAPTER_TIME.match(texts[k]) if k >= 0 else None
+        m = (_CHAPTER_TIME.match(texts[k]) or (texts[k][-1] in _CHAPTER_CLOSERS and _CHAPTER_TIME_AFTER.match(texts[k])) or None) if k >= 0 else None
         seconds = _clock_seconds(m) if m is not None else -1
         if m is not None and (not run or seconds > run[-1][1]):
             run.append((k, seconds))

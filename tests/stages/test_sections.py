@@ -2099,6 +2099,25 @@ def test_a_chapter_list_printed_above_the_notes_heading_is_kept_and_names_nothin
         assert not set(other) & set(lines(clean(page))), times
 
 
+def test_a_chapter_list_with_its_times_after_the_titles_is_kept() -> None:
+    chapters = ["• Intro and the village orchards – 0:40", "• Why pears last – 3:05", "• Grafting old varieties – 14:31"]
+    page = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + "\n".join(chapters) + f"\n\nShow notes\n\n{TEXT}\n"
+    assert lines(clean(page)) == [*chapters, TEXT]
+
+
+def test_the_guests_name_printed_again_over_the_chapter_list_does_not_end_the_text() -> None:
+    # The guest's name under the title (a photo's caption), again under a pull quote as its
+    # attribution, then the episode's chapters under their heading: no show's section opens there.
+    quote = "We planted pears for our grandchildren, and the trees have outlived every one of us so far."
+    chapters = ["• Introduction – 0:39", "• Why pears last – 3:05", "• Grafting old varieties – 14:31"]
+    page = (
+        "Why pear trees outlive their owners\n\nAnna Berg\n\n"
+        "Anna Berg grafts old pear varieties in the village orchards and has written two books about them.\n\n"
+        f"{quote}\n\nAnna Berg\n\nKey Moments\n\n" + "\n".join(chapters) + "\n"
+    )
+    assert lines(clean(page))[-4:] == ["Key Moments", *chapters]
+
+
 def test_a_weekday_and_date_without_a_year_beside_the_title_is_no_show() -> None:
     title = "Why pear trees outlive their owners"
     ep = clean(f"Orchard Radio\n\nOrchard News Podcast: {title}\n\nThursday, July 11\n\nA look at the oldest trees\n\n{TEXT}\n")
