@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-# Player widgets: times, speeds, progress ("00:00 -00:00", "--:--" or "–:––", "1.0x", "1×", "0%"),
-# and seek buttons drawn as a glyph and the seconds ("↺ 15", "↻ 15s", "30 ⏩").
+# Player widgets: times, speeds, progress ("00:00 -00:00", "00:00 / 45:10", "00:00 /" over a length
+# not loaded yet, "--:--" or "–:––", "1.0x", "1X", "1×", "0%"), and seek buttons drawn as a glyph and
+# the seconds ("↺ 15", "↻ 15s", "30 ⏩").
 WIDGET = re.compile(
-    r"^(?:[-–]?-?\d{1,2}:\d{2}(?::\d{2})?|[-–]{1,2}:[-–]{2}|:|::|:: ::|\d(?:[.,]\d{1,2})?[x×]|\d{1,3}\s?%(?: \w+)?)"
-    r"(?:\s+(?:[-–]?\d{1,2}:\d{2}(?::\d{2})?|[-–]{1,2}:[-–]{2}))*$"
+    r"^(?:[-–]?-?\d{1,2}:\d{2}(?::\d{2})?|[-–]{1,2}:[-–]{2}|:|::|:: ::|\d(?:[.,]\d{1,2})?[xX×]|\d{1,3}\s?%(?: \w+)?)"
+    r"(?:(?:\s*/\s*|\s+)(?:[-–]?\d{1,2}:\d{2}(?::\d{2})?|[-–]{1,2}:[-–]{2}))*(?: /)?$"
     r"|^[↺↻⟲⟳⏪⏩]\s?\d{1,2}s?$|^\d{1,2}s?\s?[↺↻⟲⟳⏪⏩]$"
 )
 # A seek button: "Manda indietro di 15 secondi", "Spola framåt 15 sekunder", "Skip back 30 seconds".

@@ -2341,12 +2341,18 @@ def _resumes_after(page: Page, body: list[Line], k: int, title: str | None = Non
     for j in range(k, min(len(body), k + 1 + RESUME_LOOKAHEAD)):
         other = body[j]
         title_under = title is not None and j + 1 < len(body) and body[j + 1].text == title
+        if j > k and other.kind == "meta" and _pure_date(other) and _dateline(body, j):
+            return j  # an article's date line right over its text ("12. 4. 2024 | Brno"): it goes on there
         if (other.kind in ("section", "desc_heading") and not title_under) or (other.kind == "meta" and _pure_date(other)) or other.text in told:
             return None
         if _TURN.match(other.text) and _WORD.search(other.text) and _starts_transcript(page, other):
             return None  # a speaker's turn ("Voz 1 00:00") over what was said; a bare time is a player's
         if j > k and other.kind == "prose" and len(other.text) >= RESUME_MIN_CHARS and paragraph(other.text):
-            return j if _speaker(other.text) is None else None
+            # Not into a transcript: a speaker's turn that another turn of theirs follows, or that the
+            # page ends with ("On Orchard Talk: today we ..." with more text under it is the notes').
+            if _speaker(other.text) is not None and (other is page.nonblank[-1] or _starts_dialogue(page, other)):
+                return None
+            return j
     return None
 
 

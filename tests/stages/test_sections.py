@@ -2118,6 +2118,28 @@ def test_the_guests_name_printed_again_over_the_chapter_list_does_not_end_the_te
     assert lines(clean(page))[-4:] == ["Key Moments", *chapters]
 
 
+def test_the_text_goes_on_under_the_players_copy_of_the_title_with_a_labelled_opening() -> None:
+    # A player under a lead-in prints the title again, its time over a length not loaded yet and its
+    # speed; the text goes on under it with the show's name and a colon, which no dialogue follows.
+    title = "Why pear trees outlive their owners"
+    more = (
+        "On Orchard Talk: today we visit the oldest pear trees of the valley and the people who planted them "
+        "two hundred years ago, and we ask the growers why the old varieties crop so well."
+    )
+    last = "Our guest grafts old varieties for a living and has planted more than two hundred trees."
+    page = f"{title}\n\n{TEXT}\n\nListen to the episode:\n\n{title}\n\n00:00 /\n\n1X\n\n{more}\n\n{last}\n"
+    assert lines(clean(page)) == [TEXT, "Listen to the episode:", more, last]
+
+
+def test_player_times_and_speeds_are_controls() -> None:
+    from deboiler.stages.player_lines import player_control
+
+    for text in ("00:00 /", "00:00 / 45:10", "00:00 /37:17", "1X", "1.5x", "0:00 -12:04"):
+        assert player_control(text), text
+    for text in ("12:30 / lunch", "3X the fun", "1/2 cup"):
+        assert not player_control(text), text
+
+
 def test_a_weekday_and_date_without_a_year_beside_the_title_is_no_show() -> None:
     title = "Why pear trees outlive their owners"
     ep = clean(f"Orchard Radio\n\nOrchard News Podcast: {title}\n\nThursday, July 11\n\nA look at the oldest trees\n\n{TEXT}\n")
