@@ -145,6 +145,8 @@ _CUE = re.compile(
     r"|^\d{1,2}:\d{2}:\d{2}\s?[–—-]\s?\d{1,2}:\d{2}:\d{2}$"
 )
 # A machine transcript's sound cue opening a paragraph: "[music] Welcome back", "[muzyka] Dzień dobry".
+# A sound cue alone on its line, in brackets: "(taustamusiikkia)", "[music]".
+_BRACKETED_CUE = re.compile(r"^(?:\([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}\)|\[[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}\])$")
 _SOUND_CUE = re.compile(r"^\[([^\W\d_]{3,20})\] \S")
 # A turn of dialogue printed after a dash, as Russian, Polish or Spanish print an interview.
 _DASH_TURN = re.compile(r"^[—–-] \S")
@@ -794,6 +796,14 @@ def _short_turn(text: str) -> frozenset[str] | None:
 # A speaker's name alone on a line, then what they said ("Charlie Albone:" / "Hi, I'm Charlie ...").
 _LABEL_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}:$")
 _NAME_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}$")  # "Daniel Story", no colon
+_CAPS_NAME_ALONE = re.compile(r"^[^\W\d_]{2,20}$")  # "KATI": a first name alone, set in capitals
+
+
+def _name_alone(text: str) -> bool:
+    """A speaker's name alone on its line: a full name ("Daniel Story") or a first name in capitals ("KATI")."""
+    return _NAME_ALONE.match(text) is not None or (_CAPS_NAME_ALONE.match(text) is not None and text.isupper())
+
+
 LABELLED_TURNS_LOOKAHEAD = 6  # lines within which the same speaker's label comes again
 # A speaker's name in Chinese or Japanese alone on its line, with or without a colon ("ゆうこ", "高橋:"):
 # no capitals tell it from a heading, so it counts only where several such names take turns.
@@ -882,7 +892,7 @@ def _transcript_at(page: Page, line: Line, k: int, two_speakers: bool = False) -
 
 # What a transcript's first turn can look like, one pattern per kind in _transcript_at, joined so
 # that one match passes over the many lines that have none of these shapes.
-_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _BRACKETED_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CJK_NAME_ALONE, _NAMED_DASH_TURN, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _DASH_TURN, _SPEAKER_CARD)
+_TURN_SHAPES = (_TURN, _SPOKEN, _SHORT_SPOKEN, _CJK_SPOKEN, _BRACKETED_SPOKEN, _TIMED_TURN_START, _STAMPED, _INITIAL_AND_NAME, _CAPS_TURN, _LABEL_ALONE, _NAME_ALONE, _CAPS_NAME_ALONE, _CJK_NAME_ALONE, _NAMED_DASH_TURN, _CUE, _SOUND_CUE, _STAGE_DIRECTION, _DASH_TURN, _SPEAKER_CARD)
 _ANY_TURN = re.compile("|".join(f"(?:{shape.pattern})" for shape in _TURN_SHAPES))
 # Every shape but the short ones (a name alone, "A. Name", "Speaker 2", "Anna Berg 2m 6s": six spaces
 # at most) holds a colon (or a full-width one, or "「"), opens with "[", has a dash after a name or is a WebVTT header; a line
@@ -911,7 +921,7 @@ def _starts_named_turns(page: Page, line: Line) -> bool:
     two people taking turns, where a heading over each part of the notes would not alternate."""
     words = line.text.split()
     # Each word capitalised, or all lowercase (a template that sets the names in capitals by its style sheet).
-    if not _NAME_ALONE.match(line.text) or not (all(word[0].isupper() for word in words) or line.text.islower()):
+    if not _name_alone(line.text) or not (all(word[0].isupper() for word in words) or line.text.islower()):
         return False
     said = page.next(line)
     if said is None or said.kind != "prose":
@@ -923,7 +933,7 @@ def _starts_named_turns(page: Page, line: Line) -> bool:
             return False
         if after.text == line.text:
             return other is not None
-        if other is None and _NAME_ALONE.match(after.text) and (under := page.next(after)) is not None and under.kind == "prose":
+        if other is None and _name_alone(after.text) and (under := page.next(after)) is not None and _said(under):
             other = after.text
     return False
 
@@ -2094,7 +2104,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             end, ended_by = k, f"from line {line.lineno}: a list of other episodes, each a paragraph under the same label ({line.text!r})"
             break
         if (transcript := _transcript_at(page, line, k, two_speakers)) is not None:
-            end, ended_by = k, f"{transcript}, from line {line.lineno} on"
+            if k > 1 and _BRACKETED_CUE.match(body[k - 1].text):
+                k -= 1  # its opening sound cue ("(background music)") over the first turn
+            end, ended_by = k, f"{transcript}, from line {body[k].lineno} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
         if k and nxt is not None and nxt.text == line.text and _name_line(line) and not _SENTENCE_END.search(line.text) and not _refrain(body, k):

@@ -2131,6 +2131,21 @@ def test_the_text_goes_on_under_the_players_copy_of_the_title_with_a_labelled_op
     assert lines(clean(page)) == [TEXT, "Listen to the episode:", more, last]
 
 
+def test_a_transcript_with_first_names_in_capitals_over_each_turn_goes_with_its_sound_cue() -> None:
+    turns = [
+        "ANNA", "Welcome to the orchard, today we talk about pears and the people who planted them long ago.",
+        "TOM", "Thanks for having me, Anna, it is good to be here.",
+        "ANNA", "So tell me, how old is the oldest tree you have grafted from, and where does it stand?",
+    ]
+    page = "Why pear trees outlive their owners\n\n" + TEXT + "\n\n(background music)\n\n" + "\n\n".join(turns) + "\n"
+    ep = clean(page)
+    assert lines(ep) == [TEXT]
+    assert {v.rule for v in ep.lines if v.lineno >= 5 and v.text} == {"generic:after-description"}
+    # Headings of the notes in capitals take no turns: none comes again over more text.
+    notes = ["GUESTS", "Anna Berg grafts old pear varieties in the valley.", "LINKS", "The orchard society's page lists every variety we mention."]
+    assert lines(clean("Why pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(notes) + "\n")) == [TEXT, *notes]
+
+
 def test_player_times_and_speeds_are_controls() -> None:
     from deboiler.stages.player_lines import player_control
 
