@@ -76,14 +76,14 @@ def _month_of(word: str) -> int | None:
     return month_names().get(key) or other_month_names().get(key)
 
 
-@lru_cache(maxsize=1)
-def weekday_names() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def weekday_names(widths: tuple[str, ...] = ("wide", "abbreviated")) -> frozenset[str]:
     """Weekday names and abbreviations (case-folded, no final dot) of every lexicon language."""
     names = set()
     for lang in lexicon_languages():
         days = Locale.parse(lang).days
         for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
+            for width in widths:
                 names.update(_key(name) for name in days[context][width].values())
     return frozenset(names)
 
@@ -400,7 +400,7 @@ def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
     for f in found:
         rest.append(text[at : f.start])
         at = f.end
-    rest.append(text[at:])
+    rest.append(text[at:] if text[at:].strip() != "." else "")  # the line's full stop after the date is no word
     head = rest[0]
     glued = None
     if found[0].kind == "date" and (head[-1:].isalpha() or _QUOTED_NAME.fullmatch(head.strip())):
@@ -412,7 +412,10 @@ def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
     rest = [_FILE_SIZE.sub(" ", _COUNTER.sub(" ", part)) for part in rest]
     leftover = [w for w in _GLUE.split(" ".join(rest)) if w and not w.isdigit()]
     durations = [f for f in found if f.kind == "duration"]
-    if len(leftover) > (META_MAX_WORDS if durations else META_MAX_WORDS_DATE_ONLY):
+    # The date's weekday right before it is no word of a title ("Published on Monday, 27th October 2025").
+    before = [w for w in _GLUE.split(rest[0]) if w]
+    weekday = bool(before) and found[0].kind == "date" and _key(before[-1]) in weekday_names(("wide",))
+    if len(leftover) - weekday > (META_MAX_WORDS if durations else META_MAX_WORDS_DATE_ONLY):
         return None
     dates = [f for f in found if f.kind == "date"]
     if not dates and found[0].start == 0 and ":" in text[: found[0].end] and _CHAPTER_TITLE.match(text, found[0].end):
