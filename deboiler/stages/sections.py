@@ -2500,6 +2500,24 @@ def _gap_lines(verdicts: list[Verdict], blocks: Blocks | None = None) -> Iterato
             yield from gap  # one kind of line, in the element of both kept lines (its run of links, a list)
 
 
+_SUBHEADING_PATH = re.compile(r"(?:^|>)h[2-6](?:[.#][^>]*)?$")
+
+
+def _heading_over_main_text(verdicts: list[Verdict], blocks: Blocks) -> int | None:
+    """The line of a sub-heading right over the main text's first line and inside the element that
+    line stands in (the notes' first section, "Status of the app" over its list), which trafilatura
+    left out; not the page's <h1> title, nor a heading of another part of the page."""
+    first = next((i for i, v in enumerate(verdicts) if v.label == "content"), None)
+    above = next((j for j in range(first - 1, -1, -1) if verdicts[j].label != "blank"), None) if first else None
+    if above is None or verdicts[above].rule != "generic:outside-main" or not _SUBHEADING_PATH.search(blocks[above].path):
+        return None
+    parent = _parent(blocks[above].path)
+    if not parent or not blocks[first].path.startswith(parent):
+        return None
+    heading = Blocks([blocks[above]])
+    return above if classify(heading, lexicon_matcher().scan(heading))[0].kind in ("short", "prose") else None  # not "About"
+
+
 def _gaps(verdicts: list[Verdict]) -> Iterator[tuple[int, int, list[int]]]:
     """Each two kept lines with lines not kept, not blank, between them: (before, after, those lines)."""
     kept = [i for i, v in enumerate(verdicts) if v.label == "content"]
@@ -2559,6 +2577,8 @@ def has_gaps(verdicts: list[Verdict], blocks: Blocks | None = None) -> bool:
         return True
     if blocks is not None and next(_gaps_inside_a_post(verdicts, blocks), None) is not None:
         return True
+    if blocks is not None and _heading_over_main_text(verdicts, blocks) is not None:
+        return True
     last = _last_kept(verdicts)
     if last is None or blocks is None:
         return False
@@ -2588,6 +2608,9 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
         if verdicts[i].rule == "generic:outside-main":
             verdicts[i].label, verdicts[i].rule = "content", "generic:description"
             verdicts[i].reason = "a line of the post between two lines of its main text (trafilatura left it out)"
+    if blocks is not None and (head := _heading_over_main_text(verdicts, blocks)) is not None:
+        verdicts[head].label, verdicts[head].rule = "content", "generic:description"
+        verdicts[head].reason = "the heading right over the main text's first line, inside its element (trafilatura left it out)"
     for i in _tail_lines(verdicts, sections, blocks):
         verdicts[i].label, verdicts[i].rule = "content", "generic:description"
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"

@@ -821,3 +821,19 @@ def test_the_summary_under_the_title_and_its_subtitle_above_the_main_text_is_kep
         kept = next(v for v in ep.lines if v.text == DEK)
         assert kept.label == "content" and kept.rule == "generic:summary", subtitle
         assert STORY[0] in ep.description and "The Ledger in the Skip" not in ep.description
+
+
+def test_a_sub_heading_right_over_the_main_texts_first_line_in_its_element_comes_back() -> None:
+    # The notes open with their own section heading, which trafilatura left out; an "About" heading
+    # the lexicon knows, or a heading outside the post's element, stays out.
+    for heading, where, back in (("Status of the harbour app", "head", True), ("About", "head", False), ("Status of the harbour app", "foot", False)):
+        verdicts, sections, paths = _lines(
+            [
+                (f"{where}:{heading}", "chrome", "desc"),
+                ("", "", ""),
+                ("item:The app lists every tide table of the bay again, after a month without them.", "content", "desc"),
+            ]
+        )
+        assert has_gaps(verdicts, paths) == back, heading
+        fill_gaps(verdicts, sections, paths)
+        assert (heading in kept(verdicts)) == back, (heading, where)
