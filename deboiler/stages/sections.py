@@ -3333,7 +3333,7 @@ def chapter_lists(texts: list[str]) -> list[list[int]]:
     for k in [*(k for k, text in enumerate(texts) if text), -1]:
         m = (_CHAPTER_TIME.match(texts[k]) or (texts[k][-1] in _CHAPTER_CLOSERS and _CHAPTER_TIME_AFTER.match(texts[k])) or None) if k >= 0 else None
         seconds = _clock_seconds(m) if m is not None else -1
-        if m is not None and (not run or seconds > run[-1][1]):
+        if m is not None and (not run or seconds >= run[-1][1]):  # two links of one moment share its time
             run.append((k, seconds))
             continue
         if len(run) >= CHAPTER_RUN and run[0][1] <= CHAPTER_FIRST_MAX_SECONDS and (run[-1][1] - run[0][1]) / (len(run) - 1) >= CHAPTER_MIN_STEP_SECONDS:

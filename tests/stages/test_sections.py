@@ -2105,6 +2105,12 @@ def test_a_chapter_list_with_its_times_after_the_titles_is_kept() -> None:
     assert lines(clean(page)) == [*chapters, TEXT]
 
 
+def test_two_chapters_of_one_moment_share_its_time() -> None:
+    chapters = ["[00:00:50] The orchard's news", "[00:01:57] A new pear variety", "[00:01:57] The grafting course", "[00:08:14] Why pears last"]
+    page = "The Orchard Hour\n\nWhy pear trees outlive their owners\n\n" + "\n".join(chapters) + f"\n\nShow notes\n\n{TEXT}\n"
+    assert lines(clean(page)) == [*chapters, TEXT]
+
+
 def test_the_guests_name_printed_again_over_the_chapter_list_does_not_end_the_text() -> None:
     # The guest's name under the title (a photo's caption), again under a pull quote as its
     # attribution, then the episode's chapters under their heading: no show's section opens there.
