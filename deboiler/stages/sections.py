@@ -97,9 +97,10 @@ def _not_a_name(text: str) -> bool:
 # "<預購>" is a creator's label), a label glued to its link ("Smart linkhttps://pc.st/..."), two
 # buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe
 # src=...>'), an image's file name where its picture did not load ("programa 2 reserva
-# biosfera.jpg", a camera's "ANAPHOTO.CR2").
+# biosfera.jpg", a camera's "ANAPHOTO.CR2"), a template's tags left unfilled ("{{social-media}}",
+# "{{ info.title }} {{ info.title }}").
 _RESIDUE = re.compile(
-    r"^[\d\s.,]+$|^\[(?:youtube|vimeo|audio|video|embed|soundcloud|spotify|podcast|powerpress|caption)\b[^\]]*\]$"
+    r"^[\d\s.,]+$|^(?:\{\{[^{}]{1,60}\}\}\s*)+$|^\{%[^%]{1,80}%\}$|^\[(?:youtube|vimeo|audio|video|embed|soundcloud|spotify|podcast|powerpress|caption)\b[^\]]*\]$"
     r"|^<[A-Za-z][A-Za-z0-9]*>|^" + EMBED_CODE.pattern + r"|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
     r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$|^[^/\\:]{1,60}\.(?i:" + _IMAGE_FILES + ")$"
 )

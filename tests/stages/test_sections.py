@@ -2152,6 +2152,11 @@ def test_a_transcript_with_first_names_in_capitals_over_each_turn_goes_with_its_
     assert lines(clean("Why pear trees outlive their owners\n\n" + TEXT + "\n\n" + "\n\n".join(notes) + "\n")) == [TEXT, *notes]
 
 
+def test_a_templates_unfilled_tags_are_no_text() -> None:
+    page = f"Why pear trees outlive their owners\n\n{TEXT}\n\n{{{{social-media}}}}\n\n{{{{ info.title }}}} {{{{ info.title }}}}\n\n{{% include footer %}}\n"
+    assert lines(clean(page)) == [TEXT]
+
+
 def test_player_times_and_speeds_are_controls() -> None:
     from deboiler.stages.player_lines import player_control
 
