@@ -155,6 +155,7 @@ class MetaMatch:
 
 
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
+MINGUO_YEAR_ZERO = 1911  # year 1 of the Minguo calendar Taiwan dates by is 1912
 _MONTH_WORD = r"[^\s\d.,/:;·•|()\-]{3,12}"  # letters and the marks of scripts that combine them ("जून")
 _OF = r"\s?(?:(?:de|del|di)\s)?"  # "9 de abril de 2025"
 # Any word may be a month: it is looked up in month_names() (a regex of every language's month names
@@ -179,7 +180,8 @@ _DATES = (
     # The year cut to two digits behind an apostrophe: "16 mrt. '22" (Dutch aggregators), or between
     # dashes: "10-Jun-25" (a Malaysian radio's episode pages).
     rf"(?=\d)(?<![\d.])(?P<ay_d>[0-3]?\d)(?:(?P<ay_dash>-)|\.?\s)(?P<ay_mon>{_MONTH_WORD})(?(ay_dash)-|\.?\s['’])(?P<ay_y>\d\d)(?!\d)",
-    rf"(?=\d){_YEAR}\s?[年년]\s?(?P<cjk_m>[01]?\d)\s?[月월]\s?(?P<cjk_d>[0-3]?\d)\s?[日일]",  # and Korean "2025년 4월 2일"
+    # and Korean "2025년 4월 2일"; Taiwan's Minguo years count from 1912 ("103年04月18日" is 2014)
+    rf"(?=\d)(?:{_YEAR}\s?[年년]|(?<!\d)(?P<roc>1[0-4]\d|[4-9]\d)年)\s?(?P<cjk_m>[01]?\d)\s?[月월]\s?(?P<cjk_d>[0-3]?\d)\s?[日일]",
     # Year first, then the month's name and the day: Hungarian "2025. április 2.", Lithuanian
     # "2025 m. balandžio 2 d." (the year's abbreviation after it).
     rf"(?=\d){_YEAR}\.?\s?(?:[^\W\d_]{{1,2}}\.\s?)?(?P<mon>{_MONTH_WORD})\.?\s(?P<d>[0-3]?\d)(?!\d)",
@@ -187,6 +189,7 @@ _DATES = (
     # opens the line: a note's labelled date ("播出日期:2022/11/27") is the creator's text.
     rf"^[^\w]{{0,3}}{_YEAR}(?P<ysep>[./])\s?(?P<ym>[01]?\d)(?P=ysep)\s?(?P<yd>[0-3]?\d)(?!\d|\.\d)",
 )
+_CJK_FORM = next(i for i, form in enumerate(_DATES) if "cjk_m" in form)  # "2025年4月2日", "103年04月18日"
 
 
 SHORT_YEAR_PIVOT = 50  # "'22" is 2022, "'99" 1999
@@ -256,7 +259,8 @@ def _date_of(g: dict) -> datetime.date | None:
         if g.get("ym"):
             return datetime.date(int(g["y"]), int(g["ym"]), int(g["yd"]))
         if g.get("cjk_m"):
-            return datetime.date(int(g["y"]), int(g["cjk_m"]), int(g["cjk_d"]))
+            year = int(g["y"]) if g.get("y") else int(g["roc"]) + MINGUO_YEAR_ZERO
+            return datetime.date(year, int(g["cjk_m"]), int(g["cjk_d"]))
     except ValueError:  # Feb 30
         return None
     return None
@@ -310,6 +314,8 @@ def _find_meta(text: str, opens_line: bool = True) -> list[MetaMatch]:
     found: list[MetaMatch] = []
     # Every date form but "11/25/24", "16 mrt. '22" and "10-Jun-25" holds a four-digit year: without one, only those are tried.
     tried = date_res if _FULL_YEAR.search(text) else date_res[_SHORT_YEAR_FORM:] if ("/" in text or "'" in text or "’" in text or "-" in text) else ()
+    if "年" in text and not tried:
+        tried = (date_res[_CJK_FORM],)  # a Minguo year ("103年04月18日")
     if not opens_line:  # the text is a label's value, not a line of its own
         tried = tried[:_YEAR_FIRST_FORM]
     for date_re in tried:

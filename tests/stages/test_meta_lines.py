@@ -84,6 +84,7 @@ from deboiler.stages.meta_lines import read_meta_line, yearless_date
         ("3 May ’99", "1999-05-03", None),
         ("2'7\"", None, 2 * 60 + 7),  # apostrophe and quote for the primes, as a broadcaster's page prints them
         ("10’41”", None, 10 * 60 + 41),
+        ("日期:103年04月18日(五)", "2014-04-18", None),  # a Minguo year, as Taiwanese pages date: 103 is 2014
         ("Published on Monday, 27th October 2025", "2025-10-27", None),  # the date's weekday is no word of a title
         ("Episode released: 23rd June, 2020.", "2020-06-23", None),  # nor is the line's full stop
     ],
@@ -137,6 +138,7 @@ def test_a_name_run_into_the_date_is_kept_apart() -> None:
         "2020.01.013",  # no day of two digits
         "Live at the Old Barn on Monday 27 October 2025",  # a title beside the date and its weekday
         "We met on 27 October 2025.",  # a sentence, its stop after the date
+        "我們在103年前",  # "103 years ago": no month or day after the year
     ],
 )
 def test_lines_that_are_no_date_or_length_line(line: str) -> None:
