@@ -216,8 +216,11 @@ def name_shaped(text: str) -> bool:
     more often a button, or a creator's "Hola"), or a few CJK characters; no link, no glued buttons."""
     if len(text) > TITLE_MAX_CHARS or text.endswith(_GOES_ON):
         return False  # a name does not end in a comma or a colon ("Dear listeners,": the text goes on)
-    if len(text.split()) < 2 and len(_CJK.findall(text)) < 4:
+    cjk = len(_CJK.findall(text))
+    if len(text.split()) < 2 and cjk < 4:
         return False
+    if cjk >= 4 and ("。" in text.rstrip("。") or text.count("，") + text.count(",") >= 2):
+        return False  # a CJK sentence and more after its stop, or clauses: a caption or the text, no name
     if not any(ch.isalpha() for ch in text):
         return False  # a player's "0:00 / 0:00", a row of numbers
     # Every link or address holds a "." or "/" (or is "[email protected]"); the patterns last, being dearest.

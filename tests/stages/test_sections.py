@@ -2157,6 +2157,16 @@ def test_a_templates_unfilled_tags_are_no_text() -> None:
     assert lines(clean(page)) == [TEXT]
 
 
+def test_a_cjk_caption_printed_twice_is_no_title() -> None:
+    # A photo's caption (clauses, a sentence's stop and the photographer's credit after it) printed
+    # twice under the header; the title stands above the date line.
+    title = "【果園時間】為什麼梨樹比主人活得更久"
+    caption = "果園協會成立百年之際,園藝家林小梅(左)推出新書「老梨樹」,記錄村裡果園的歷史。記者王大明攝 113年12月24日"
+    text = "一八二零年種下的梨樹至今仍在村裡的果園結果,我們請教專家它們為何如此長壽。我們的來賓以嫁接老品種為業。"
+    ep = clean(f"{title}\n\n2025/1/27 15:08\n{caption}\n{caption}\n\n主持人:王大明/記者\n\n{text}\n")
+    assert ep.title == title and text in lines(ep)
+
+
 def test_player_times_and_speeds_are_controls() -> None:
     from deboiler.stages.player_lines import player_control
 
