@@ -2509,14 +2509,18 @@ _SUBHEADING_PATH = re.compile(r"(?:^|>)h[2-6](?:[.#][^>]*)?$")
 
 def _heading_over_main_text(verdicts: list[Verdict], blocks: Blocks) -> int | None:
     """The line of a sub-heading right over the main text's first line and inside the element that
-    line stands in (the notes' first section, "Status of the app" over its list), which trafilatura
-    left out; not the page's <h1> title, nor a heading of another part of the page."""
+    line stands in (the notes' first section, "Status of the app" over its list), or of a credit in
+    the same element as that line ("Gast: NAME" over the guest's bio), which trafilatura left out;
+    not the page's <h1> title, nor a heading of another part of the page."""
     first = next((i for i, v in enumerate(verdicts) if v.label == "content"), None)
     above = next((j for j in range(first - 1, -1, -1) if verdicts[j].label != "blank"), None) if first else None
-    if above is None or verdicts[above].rule != "generic:outside-main" or not _SUBHEADING_PATH.search(blocks[above].path):
+    if above is None or verdicts[above].rule != "generic:outside-main":
         return None
     parent = _parent(blocks[above].path)
-    if not parent or not blocks[first].path.startswith(parent):
+    if _credit_line(verdicts[above].text):
+        # "Gast: NAME" over the guest's bio, both in one element: the notes' credit
+        return above if parent and _parent(blocks[first].path) == parent else None
+    if not _SUBHEADING_PATH.search(blocks[above].path) or not parent or not blocks[first].path.startswith(parent):
         return None
     heading = Blocks([blocks[above]])
     return above if classify(heading, lexicon_matcher().scan(heading))[0].kind in ("short", "prose") else None  # not "About"

@@ -837,3 +837,16 @@ def test_a_sub_heading_right_over_the_main_texts_first_line_in_its_element_comes
         assert has_gaps(verdicts, paths) == back, heading
         fill_gaps(verdicts, sections, paths)
         assert (heading in kept(verdicts)) == back, (heading, where)
+
+
+def test_a_credit_right_over_the_main_texts_first_line_in_its_element_comes_back() -> None:
+    # "Guest: NAME" over the guest's bio in one box; a credit in another element stays out.
+    for where, back in (("box", True), ("post", False)):
+        verdicts, sections, paths = _lines(
+            [
+                (f"{where}:Guest: Anna Berg", "chrome", "desc"),
+                ("box:Anna Berg grafts old pear varieties and has planted more than two hundred trees.", "content", "desc"),
+            ]
+        )
+        fill_gaps(verdicts, sections, paths)
+        assert ("Guest: Anna Berg" in kept(verdicts)) == back, where
