@@ -2853,7 +2853,7 @@ def keep_summary_above(verdicts: list[Verdict], sections: list[Verdict], blocks:
     start = next((i for i in range(first) if sections[i].rule == "generic:description"), None)
     if start is None or verdicts[start].label == "content" or not sentence_like(verdicts[start].text):
         return
-    if _OUTSIDE_POST.search(blocks[start].path) or _LINK_OR_HEADING.search(blocks[start].path):
+    if (_OUTSIDE_POST.search(blocks[start].path) and not _in_article_header(blocks[start].path)) or _LINK_OR_HEADING.search(blocks[start].path):
         return
     above = next((j for j in range(start - 1, -1, -1) if sections[j].label != "blank"), None)
     if above is not None and sections[above].label == "content" and _subtitle_shaped(verdicts[above].text):
@@ -3208,6 +3208,16 @@ _SITE_PART = re.compile(r"(?:^|>)(?:footer|nav|aside|form)\b")
 _OUTSIDE_POST = re.compile(
     r"(?:^|>)(?:footer|nav|aside|form|header)\b|[._-](?:footer|tags|share|sharing|social|related|license|comments)(?=[.#>_-]|$)"
 )
+_ARTICLE_HEADER = re.compile(r">(?:article|main)\b[^>]*>header\b[^>]*")
+
+
+def _in_article_header(path: str) -> bool:
+    """Whether a line stands in a post's own <header> (its title, date and subtitle) inside its
+    <article> or <main>, in none of the site's header, footer or sidebar parts around or inside it."""
+    m = _ARTICLE_HEADER.search(path)
+    return m is not None and not _OUTSIDE_POST.search(path[: m.start()]) and not _OUTSIDE_POST.search(path[m.end() :])
+
+
 _LINK_OR_HEADING = re.compile(r"(?:^|>)(?:a|h[1-6])(?:[.#][^>]*)?(?:>|$)")
 
 

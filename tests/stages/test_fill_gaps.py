@@ -850,3 +850,20 @@ def test_a_credit_right_over_the_main_texts_first_line_in_its_element_comes_back
         )
         fill_gaps(verdicts, sections, paths)
         assert ("Guest: Anna Berg" in kept(verdicts)) == back, where
+
+
+def test_the_summary_in_the_posts_own_header_is_kept_the_sites_header_is_not() -> None:
+    # The title and the summary in the post's own <header> inside its <article>, which trafilatura
+    # left out above the main text's first line; the same line in the site's <header> is a pitch.
+    from deboiler.stages.sections import keep_summary_above
+
+    for header, back in (("html>body>main>article.post>header.post-header", True), ("html>body>header.site", False)):
+        spec = [
+            ("412: Maps", "chrome", "title", "title", header + ">h1"),
+            (SUMMARY, "chrome", "content", "generic:description", header + ">div.post-description"),
+            (ACTS[0][1], "content", "content", "generic:description", "html>body>main>article.post>div.content>p"),
+        ]
+        verdicts = [Verdict(n, text, label, "generic:outside-main" if label == "chrome" else "generic:main", "") for n, (text, label, _, _, _) in enumerate(spec, 1)]
+        sections = [Verdict(n, text, label, rule, "") for n, (text, _, label, rule, _) in enumerate(spec, 1)]
+        keep_summary_above(verdicts, sections, _blocks(verdicts, [path for *_, path in spec]))
+        assert (SUMMARY in kept(verdicts)) == back, header
