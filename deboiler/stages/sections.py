@@ -591,6 +591,8 @@ def _another_turn(page: Page, line: Line) -> bool:
 
 
 SPEAKER_MAX_WORDS = 4  # a speaker's name or label alone under a time ("Speaker 1", "Anna Berg")
+FIRST_TURN_MAX_SECONDS = 600  # a transcript's first named turn starts near the recording's start
+_LAST_CLOCK = re.compile(rf"{_CLOCK}:?$")
 
 
 def _starts_transcript(page: Page, line: Line) -> bool:
@@ -599,6 +601,8 @@ def _starts_transcript(page: Page, line: Line) -> bool:
         return False  # a speaker's name opens with a capital: "ab Timecode 4:36" points into the audio
     if line.text.startswith("Starting point is"):
         return True
+    if _WORD.search(line.text) and (clock := _LAST_CLOCK.search(line.text)) and _clock_seconds(clock) > FIRST_TURN_MAX_SECONDS:
+        return False  # a segment's heading with its time far into the episode ("Recomendações (1:13:40):"), no first turn
     after, before = page.next(line), page.prev(line)
     if after is None or _TURN.match(after.text) or _CHAPTER.match(after.text):
         return False

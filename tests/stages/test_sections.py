@@ -66,6 +66,20 @@ def test_a_segments_heading_with_its_time_over_another_heading_is_no_speakers_tu
     assert lines(ep) == [TEXT, *tail]
 
 
+def test_a_segments_heading_with_its_time_far_into_the_episode_over_labelled_items_is_no_turn() -> None:
+    # "Recommendations (1:13:40):" over each host's pick by their initials: a segment of the notes an
+    # hour into the episode, where no transcript's first turn stands.
+    tail = [
+        "Recommendations (1:13:40):",
+        "AB: a walk through the old orchards of the valley",
+        "TG: the grafting course at the village hall",
+        "Music (1:20:53):",
+        "AB: the pear song, the village choir",
+    ]
+    ep = clean("Why pear trees outlive their owners\n\n" + TEXT + "\n" + "\n".join(tail) + "\n")
+    assert lines(ep) == [TEXT, *tail]
+
+
 @pytest.mark.parametrize("player", ["0:00 25:49", "00:00:00 00:25:49", "00:00 / 25:49"])
 def test_a_players_nothing_played_and_length_on_one_line_give_the_length(player: str) -> None:
     ep = clean(f"Why pear trees outlive their owners\n17.4.2025\n{player}\n{TEXT}\n")
