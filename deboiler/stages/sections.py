@@ -216,10 +216,9 @@ def name_shaped(text: str) -> bool:
     more often a button, or a creator's "Hola"), or a few CJK characters; no link, no glued buttons."""
     if len(text) > TITLE_MAX_CHARS or text.endswith(_GOES_ON):
         return False  # a name does not end in a comma or a colon ("Dear listeners,": the text goes on)
-    cjk = len(_CJK.findall(text))
-    if len(text.split()) < 2 and cjk < 4:
+    if len(text.split()) < 2 and len(_CJK.findall(text)) < 4:
         return False
-    if cjk >= 4 and ("。" in text.rstrip("。") or text.count("，") + text.count(",") >= 2):
+    if ("。" in text.rstrip("。") or text.count("，") + text.count(",") >= 2) and len(_CJK.findall(text)) >= 4:
         return False  # a CJK sentence and more after its stop, or clauses: a caption or the text, no name
     if not any(ch.isalpha() for ch in text):
         return False  # a player's "0:00 / 0:00", a row of numbers
@@ -3349,7 +3348,7 @@ def chapter_lists(texts: list[str]) -> list[list[int]]:
     time and a title (or a title and its time), the times rising from the episode's start minutes apart ("00:00 Intro",
     "02:09 Why pears last", ...). A transcript's stamps are seconds apart."""
     # Most pages have no line opening with a digit or a bracket: nothing to look at.
-    if sum(text[:1] in _CHAPTER_OPENERS or text[-1:] in _CHAPTER_CLOSERS for text in texts) < CHAPTER_RUN:
+    if sum(1 for text in texts if text and (text[0] in _CHAPTER_OPENERS or text[-1] in _CHAPTER_CLOSERS)) < CHAPTER_RUN:
         return []
     found, run = [], []  # run: (index, seconds) of the current run
     for k in [*(k for k, text in enumerate(texts) if text), -1]:
