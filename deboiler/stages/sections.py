@@ -92,7 +92,7 @@ def _not_a_name(text: str) -> bool:
     )
 
 
-# Counters ("2356 232"), a WordPress shortcode printed as text ("[youtube https://...]", a photo's
+# Counters ("2356 232"), a WordPress shortcode printed as text ("[youtube https://...]", "[iframe src=...]", a photo's
 # "[caption id=...]"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
 # "<預購>" is a creator's label), a label glued to its link ("Smart linkhttps://pc.st/..."), two
 # buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe
@@ -100,7 +100,7 @@ def _not_a_name(text: str) -> bool:
 # biosfera.jpg", a camera's "ANAPHOTO.CR2"), a template's tags left unfilled ("{{social-media}}",
 # "{{ info.title }} {{ info.title }}").
 _RESIDUE = re.compile(
-    r"^[\d\s.,]+$|^(?:\{\{[^{}]{1,60}\}\}\s*)+$|^\{%[^%]{1,80}%\}$|^\[(?:youtube|vimeo|audio|video|embed|soundcloud|spotify|podcast|powerpress|caption)\b[^\]]*\]$"
+    r"^[\d\s.,]+$|^(?:\{\{[^{}]{1,60}\}\}\s*)+$|^\{%[^%]{1,80}%\}$|^\[(?:youtube|vimeo|audio|video|embed|iframe|soundcloud|spotify|podcast|powerpress|caption)\b[^\]]*\]$"
     r"|^<[A-Za-z][A-Za-z0-9]*>|^" + EMBED_CODE.pattern + r"|^data:\w+/|^[^\W\d_][^/]{0,40}[^\W\d_]https?://"
     r"|^.{0,30}(?<![^\W\d_])[a-zà-ÿ]{4,}[A-Z][a-zà-ÿ].{0,30}$|^[^/\\:]{1,60}\.(?i:" + _IMAGE_FILES + ")$"
 )
@@ -740,7 +740,7 @@ def _starts_caps_dialogue(page: Page, line: Line) -> bool:
 _BRACKETED_SPOKEN = re.compile(rf"^\[({_NAME_WORD}(?: {_NAME_WORD}){{1,3}})\] (\S.*)$")
 
 
-CUT_TURN_CHARS = 40  # what a speaker says on the page's last line, cut where the dump stopped
+CUT_TURN_CHARS = 24  # what a speaker says on the page's last line, cut where the dump stopped
 
 
 def _speaker(text: str, cut: bool = False) -> frozenset[str] | None:

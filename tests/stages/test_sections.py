@@ -1911,6 +1911,9 @@ def test_a_wordpress_shortcode_printed_as_text_goes() -> None:
     caption = ['[caption id=”attachment_4316" align=”alignnone” width=”615"]', "Photo Credit: orchard.example[/caption]"]
     ep = clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n" + "\n".join(caption) + f"\n{more}\n")
     assert lines(ep) == [notes, caption[1], more]
+    # A player's iframe as a shortcode, its quotes curled, over the notes.
+    iframe = "[iframe style=”border:none” src=”//player.example/embed/episode/id/42/height/100” height=”100″ width=”100%” scrolling=”no” allowfullscreen]"
+    assert lines(clean(f"The Orchard Hour\n\nWhy pear trees outlive their owners\n\n{notes}\n{iframe}\n{more}\n")) == [notes, more]
 
 
 def test_a_players_zero_clock_under_the_description_is_a_widget_not_a_length() -> None:
@@ -2563,6 +2566,9 @@ def test_a_dialogue_whose_last_turn_the_dump_cut_short_is_a_transcript():
         "Anna Vale: These bucket trucks are usually used to get workers up on top of a r",
     ]
     ep = clean("Ospreys and the River\n\n" + notes + "\n\n" + "\n\n".join(turns))
+    assert lines(ep) == [notes]
+    # Cut a few words in ("Oh, he was one of the first people we"): the full name said before counts.
+    ep = clean("Ospreys and the River\n\n" + notes + "\n\n" + "\n\n".join([*turns[:2], "Anna Vale: Oh, they were the first ones we"]))
     assert lines(ep) == [notes]
     # A promo line opening with the show's "NAME: subtitle" is no speaker, cut or not.
     promo = ["Follow Escape: Stories from the Road on Spotify, Apple, and wherever you get your podcasts.", "Escape: Stories from the Road is brought to you by the Department of Tourism"]
