@@ -92,8 +92,8 @@ def _not_a_name(text: str) -> bool:
     )
 
 
-# Counters ("2356 232"), a WordPress shortcode printed as text ("[youtube https://...]", "[iframe src=...]", a photo's
-# "[caption id=...]"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
+# Counters ("2356 232"), a WordPress shortcode printed as text ("[youtube https://...]",
+# "[iframe src=...]", a photo's "[caption id=...]"), markup the dump kept ("<image>data:image/svg...": an ASCII tag name, as
 # "<預購>" is a creator's label), a label glued to its link ("Smart linkhttps://pc.st/..."), two
 # buttons glued ("View descriptionShare"), a player's embed code printed as text ('<iframe
 # src=...>'), an image's file name where its picture did not load ("programa 2 reserva
@@ -145,9 +145,9 @@ _CUE = re.compile(
     r"^WEBVTT$|^(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} --> (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}"
     r"|^\d{1,2}:\d{2}:\d{2}\s?[–—-]\s?\d{1,2}:\d{2}:\d{2}$"
 )
-# A machine transcript's sound cue opening a paragraph: "[music] Welcome back", "[muzyka] Dzień dobry".
 # A sound cue alone on its line, in brackets: "(taustamusiikkia)", "[music]".
 _BRACKETED_CUE = re.compile(r"^(?:\([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}\)|\[[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}\])$")
+# A machine transcript's sound cue opening a paragraph: "[music] Welcome back", "[muzyka] Dzień dobry".
 _SOUND_CUE = re.compile(r"^\[([^\W\d_]{3,20})\] \S")
 # A turn of dialogue printed after a dash, as Russian, Polish or Spanish print an interview.
 _DASH_TURN = re.compile(r"^[—–-] \S")
@@ -2621,7 +2621,7 @@ def fill_gaps(verdicts: list[Verdict], sections: list[Verdict], blocks: Blocks |
             verdicts[i].reason = "a line of the post between two lines of its main text (trafilatura left it out)"
     if blocks is not None and (head := _heading_over_main_text(verdicts, blocks)) is not None:
         verdicts[head].label, verdicts[head].rule = "content", "generic:description"
-        verdicts[head].reason = "the heading right over the main text's first line, inside its element (trafilatura left it out)"
+        verdicts[head].reason = "a heading or credit right over the main text's first line, inside its element (trafilatura left it out)"
     for i in _tail_lines(verdicts, sections, blocks):
         verdicts[i].label, verdicts[i].rule = "content", "generic:description"
         verdicts[i].reason = "the description's own line right after the main text (trafilatura left it out)"
@@ -3345,9 +3345,9 @@ _CHAPTER_CLOSERS = frozenset("0123456789)]")
 
 def chapter_lists(texts: list[str]) -> list[list[int]]:
     """The chapter lists among these lines (blank ones skipped), as lists of line indexes: lines of a
-    time and a title (or a title and its time), the times rising from the episode's start minutes apart ("00:00 Intro",
-    "02:09 Why pears last", ...). A transcript's stamps are seconds apart."""
-    # Most pages have no line opening with a digit or a bracket: nothing to look at.
+    time and a title (or a title and its time), the times rising from the episode's start minutes
+    apart ("00:00 Intro", "02:09 Why pears last", ...). A transcript's stamps are seconds apart."""
+    # Most pages have no line opening or ending with a digit or a bracket: nothing to look at.
     if sum(1 for text in texts if text and (text[0] in _CHAPTER_OPENERS or text[-1] in _CHAPTER_CLOSERS)) < CHAPTER_RUN:
         return []
     found, run = [], []  # run: (index, seconds) of the current run
