@@ -669,7 +669,12 @@ def _starts_dash_dialogue(page: Page, line: Line) -> bool:
     """A speaker named by initial and surname on a line of their own ("K. Matsan"), then what they
     said as a dashed turn ("— Good evening, dear friends ..."): a radio transcript."""
     after = page.next(line)
+    if line.text[:2] in _ROMAN_NUMBERS:
+        return False  # an outline's first part ("I. Introduction" over its dashed points), no initial
     return bool(_INITIAL_AND_NAME.match(line.text)) and after is not None and after.text[:2] in ("— ", "– ")
+
+
+_ROMAN_NUMBERS = frozenset(["I.", "V.", "X."])
 
 
 _INITIAL_AND_NAME = re.compile(r"^[^\W\d_]\. ?[^\W\d_][\w'’-]+$")

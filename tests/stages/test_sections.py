@@ -814,6 +814,9 @@ def test_turns_under_a_speakers_initial_and_name_are_a_transcript() -> None:
     items = ["— The day of the apostle Thomas;", "— Faith and service;"]
     ep = clean(f"The Weekly Journal\n\n{notes}\n\nThis time:\n" + "\n".join(items) + "\n")
     assert lines(ep) == [notes, "This time:", *items]
+    # An outline's first part, numbered "I.", over its dashed points is no speaker's initial.
+    outline = ["I. Introduction", "— We have hit 100 episodes!", "— The hosts share some firsts", "II. The week's films", "— A dame to kill for"]
+    assert lines(clean(f"The Weekly Journal\n\n{notes}\n\n" + "\n".join(outline) + "\n")) == [notes, *outline]
 
 
 def test_a_one_line_description_over_a_transcript_heading_is_no_title() -> None:
