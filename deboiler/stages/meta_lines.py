@@ -390,6 +390,12 @@ class MetaLine:
 _QUOTED_NAME = re.compile(r"«[^«»]{1,60}»|“[^“”]{1,60}”|„[^„“]{1,60}“|\"[^\"]{1,60}\"")
 
 
+def _weekday_before(head: str, first: MetaMatch) -> bool:
+    """Whether the words before the line's first date end in a weekday's full name ("Monday, ")."""
+    before = [w for w in _GLUE.split(head) if w]
+    return bool(before) and first.kind == "date" and _key(before[-1]) in weekday_names(("wide",))
+
+
 def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
     """The line read as an episode's date and/or length line, or None when it is something else
     (a sentence that mentions a date, a title with a score in it). `opens_line` False: the text is
@@ -418,10 +424,9 @@ def read_meta_line(text: str, opens_line: bool = True) -> MetaLine | None:
     rest = [_FILE_SIZE.sub(" ", _COUNTER.sub(" ", part)) for part in rest]
     leftover = [w for w in _GLUE.split(" ".join(rest)) if w and not w.isdigit()]
     durations = [f for f in found if f.kind == "duration"]
+    limit = META_MAX_WORDS if durations else META_MAX_WORDS_DATE_ONLY
     # The date's weekday right before it is no word of a title ("Published on Monday, 27th October 2025").
-    before = [w for w in _GLUE.split(rest[0]) if w]
-    weekday = bool(before) and found[0].kind == "date" and _key(before[-1]) in weekday_names(("wide",))
-    if len(leftover) - weekday > (META_MAX_WORDS if durations else META_MAX_WORDS_DATE_ONLY):
+    if len(leftover) > limit and len(leftover) - _weekday_before(rest[0], found[0]) > limit:
         return None
     dates = [f for f in found if f.kind == "date"]
     if not dates and found[0].start == 0 and ":" in text[: found[0].end] and _CHAPTER_TITLE.match(text, found[0].end):

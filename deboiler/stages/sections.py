@@ -808,7 +808,7 @@ def _short_turn(text: str) -> frozenset[str] | None:
 # A speaker's name alone on a line, then what they said ("Charlie Albone:" / "Hi, I'm Charlie ...").
 _LABEL_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}:$")
 _NAME_ALONE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}$")  # "Daniel Story", no colon
-_CAPS_NAME_ALONE = re.compile(r"^[^\W\d_]{2,20}$")  # "KATI": a first name alone, set in capitals
+_CAPS_NAME_ALONE = re.compile(r"^[^\W\d_a-zà-ÿ]{2,20}$")  # "KATI": a first name alone, set in capitals
 
 
 def _name_alone(text: str) -> bool:
@@ -2116,9 +2116,9 @@ def _label_body(page: Page, start: Line, header: list[Line], labels: list, field
             end, ended_by = k, f"from line {line.lineno}: a list of other episodes, each a paragraph under the same label ({line.text!r})"
             break
         if (transcript := _transcript_at(page, line, k, two_speakers)) is not None:
-            if k > 1 and _BRACKETED_CUE.match(body[k - 1].text):
-                k -= 1  # its opening sound cue ("(background music)") over the first turn
-            end, ended_by = k, f"{transcript}, from line {body[k].lineno} on"
+            # from its opening sound cue ("(background music)") over the first turn, where it has one
+            end = k - 1 if k > 1 and _BRACKETED_CUE.match(body[k - 1].text) else k
+            ended_by = f"{transcript}, from line {body[end].lineno} on"
             break
         nxt = body[k + 1] if k + 1 < len(body) else None
         if k and nxt is not None and nxt.text == line.text and _name_line(line) and not _SENTENCE_END.search(line.text) and not _refrain(body, k):
@@ -2365,9 +2365,10 @@ def _resumes_after(page: Page, body: list[Line], k: int, title: str | None = Non
     for j in range(k, min(len(body), k + 1 + RESUME_LOOKAHEAD)):
         other = body[j]
         title_under = title is not None and j + 1 < len(body) and body[j + 1].text == title
-        if j > k and other.kind == "meta" and _pure_date(other) and _dateline(body, j):
-            return j  # an article's date line right over its text ("12. 4. 2024 | Brno"): it goes on there
-        if (other.kind in ("section", "desc_heading") and not title_under) or (other.kind == "meta" and _pure_date(other)) or other.text in told:
+        if other.kind == "meta" and _pure_date(other):
+            # an article's date line right over its text ("12. 4. 2024 | Brno"): it goes on there
+            return j if j > k and _dateline(body, j) else None
+        if (other.kind in ("section", "desc_heading") and not title_under) or other.text in told:
             return None
         if _TURN.match(other.text) and _WORD.search(other.text) and _starts_transcript(page, other):
             return None  # a speaker's turn ("Voz 1 00:00") over what was said; a bare time is a player's
